@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+'use strict';
+// forgotten-sender [paths…] — every transform of transforms/registry.ts in one pass; see docs/cli.md.
+require('../cli/register.cjs');
+
+const { main } = require('../cli/main.ts');
+
+main(process.argv.slice(2)).then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error) => {
+    process.stderr.write(`forgotten-sender: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,36 @@
+// A worker thread: loads the registry and jscodeshift once, then transforms the files it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Options } from 'jscodeshift';
+import { registry } from '../transforms/registry';
+import { type FileOutcome, loadJscodeshift, transformSource } from './engine';
+
+export interface WorkerSetup {
+  transforms: string[];
+  options: Options;
+}
+
+export interface WorkerJob {
+  id: number;
+  path: string;
+  source: string;
+}
+
+export interface WorkerResult {
+  id: number;
+  outcome: FileOutcome;
+}
+
+const setup = workerData as WorkerSetup;
+const codemods = registry.filter((codemod) => setup.transforms.includes(codemod.name));
+const jscodeshift = loadJscodeshift();
+
+parentPort?.on('message', (job: WorkerJob) => {
+  let outcome: FileOutcome;
+  try {
+    outcome = transformSource(codemods, job.path, job.source, setup.options, jscodeshift);
+  } catch (error) {
+    outcome = { path: job.path, sites: [], parsed: true, error: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const result: WorkerResult = { id: job.id, outcome };
+  parentPort?.postMessage(result);
+});

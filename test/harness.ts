@@ -1,0 +1,245 @@
+// Our own typed harness: jscodeshift's testUtils need Jest globals and pass no `api.report`.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import jscodeshift from 'jscodeshift';
+import type { API, FileInfo, Options } from 'jscodeshift';
+import ts from 'typescript';
+
+export type Transform = (file: FileInfo, api: API, options: Options) => string | undefined | null;
+
+export const FIXTURES_ROOT = resolve(__dirname, '..', '__testfixtures__');
+
+export interface TransformResult {
+  output: string | undefined | null;
+  reports: string[];
+}
+
+export function applyTransform(transform: Transform, path: string, source: string, options: Options = {}): TransformResult {
+  const reports: string[] = [];
+  const api: API = {
+    j: jscodeshift,
+    jscodeshift,
+    stats: () => undefined,
+    report: (message: string) => reports.push(message),
+  };
+  const output = transform({ path, source }, api, options);
+  return { output, reports };
+}
+
+export interface FixtureCase {
+  transform: string;
+  /** file name without `.input.<ext>` */
+  name: string;
+  ext: string;
+  inputPath: string;
+  /** absent for `skip-*` negatives: their output is their input */
+  outputPath: string | undefined;
+  isNegative: boolean;
+}
+
+// Fixtures are discovered, not listed: adding a case is adding two files.
+export function listFixtureCases(transform: string): FixtureCase[] {
+  const dir = join(FIXTURES_ROOT, transform);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => /\.input\.[cm]?[jt]sx?$/.test(file))
+    .sort()
+    .map((file) => {
+      const [, name, ext] = /^(.*)\.input\.([cm]?[jt]sx?)$/.exec(file)!;
+      const outputFile = join(dir, `${name}.output.${ext}`);
+      return {
+        transform,
+        name,
+        ext,
+        inputPath: join(dir, file),
+        outputPath: existsSync(outputFile) ? outputFile : undefined,
+        isNegative: name.startsWith('skip-'),
+      };
+    });
+}
+
+export function listFixtureTransforms(): string[] {
+  if (!existsSync(FIXTURES_ROOT)) return [];
+  return readdirSync(FIXTURES_ROOT, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+// The `path:line:col` a fixture's reports carry: relative to the fixture folder, so expectations stay short.
+export function fixtureDisplayPath(fixture: FixtureCase): string {
+  return `${fixture.name}.input.${fixture.ext}`;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Execution: run a fixture's code with its free variables (the work, `fetch`, timers) supplied by
+ * the test, and count what it leaves behind.
+ * ------------------------------------------------------------------------------------------- */
+
+type Handle = ReturnType<typeof setTimeout>;
+
+// Counts timers the fixture armed and has not cleared or fired. Unlike
+// `process.getActiveResourcesInfo()` it also sees `.unref()`ed timers, which still pin their closures.
+export class TimerLedger {
+  readonly armed = new Set<Handle>();
+  readonly pendingSleeps = new Set<Promise<unknown>>();
+  armedCount(): number {
+    return this.armed.size + this.pendingSleeps.size;
+  }
+  readonly setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const handle: Handle = setTimeout(
+      (...callArgs: unknown[]) => {
+        this.armed.delete(handle);
+        callback(...callArgs);
+      },
+      ms,
+      ...args,
+    );
+    this.armed.add(handle);
+    return handle;
+  }) as typeof setTimeout;
+  readonly clearTimeout = ((handle: Handle | undefined) => {
+    if (handle !== undefined) this.armed.delete(handle);
+    clearTimeout(handle);
+  }) as typeof clearTimeout;
+  /** `setTimeout` of node:timers/promises, tracked until it settles */
+  readonly sleep = <T>(ms?: number, value?: T, options?: { signal?: AbortSignal; ref?: boolean }): Promise<T> => {
+    const promise = timersPromises.setTimeout(ms, value, options);
+    this.pendingSleeps.add(promise);
+    const forget = () => this.pendingSleeps.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  };
+  /** Disarm everything a leaky fixture left behind, so one test cannot slow or disturb the next. */
+  async drain(): Promise<void> {
+    for (const handle of this.armed) clearTimeout(handle);
+    this.armed.clear();
+    await Promise.allSettled([...this.pendingSleeps]);
+  }
+}
+
+const nodeRequire = createRequire(__filename);
+const timersPromises = nodeRequire('node:timers/promises') as typeof import('node:timers/promises');
+
+export function transpile(source: string, path: string): string {
+  return ts.transpileModule(source, {
+    fileName: path.replace(/\.(?:c|m)?(?:j|t)sx?$/, '.tsx'),
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      jsx: ts.JsxEmit.React,
+      esModuleInterop: true,
+    },
+  }).outputText;
+}
+
+// Evaluates a fixture as a CommonJS module. `globals` shadow the real globals inside the fixture only
+// (`search`, `fetch`, `setTimeout`, ...); `node:timers/promises` is replaced by the ledger's version.
+export function loadModule(source: string, path: string, globals: Record<string, unknown>, ledger: TimerLedger): Record<string, any> {
+  const code = transpile(source, path);
+  const module = { exports: {} as Record<string, any> };
+  const fixtureRequire = (id: string) => {
+    if (id === 'node:timers/promises' || id === 'timers/promises') {
+      return { ...timersPromises, setTimeout: ledger.sleep, default: { ...timersPromises, setTimeout: ledger.sleep } };
+    }
+    if (id === 'node:timers' || id === 'timers') {
+      const real = nodeRequire(id);
+      const tracked = { ...real, setTimeout: ledger.setTimeout, clearTimeout: ledger.clearTimeout };
+      return { ...tracked, default: tracked };
+    }
+    return nodeRequire(id);
+  };
+  const timerGlobal = Object.create(globalThis, {
+    setTimeout: { value: ledger.setTimeout },
+    clearTimeout: { value: ledger.clearTimeout },
+  });
+  const names = ['setTimeout', 'clearTimeout', 'window', 'globalThis', ...Object.keys(globals)];
+  const values = [ledger.setTimeout, ledger.clearTimeout, timerGlobal, timerGlobal, ...Object.values(globals)];
+  const run = new Function('exports', 'require', 'module', ...names, code);
+  run(module.exports, fixtureRequire, module, ...values);
+  return module.exports;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Work the test controls: it settles when the scenario says, never by a race of two sleeps.
+ * ------------------------------------------------------------------------------------------- */
+
+export type Scenario = 'work wins' | 'timeout wins' | 'work fails';
+export const SCENARIOS: readonly Scenario[] = ['work wins', 'timeout wins', 'work fails'];
+
+export const WORK_VALUE = 'some value';
+export const WORK_ERROR_MESSAGE = 'search failed';
+
+export class Work {
+  /** every AbortSignal handed to `fetch` */
+  readonly signals: AbortSignal[] = [];
+  calls = 0;
+  private readonly releases: Array<() => void> = [];
+  constructor(readonly scenario: Scenario) {}
+
+  private settle<T>(value: T, signal?: AbortSignal): Promise<T> {
+    this.calls += 1;
+    if (this.scenario === 'work wins') return Promise.resolve(value);
+    if (this.scenario === 'work fails') return Promise.reject(new Error(WORK_ERROR_MESSAGE));
+    // timeout wins: the work hangs until the test releases it, or until its signal aborts (as fetch does)
+    return new Promise<T>((resolve, reject) => {
+      this.releases.push(() => resolve(value));
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  }
+
+  readonly search = (_term?: unknown): Promise<string> => this.settle(WORK_VALUE);
+
+  readonly fetch = (_input: unknown, init?: { signal?: AbortSignal }): Promise<{ ok: boolean; status: number; text(): Promise<string> }> => {
+    if (init?.signal) this.signals.push(init.signal);
+    return this.settle({ ok: true, status: 200, text: async () => WORK_VALUE }, init?.signal);
+  };
+
+  /** lets a hung producer finish, as the article's search does after 200 ms */
+  release(): void {
+    for (const release of this.releases.splice(0)) release();
+  }
+}
+
+export type Outcome =
+  | { status: 'fulfilled'; value: unknown }
+  | { status: 'rejected'; errorClass: string; name: unknown; message: unknown; isSameObjectAsThrown?: boolean };
+
+export async function settle(promise: unknown): Promise<Outcome> {
+  try {
+    const value = await promise;
+    return { status: 'fulfilled', value: typeof value === 'object' && value !== null && 'status' in value ? { status: (value as { status: unknown }).status } : value };
+  } catch (error) {
+    if (error instanceof Error) {
+      return { status: 'rejected', errorClass: error.constructor.name, name: error.name, message: error.message };
+    }
+    return { status: 'rejected', errorClass: typeof error, name: undefined, message: error };
+  }
+}
+
+export interface Run {
+  outcome: Outcome;
+  /** timers still armed right after the call settled */
+  armedAfterSettle: number;
+  /** signals handed to fetch, and whether each was aborted right after the call settled */
+  abortedAfterSettle: boolean[];
+  work: Work;
+}
+
+// Calls the fixture's exported `process(term)` — Listing 4's entry point — in one scenario.
+export async function runScenario(source: string, path: string, scenario: Scenario, entry = 'process'): Promise<Run> {
+  const ledger = new TimerLedger();
+  const work = new Work(scenario);
+  const exports = loadModule(source, path, { search: work.search, fetch: work.fetch }, ledger);
+  const outcome = await settle(exports[entry]('term'));
+  const armedAfterSettle = ledger.armedCount();
+  const abortedAfterSettle = work.signals.map((signal) => signal.aborted);
+  work.release();
+  await ledger.drain();
+  return { outcome, armedAfterSettle, abortedAfterSettle, work };
+}

@@ -1,0 +1,85 @@
+import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { chooseParser } from './parser';
+import { printRoot } from './print';
+import { formatReport, type Message, type Site, siteOf } from './report';
+import type { ASTNode } from 'jscodeshift';
+
+// What a transform sees: one parsed file shared by every transform of a run (see transforms/all.ts).
+export interface CodemodContext {
+  j: JSCodeshift;
+  root: Collection<unknown>;
+  file: FileInfo;
+  options: Options;
+  isTypeScript: boolean;
+  report(node: ASTNode | null | undefined, message: Message, data?: Record<string, string>): void;
+}
+
+export interface Codemod {
+  /** verb-object name, also the file name under transforms/ */
+  name: string;
+  /** one sentence for the README and --help */
+  summary: string;
+  /** cheap text test: a file failing it is never parsed */
+  mayApply(source: string): boolean;
+  /** rewrites ctx.root in place; returns true when it changed anything */
+  apply(ctx: CodemodContext): boolean;
+}
+
+const PARSE_FAILURE: Message = {
+  what: 'file does not parse',
+  why: 'left untouched',
+  fix: 'fix the syntax error, or exclude the file from the run',
+};
+
+// Parse once, run every codemod that may apply on the same tree, print once.
+// Returns undefined when nothing changed, so jscodeshift counts the file as skipped and never rewrites it.
+export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: API, options: Options): string | undefined {
+  const source = file.source;
+  const candidates = codemods.filter((codemod) => codemod.mayApply(source));
+  if (candidates.length === 0) return undefined;
+
+  const report = (line: string) => (typeof api.report === 'function' ? api.report(line) : undefined);
+  const parser = chooseParser(file.path, source);
+  const j = api.jscodeshift.withParser(parser);
+  let root: Collection<unknown>;
+  try {
+    root = j(source);
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const reason = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
+    report(
+      formatReport(
+        { path: file.path, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 },
+        { ...PARSE_FAILURE, why: `${reason}; left untouched` },
+      ),
+    );
+    return undefined;
+  }
+
+  const ctx: CodemodContext = {
+    j,
+    root,
+    file,
+    options,
+    isTypeScript: parser === 'ts' || /\.tsx$/i.test(file.path),
+    report: (node, message, data) => report(formatReport(siteOf(file.path, node), message, data)),
+  };
+  let changed = false;
+  for (const codemod of candidates) {
+    if (codemod.apply(ctx)) changed = true;
+  }
+  return changed ? printRoot(root, source) : undefined;
+}
+
+// Optional per-site accounting for the CLI (`forgotten-sender`): a transform may call
+// `recordFixedSite(ctx, name, node)` once per site it rewrote. The CLI puts a sink under this key of
+// `options`; under plain jscodeshift nothing listens and the call does nothing. A transform that
+// never calls it is counted as one fixed site per file it changed.
+export const FIXED_SITE_SINK = Symbol.for('forgotten-sender.fixed-site-sink');
+
+export type FixedSiteSink = (transform: string, site: Site, reason: string | undefined) => void;
+
+export function recordFixedSite(ctx: CodemodContext, transform: string, node: ASTNode | null | undefined, reason?: string): void {
+  const sink = (ctx.options as { [FIXED_SITE_SINK]?: unknown })[FIXED_SITE_SINK];
+  if (typeof sink === 'function') (sink as FixedSiteSink)(transform, siteOf(ctx.file.path, node), reason);
+}
