@@ -138,6 +138,8 @@ interface RacePlan {
   successOnlyClear?: ASTPath<any>;
   fetchCalls: any[];
   fetchRefusal?: string;
+  /** a `fetch` that is not the global: its abort semantics are unknown, so the race is left alone */
+  fetchShadowed?: any;
 }
 
 const TIMEOUTISH = /settimeout|sleep|delay|wait|timeout|timer|deadline/i;
@@ -227,6 +229,23 @@ function containsAbortSignalTimeout(j: JSCodeshift, node: any): boolean {
   );
 }
 
+// An arm that listens to a signal made by `AbortSignal.timeout()` in the same function.
+function usesAbortSignalTimeout(j: JSCodeshift, racePath: ASTPath<any>, armPath: ASTPath<any>): boolean {
+  if (containsAbortSignalTimeout(j, armPath.node)) return true;
+  const fn = findEnclosingFunction(racePath);
+  const names = new Set<string>();
+  j(armPath.node)
+    .find(j.Identifier)
+    .forEach((path) => {
+      names.add(path.node.name);
+    });
+  return (
+    j(fn.node)
+      .find(j.VariableDeclarator)
+      .filter((path) => path.node.id.type === 'Identifier' && names.has(path.node.id.name) && path.node.init != null && containsAbortSignalTimeout(j, path.node.init)).length > 0
+  );
+}
+
 // `setTimeout`, `window.setTimeout` or `globalThis.setTimeout`, bound to the platform timer.
 function describeSetTimeoutCallee(path: ASTPath<any>, callee: any): { ok: true; clearCallee: (j: JSCodeshift) => any; timerFunction: string[] } | { ok: false; name: string } | null {
   if (isIdentifier(callee, 'setTimeout') || (callee.type === 'Identifier' && findImportOf(path, callee.name)?.imported === 'setTimeout' && isNodeTimersModule(findImportOf(path, callee.name)!.source))) {
@@ -288,7 +307,8 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
     elements.push(local ? { path: local.initPath, declaration: local.declarationPath } : { path: elementPath });
   }
 
-  const timeoutish = elements.some(({ path }) => containsTimeoutish(j, path.node));
+  const signalTimeout = elements.some(({ path }) => usesAbortSignalTimeout(j, racePath, path));
+  const timeoutish = signalTimeout || elements.some(({ path }) => containsTimeoutish(j, path.node));
   if (!timeoutish) return null;
 
   const callee = race.callee;
@@ -298,7 +318,7 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
   }
   if (!isGlobalName(racePath, 'Promise')) return { id: 'shadowed', node: race, data: { name: 'Promise' } };
 
-  if (elements.some(({ path }) => containsAbortSignalTimeout(j, path.node))) return { id: 'abortSignalTimeout', node: race };
+  if (signalTimeout) return { id: 'abortSignalTimeout', node: race };
 
   const arms: Array<TimerArm | Refusal> = [];
   const workPaths: ASTPath<any>[] = [];
@@ -336,9 +356,10 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
     if (!isGlobalName(racePath, 'AbortController')) return { id: 'shadowed', node: race, data: { name: 'AbortController' } };
   }
 
-  if (!findInsertionPoint(armDeclaration ?? racePath)) return { id: 'unsupportedPosition', node: race };
+  if (!armDeclaration && !findInsertionPoint(racePath)) return { id: 'unsupportedPosition', node: race };
 
   planFetchWiring(ctx, plan, workPaths);
+  if (plan.fetchShadowed) return { id: 'shadowed', node: plan.fetchShadowed, data: { name: 'fetch' } };
   return plan;
 }
 
@@ -567,10 +588,20 @@ function planHandle(ctx: CodemodContext, racePath: ASTPath<any>, timer: SetTimeo
       plan.successOnlyClear = successOnly;
       return null;
     }
-  } else if (clears.some((clear) => clearsOnEveryPath(racePath, clear))) {
+  } else if (clears.some((clear) => clearsOnEveryPath(racePath, clear)) || clearsInBothSettleHandlers(racePath, clears)) {
     return { id: 'alreadyCleared', node: racePath.node, data: { name } };
   }
   return { id: 'clearedElsewhere', node: racePath.node, data: { name } };
+}
+
+// `.then(onFulfilled, onRejected)` on the race, each handler clearing the timer.
+function clearsInBothSettleHandlers(racePath: ASTPath<any>, clears: ASTPath<any>[]): boolean {
+  const member = racePath.parent?.node;
+  const call = racePath.parent?.parent?.node;
+  if (member?.type !== 'MemberExpression' || member.object !== racePath.node || propertyName(member) !== 'then') return false;
+  if (call?.type !== 'CallExpression' || call.arguments.length !== 2) return false;
+  const [onFulfilled, onRejected] = call.arguments;
+  return clears.some((clear) => isInside(clear, onFulfilled)) && clears.some((clear) => isInside(clear, onRejected));
 }
 
 function isClearTimeoutCallee(callee: any): boolean {
@@ -680,7 +711,10 @@ function planFetchWiring(ctx: CodemodContext, plan: RacePlan, workPaths: ASTPath
       call = unwrapExpression(call.callee.object);
     }
     if (call?.type !== 'CallExpression' || !isIdentifier(call.callee, 'fetch')) continue;
-    if (!isGlobalName(workPath, 'fetch')) continue;
+    if (!isGlobalName(workPath, 'fetch')) {
+      plan.fetchShadowed = call;
+      return;
+    }
     const init = call.arguments[1];
     if (call.arguments.length === 0 || call.arguments.length > 2 || call.arguments.some((argument: any) => argument.type === 'SpreadElement')) {
       plan.fetchRefusal = 'its arguments are not `(input, init?)`';
@@ -714,7 +748,8 @@ function planFetchWiring(ctx: CodemodContext, plan: RacePlan, workPaths: ASTPath
 
 function rewriteRace(ctx: CodemodContext, plan: RacePlan, allocateName: (base: string) => string): void {
   const { j } = ctx;
-  const point = findInsertionPoint(plan.armDeclaration ?? plan.racePath) as InsertionPoint;
+  // the handle is declared before whatever arms the timer: the const holding the arm, or the race's statement
+  const point: InsertionPoint = plan.armDeclaration ? { kind: 'statement', statement: plan.armDeclaration } : findInsertionPoint(plan.racePath)!;
   const declarations: any[] = [];
   let settledCallback: any;
 

@@ -14,9 +14,19 @@ export function detectQuote(source: string): 'single' | 'double' {
   return double > single ? 'double' : 'single';
 }
 
+// Whether the file writes `(x) => ...` rather than `x => ...`: recast reprints an arrow whose body
+// changed, and would otherwise drop the parentheses of a lone parameter.
+export function prefersArrowParens(source: string): boolean {
+  const withParens = (source.match(/\(\s*[A-Za-z_$][\w$]*\s*\)\s*=>/g) ?? []).length;
+  const withoutParens = (source.match(/(?:^|[=(,:?\s])[A-Za-z_$][\w$]*\s*=>/g) ?? []).length;
+  return withParens >= withoutParens;
+}
+
+// recast keeps untouched lines verbatim; the lines it reprints follow the file's terminator and quotes.
 export function printRoot(root: Collection<unknown>, source: string): string {
-  const lineTerminator = detectLineTerminator(source);
-  const printed = root.toSource({ lineTerminator, quote: detectQuote(source) });
-  // recast keeps untouched lines verbatim; lines it reprints get its terminator, which we set above.
-  return printed;
+  return root.toSource({
+    lineTerminator: detectLineTerminator(source),
+    quote: detectQuote(source),
+    arrowParensAlways: prefersArrowParens(source),
+  });
 }

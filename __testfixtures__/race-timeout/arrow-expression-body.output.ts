@@ -1,0 +1,9 @@
+declare function search(term: string): Promise<string>;
+
+export const process = (term: string): Promise<string> => {
+  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+
+  return Promise.race([search(term), new Promise<never>((_, reject) => {
+    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+  })]).finally(() => clearTimeout(timerHandle));
+};

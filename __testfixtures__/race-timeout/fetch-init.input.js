@@ -1,0 +1,11 @@
+export async function process(term) {
+  const response = await Promise.race([
+    fetch('https://search.example/', { method: 'POST', body: term }),
+    new Promise((_, reject) => {
+      setTimeout(() => {
+        reject(new Error('search canceled'));
+      }, 100);
+    }),
+  ]);
+  return response.status;
+}

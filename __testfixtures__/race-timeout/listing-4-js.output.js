@@ -1,0 +1,12 @@
+// Listing 4 in JavaScript: search takes 200 ms, process gives up after 100 ms.
+export async function process(term) {
+  let timerHandle;
+  const record = await Promise.race([
+    search(term),
+    new Promise((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
+  console.log('Received:', record);
+  return record;
+}

@@ -1,0 +1,11 @@
+declare function search(term: string): Promise<string>;
+
+export async function process(term: string): Promise<string> {
+  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    search(term),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(reject, 100, new Error('search canceled'));
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
+}

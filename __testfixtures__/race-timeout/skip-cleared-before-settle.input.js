@@ -1,0 +1,12 @@
+export function process(term) {
+  let timer;
+  const result = Promise.race([
+    search(term),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]);
+  // a bug of its own: the timeout never fires
+  clearTimeout(timer);
+  return result;
+}

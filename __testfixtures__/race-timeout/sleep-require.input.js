@@ -1,0 +1,9 @@
+const { setTimeout: wait } = require('timers/promises');
+
+async function process(term) {
+  const record = await Promise.race([search(term), wait(100, null, { ref: false })]);
+  if (record === null) throw new Error('search canceled');
+  return record;
+}
+
+module.exports = { process };

@@ -1,0 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+declare function search(term: string): Promise<string>;
+
+const TIMEOUT = Symbol('timeout');
+
+export async function process(term: string): Promise<string> {
+  const record = await Promise.race([search(term), sleep(100, TIMEOUT)]);
+  if (record === TIMEOUT) throw new Error('search canceled');
+  return record;
+}
