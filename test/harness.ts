@@ -113,6 +113,8 @@ export class TimerLedger {
     this.pendingSleeps.add(promise);
     const forget = () => this.pendingSleeps.delete(promise);
     promise.then(forget, forget);
+    // Node clears the underlying timer synchronously on abort; the promise itself settles a few ticks later.
+    options?.signal?.addEventListener('abort', forget, { once: true });
     return promise;
   };
   /** Disarm everything a leaky fixture left behind, so one test cannot slow or disturb the next. */
@@ -140,7 +142,13 @@ export function transpile(source: string, path: string): string {
 
 // Evaluates a fixture as a CommonJS module. `globals` shadow the real globals inside the fixture only
 // (`search`, `fetch`, `setTimeout`, ...); `node:timers/promises` is replaced by the ledger's version.
-export function loadModule(source: string, path: string, globals: Record<string, unknown>, ledger: TimerLedger): Record<string, any> {
+export function loadModule(
+  source: string,
+  path: string,
+  globals: Record<string, unknown>,
+  ledger: TimerLedger,
+  { realTimers = false }: { realTimers?: boolean } = {},
+): Record<string, any> {
   const code = transpile(source, path);
   const module = { exports: {} as Record<string, any> };
   const fixtureRequire = (id: string) => {
@@ -158,8 +166,11 @@ export function loadModule(source: string, path: string, globals: Record<string,
     setTimeout: { value: ledger.setTimeout },
     clearTimeout: { value: ledger.clearTimeout },
   });
-  const names = ['setTimeout', 'clearTimeout', 'window', 'globalThis', ...Object.keys(globals)];
-  const values = [ledger.setTimeout, ledger.clearTimeout, timerGlobal, timerGlobal, ...Object.values(globals)];
+  // With real timers the fixture's timers are the process's own, visible to process.getActiveResourcesInfo().
+  const timerNames = realTimers ? [] : ['setTimeout', 'clearTimeout', 'window', 'globalThis'];
+  const timerValues = realTimers ? [] : [ledger.setTimeout, ledger.clearTimeout, timerGlobal, timerGlobal];
+  const names = [...timerNames, ...Object.keys(globals)];
+  const values = [...timerValues, ...Object.values(globals)];
   const run = new Function('exports', 'require', 'module', ...names, code);
   run(module.exports, fixtureRequire, module, ...values);
   return module.exports;
@@ -231,13 +242,19 @@ export interface Run {
   work: Work;
 }
 
+export function activeTimeouts(): number {
+  return process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+}
+
 // Calls the fixture's exported `process(term)` — Listing 4's entry point — in one scenario.
-export async function runScenario(source: string, path: string, scenario: Scenario, entry = 'process'): Promise<Run> {
+// With `realTimers`, armedAfterSettle counts the process's active timers instead (relative to before the call).
+export async function runScenario(source: string, path: string, scenario: Scenario, { entry = 'process', realTimers = false } = {}): Promise<Run> {
   const ledger = new TimerLedger();
   const work = new Work(scenario);
-  const exports = loadModule(source, path, { search: work.search, fetch: work.fetch }, ledger);
+  const exports = loadModule(source, path, { search: work.search, fetch: work.fetch }, ledger, { realTimers });
+  const before = activeTimeouts();
   const outcome = await settle(exports[entry]('term'));
-  const armedAfterSettle = ledger.armedCount();
+  const armedAfterSettle = realTimers ? activeTimeouts() - before : ledger.armedCount();
   const abortedAfterSettle = work.signals.map((signal) => signal.aborted);
   work.release();
   await ledger.drain();

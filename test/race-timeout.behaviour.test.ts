@@ -1,0 +1,57 @@
+// Runs every race-timeout input fixture and its output side by side, in the three scenarios, and
+// measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
+// the output does not.
+import { describe, expect, it } from 'vitest';
+import { listFixtureCases, readText, runScenario, SCENARIOS, type Run } from './harness';
+
+const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.isNegative);
+const isFetchCase = (source: string) => /\bfetch\(/.test(source);
+// These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
+const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
+
+describe.each(positives)('race-timeout $name', (fixture) => {
+  const input = readText(fixture.inputPath);
+  const output = readText(fixture.outputPath!);
+  const both = (scenario: (typeof SCENARIOS)[number]): Promise<[Run, Run]> =>
+    Promise.all([runScenario(input, fixture.inputPath, scenario), runScenario(output, fixture.outputPath!, scenario)]);
+
+  it.concurrent('work wins: same value; the input leaves the timer armed, the output none', async () => {
+    const [before, after] = await both('work wins');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.outcome.status).toBe('fulfilled');
+    if (!leaksOnlyWhenWorkFails.has(fixture.name)) expect(before.armedAfterSettle).toBeGreaterThan(0);
+    expect(after.armedAfterSettle).toBe(0);
+    // a fetch that won is never aborted: its body is read after the race
+    expect(after.abortedAfterSettle.every((aborted) => !aborted)).toBe(true);
+  });
+
+  it.concurrent('work fails: same error; the input leaves the timer armed, the output none', async () => {
+    const [before, after] = await both('work fails');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search failed' });
+    expect(before.armedAfterSettle).toBeGreaterThan(0);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+
+  it.concurrent('timeout wins: same timeout outcome; nothing armed after; a losing fetch is aborted', async () => {
+    const [before, after] = await both('timeout wins');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(after.armedAfterSettle).toBe(0);
+    if (isFetchCase(input)) {
+      // the forgotten sender: the input's fetch runs on with no way to stop it
+      expect(before.abortedAfterSettle).toEqual([]);
+      expect(after.abortedAfterSettle.length).toBeGreaterThan(0);
+      expect(after.abortedAfterSettle.every(Boolean)).toBe(true);
+    }
+  });
+});
+
+describe('Listing 4 measured with process.getActiveResourcesInfo()', () => {
+  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
+  it('work wins: the input leaves one more active Timeout, the output none', async () => {
+    const before = await runScenario(readText(listing4.inputPath), listing4.inputPath, 'work wins', { realTimers: true });
+    const after = await runScenario(readText(listing4.outputPath!), listing4.outputPath!, 'work wins', { realTimers: true });
+    expect(before.armedAfterSettle).toBe(1);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+});
