@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listFixtureCases, readText, runScenario, SCENARIOS, type Run } from './harness';
 
 const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.isNegative);
-const isFetchCase = (source: string) => /\bfetch\(/.test(source);
+const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
 // These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
 const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
 
@@ -37,7 +37,7 @@ describe.each(positives)('race-timeout $name', (fixture) => {
     const [before, after] = await both('timeout wins');
     expect(after.outcome).toEqual(before.outcome);
     expect(after.armedAfterSettle).toBe(0);
-    if (isFetchCase(input)) {
+    if (isWiredFetchCase(output)) {
       // the forgotten sender: the input's fetch runs on with no way to stop it
       expect(before.abortedAfterSettle).toEqual([]);
       expect(after.abortedAfterSettle.length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode
 // sender. The rewrite clears the timer as soon as the race settles, on every path, and aborts a
 // losing `fetch` once the timer has settled the race.
 
-const MESSAGES = {
+export const MESSAGES = {
   noTimerArm: {
     what: 'Promise.race with a timeout helper',
     why: 'the timeout arm `{arm}` is not a timer this transform can see into, so nothing here can clear it',
@@ -137,7 +137,7 @@ interface RacePlan {
   /** `clearTimeout(handle);` that runs only when the awaited race fulfils: it moves into .finally() */
   successOnlyClear?: ASTPath<any>;
   fetchCalls: any[];
-  fetchRefusal?: string;
+  fetchRefusal?: { node: any; reason: string };
   /** a `fetch` that is not the global: its abort semantics are unknown, so the race is left alone */
   fetchShadowed?: any;
 }
@@ -160,10 +160,10 @@ export const raceTimeout: Codemod = {
         ctx.report(decision.node, MESSAGES[decision.id], decision.data);
         return;
       }
-      rewriteRace(ctx, decision, allocateName());
       if (decision.fetchRefusal) {
-        ctx.report(decision.fetchCalls[0] ?? decision.racePath.node, MESSAGES.fetchNotWired, { reason: decision.fetchRefusal });
+        ctx.report(decision.fetchRefusal.node, MESSAGES.fetchNotWired, { reason: decision.fetchRefusal.reason });
       }
+      rewriteRace(ctx, decision, allocateName());
       changed = true;
     });
     return changed;
@@ -350,8 +350,11 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
     if (handleDecision) return handleDecision;
   } else {
     const options = timer.sleepCall.arguments[2];
+    if (options && options.type === 'ObjectExpression' && !hasSpread(options) && hasPropertyOrSpread(options, 'signal')) {
+      return { id: 'alreadyCleared', node: race, data: { name: j(options).toSource() } };
+    }
     if (options && !(options.type === 'ObjectExpression' && !hasPropertyOrSpread(options, 'signal'))) {
-      return { id: hasPropertyOrSpread(options, 'signal') && !hasSpread(options) ? 'alreadyCleared' : 'sleepHasOptions', node: race, data: { name: j(options).toSource() } };
+      return { id: 'sleepHasOptions', node: race, data: { name: j(options).toSource() } };
     }
     if (!isGlobalName(racePath, 'AbortController')) return { id: 'shadowed', node: race, data: { name: 'AbortController' } };
   }
@@ -717,11 +720,11 @@ function planFetchWiring(ctx: CodemodContext, plan: RacePlan, workPaths: ASTPath
     }
     const init = call.arguments[1];
     if (call.arguments.length === 0 || call.arguments.length > 2 || call.arguments.some((argument: any) => argument.type === 'SpreadElement')) {
-      plan.fetchRefusal = 'its arguments are not `(input, init?)`';
+      plan.fetchRefusal = { node: call, reason: 'its arguments are not `(input, init?)`' };
     } else if (init && init.type !== 'ObjectExpression') {
-      plan.fetchRefusal = 'its init is not an object literal, so it may already carry a signal';
+      plan.fetchRefusal = { node: call, reason: 'its init is not an object literal, so it may already carry a signal' };
     } else if (init && hasPropertyOrSpread(init, 'signal')) {
-      if (hasSpread(init)) plan.fetchRefusal = 'its init spreads another object that may carry a signal';
+      if (hasSpread(init)) plan.fetchRefusal = { node: call, reason: 'its init spreads another object that may carry a signal' };
       // an explicit `signal` is the caller's choice: leave it
     } else {
       plan.fetchCalls.push(call);
@@ -737,7 +740,7 @@ function planFetchWiring(ctx: CodemodContext, plan: RacePlan, workPaths: ASTPath
           ? '`AbortController` is not the global here'
           : undefined;
   if (refusal) {
-    plan.fetchRefusal = refusal;
+    plan.fetchRefusal = { node: plan.fetchCalls[0], reason: refusal };
     plan.fetchCalls = [];
   }
 }

@@ -23,12 +23,24 @@ export interface Codemod {
   mayApply(source: string): boolean;
   /** rewrites ctx.root in place; returns true when it changed anything */
   apply(ctx: CodemodContext): boolean;
+  /**
+   * Optional, read by the CLI only: names of callees (`race` matches `Promise.race(…)`, `x.race(…)`,
+   * `race(…)`) of which a file must call at least one for this transform to change or report anything.
+   * The CLI checks them on a plain @babel/parser tree and parses with recast only the files that do.
+   */
+  calls?: readonly string[];
 }
 
 const PARSE_FAILURE: Message = {
   what: 'file does not parse',
   why: 'left untouched',
   fix: 'fix the syntax error, or exclude the file from the run',
+};
+
+const TRANSFORM_FAILURE: Message = {
+  what: 'transform failed on this file',
+  why: 'left untouched',
+  fix: 'please report it with the file, or exclude the file from the run',
 };
 
 // Parse once, run every codemod that may apply on the same tree, print once.
@@ -66,7 +78,14 @@ export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: A
   };
   let changed = false;
   for (const codemod of candidates) {
-    if (codemod.apply(ctx)) changed = true;
+    try {
+      if (codemod.apply(ctx)) changed = true;
+    } catch (error) {
+      // A half-applied rewrite is worse than none: the whole file is left as it was.
+      const reason = error instanceof Error ? error.message : String(error);
+      report(formatReport({ path: file.path, line: 1, column: 1 }, { ...TRANSFORM_FAILURE, what: `${codemod.name} failed on this file`, why: `${reason}; left untouched` }));
+      return undefined;
+    }
   }
   return changed ? printRoot(root, source) : undefined;
 }

@@ -1,0 +1,7 @@
+export function process(term) {
+  return Promise.race([
+    search(term),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('search canceled')), 100)),
+    new Promise((resolve) => setTimeout(() => resolve('stale'), 50)),
+  ]);
+}

@@ -1,0 +1,26 @@
+// Every message of a transform's table is exercised by a fixture's expected reports, so no message
+// can drift from the code that emits it.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../transforms/race-timeout';
+import { FIXTURES_ROOT, readText } from './harness';
+
+function reportedLines(transform: string): string[] {
+  const dir = join(FIXTURES_ROOT, transform);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.reports.txt'))
+    .flatMap((file) => readText(join(dir, file)).split('\n'))
+    .filter(Boolean);
+}
+
+describe('race-timeout messages', () => {
+  const lines = reportedLines('race-timeout');
+  it('every report line has the form path:line:col: what — why — how to fix', () => {
+    for (const line of lines) expect(line).toMatch(/^[^:]+:\d+:\d+: [^—]+ — .+ — .+$/);
+  });
+  it.each(Object.entries(MESSAGES))('%s is exercised by a fixture', (_id, message) => {
+    const why = new RegExp(message.why.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.*'));
+    expect(lines.some((line) => why.test(line))).toBe(true);
+  });
+});
