@@ -102,6 +102,7 @@ interface SetTimeoutArm {
   kind: 'setTimeout';
   /** the race element (or the const's init) that evaluates to the timer promise */
   armPath: ASTPath<any>;
+  newPromisePath: ASTPath<any>;
   executor: any;
   /** the `setTimeout(...)` call, or the `.unref()` call chained on it */
   timerExpressionPath: ASTPath<any>;
@@ -383,7 +384,7 @@ function findLocalConstArm(j: JSCodeshift, racePath: ASTPath<any>, name: string)
   const references = j(fn.node)
     .find(j.Identifier, { name })
     .filter((path) => isReference(path));
-  if (references.length !== 1 || references.paths()[0].node !== undefined && !isInside(references.paths()[0], racePath.node)) return undefined;
+  if (references.length !== 1 || !isInside(references.paths()[0], racePath.node)) return undefined;
   if ((found.declarationPath.node.loc?.start.line ?? 0) > (racePath.node.loc?.start.line ?? 0)) return undefined;
   return found;
 }
@@ -512,6 +513,7 @@ function matchExecutorArm(ctx: CodemodContext, armPath: ASTPath<any>, newPromise
   return {
     kind: 'setTimeout',
     armPath,
+    newPromisePath: findDescendantPath(armPath, newPromise)!,
     executor,
     timerExpressionPath,
     setTimeoutCall,
@@ -749,10 +751,12 @@ function planFetchWiring(ctx: CodemodContext, plan: RacePlan, workPaths: ASTPath
  * Rewrite
  * ---------------------------------------------------------------------------------------------- */
 
-function rewriteRace(ctx: CodemodContext, plan: RacePlan, allocateName: (base: string) => string): void {
+function rewriteRace(ctx: CodemodContext, plan: RacePlan, allocate: (base: string, declaredIn?: ASTPath<any>) => string): void {
   const { j } = ctx;
   // the handle is declared before whatever arms the timer: the const holding the arm, or the race's statement
   const point: InsertionPoint = plan.armDeclaration ? { kind: 'statement', statement: plan.armDeclaration } : findInsertionPoint(plan.racePath)!;
+  const declaredIn = point.kind === 'arrow-body' ? point.arrow : findEnclosingFunction(point.statement);
+  const allocateName = (base: string) => allocate(base, declaredIn);
   const declarations: any[] = [];
   let settledCallback: any;
 
@@ -820,9 +824,21 @@ function captureHandle(j: JSCodeshift, timer: SetTimeoutArm, handleName: string)
   if (executor.body.type !== 'BlockStatement') {
     // (_, reject) => setTimeout(...)  becomes  (_, reject) => { timerHandle = setTimeout(...); }
     executor.body = j.blockStatement([j.expressionStatement(assignment)]);
+    reprintWhole(j, timer.newPromisePath);
     return;
   }
   timer.timerExpressionPath.replace(assignment);
+}
+
+// recast keeps the original line breaks around a node it reuses, which leaves `}\n)` behind when an
+// expression body that sat on its own line becomes a block; a fresh copy of the call is laid out anew.
+function reprintWhole(j: JSCodeshift, newPromisePath: ASTPath<any>): void {
+  const original = newPromisePath.node;
+  const copy: any = j.newExpression(original.callee, original.arguments);
+  copy.typeParameters = original.typeParameters;
+  copy.typeArguments = original.typeArguments;
+  copy.comments = original.comments;
+  newPromisePath.replace(copy);
 }
 
 function addSignal(j: JSCodeshift, fetchCall: any, controllerName: string): void {
