@@ -68,6 +68,11 @@ describe('runCodemods', () => {
     expect(output).toBe(listing4Fixed.replace(/\n/g, '\r\n'));
   });
 
+  it('keeps a byte order mark', () => {
+    const { output } = applyTransform(raceTimeout, 'a.ts', '\uFEFF' + listing4);
+    expect(output).toBe('\uFEFF' + listing4Fixed);
+  });
+
   it('returns undefined for a file with nothing to change, so it is never reprinted', () => {
     const untouched = '// Promise.race is mentioned, setTimeout too\r\nexport const a = (1);\n';
     expect(applyTransform(raceTimeout, 'a.js', untouched).output).toBeUndefined();

@@ -143,7 +143,7 @@ interface RacePlan {
   fetchShadowed?: any;
 }
 
-const TIMEOUTISH = /settimeout|sleep|delay|wait|timeout|timer|deadline/i;
+const TIMEOUTISH = /settimeout|sleep|delay|wait|timeout|timer|deadline/i; // text bail-out only
 
 export const raceTimeout: Codemod = {
   name: 'race-timeout',
@@ -211,15 +211,32 @@ function unwrapExpression(node: any): any {
   return current;
 }
 
-function containsTimeoutish(j: JSCodeshift, node: any): boolean {
-  let found = false;
-  j(node)
-    .find(j.Identifier)
-    .forEach((path) => {
-      if (TIMEOUTISH.test(path.node.name)) found = true;
-    });
-  if (node.type === 'Identifier' && TIMEOUTISH.test(node.name)) found = true;
-  return found;
+// A name that says "timer": `timeout`, `delay(ms)`, `sleep`, `wait`, `rejectAfterTimeout`, `deadlineTimer`.
+const TIMER_NAME = /^(?:wait|sleep|delay)$|timeout|timer|deadline|sleep|delay/i;
+
+// An arm that looks like a timeout: it calls setTimeout somewhere, or its head (the identifier,
+// or the callee at the start of a `.then()` chain) has a timer's name.
+function looksLikeTimeoutArm(j: JSCodeshift, node: any): boolean {
+  if (j(node).find(j.Identifier, { name: 'setTimeout' }).length > 0 || isIdentifier(node, 'setTimeout')) return true;
+  let head = unwrapExpression(node);
+  for (;;) {
+    if (head?.type === 'CallExpression' || head?.type === 'NewExpression') head = unwrapExpression(head.callee);
+    else if (head?.type === 'MemberExpression' || head?.type === 'OptionalMemberExpression') {
+      const name = propertyName(head);
+      if (name !== undefined && !['then', 'catch', 'finally', 'promise'].includes(name)) return TIMER_NAME.test(name);
+      head = unwrapExpression(head.object);
+    } else break;
+  }
+  if (head?.type === 'Identifier') return TIMER_NAME.test(head.name);
+  if (head?.type === 'PrivateName' || head?.type === 'PrivateIdentifier') return false;
+  return false;
+}
+
+// One line of the arm's own text for a report, without the comments around it.
+function describeArm(ctx: CodemodContext, node: any): string {
+  const text = typeof node.start === 'number' ? ctx.file.source.slice(node.start, node.end) : ctx.j(node).toSource();
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
 
 function containsAbortSignalTimeout(j: JSCodeshift, node: any): boolean {
@@ -309,7 +326,7 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
   }
 
   const signalTimeout = elements.some(({ path }) => usesAbortSignalTimeout(j, racePath, path));
-  const timeoutish = signalTimeout || elements.some(({ path }) => containsTimeoutish(j, path.node));
+  const timeoutish = signalTimeout || elements.some(({ path }) => looksLikeTimeoutArm(j, path.node));
   if (!timeoutish) return null;
 
   const callee = race.callee;
@@ -338,8 +355,8 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
   const timers = arms as TimerArm[];
   if (timers.length > 1) return { id: 'manyTimerArms', node: race };
   if (timers.length === 0) {
-    const helper = elements.find(({ path }) => containsTimeoutish(j, path.node));
-    return { id: 'noTimerArm', node: race, data: { arm: j(helper!.path.node).toSource().split('\n')[0] } };
+    const helper = elements.find(({ path }) => looksLikeTimeoutArm(j, path.node));
+    return { id: 'noTimerArm', node: race, data: { arm: describeArm(ctx, helper!.path.node) } };
   }
   if (workPaths.length === 0) return null;
   const timer = timers[0];
