@@ -2,7 +2,7 @@
 // measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
 // the output does not.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, readText, runScenario, SCENARIOS, type Run } from './harness';
+import { listFixtureCases, loadModule, readText, runScenario, SCENARIOS, settle, TimerLedger, type Run } from './harness';
 
 const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.isNegative);
 const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
@@ -53,5 +53,39 @@ describe('Listing 4 measured with process.getActiveResourcesInfo()', () => {
     const after = await runScenario(readText(listing4.outputPath!), listing4.outputPath!, 'work wins', { realTimers: true });
     expect(before.armedAfterSettle).toBe(1);
     expect(after.armedAfterSettle).toBe(0);
+  });
+});
+
+// The article's own numbers on the real clock: search takes 200 ms, process gives up after 100 ms.
+// Node fires timers in order of expiry, so the 100 ms timer always wins: no edge to race on.
+describe('Listing 4 with the article\'s timings', () => {
+  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
+  const searchTaking = (ms: number) => (term: string) =>
+    new Promise<string>((resolve) => setTimeout(() => resolve(`some value for ${term}`), ms));
+
+  async function run(source: string, path: string, searchMs: number) {
+    const ledger = new TimerLedger();
+    const module = loadModule(source, path, { search: searchTaking(searchMs) }, ledger);
+    const outcome = await settle(module.process('term'));
+    const armed = ledger.armedCount();
+    await ledger.drain();
+    return { outcome, armed };
+  }
+
+  it('search takes 200 ms: both reject with "search canceled" after 100 ms', async () => {
+    const before = await run(readText(listing4.inputPath), listing4.inputPath, 200);
+    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 200);
+    expect(before.outcome).toEqual({ status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search canceled' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(after.armed).toBe(0);
+  });
+
+  it('search takes 20 ms: both resolve; the input keeps the 100 ms timer armed, the output does not', async () => {
+    const before = await run(readText(listing4.inputPath), listing4.inputPath, 20);
+    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 20);
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value for term' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armed).toBe(1);
+    expect(after.armed).toBe(0);
   });
 });

@@ -234,7 +234,10 @@ function looksLikeTimeoutArm(j: JSCodeshift, node: any): boolean {
 
 // One line of the arm's own text for a report, without the comments around it.
 function describeArm(ctx: CodemodContext, node: any): string {
-  const text = typeof node.start === 'number' ? ctx.file.source.slice(node.start, node.end) : ctx.j(node).toSource();
+  const comments = node.comments;
+  node.comments = null;
+  const text = ctx.j(node).toSource();
+  node.comments = comments;
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
