@@ -1,6 +1,6 @@
 import type { API, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { findImportOf, isGlobalName, isNodeTimersModule, isNodeTimersPromisesModule } from './lib/bindings';
-import { type Codemod, type CodemodContext, runCodemods } from './lib/codemod';
+import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import type { MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
@@ -35,6 +35,7 @@ export const MESSAGES = {
     what: 'Promise.race timeout',
     why: 'its timer `{name}` is already cleared on every path',
     fix: 'nothing to do',
+    severity: 'note',
   },
   clearedElsewhere: {
     what: 'Promise.race timeout',
@@ -164,6 +165,7 @@ export const raceTimeout: Codemod = {
       if (decision.fetchRefusal) {
         ctx.report(decision.fetchRefusal.node, MESSAGES.fetchNotWired, { reason: decision.fetchRefusal.reason });
       }
+      recordFixedSite(ctx, raceTimeout.name, decision.racePath.node);
       rewriteRace(ctx, decision, allocateName());
       changed = true;
     });

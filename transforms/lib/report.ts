@@ -6,6 +6,8 @@ export interface Message {
   what: string;
   why: string;
   fix: string;
+  /** 'note' for a site that is already safe: printed, but not a finding (`--check` ignores it) */
+  severity?: 'warning' | 'note';
 }
 
 export type MessageTable<Id extends string> = Record<Id, Message>;
