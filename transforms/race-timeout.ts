@@ -272,12 +272,14 @@ function usesAbortSignalTimeout(j: JSCodeshift, racePath: ASTPath<any>, armPath:
 // `setTimeout`, `window.setTimeout` or `globalThis.setTimeout`, bound to the platform timer.
 function describeSetTimeoutCallee(path: ASTPath<any>, callee: any): { ok: true; clearCallee: (j: JSCodeshift) => any; timerFunction: string[] } | { ok: false; name: string } | null {
   if (isIdentifier(callee, 'setTimeout') || (callee.type === 'Identifier' && findImportOf(path, callee.name)?.imported === 'setTimeout' && isNodeTimersModule(findImportOf(path, callee.name)!.source))) {
+    const clearCallee = clearCalleeFor(path);
+    if (!clearCallee) return { ok: false, name: 'clearTimeout' };
     if (isGlobalName(path, callee.name)) {
-      return { ok: true, clearCallee: clearCalleeFor(path), timerFunction: ['setTimeout'] };
+      return { ok: true, clearCallee, timerFunction: ['setTimeout'] };
     }
     const origin = findImportOf(path, callee.name);
     if (origin && isNodeTimersModule(origin.source) && origin.imported === 'setTimeout') {
-      return { ok: true, clearCallee: clearCalleeFor(path), timerFunction: [callee.name] };
+      return { ok: true, clearCallee, timerFunction: [callee.name] };
     }
     return { ok: false, name: callee.name };
   }
@@ -295,10 +297,11 @@ function describeSetTimeoutCallee(path: ASTPath<any>, callee: any): { ok: true; 
 }
 
 // Node's `clearTimeout` and the global one are the same function; a shadowed global is reached through globalThis.
-function clearCalleeFor(path: ASTPath<any>): (j: JSCodeshift) => any {
+function clearCalleeFor(path: ASTPath<any>): ((j: JSCodeshift) => any) | null {
   if (isGlobalName(path, 'clearTimeout')) return (j) => j.identifier('clearTimeout');
   const origin = findImportOf(path, 'clearTimeout');
   if (origin && isNodeTimersModule(origin.source) && origin.imported === 'clearTimeout') return (j) => j.identifier('clearTimeout');
+  if (!isGlobalName(path, 'globalThis')) return null;
   return (j) => j.memberExpression(j.identifier('globalThis'), j.identifier('clearTimeout'));
 }
 
@@ -403,6 +406,9 @@ function findLocalConstArm(j: JSCodeshift, racePath: ASTPath<any>, name: string)
       found = { initPath: declaratorPath.get('init'), declarationPath };
     });
   if (!found) return undefined;
+  // exactly one binding of that name in the function, in a block that encloses the race
+  const bindings = j(fn.node).find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).length;
+  if (bindings !== 1 || !isInside(racePath, found.declarationPath.parent.node)) return undefined;
   const references = j(fn.node)
     .find(j.Identifier, { name })
     .filter((path) => isReference(path));
@@ -434,20 +440,82 @@ function isReference(path: ASTPath<any>): boolean {
 
 function matchTimerArm(ctx: CodemodContext, armPath: ASTPath<any>): TimerArm | Refusal | null {
   const arm = unwrapExpression(armPath.node);
-  if (arm?.type === 'NewExpression' && isIdentifier(arm.callee, 'Promise')) {
-    return matchExecutorArm(ctx, armPath, arm);
-  }
-  const sleepCall = findSleepCall(armPath, arm);
-  if (sleepCall) return { kind: 'sleep', armPath, sleepCall };
-  return null;
+  // `new Promise(r => setTimeout(r, ms)).then(() => { throw err; })`: the timer promise under a `.then`
+  const then = splitThen(arm);
+  const base = then ? then.base : arm;
+  const isTimerPromise = base?.type === 'NewExpression' && isIdentifier(base.callee, 'Promise');
+  const sleepCall = isTimerPromise ? null : findSleepCall(armPath, base);
+  if (!isTimerPromise && !sleepCall) return null;
+  // Clearing the timer also skips the handler; that is only the leak going away if the handler just settles.
+  if (then && !isPureSettleHandler(then.handler)) return { id: 'timerSideEffects', node: then.handler };
+  if (isTimerPromise) return matchExecutorArm(ctx, armPath, base);
+  return { kind: 'sleep', armPath, sleepCall };
 }
 
-// `sleep(ms, value?)` or `sleep(ms).then(...)` with `setTimeout as sleep` from node:timers/promises.
-function findSleepCall(armPath: ASTPath<any>, arm: any): any | null {
-  let call = arm;
-  if (call?.type === 'CallExpression' && call.callee.type === 'MemberExpression' && propertyName(call.callee) === 'then' && call.arguments.length === 1) {
-    call = call.callee.object;
+function splitThen(node: any): { base: any; handler: any } | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || propertyName(node.callee) !== 'then' || node.arguments.length !== 1) return undefined;
+  return { base: unwrapExpression(node.callee.object), handler: node.arguments[0] };
+}
+
+// `() => { throw new Error(...) }`, `() => Promise.reject(err)`, `() => FALLBACK`: a handler that
+// only turns the timer into the race's outcome, with nothing else to run.
+function isPureSettleHandler(handler: any): boolean {
+  if (!handler || (handler.type !== 'ArrowFunctionExpression' && handler.type !== 'FunctionExpression') || handler.async || handler.params.length > 1) return false;
+  const body = handler.body;
+  if (body.type !== 'BlockStatement') return isPureExpression(body);
+  if (body.body.length !== 1) return false;
+  const [statement] = body.body;
+  if (statement.type === 'ThrowStatement' || statement.type === 'ReturnStatement') return statement.argument == null || isPureExpression(statement.argument);
+  return false;
+}
+
+function isPureExpression(node: any): boolean {
+  switch (node?.type) {
+    case 'Identifier':
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+    case 'BigIntLiteral':
+    case 'Literal':
+    case 'ThisExpression':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.every(isPureExpression);
+    case 'MemberExpression':
+      return !node.computed ? isPureExpression(node.object) : isPureExpression(node.object) && isPureExpression(node.property);
+    case 'UnaryExpression':
+      return node.operator !== 'delete' && isPureExpression(node.argument);
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return isPureExpression(node.left) && isPureExpression(node.right);
+    case 'ConditionalExpression':
+      return isPureExpression(node.test) && isPureExpression(node.consequent) && isPureExpression(node.alternate);
+    case 'ObjectExpression':
+      return node.properties.every((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && isPureExpression(property.value));
+    case 'ArrayExpression':
+      return node.elements.every((element: any) => element !== null && isPureExpression(element));
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'ParenthesizedExpression':
+      return isPureExpression(node.expression);
+    // constructing the timeout error, or rejecting with it
+    case 'NewExpression':
+      return node.callee.type === 'Identifier' && node.arguments.every(isPureExpression);
+    case 'CallExpression':
+      return isPromiseReject(node) && node.arguments.every(isPureExpression);
+    default:
+      return false;
   }
+}
+
+function isPromiseReject(call: any): boolean {
+  return call.callee.type === 'MemberExpression' && isIdentifier(call.callee.object, 'Promise') && propertyName(call.callee) === 'reject';
+}
+
+// `sleep(ms, value?)` with `setTimeout as sleep` from node:timers/promises.
+function findSleepCall(armPath: ASTPath<any>, call: any): any | null {
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier') return null;
   const origin = findImportOf(armPath, call.callee.name);
   if (!origin || !isNodeTimersPromisesModule(origin.source) || origin.imported !== 'setTimeout') return null;
@@ -585,6 +653,8 @@ function planHandle(ctx: CodemodContext, racePath: ASTPath<any>, timer: SetTimeo
     .filter((path) => findEnclosingFunction(path).node === fn.node);
   if (declarations.length !== 1) return { id: 'handleShared', node: timer.timerExpressionPath.parent.node, data: { name } };
   const declarator = declarations.paths()[0];
+  // a declaration in a sibling block is not this binding: the assignment reaches an outer one
+  if (!isInside(racePath, declarator.parent.parent.node)) return { id: 'handleShared', node: timer.timerExpressionPath.parent.node, data: { name } };
   if (declarator.node.init && !(isIdentifier(declarator.node.init, 'undefined') || declarator.node.init.type === 'NullLiteral' || (declarator.node.init.type === 'Literal' && declarator.node.init.value === null))) {
     return { id: 'handleEscapes', node: declarator.node, data: { name } };
   }
