@@ -1,0 +1,12 @@
+import { Repeater } from '@repeaterjs/repeater';
+
+export async function process(term) {
+  const records = new Repeater(async function (push) {
+    await push(await search(term));
+  });
+  const { value } = await Promise.race([
+    records.next(),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('search canceled')), 100)),
+  ]);
+  return value;
+}

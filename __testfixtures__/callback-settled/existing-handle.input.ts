@@ -1,0 +1,13 @@
+// The producer already clears the timer, but when the timer fires first the late producer still
+// calls `done` again.
+declare function search(term: string, callback: (err: Error | null, record?: string) => void): void;
+
+export function process(term: string, done: (err: Error | null, record?: string) => void): void {
+  const timer = setTimeout(() => {
+    done(new Error('search canceled'));
+  }, 100);
+  search(term, (err, record) => {
+    clearTimeout(timer);
+    done(err, record);
+  });
+}

@@ -1,0 +1,21 @@
+// Listing 4 of "Goroutine Leaks — The Forgotten Sender", in callback style. The timer reports
+// "search canceled" after 100 ms, and the late search then calls `done` a second time; when search
+// wins, the timer still fires and calls `done` again.
+type Callback = (err: Error | null, record?: string) => void;
+
+declare function search(term: string, callback: Callback): void;
+
+// process is the work for the program. It finds a record
+// then passes it on. It fails if it takes more than 100ms.
+export function process(term: string, done: (err: Error | null, record?: string) => void): void {
+  // Give up after 100 ms.
+  setTimeout(() => done(new Error('search canceled')), 100);
+
+  search(term, (err, record) => {
+    if (err) {
+      return done(err);
+    }
+    console.log('Received:', record);
+    done(null, record);
+  });
+}

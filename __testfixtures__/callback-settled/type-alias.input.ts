@@ -1,0 +1,9 @@
+// The callback's type is an alias, and it is handed straight to the producer.
+type Callback<T> = (err: Error | null, value?: T) => void;
+
+declare function search(term: string, callback: Callback<string>): void;
+
+export function find(term: string, callback: Callback<string>, ms = 100) {
+  setTimeout(() => callback(new Error(`search for ${term} canceled`)), ms);
+  search(term, callback);
+}

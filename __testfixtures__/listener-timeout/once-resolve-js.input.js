@@ -1,0 +1,6 @@
+export function waitReady(emitter) {
+  return new Promise((resolve, reject) => {
+    emitter.once('ready', resolve);
+    setTimeout(() => reject(new Error('ready timeout')), 100);
+  });
+}

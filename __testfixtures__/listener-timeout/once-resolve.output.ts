@@ -1,0 +1,20 @@
+// Waits for 'ready' for at most 100 ms. On timeout the listener stays attached (one more per call,
+// until MaxListenersExceededWarning); when 'ready' comes first, the timer stays armed.
+import type { EventEmitter } from 'node:events';
+
+export function waitReady(emitter: EventEmitter): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let timerHandle: ReturnType<typeof setTimeout> | undefined;
+
+    const onReady = (...args: Parameters<typeof resolve>) => {
+      clearTimeout(timerHandle);
+      resolve(...args);
+    };
+
+    emitter.once('ready', onReady);
+    timerHandle = setTimeout(() => {
+      reject(new Error('ready timeout'));
+      emitter.removeListener('ready', onReady);
+    }, 100);
+  });
+}
