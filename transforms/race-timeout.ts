@@ -2,6 +2,7 @@ import type { API, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { findImportOf, isGlobalName, isNodeTimersModule, isNodeTimersPromisesModule } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
+import { isIdentifier, isInside, isReference, isStringLiteral, propertyName, unwrapExpression } from './lib/nodes';
 import type { MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 
@@ -189,28 +190,6 @@ function lazy<T>(make: () => T): () => T {
 function isRaceCall(node: any): boolean {
   const callee = node.callee;
   return callee?.type === 'MemberExpression' && propertyName(callee) === 'race';
-}
-
-function propertyName(member: any): string | undefined {
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  if (member.computed && isStringLiteral(member.property)) return member.property.value;
-  return undefined;
-}
-
-function isStringLiteral(node: any): boolean {
-  return (node?.type === 'StringLiteral' || node?.type === 'Literal') && typeof node.value === 'string';
-}
-
-function isIdentifier(node: any, name?: string): boolean {
-  return node?.type === 'Identifier' && (name === undefined || node.name === name);
-}
-
-function unwrapExpression(node: any): any {
-  let current = node;
-  while (current && (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'ParenthesizedExpression' || current.type === 'TypeCastExpression')) {
-    current = current.expression;
-  }
-  return current;
 }
 
 // A name that says "timer": `timeout`, `delay(ms)`, `sleep`, `wait`, `rejectAfterTimeout`, `deadlineTimer`.
@@ -415,27 +394,6 @@ function findLocalConstArm(j: JSCodeshift, racePath: ASTPath<any>, name: string)
   if (references.length !== 1 || !isInside(references.paths()[0], racePath.node)) return undefined;
   if ((found.declarationPath.node.loc?.start.line ?? 0) > (racePath.node.loc?.start.line ?? 0)) return undefined;
   return found;
-}
-
-function isInside(path: ASTPath<any>, ancestor: any): boolean {
-  for (let current: ASTPath<any> | null = path; current; current = current.parent) {
-    if (current.node === ancestor) return true;
-  }
-  return false;
-}
-
-// An identifier that reads or writes a binding (not a property name, key or type name).
-function isReference(path: ASTPath<any>): boolean {
-  const parent = path.parent?.node;
-  if (!parent) return true;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return false;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.computed && !parent.shorthand) return false;
-  if ((parent.type === 'ClassProperty' || parent.type === 'ClassMethod' || parent.type === 'MethodDefinition' || parent.type === 'ObjectMethod') && parent.key === path.node) return false;
-  if (parent.type === 'VariableDeclarator' && parent.id === path.node) return false;
-  if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression') return false;
-  if (parent.type === 'LabeledStatement' || parent.type === 'BreakStatement' || parent.type === 'ContinueStatement') return false;
-  if (parent.type === 'ImportSpecifier' || parent.type === 'ExportSpecifier') return false;
-  return true;
 }
 
 function matchTimerArm(ctx: CodemodContext, armPath: ASTPath<any>): TimerArm | Refusal | null {

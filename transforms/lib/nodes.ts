@@ -1,7 +1,7 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { findEnclosingFunction, isFunctionNode } from './statements';
 
-// Small AST predicates shared by callback-settled, listener-timeout and buffered-slot.
+// Small AST predicates shared by the transforms.
 
 export function isIdentifier(node: any, name?: string): boolean {
   return node?.type === 'Identifier' && (name === undefined || node.name === name);
@@ -63,6 +63,7 @@ export function isReference(path: ASTPath<any>): boolean {
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return false;
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.computed && !parent.shorthand) return false;
   if ((parent.type === 'ClassProperty' || parent.type === 'ClassMethod' || parent.type === 'MethodDefinition' || parent.type === 'ObjectMethod') && parent.key === path.node) return false;
+  if (parent.type === 'VariableDeclarator' && parent.id === path.node) return false;
   if (parent.type.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression') return false;
   if (parent.type === 'LabeledStatement' || parent.type === 'BreakStatement' || parent.type === 'ContinueStatement') return false;
   if (parent.type === 'ImportSpecifier' || parent.type === 'ExportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return false;
