@@ -14,6 +14,8 @@ export interface CliArgs {
   jobs?: number;
   color?: boolean;
   diff: boolean;
+  /** skip the cheap parse: every prefiltered file goes through recast, as under jscodeshift */
+  exact: boolean;
   progress?: boolean;
   maxFileSize: number;
   maxLineLength: number;
@@ -22,7 +24,7 @@ export interface CliArgs {
   transformOptions: Record<string, unknown>;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 512 * 1024;
 export const DEFAULT_MAX_LINE_LENGTH = 10_000;
 
 export class UsageError extends Error {}
@@ -58,6 +60,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     only: [],
     skip: [],
     diff: true,
+    exact: false,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     maxLineLength: DEFAULT_MAX_LINE_LENGTH,
     help: false,
@@ -130,6 +133,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--no-color':
         args.color = false;
+        break;
+      case '--exact':
+        args.exact = true;
         break;
       case '--no-diff':
         args.diff = false;

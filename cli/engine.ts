@@ -2,6 +2,7 @@
 // `runCodemods` call, with an `api` whose report lines are collected and attributed to a transform.
 import type { API, JSCodeshift, Options } from 'jscodeshift';
 import { type Codemod, FIXED_SITE_SINK, type FixedSiteSink, runCodemods } from '../transforms/lib/codemod';
+import { cheapVerdict } from './candidates';
 import { firstChangedLine } from './diff';
 
 export type SiteStatus = 'fixed' | 'reported';
@@ -22,8 +23,12 @@ export interface FileOutcome {
   sites: SiteRecord[];
   /** set when the file could not be transformed: syntax error or a transform crash */
   error?: string;
+  /** where the syntax error is */
+  errorAt?: { line: number; column: number };
   /** whether the file was parsed (some transform's text prefilter passed) */
   parsed: boolean;
+  /** whether recast parsed it (the cheap parse found a candidate, or could not decide) */
+  recast?: boolean;
 }
 
 export const PARSE_ERROR = 'parse';
@@ -63,15 +68,23 @@ export function transformSource(
   path: string,
   source: string,
   options: Options,
-  jscodeshift: JSCodeshift = loadJscodeshift(),
+  jscodeshift?: JSCodeshift,
+  exact = false,
 ): FileOutcome {
-  if (!mayApplyAny(codemods, source)) return { path, sites: [], parsed: false };
+  const candidates = codemods.filter((codemod) => codemod.mayApply(source));
+  if (candidates.length === 0) return { path, sites: [], parsed: false };
+  if (!exact) {
+    const verdict = cheapVerdict(candidates, path, source);
+    if (verdict !== 'maybe') return { path, sites: [], parsed: verdict === 'none', recast: false };
+  }
 
   const sites: SiteRecord[] = [];
   const fixedBy = new Map<string, number>();
   const changedBy: string[] = [];
   let current: string = PARSE_ERROR;
   let error: string | undefined;
+  let errorAt: { line: number; column: number } | undefined;
+  let crashed: string | undefined;
 
   // Wrapping keeps runCodemods' order and prefilter; it only learns which transform is running.
   const tracked: Codemod[] = codemods.map((codemod) => ({
@@ -80,7 +93,14 @@ export function transformSource(
     mayApply: (text: string) => codemod.mayApply(text),
     apply: (ctx) => {
       current = codemod.name;
-      const changed = codemod.apply(ctx);
+      let changed: boolean;
+      try {
+        changed = codemod.apply(ctx);
+      } catch (crash) {
+        // runCodemods leaves the file untouched and reports the failure; for the CLI it is an error.
+        crashed = `transform ${codemod.name} crashed: ${crash instanceof Error ? crash.message : String(crash)}`;
+        throw crash;
+      }
       if (changed) changedBy.push(codemod.name);
       return changed;
     },
@@ -91,14 +111,17 @@ export function transformSource(
     sites.push({ file: path, line: site.line, column: site.column, transform, status: 'fixed', reason: reason ?? summaryOf(codemods, transform) });
   };
   const report = (line: string) => {
+    if (crashed !== undefined) return;
     const parsed = parseReportLine(path, line);
     if (current === PARSE_ERROR) {
-      error = `${parsed.line}:${parsed.column}: ${parsed.message}`;
+      error = parsed.message;
+      errorAt = { line: parsed.line, column: parsed.column };
       return;
     }
     sites.push({ file: path, line: parsed.line, column: parsed.column, transform: current, status: 'reported', reason: parsed.message });
   };
-  const api = { jscodeshift, j: jscodeshift, stats: () => undefined, report } as unknown as API;
+  const j = jscodeshift ?? loadJscodeshift();
+  const api = { jscodeshift: j, j, stats: () => undefined, report } as unknown as API;
   const runOptions = { ...options, [FIXED_SITE_SINK]: sink } as Options;
 
   let output: string | undefined;
@@ -106,10 +129,11 @@ export function transformSource(
     output = runCodemods(tracked, { path, source }, api, runOptions);
   } catch (crash) {
     const message = crash instanceof Error ? crash.message : String(crash);
-    return { path, sites: [], parsed: true, error: `transform ${current} crashed: ${message}` };
+    return { path, sites: [], parsed: true, recast: true, error: `transform ${current} crashed: ${message}` };
   }
-  if (error !== undefined) return { path, sites, parsed: true, error };
-  if (output === undefined || output === source) return { path, sites: sites.filter((site) => site.status === 'reported'), parsed: true };
+  if (crashed !== undefined) return { path, sites: [], parsed: true, recast: true, error: crashed };
+  if (error !== undefined) return { path, sites, parsed: true, recast: true, error, errorAt };
+  if (output === undefined || output === source) return { path, sites: sites.filter((site) => site.status === 'reported'), parsed: true, recast: true };
 
   // Transforms that changed the file without naming their sites count once, at the first changed line.
   for (const name of changedBy) {
@@ -118,7 +142,7 @@ export function transformSource(
     }
   }
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { path, output, sites, parsed: true };
+  return { path, output, sites, parsed: true, recast: true };
 }
 
 function summaryOf(codemods: readonly Codemod[], name: string): string {

@@ -10,6 +10,12 @@ export function hasSourceExtension(file: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
+// Declaration files hold types only: no call, so no timer to clear. Walks leave them out (a .d.ts
+// named on the command line is still read).
+function isWalkedSource(file: string): boolean {
+  return hasSourceExtension(file) && !/\.d\.[cm]?ts$/i.test(file);
+}
+
 export interface Listing {
   files: string[];
   /** paths given on the command line that do not exist */
@@ -68,7 +74,7 @@ function gitListing(dir: string): string[] | undefined {
   if (output === undefined) return undefined;
   const result: string[] = [];
   for (const relative of output.split('\0')) {
-    if (relative === '' || !hasSourceExtension(relative) || isSkippedPath(relative)) continue;
+    if (relative === '' || !isWalkedSource(relative) || isSkippedPath(relative)) continue;
     try {
       // Deleted but still tracked files, submodules and symbolic links are not source files to rewrite.
       if (fs.lstatSync(path.join(dir, relative)).isFile()) result.push(relative);
@@ -111,7 +117,7 @@ function walk(root: string): string[] {
       if (entry.name === 'node_modules' || entry.name === '.git') continue;
       if (entry.isDirectory()) {
         if (!isIgnored(active, relative, true)) visit(relative, active);
-      } else if (entry.isFile() && hasSourceExtension(entry.name) && !isIgnored(active, relative, false)) {
+      } else if (entry.isFile() && isWalkedSource(entry.name) && !isIgnored(active, relative, false)) {
         result.push(relative);
       }
     }

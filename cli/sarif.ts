@@ -9,11 +9,16 @@ export interface FileProblem {
   /** error: the file could not be read, parsed, transformed or written; skipped: left out on purpose */
   kind: 'error' | 'skipped';
   reason: string;
+  /** set for syntax errors */
+  line?: number;
+  column?: number;
 }
 
 export interface RunSummary {
   filesScanned: number;
   filesParsed: number;
+  /** of those, parsed by recast too (the others were ruled out by the cheap parse) */
+  filesRecast: number;
   filesChanged: number;
   filesSkipped: number;
   errors: number;
@@ -94,7 +99,14 @@ export function toSarif(result: RunResult, codemods: readonly Codemod[], cwd: st
   const notifications = result.problems.map((problem) => ({
     level: problem.kind === 'error' ? 'error' : 'note',
     message: { text: `${problem.kind === 'error' ? 'failed' : 'skipped'}: ${problem.reason}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(problem.file, cwd), uriBaseId: '%SRCROOT%' } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(problem.file, cwd), uriBaseId: '%SRCROOT%' },
+          ...(problem.line !== undefined ? { region: { startLine: problem.line, startColumn: problem.column ?? 1 } } : {}),
+        },
+      },
+    ],
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

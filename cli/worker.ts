@@ -3,10 +3,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Options } from 'jscodeshift';
 import { registry } from '../transforms/registry';
 import { type FileOutcome, loadJscodeshift, transformSource } from './engine';
+import { afterFile, beforeFile } from './memory';
 
 export interface WorkerSetup {
   transforms: string[];
   options: Options;
+  exact: boolean;
 }
 
 export interface WorkerJob {
@@ -27,10 +29,16 @@ const jscodeshift = loadJscodeshift();
 parentPort?.on('message', (job: WorkerJob) => {
   let outcome: FileOutcome;
   try {
-    outcome = transformSource(codemods, job.path, job.source, setup.options, jscodeshift);
+    beforeFile(job.source.length);
+    outcome = transformSource(codemods, job.path, job.source, setup.options, jscodeshift, setup.exact);
+    if (outcome.recast) afterFile(job.source.length);
   } catch (error) {
     outcome = { path: job.path, sites: [], parsed: true, error: `internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
   const result: WorkerResult = { id: job.id, outcome };
   parentPort?.postMessage(result);
 });
+
+// Loaded and listening: the pool sends the first file only now, so the main thread is not kept
+// waiting on a file queued behind a worker's start-up.
+parentPort?.postMessage({ ready: true });

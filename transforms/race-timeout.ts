@@ -151,6 +151,7 @@ export const raceTimeout: Codemod = {
   name: 'race-timeout',
   summary: 'Clears the timer of a `Promise.race` timeout as soon as the race settles, and aborts a `fetch` that loses to it.',
   mayApply: (source) => source.includes('race') && TIMEOUTISH.test(source),
+  calls: ['race'],
   apply: (ctx) => {
     const { j, root } = ctx;
     let changed = false;

@@ -26,7 +26,9 @@ export interface Codemod {
   /**
    * Optional, read by the CLI only: names of callees (`race` matches `Promise.race(…)`, `x.race(…)`,
    * `race(…)`) of which a file must call at least one for this transform to change or report anything.
-   * The CLI checks them on a plain @babel/parser tree and parses with recast only the files that do.
+   * The CLI checks them on a plain @babel/parser tree (through `!`, `as` and parentheses) and parses
+   * with recast only the files that have one. Without it, every file that passes mayApply is parsed
+   * with recast.
    */
   calls?: readonly string[];
 }

@@ -1,0 +1,9 @@
+// Listing 4 in JavaScript with an AbortController: the search request is aborted after 100 ms.
+export async function process(term) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const response = await fetch('https://search.example/?q=' + encodeURIComponent(term), { signal: controller.signal });
+  const record = await response.text();
+  console.log('Received:', record);
+  return record;
+}

@@ -1,0 +1,10 @@
+export async function process(term: string): Promise<string> {
+  const records: string[] = [];
+  for (const page of [1]) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100).unref();
+    const response = await fetch(`https://search.example/?q=${term}&page=${page}`, { signal: controller.signal });
+    records.push(await response.text());
+  }
+  return records.join('');
+}

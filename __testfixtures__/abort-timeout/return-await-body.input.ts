@@ -1,0 +1,15 @@
+export async function process(term: string): Promise<string> {
+  const controller = new AbortController();
+  const timeoutId = setTimeout(() => {
+    controller.abort();
+  }, 100);
+  const response = await fetch('https://search.example/', {
+    method: 'POST',
+    body: term,
+    signal: controller.signal,
+  });
+  if (!response.ok) {
+    throw new Error(`search failed with ${response.status}`);
+  }
+  return await response.text();
+}

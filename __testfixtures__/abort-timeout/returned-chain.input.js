@@ -1,0 +1,5 @@
+export function process(term) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  return fetch('https://search.example/?q=' + term, { signal: controller.signal }).then((response) => response.text());
+}

@@ -1,0 +1,4 @@
+export function arm() {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+}

@@ -1,0 +1,6 @@
+export async function process(term) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const response = await fetch('https://search.example/?q=' + term, { signal: controller.signal });
+  return response.text();
+}

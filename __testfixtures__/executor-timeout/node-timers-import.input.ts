@@ -1,0 +1,10 @@
+import { setTimeout } from 'node:timers';
+
+declare function search(term: string): Promise<string>;
+
+export function process(term: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    setTimeout(() => reject(new Error('search canceled')), 100);
+    search(term).then(resolve, reject);
+  });
+}

@@ -1,0 +1,11 @@
+declare function search(term: string): Promise<string>;
+
+const FALLBACK = 'cached value';
+
+// Serve a fallback when search is slow: the timer resolves instead of rejecting.
+export function process(term: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    setTimeout(() => resolve(FALLBACK), 100);
+    search(term).then(resolve, reject);
+  });
+}

@@ -1,0 +1,6 @@
+export class Search {
+  pending = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('search canceled')), 100);
+    search('term').then(resolve, reject);
+  });
+}

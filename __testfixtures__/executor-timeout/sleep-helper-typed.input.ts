@@ -1,0 +1,11 @@
+declare function search(term: string): Promise<string>;
+
+// The helper's value type is its return type; the inline arm keeps it.
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function process(term: string): Promise<string> {
+  const record = await Promise.race([search(term), wait(100).then(() => Promise.reject(new Error('search canceled')))]);
+  return record;
+}

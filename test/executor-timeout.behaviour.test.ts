@@ -1,0 +1,126 @@
+// Runs every executor-timeout input fixture and its output side by side, in the three scenarios, and
+// measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
+// the output does not. Each fixture exports `process(term)`, Listing 4's entry point; helpers
+// (`withTimeout`, `Deadline.within`, `delay`) are exercised through it.
+import { describe, expect, it } from 'vitest';
+import { listFixtureCases, loadModule, readText, runScenario, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
+
+const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative);
+
+// This input already clears the timer when the work fulfils; its leak is on the failure path only.
+const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
+const isWiredFetch = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
+
+interface Measured {
+  outcome: Outcome;
+  armedAfterSettle: number;
+  signals: boolean[];
+  fetchCalls: number;
+}
+
+// runScenario's `search` and `fetch`, plus a node-style callback API over the same work and a quiet console.
+async function measure(source: string, path: string, scenario: Scenario): Promise<Measured> {
+  const ledger = new TimerLedger();
+  const work = new Work(scenario);
+  const searchCallback = (term: string, callback: (error: Error | null, record?: string) => void) => {
+    work.search(term).then(
+      (record) => callback(null, record),
+      (error: Error) => callback(error),
+    );
+  };
+  const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  const exports = loadModule(source, path, { search: work.search, fetch: work.fetch, searchCallback, console: quiet }, ledger);
+  const outcome = await settle(exports.process('term'));
+  const armedAfterSettle = ledger.armedCount();
+  const signals = work.signals.map((signal) => signal.aborted);
+  const fetchCalls = work.calls;
+  work.release();
+  await ledger.drain();
+  return { outcome, armedAfterSettle, signals, fetchCalls };
+}
+
+describe.each(positives)('executor-timeout $name', (fixture) => {
+  const input = readText(fixture.inputPath);
+  const output = readText(fixture.outputPath!);
+  const both = (scenario: Scenario) => Promise.all([measure(input, fixture.inputPath, scenario), measure(output, fixture.outputPath!, scenario)]);
+
+  it.concurrent('work wins: same value; the input leaves the timer armed, the output none', async () => {
+    const [before, after] = await both('work wins');
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
+    expect(after.outcome).toEqual(before.outcome);
+    if (!leaksOnlyWhenWorkFails.has(fixture.name)) expect(before.armedAfterSettle).toBeGreaterThan(0);
+    expect(after.armedAfterSettle).toBe(0);
+    // a fetch that won is never aborted
+    expect(after.signals.every((aborted) => !aborted)).toBe(true);
+  });
+
+  it.concurrent('work fails: same error; the input leaves the timer armed, the output none', async () => {
+    const [before, after] = await both('work fails');
+    expect(before.outcome).toMatchObject({ status: 'rejected', errorClass: 'Error', message: 'search failed' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armedAfterSettle).toBeGreaterThan(0);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+
+  it.concurrent('timeout wins: same timeout outcome; nothing armed after; a losing fetch is aborted', async () => {
+    const [before, after] = await both('timeout wins');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.outcome.status === 'rejected' ? before.outcome.message : before.outcome.value).toMatch(/search canceled|cached value/);
+    expect(after.armedAfterSettle).toBe(0);
+    expect(after.fetchCalls).toBe(before.fetchCalls);
+    if (isWiredFetch(output)) {
+      // the forgotten sender: the input's fetch runs on with no way to stop it
+      expect(before.signals).toEqual([]);
+      expect(after.signals).toEqual([true]);
+    }
+  });
+});
+
+describe('executor-timeout fixture set', () => {
+  it('proves the fetch wiring on at least the chained and the async-IIFE shapes', () => {
+    const wired = positives.filter((fixture) => isWiredFetch(readText(fixture.outputPath!))).map((fixture) => fixture.name);
+    expect(wired).toEqual(expect.arrayContaining(['fetch', 'fetch-async-iife']));
+  });
+});
+
+describe('Listing 4 (executor) measured with process.getActiveResourcesInfo()', () => {
+  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
+  it('work wins: the input leaves one more active Timeout, the output none', async () => {
+    const before = await runScenario(readText(listing4.inputPath), listing4.inputPath, 'work wins', { realTimers: true });
+    const after = await runScenario(readText(listing4.outputPath!), listing4.outputPath!, 'work wins', { realTimers: true });
+    expect(before.armedAfterSettle).toBe(1);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+});
+
+// The article's own numbers on the real clock: search takes 200 ms, process gives up after 100 ms.
+describe('Listing 4 (executor) with the article\'s timings', () => {
+  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
+  const searchTaking = (ms: number) => (term: string) => new Promise<string>((resolve) => setTimeout(() => resolve(`some value for ${term}`), ms));
+
+  async function run(source: string, path: string, searchMs: number) {
+    const ledger = new TimerLedger();
+    const module = loadModule(source, path, { search: searchTaking(searchMs), console: { log: () => undefined } }, ledger);
+    const outcome = await settle(module.process('term'));
+    const armed = ledger.armedCount();
+    await ledger.drain();
+    return { outcome, armed };
+  }
+
+  it('timeout wins (search takes 200 ms): both reject with "search canceled" after 100 ms', async () => {
+    const before = await run(readText(listing4.inputPath), listing4.inputPath, 200);
+    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 200);
+    expect(before.outcome).toEqual({ status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search canceled' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(after.armed).toBe(0);
+  });
+
+  it('work wins (search takes 20 ms): both resolve; the input keeps the 100 ms timer armed, the output does not', async () => {
+    const before = await run(readText(listing4.inputPath), listing4.inputPath, 20);
+    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 20);
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value for term' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armed).toBe(1);
+    expect(after.armed).toBe(0);
+  });
+});
