@@ -3,6 +3,7 @@ import { findImportOf, isGlobalName, isNodeTimersModule, isNodeTimersPromisesMod
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { isIdentifier, isInside, isReference, isStringLiteral, propertyName, unwrapExpression } from './lib/nodes';
+import { isEffectFree } from './lib/timers';
 import type { MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 
@@ -428,45 +429,10 @@ function isPureSettleHandler(handler: any): boolean {
   return false;
 }
 
+// The handler's value: effect-free, or `Promise.reject(<effect-free>)`.
 function isPureExpression(node: any): boolean {
-  switch (node?.type) {
-    case 'Identifier':
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'Literal':
-    case 'ThisExpression':
-      return true;
-    case 'TemplateLiteral':
-      return node.expressions.every(isPureExpression);
-    case 'MemberExpression':
-      return !node.computed ? isPureExpression(node.object) : isPureExpression(node.object) && isPureExpression(node.property);
-    case 'UnaryExpression':
-      return node.operator !== 'delete' && isPureExpression(node.argument);
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return isPureExpression(node.left) && isPureExpression(node.right);
-    case 'ConditionalExpression':
-      return isPureExpression(node.test) && isPureExpression(node.consequent) && isPureExpression(node.alternate);
-    case 'ObjectExpression':
-      return node.properties.every((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && isPureExpression(property.value));
-    case 'ArrayExpression':
-      return node.elements.every((element: any) => element !== null && isPureExpression(element));
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSNonNullExpression':
-    case 'ParenthesizedExpression':
-      return isPureExpression(node.expression);
-    // constructing the timeout error, or rejecting with it
-    case 'NewExpression':
-      return node.callee.type === 'Identifier' && node.arguments.every(isPureExpression);
-    case 'CallExpression':
-      return isPromiseReject(node) && node.arguments.every(isPureExpression);
-    default:
-      return false;
-  }
+  if (node?.type === 'CallExpression') return isPromiseReject(node) && node.arguments.every(isEffectFree);
+  return isEffectFree(node);
 }
 
 function isPromiseReject(call: any): boolean {
