@@ -3,7 +3,7 @@ import { findImportOf, isGlobalName, isNodeTimersModule, isNodeTimersPromisesMod
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { isIdentifier, isInside, isReference, isStringLiteral, propertyName, unwrapExpression } from './lib/nodes';
-import { isEffectFree } from './lib/timers';
+import { isEffectFree, pathTo } from './lib/timers';
 import type { MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 
@@ -464,7 +464,7 @@ function matchExecutorArm(ctx: CodemodContext, armPath: ASTPath<any>, newPromise
   };
 
   // The executor body is exactly one timer statement.
-  const executorPath = findDescendantPath(armPath, executor)!;
+  const executorPath = pathTo(armPath, executor)!;
   let timerExpressionPath: ASTPath<any>;
   let capture: SetTimeoutArm['capture'] = { kind: 'none' };
   if (executor.body.type !== 'BlockStatement') {
@@ -528,7 +528,7 @@ function matchExecutorArm(ctx: CodemodContext, armPath: ASTPath<any>, newPromise
   return {
     kind: 'setTimeout',
     armPath,
-    newPromisePath: findDescendantPath(armPath, newPromise)!,
+    newPromisePath: pathTo(armPath, newPromise)!,
     executor,
     timerExpressionPath,
     setTimeoutCall,
@@ -542,27 +542,6 @@ function matchExecutorArm(ctx: CodemodContext, armPath: ASTPath<any>, newPromise
 function singleExpression(block: any): any | undefined {
   if (block.body.length !== 1 || block.body[0].type !== 'ExpressionStatement') return undefined;
   return block.body[0].expression;
-}
-
-function findDescendantPath(path: ASTPath<any>, target: any): ASTPath<any> | undefined {
-  if (path.node === target) return path;
-  const node = path.node;
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'comments' || key === 'tokens' || key === 'original') continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index += 1) {
-        if (value[index] && typeof value[index].type === 'string') {
-          const found = findDescendantPath(path.get(key, index), target);
-          if (found) return found;
-        }
-      }
-    } else if (value && typeof value.type === 'string') {
-      const found = findDescendantPath(path.get(key), target);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 // Decides which handle the rewrite clears, and whether the code's own clearTimeout already runs on every path.
