@@ -1,4 +1,4 @@
-import type { API, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { findImportOf, isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
@@ -137,20 +137,26 @@ export const bufferedSlot: Codemod = {
       if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
       else plans.push(decision);
     };
+    // A library's channel can only be in a file that names the library: the text says which walks to make.
+    const source = ctx.file.source;
+    const repeaterImports = source.includes(REPEATER_MODULE) ? root.find(j.ImportDeclaration, { source: { value: REPEATER_MODULE } }) : undefined;
+    const mayUseAsyncChannel = source.includes(ASYNC_CHANNEL_MODULE);
     root.find(j.NewExpression).forEach((newPath) => {
       const callee = newPath.node.callee;
       if (isIdentifier(callee, 'TransformStream')) consider(planTransformStream(ctx, newPath));
-      else if (callee.type === 'Identifier' && isAsyncChannel(newPath, callee.name)) consider(planAsyncChannel(ctx, newPath));
-      else if (callee.type === 'Identifier') consider(planRepeater(ctx, newPath));
+      else if (callee.type === 'Identifier' && mayUseAsyncChannel && isAsyncChannel(newPath, callee.name)) consider(planAsyncChannel(ctx, newPath));
+      else if (callee.type === 'Identifier' && repeaterImports) consider(planRepeater(ctx, newPath, repeaterImports));
     });
     root
       .find(j.CallExpression)
       .filter((path) => methodName(path.node) === 'race')
       .forEach((racePath) => consider(planIterator(ctx, racePath)));
-    root
-      .find(j.CallExpression)
-      .filter((path) => cspFunction(path, path.node.callee) === 'chan')
-      .forEach((chanPath) => consider(planCspChan(ctx, chanPath)));
+    if (source.includes(CSP_MODULE)) {
+      root
+        .find(j.CallExpression)
+        .filter((path) => cspFunction(path, path.node.callee) === 'chan')
+        .forEach((chanPath) => consider(planCspChan(ctx, chanPath)));
+    }
 
     const allocateName = createNameAllocator(j, root);
     for (const plan of plans) {
@@ -410,23 +416,23 @@ function planCspChan(ctx: CodemodContext, chanPath: ASTPath<any>): Plan | Refusa
 }
 
 // `import { Repeater } from '@repeaterjs/repeater'`: the import declaration, when `name` at `path` is that import.
-function repeaterImport(ctx: CodemodContext, path: ASTPath<any>, name: string): ASTPath<any> | undefined {
+function repeaterImport(repeaterImports: Collection<any>, path: ASTPath<any>, name: string): ASTPath<any> | undefined {
   const origin = findImportOf(path, name);
   if (!origin || origin.source !== REPEATER_MODULE || origin.imported !== 'Repeater') return undefined;
-  const declarations = ctx.root.find(ctx.j.ImportDeclaration, { source: { value: REPEATER_MODULE } }).filter((declaration) =>
+  const declarations = repeaterImports.filter((declaration) =>
     (declaration.node.specifiers ?? []).some((specifier: any) => specifier.local?.name === name),
   );
   return declarations.length === 1 ? declarations.paths()[0] : undefined;
 }
 
-function planRepeater(ctx: CodemodContext, newPath: ASTPath<any>): Plan | Refusal | null {
+// `repeaterImports`: the file's imports of @repeaterjs/repeater, found once per file.
+function planRepeater(ctx: CodemodContext, newPath: ASTPath<any>, repeaterImports: Collection<any>): Plan | Refusal | null {
   const { j } = ctx;
   const node = newPath.node;
   const calleeName: string = node.callee.name;
-  const importPath = repeaterImport(ctx, newPath, calleeName);
+  const importPath = repeaterImport(repeaterImports, newPath, calleeName);
   if (!importPath) {
-    const importsRepeater = ctx.root.find(j.ImportDeclaration, { source: { value: REPEATER_MODULE } }).length > 0;
-    if (calleeName === 'Repeater' && importsRepeater) return { id: 'shadowed', node, data: { name: 'Repeater', origin: `Repeater of ${REPEATER_MODULE}` } };
+    if (calleeName === 'Repeater' && repeaterImports.length > 0) return { id: 'shadowed', node, data: { name: 'Repeater', origin: `Repeater of ${REPEATER_MODULE}` } };
     return null;
   }
   // A second argument is a buffer already.
