@@ -127,14 +127,14 @@ export const abortTimeout: Codemod = {
   apply: (ctx) => {
     const { j, root } = ctx;
     const plans: AbortPlan[] = [];
-    root.find(j.CallExpression).forEach((path) => {
+    ctx.find(j.CallExpression).forEach((path) => {
       const decision = planAbortTimer(ctx, path);
       if (decision === null) return;
       if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
       else plans.push(decision);
     });
     if (plans.length === 0) return false;
-    const allocate = createNameAllocator(j, root);
+    const allocate = createNameAllocator(ctx);
     // Names in reading order; rewrites from the last site up, so that wrapping a later site's
     // statements in a try never moves the statements an earlier site still has to wrap.
     const names = plans.map((plan) => {
@@ -482,10 +482,10 @@ function isAwaitedHere(callPath: ASTPath<any>): boolean {
 // `err.name`, `.name ===`, 'AbortError' or 'TimeoutError' anywhere in the file.
 function errorNameEvidence(ctx: CodemodContext): string | undefined {
   const { j, root } = ctx;
-  const literal = root.find(j.Literal).filter((path) => typeof (path.node as any).value === 'string' && /^(?:AbortError|TimeoutError)$/.test((path.node as any).value));
-  const stringLiteral = root.find(j.StringLiteral, (node: any) => /^(?:AbortError|TimeoutError)$/.test(node.value));
+  const literal = ctx.find(j.Literal).filter((path) => typeof (path.node as any).value === 'string' && /^(?:AbortError|TimeoutError)$/.test((path.node as any).value));
+  const stringLiteral = ctx.find(j.StringLiteral, (node: any) => /^(?:AbortError|TimeoutError)$/.test(node.value));
   if (literal.length > 0 || stringLiteral.length > 0) return `'${(literal.length > 0 ? (literal.paths()[0].node as any).value : (stringLiteral.paths()[0].node as any).value)}'`;
-  const nameRead = root.find(j.MemberExpression).filter((path) => memberName(path.node) === 'name' && isBindingReference(path.get('object')));
+  const nameRead = ctx.find(j.MemberExpression).filter((path) => memberName(path.node) === 'name' && isBindingReference(path.get('object')));
   if (nameRead.length > 0) return `\`${j(nameRead.paths()[0].node).toSource()}\``;
   return undefined;
 }

@@ -139,26 +139,27 @@ export const bufferedSlot: Codemod = {
     };
     // A library's channel can only be in a file that names the library: the text says which walks to make.
     const source = ctx.file.source;
-    const repeaterImports = source.includes(REPEATER_MODULE) ? root.find(j.ImportDeclaration, { source: { value: REPEATER_MODULE } }) : undefined;
+    const repeaterImports = source.includes(REPEATER_MODULE) ? ctx.find(j.ImportDeclaration, { source: { value: REPEATER_MODULE } }) : undefined;
     const mayUseAsyncChannel = source.includes(ASYNC_CHANNEL_MODULE);
-    root.find(j.NewExpression).forEach((newPath) => {
+    ctx.find(j.NewExpression).forEach((newPath) => {
       const callee = newPath.node.callee;
       if (isIdentifier(callee, 'TransformStream')) consider(planTransformStream(ctx, newPath));
       else if (callee.type === 'Identifier' && mayUseAsyncChannel && isAsyncChannel(newPath, callee.name)) consider(planAsyncChannel(ctx, newPath));
       else if (callee.type === 'Identifier' && repeaterImports) consider(planRepeater(ctx, newPath, repeaterImports));
     });
-    root
+    ctx
       .find(j.CallExpression)
       .filter((path) => methodName(path.node) === 'race')
       .forEach((racePath) => consider(planIterator(ctx, racePath)));
     if (source.includes(CSP_MODULE)) {
-      root
+      ctx
         .find(j.CallExpression)
         .filter((path) => cspFunction(path, path.node.callee) === 'chan')
         .forEach((chanPath) => consider(planCspChan(ctx, chanPath)));
     }
 
-    const allocateName = createNameAllocator(j, root);
+    if (plans.length === 0) return false;
+    const allocateName = createNameAllocator(ctx);
     for (const plan of plans) {
       if (plan.kind === 'transform-stream') {
         recordFixedSite(ctx, bufferedSlot.name, plan.newPath.node);

@@ -102,7 +102,7 @@ export const callbackSettled: Codemod = {
   apply: (ctx) => {
     const { j, root } = ctx;
     const plans: Plan[] = [];
-    root
+    ctx
       .find(j.CallExpression)
       .filter((path) => isIdentifier(path.node.callee, 'setTimeout'))
       .forEach((timerCall) => {
@@ -111,7 +111,8 @@ export const callbackSettled: Codemod = {
         if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
         else if (!plans.some((plan) => plan.fn.node === decision.fn.node)) plans.push(decision);
       });
-    const allocate = createNameAllocator(j, root);
+    if (plans.length === 0) return false;
+    const allocate = createNameAllocator(ctx);
     for (const plan of plans) {
       recordFixedSite(ctx, callbackSettled.name, plan.timerCall.node);
       rewrite(ctx, plan, allocate);

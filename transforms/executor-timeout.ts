@@ -194,17 +194,17 @@ export const executorTimeout: Codemod = {
     const { j, root } = ctx;
     let changed = false;
     let allocator: ReturnType<typeof createNameAllocator> | undefined;
-    const allocate = () => (allocator ??= createNameAllocator(j, root));
+    const allocate = () => (allocator ??= createNameAllocator(ctx));
 
     // Decide every site first, on the untouched tree; then rewrite.
     const plans: Array<ExecutorPlan | SleepPlan> = [];
-    root.find(j.NewExpression).forEach((path) => {
+    ctx.find(j.NewExpression).forEach((path) => {
       const decision = planExecutor(ctx, path);
       if (decision === null) return;
       if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
       else plans.push(decision);
     });
-    root.find(j.CallExpression).forEach((path) => {
+    ctx.find(j.CallExpression).forEach((path) => {
       const decision = planSleepRace(ctx, path);
       if (decision === null) return;
       if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);

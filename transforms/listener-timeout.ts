@@ -137,15 +137,16 @@ export const listenerTimeout: Codemod = {
       if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
       else plans.push(decision);
     };
-    root
+    ctx
       .find(j.NewExpression)
       .filter((path) => isIdentifier(path.node.callee, 'Promise') && isFunctionLiteral(path.node.arguments[0]))
       .forEach((path) => consider(planExecutor(ctx, path.get('arguments', 0))));
-    root
+    ctx
       .find(j.CallExpression)
       .filter((path) => methodName(path.node) === 'race')
       .forEach((path) => consider(planOnceRace(ctx, path)));
-    const allocate = createNameAllocator(j, root);
+    if (plans.length === 0) return false;
+    const allocate = createNameAllocator(ctx);
     for (const plan of plans) {
       if (plan.kind === 'executor') {
         recordFixedSite(ctx, listenerTimeout.name, plan.timerCall.node);

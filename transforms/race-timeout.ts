@@ -156,8 +156,8 @@ export const raceTimeout: Codemod = {
   apply: (ctx) => {
     const { j, root } = ctx;
     let changed = false;
-    const allocateName = lazy(() => createNameAllocator(j, root));
-    const raceCalls = root.find(j.CallExpression).filter((path) => isRaceCall(path.node));
+    const allocateName = lazy(() => createNameAllocator(ctx));
+    const raceCalls = ctx.find(j.CallExpression).filter((path) => isRaceCall(path.node));
     raceCalls.forEach((racePath) => {
       const decision = planRace(ctx, racePath);
       if (decision === null) return;

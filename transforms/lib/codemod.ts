@@ -2,6 +2,7 @@ import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshif
 import { chooseParser } from './parser';
 import { printRoot } from './print';
 import { formatReport, type Message, type Site, siteOf } from './report';
+import { type FindNodes, indexNodes } from './walk';
 import type { ASTNode } from 'jscodeshift';
 
 // What a transform sees: one parsed file shared by every transform of a run (see transforms/all.ts).
@@ -11,6 +12,12 @@ export interface CodemodContext {
   file: FileInfo;
   options: Options;
   isTypeScript: boolean;
+  /**
+   * `root.find(type, filter)` over the tree as it stood when this transform began, from one walk
+   * shared by every transform until one changes the tree. Use root.find for a search made after
+   * this transform's own rewrites.
+   */
+  find: FindNodes;
   report(node: ASTNode | null | undefined, message: Message, data?: Record<string, string>): void;
 }
 
@@ -70,18 +77,24 @@ export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: A
     return undefined;
   }
 
+  let index: FindNodes | undefined;
   const ctx: CodemodContext = {
     j,
     root,
     file,
     options,
     isTypeScript: parser === 'ts' || /\.tsx$/i.test(file.path),
+    find: (type, filter) => (index ??= indexNodes(j, root))(type, filter),
     report: (node, message, data) => report(formatReport(siteOf(file.path, node), message, data)),
   };
   let changed = false;
   for (const codemod of candidates) {
     try {
-      if (codemod.apply(ctx)) changed = true;
+      if (codemod.apply(ctx)) {
+        changed = true;
+        // the next transform must see this one's rewrites
+        index = undefined;
+      }
     } catch (error) {
       // A half-applied rewrite is worse than none: the whole file is left as it was.
       const reason = error instanceof Error ? error.message : String(error);

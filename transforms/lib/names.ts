@@ -1,4 +1,5 @@
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { ASTPath } from 'jscodeshift';
+import type { CodemodContext } from './codemod';
 
 type Allocate = (base: string, declaredIn?: ASTPath<any>) => string;
 
@@ -7,12 +8,14 @@ type Allocate = (base: string, declaredIn?: ASTPath<any>) => string;
 // free when nothing inside that function spells it (so no inner reference can be captured), no
 // binding visible there has it (so nothing outer is shadowed), and no name we gave out in an
 // enclosing or enclosed function has it: two sibling functions may both get `timerHandle`.
-export function createNameAllocator(j: JSCodeshift, root: Collection<unknown>): Allocate {
+// Make it before the transform's first rewrite: it reads the file's names through ctx.find.
+export function createNameAllocator(ctx: Pick<CodemodContext, 'j' | 'find'>): Allocate {
+  const { j } = ctx;
   const fileNames = new Set<string>();
-  root.find(j.Identifier).forEach((path) => {
+  ctx.find(j.Identifier).forEach((path) => {
     fileNames.add(path.node.name);
   });
-  root.find(j.JSXIdentifier).forEach((path) => {
+  ctx.find(j.JSXIdentifier).forEach((path) => {
     fileNames.add(path.node.name);
   });
   const fileWide = new Set<string>();
