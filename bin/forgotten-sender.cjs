@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // forgotten-sender [paths…] — every transform of transforms/registry.ts in one pass; see docs/cli.md.
-require('../cli/register.cjs');
+const { loadModule } = require('../cli/load.cjs');
 
-const { main } = require('../cli/main.ts');
+const { main } = loadModule('cli/main');
 
 main(process.argv.slice(2)).then(
   (exitCode) => {

@@ -3,7 +3,7 @@
 // `calls` appears is finished without recast. Only used when every transform that passed the text
 // prefilter declares `calls`; otherwise the file goes straight to the full run.
 import * as path from 'node:path';
-import type { Codemod } from '../transforms/lib/codemod';
+import type { CallPattern, Codemod } from '../transforms/lib/codemod';
 import { chooseParser } from '../transforms/lib/parser';
 
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'errors']);
@@ -30,30 +30,138 @@ function propertyName(member: Node): string | undefined {
   return undefined;
 }
 
-// True when the tree holds a call (or `new`) whose callee is one of `names` or a member of that name:
-// `race(…)`, `Promise.race(…)`, `Promise['race'](…)`, `x?.race(…)`, `(Promise.race as F)(…)`.
-export function callsAny(ast: unknown, names: ReadonlySet<string>): boolean {
-  const stack: unknown[] = [ast];
+// The name a call or `new` is made by: `race(…)`, `Promise.race(…)`, `Promise['race'](…)`, `x?.race(…)`,
+// `(Promise.race as F)(…)` are all `race`.
+function calleeName(node: Node): string | undefined {
+  const callee = unwrap(node.callee);
+  if (callee?.type === 'Identifier') return callee.name as string;
+  if (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') return propertyName(callee);
+  return undefined;
+}
+
+// The calls or `new`s a node sits in, innermost first: `setTimeout(…)` in `new Promise((resolve) => …)` is in `Promise`.
+type Enclosing = { name: string | undefined; outer: Enclosing } | undefined;
+
+// `import { Channel as Queue } from 'async-channel'`, `const { setTimeout: later } = require('timers')`:
+// local names of imports, with the name each was imported as. A call of `Queue` counts as one of `Channel`.
+function importedNames(ast: unknown): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const program = ((ast as Node).program ?? ast) as Node;
+  for (const statement of (program.body as Node[] | undefined) ?? []) {
+    if (statement.type === 'ImportDeclaration') {
+      for (const specifier of (statement.specifiers as Node[]) ?? []) {
+        const imported = specifier.imported as Node | undefined;
+        const importedName = (imported?.name ?? imported?.value) as string | undefined;
+        const local = (specifier.local as Node | undefined)?.name as string | undefined;
+        if (specifier.type === 'ImportSpecifier' && importedName !== undefined && local !== undefined) aliases.set(local, importedName);
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations as Node[]) {
+        const id = declarator.id as Node;
+        const init = unwrap(declarator.init);
+        if (id?.type !== 'ObjectPattern' || init?.type !== 'CallExpression') continue;
+        const callee = init.callee as Node;
+        if (callee.type !== 'Identifier' || callee.name !== 'require') continue;
+        for (const property of id.properties as Node[]) {
+          const key = property.key as Node | undefined;
+          const value = property.value as Node | undefined;
+          if (property.type === 'ObjectProperty' && key?.type === 'Identifier' && value?.type === 'Identifier') aliases.set(value.name as string, key.name as string);
+        }
+      }
+    }
+  }
+  return aliases;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+
+// Where a node sits: the calls around it, and the identifier parameters of the function it is in.
+type Context = { calls: Enclosing; params: ReadonlySet<string> | undefined };
+
+function identifierParams(fn: Node): ReadonlySet<string> {
+  return new Set((fn.params as Node[]).filter((param) => param.type === 'Identifier').map((param) => param.name as string));
+}
+
+// `setTimeout(() => done(err), ms)` in `function f(done) {…}`: an argument calls one of `params`.
+function argumentsCall(call: Node, params: ReadonlySet<string>): boolean {
+  if (params.size === 0) return false;
+  const stack: unknown[] = [...(call.arguments as Node[])];
   while (stack.length > 0) {
     const value = stack.pop();
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      stack.push(...value);
+      continue;
+    }
+    const node = value as Node;
+    if (node.type === 'CallExpression' || node.type === 'OptionalCallExpression') {
+      const callee = unwrap(node.callee);
+      if (callee?.type === 'Identifier' && params.has(callee.name as string)) return true;
+    }
+    for (const key in node) if (!SKIPPED_KEYS.has(key)) stack.push(node[key]);
+  }
+  return false;
+}
+
+// True when the tree holds a call that one of `patterns` describes (see Codemod.calls).
+export function callsAny(ast: unknown, patterns: readonly CallPattern[]): boolean {
+  const aliases = importedNames(ast);
+  const byCallee = new Map<string, Array<Exclude<CallPattern, string> | undefined>>();
+  for (const pattern of patterns) {
+    const callee = typeof pattern === 'string' ? pattern : pattern.callee;
+    byCallee.set(callee, [...(byCallee.get(callee) ?? []), typeof pattern === 'string' ? undefined : pattern]);
+  }
+  const isInside = (enclosing: Enclosing, outer: string): boolean => {
+    for (let current = enclosing; current !== undefined; current = current.outer) {
+      if (current.name === outer || (current.name !== undefined && aliases.get(current.name) === outer)) return true;
+    }
+    return false;
+  };
+  const matches = (node: Node, name: string, context: Context): boolean => {
+    const candidates = byCallee.get(name) ?? byCallee.get(aliases.get(name) ?? name);
+    return (
+      candidates?.some(
+        (pattern) =>
+          pattern === undefined ||
+          ((pattern.inside === undefined || isInside(context.calls, pattern.inside)) &&
+            (pattern.callsParameter !== true || (context.params !== undefined && argumentsCall(node, context.params)))),
+      ) ?? false
+    );
+  };
+
+  const values: unknown[] = [ast];
+  const contexts: Context[] = [{ calls: undefined, params: undefined }];
+  while (values.length > 0) {
+    const value = values.pop();
+    const context = contexts.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (item !== null && typeof item === 'object') {
+          values.push(item);
+          contexts.push(context);
+        }
+      }
       continue;
     }
     const node = value as Node;
     const type = node.type;
+    let inner = context;
     if (type === 'CallExpression' || type === 'OptionalCallExpression' || type === 'NewExpression') {
-      const callee = unwrap(node.callee);
-      let name: string | undefined;
-      if (callee?.type === 'Identifier') name = callee.name as string;
-      else if (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') name = propertyName(callee);
-      if (name !== undefined && names.has(name)) return true;
+      const name = calleeName(node);
+      if (name !== undefined && matches(node, name, context)) return true;
+      // `(await load())(…)`: a call we cannot name still encloses its arguments
+      inner = { calls: { name, outer: context.calls }, params: context.params };
+    } else if (type !== undefined && FUNCTION_TYPES.has(type)) {
+      inner = { calls: context.calls, params: identifierParams(node) };
     }
     for (const key in node) {
       if (SKIPPED_KEYS.has(key)) continue;
       const child = node[key];
-      if (child !== null && typeof child === 'object') stack.push(child);
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        contexts.push(inner);
+      }
     }
   }
   return false;
@@ -99,14 +207,14 @@ export function cheapVerdict(codemods: readonly Codemod[], file: string, source:
   const parser = chooseParser(file, source);
   // Flow files are rare; flow-parser's tree has other node types, so they take the full path.
   if (parser === 'flow') return 'maybe';
-  const names = new Set(codemods.flatMap((codemod) => codemod.calls ?? []));
+  const patterns = codemods.flatMap((codemod) => codemod.calls ?? []);
   // A callee name must at least appear as a whole word (`race` in `trace` does not count).
-  if (![...names].some((name) => wordPattern(name).test(source))) return 'unused';
+  if (!patterns.some((pattern) => wordPattern(typeof pattern === 'string' ? pattern : pattern.callee).test(source))) return 'unused';
   let ast: unknown;
   try {
     ast = cheapParser(parser)(source);
   } catch {
     return 'maybe';
   }
-  return callsAny(ast, names) ? 'maybe' : 'none';
+  return callsAny(ast, patterns) ? 'maybe' : 'none';
 }

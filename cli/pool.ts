@@ -40,9 +40,14 @@ export async function runJobs(
   threads: number,
   exact: boolean,
   onDone: (outcome: FileOutcome) => void,
-  /** false: the main thread only hands out files while a worker lives (tests use it) */
-  mainThreadWorks = true,
+  testing: {
+    /** false: the main thread only hands out files while a worker lives */
+    mainThreadWorks?: boolean;
+    /** a script to run in the workers instead of worker.ts */
+    workerScript?: string;
+  } = {},
 ): Promise<void> {
+  const mainThreadWorks = testing.mainThreadWorks ?? true;
   const order = jobs.map((_, index) => index).sort((a, b) => jobs[b].source.length - jobs[a].source.length);
   let next = 0;
   const live = new Map<Worker, number | undefined>();
@@ -65,11 +70,12 @@ export async function runJobs(
   };
 
   if (threads > 1) {
-    const register = path.join(__dirname, 'register.cjs');
-    const entry = path.join(__dirname, 'worker.ts');
+    // Compiled (cli/load.cjs), this file is pool.js beside worker.js; from the sources, the worker needs register.cjs too.
+    const entry = testing.workerScript ?? path.join(__dirname, 'worker');
+    const preload = __filename.endsWith('.ts') && testing.workerScript === undefined ? `require(${JSON.stringify(path.join(__dirname, 'register.cjs'))}); ` : '';
     const setup: WorkerSetup = { transforms: codemods.map((codemod) => codemod.name), options: plainOptions(options), exact };
     for (let i = 1; i < threads; i++) {
-      const worker = new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(entry)});`, {
+      const worker = new Worker(`${preload}require(${JSON.stringify(entry)});`, {
         eval: true,
         workerData: setup,
       });
@@ -79,14 +85,17 @@ export async function runJobs(
         feed(worker);
         notify();
       });
-      worker.on('error', (error) => {
+      // 'error' (an uncaught exception, out of memory) comes before 'exit'; a bare 'exit' is a
+      // process.exit() in the thread. Either way the file it held is an error and the run goes on.
+      const lose = (reason: string) => {
+        if (!live.has(worker)) return;
         const held = live.get(worker);
         live.delete(worker);
-        if (held !== undefined) {
-          onDone({ path: jobs[held].path, sites: [], parsed: true, error: `the worker thread failed on this file: ${error.message}` });
-        }
+        if (held !== undefined) onDone({ path: jobs[held].path, sites: [], parsed: true, error: `the worker thread failed on this file: ${reason}` });
         notify();
-      });
+      };
+      worker.on('error', (error) => lose(error.message));
+      worker.on('exit', (code) => lose(`it exited with code ${code}`));
     }
   }
 

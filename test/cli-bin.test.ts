@@ -33,8 +33,8 @@ afterEach(() => {
   for (const dir of temporaryDirectories.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function forgottenSender(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, CI: undefined } });
+function forgottenSender(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, CI: undefined, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -124,6 +124,19 @@ describe('forgotten-sender (bin)', () => {
       expect(registry.map((codemod) => codemod.name)).toContain(site.ruleId);
       expect(site.locations[0].physicalLocation.artifactLocation.uri).toBe('leaky.ts');
     }
+  });
+
+  it('runs compiled JavaScript from a cache named by the sources, and gives the same result from the sources', () => {
+    const { compiledRoot } = require('../cli/load.cjs') as { compiledRoot(): string | undefined };
+    const compiled = compiledRoot();
+    expect(compiled).toBeDefined();
+    for (const file of ['cli/main.js', 'cli/worker.js', 'transforms/registry.js', 'package.json']) expect(fs.existsSync(path.join(compiled!, file))).toBe(true);
+    const dir = tempDir({ 'a/leaky.ts': LEAKY, 'b/leaky.ts': LEAKY });
+    const fromBuild = forgottenSender(['--jobs', '2', '--json', '.'], dir);
+    const fromSources = forgottenSender(['--jobs', '2', '--json', '.'], dir, { FORGOTTEN_SENDER_NO_BUILD: '1' });
+    expect(fromBuild.code).toBe(0);
+    expect(JSON.parse(fromBuild.stdout).sites.length).toBeGreaterThan(0);
+    expect(JSON.parse(fromSources.stdout).sites).toEqual(JSON.parse(fromBuild.stdout).sites);
   });
 
   it('exits 2 and names the file and line when a file does not parse, and never crashes', () => {

@@ -334,10 +334,25 @@ describe('worker threads', () => {
     ];
     const inMain = jobs.map((job) => transformSource(registry, job.path, job.source, {}));
     const inWorkers: ReturnType<typeof transformSource>[] = [];
-    await runJobs(registry, jobs, {}, 3, false, (outcome) => inWorkers.push(outcome), false);
+    await runJobs(registry, jobs, {}, 3, false, (outcome) => inWorkers.push(outcome), { mainThreadWorks: false });
     inWorkers.sort((a, b) => jobs.findIndex((job) => job.path === a.path) - jobs.findIndex((job) => job.path === b.path));
     expect(inWorkers).toEqual(inMain);
   });
+
+  // A stand-in worker that answers like worker.ts, except that it throws on `throw.ts` (as on an
+  // uncaught error or running out of memory: 'error', then 'exit') and calls process.exit on `exit.ts`.
+  const CRASHING_WORKER = path.resolve(__dirname, 'support', 'crashing-worker.cjs');
+
+  it.each(['throw.ts', 'exit.ts'])('lose only the file a dying worker held (%s), and the run finishes', async (fatal) => {
+    const jobs: Job[] = ['a.ts', fatal, 'b.ts', 'c.ts'].map((file) => ({ path: file, source: `export const ${file[0]} = 1;\n`.padEnd(100 - file.length, ' ') }));
+    const outcomes: ReturnType<typeof transformSource>[] = [];
+    await runJobs(registry, jobs, {}, 3, false, (outcome) => outcomes.push(outcome), { mainThreadWorks: false, workerScript: CRASHING_WORKER });
+    expect(outcomes.map((outcome) => outcome.path).sort()).toEqual(['a.ts', 'b.ts', 'c.ts', fatal].sort());
+    const failed = outcomes.filter((outcome) => outcome.error !== undefined);
+    expect(failed.map((outcome) => outcome.path)).toEqual([fatal]);
+    expect(failed[0].error).toMatch(/^the worker thread failed on this file: /);
+  });
+
 });
 
 describe('file selection', () => {

@@ -123,7 +123,7 @@ export const abortTimeout: Codemod = {
   name: 'abort-timeout',
   summary: 'Clears the timer that aborts an `AbortController` on every exit from the code that uses its signal (body read included), or opts into `AbortSignal.timeout()`.',
   mayApply: (source) => source.includes('abort') && source.includes('setTimeout'),
-  calls: ['setTimeout'],
+  calls: [{ callee: 'abort', inside: 'setTimeout' }],
   apply: (ctx) => {
     const { j, root } = ctx;
     const plans: AbortPlan[] = [];

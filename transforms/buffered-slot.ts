@@ -128,7 +128,7 @@ export const bufferedSlot: Codemod = {
   summary: 'Gives a one-shot rendezvous channel (`new TransformStream()`, an unbuffered `Repeater`) a one-slot buffer so its late sender finishes, and returns an async iterator that lost a race to a timer.',
   mayApply: (source) =>
     source.includes('TransformStream') || source.includes('Repeater') || source.includes(ASYNC_CHANNEL_MODULE) || source.includes(CSP_MODULE) || /\.next\(\)/.test(source),
-  calls: ['TransformStream', 'Repeater', 'race', 'next', 'get', 'chan'],
+  calls: ['TransformStream', 'Repeater', 'Channel', 'chan', 'race'],
   apply: (ctx) => {
     const { j, root } = ctx;
     const plans: Plan[] = [];

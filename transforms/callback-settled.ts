@@ -98,7 +98,7 @@ export const callbackSettled: Codemod = {
   name: 'callback-settled',
   summary: 'Guards a callback that both a timer and a late producer call with a settled flag (the first call wins), and clears the timer when the producer finishes first.',
   mayApply: (source) => source.includes('setTimeout'),
-  calls: ['setTimeout'],
+  calls: [{ callee: 'setTimeout', callsParameter: true }],
   apply: (ctx) => {
     const { j, root } = ctx;
     const plans: Plan[] = [];

@@ -189,7 +189,7 @@ export const executorTimeout: Codemod = {
   name: 'executor-timeout',
   summary: 'Clears the timer of a `new Promise` timeout (and of a same-file sleep helper raced against work) as soon as the promise settles, and aborts a `fetch` that loses to it.',
   mayApply: (source) => source.includes('Promise') && (source.includes('setTimeout') || source.includes('race')),
-  calls: ['setTimeout', 'race'],
+  calls: [{ callee: 'setTimeout', inside: 'Promise' }, 'race'],
   apply: (ctx) => {
     const { j, root } = ctx;
     let changed = false;

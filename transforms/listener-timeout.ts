@@ -128,7 +128,7 @@ export const listenerTimeout: Codemod = {
   name: 'listener-timeout',
   summary: 'Removes a listener when the timer racing it fires and clears the timer when the event comes; gives `events.once()` raced against a timer a signal aborted when the race settles.',
   mayApply: (source) => /\b(?:once|on|addListener|prependListener|prependOnceListener|addEventListener)\b/.test(source) && /setTimeout|race/.test(source),
-  calls: ['once', 'on', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener'],
+  calls: [{ callee: 'setTimeout', inside: 'Promise' }, 'race'],
   apply: (ctx) => {
     const { j, root } = ctx;
     const plans: Plan[] = [];
@@ -208,18 +208,18 @@ function planExecutor(ctx: CodemodContext, executor: ASTPath<any>): Plan | Refus
     return REMOVER[methodName(call) ?? ''] !== undefined && call.arguments.length >= 2;
   });
   if (registrationStatements.length === 0) return null;
-  // a listener added anywhere else in the executor (a branch, a nested callback) would be left behind
-  const nested = j(executor)
-    .find(j.CallExpression)
-    .filter((path) => REMOVER[methodName(path.node) ?? ''] !== undefined && !registrationStatements.some((statement) => statement.node.expression === path.node));
-  if (nested.length > 0) return { id: 'listenerPosition', node: nested.get().node };
-  // the timer: setTimeout calls anywhere in the executor
+  // the timer: setTimeout calls anywhere in the executor; with none, no listener races a timer
   const timerCalls = j(executor)
     .find(j.CallExpression)
     .filter((path) => isIdentifier(path.node.callee, 'setTimeout'))
     .paths();
   if (timerCalls.length === 0) return null;
   const node = timerCalls[0].node;
+  // a listener added anywhere else in the executor (a branch, a nested callback) would be left behind
+  const nested = j(executor)
+    .find(j.CallExpression)
+    .filter((path) => REMOVER[methodName(path.node) ?? ''] !== undefined && !registrationStatements.some((statement) => statement.node.expression === path.node));
+  if (nested.length > 0) return { id: 'listenerPosition', node: nested.get().node };
 
   const removal = j(executor)
     .find(j.CallExpression)

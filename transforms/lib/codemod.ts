@@ -31,14 +31,21 @@ export interface Codemod {
   /** rewrites ctx.root in place; returns true when it changed anything */
   apply(ctx: CodemodContext): boolean;
   /**
-   * Optional, read by the CLI only: names of callees (`race` matches `Promise.race(…)`, `x.race(…)`,
-   * `race(…)`) of which a file must call at least one for this transform to change or report anything.
-   * The CLI checks them on a plain @babel/parser tree (through `!`, `as` and parentheses) and parses
-   * with recast only the files that have one. Without it, every file that passes mayApply is parsed
-   * with recast.
+   * Optional, read by the CLI only: the calls of which a file must hold at least one for this
+   * transform to change or report anything. A name (`'race'`) matches a call or `new` of that name or
+   * of a member of that name (`Promise.race(…)`, `x.race(…)`, `race(…)`); `{ callee, inside }` matches
+   * such a call only within the arguments of a call or `new` named `inside` (`setTimeout` in
+   * `new Promise(…)`); `callsParameter: true` only when its arguments call a parameter of the function
+   * it is in (`setTimeout(() => done(err), ms)` in `function f(done) {…}`). The CLI checks them on a plain @babel/parser tree (through `!`, `as` and
+   * parentheses) and parses with recast only the files that have one. Without it, every file that
+   * passes mayApply is parsed with recast. A pattern must never be narrower than the transform:
+   * test/cli.test.ts compares the CLI with jscodeshift on every fixture.
    */
-  calls?: readonly string[];
+  calls?: readonly CallPattern[];
 }
+
+/** see Codemod.calls */
+export type CallPattern = string | { readonly callee: string; readonly inside?: string; readonly callsParameter?: boolean };
 
 const PARSE_FAILURE: Message = {
   what: 'file does not parse',
