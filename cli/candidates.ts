@@ -208,8 +208,10 @@ export function cheapVerdict(codemods: readonly Codemod[], file: string, source:
   // Flow files are rare; flow-parser's tree has other node types, so they take the full path.
   if (parser === 'flow') return 'maybe';
   const patterns = codemods.flatMap((codemod) => codemod.calls ?? []);
-  // A callee name must at least appear as a whole word (`race` in `trace` does not count).
-  if (!patterns.some((pattern) => wordPattern(typeof pattern === 'string' ? pattern : pattern.callee).test(source))) return 'unused';
+  // A callee name (and the name it must be inside) must at least appear as a whole word (`race` in `trace` does not count).
+  const mayHold = (pattern: CallPattern) =>
+    typeof pattern === 'string' ? wordPattern(pattern).test(source) : wordPattern(pattern.callee).test(source) && (pattern.inside === undefined || wordPattern(pattern.inside).test(source));
+  if (!patterns.some(mayHold)) return 'unused';
   let ast: unknown;
   try {
     ast = cheapParser(parser)(source);
