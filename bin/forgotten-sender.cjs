@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 'use strict';
-// forgotten-sender [paths…] — every transform of transforms/registry.ts in one pass; see docs/cli.md.
+// forgotten-sender [paths…] — every transform of transforms/registry.ts in one pass; see "The CLI" in README.md.
 const { loadModule } = require('../cli/load.cjs');
+
+// `forgotten-sender src/ | head`: once the reader is gone, the rest of stdout is dropped and the run
+// finishes as it would have (a --write still writes every file), instead of dying on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.stdout.write = () => true;
+});
 
 const { main } = loadModule('cli/main');
 

@@ -139,6 +139,21 @@ describe('forgotten-sender (bin)', () => {
     expect(JSON.parse(fromSources.stdout).sites).toEqual(JSON.parse(fromBuild.stdout).sites);
   });
 
+  it('finishes quietly when the reader of its output goes away (`| head`)', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -c 1`], { encoding: 'utf8' });
+    expect(result.stdout).toBe('U');
+    expect(result.stderr).toBe('');
+  });
+
+  it('npm start runs over examples/ unless paths are given', () => {
+    const start = path.resolve(__dirname, '..', 'scripts', 'start.cjs');
+    const run = (args: string[]) => JSON.parse(spawnSync(process.execPath, [start, '--json', ...args], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' }).stdout) as { sites: { file: string }[] };
+    const files = (args: string[]) => [...new Set(run(args).sites.map((site) => site.file))].sort();
+    expect(files(['--only', 'race-timeout']).every((file) => file.startsWith('examples/'))).toBe(true);
+    expect(files(['--only', 'race-timeout']).length).toBeGreaterThan(1);
+    expect(files(['examples/listing-4.ts'])).toEqual(['examples/listing-4.ts']);
+  });
+
   it('exits 2 and names the file and line when a file does not parse, and never crashes', () => {
     const dir = tempDir({ 'broken.ts': 'Promise.race([setTimeout(() => {}, 1), \n', 'leaky.ts': LEAKY });
     const result = forgottenSender(['.'], dir);
