@@ -2,7 +2,7 @@
 // `runCodemods` call, with an `api` whose report lines are collected and attributed to a transform.
 import type { API, JSCodeshift, Options } from 'jscodeshift';
 import { type Codemod, FIXED_SITE_SINK, type FixedSiteSink, runCodemods } from '../transforms/lib/codemod';
-import { cheapVerdict } from './candidates';
+import { cheapVerdict } from '../transforms/lib/candidates';
 import { firstChangedLine } from './diff';
 
 export type SiteStatus = 'fixed' | 'reported';
@@ -122,7 +122,8 @@ export function transformSource(
   };
   const j = jscodeshift ?? loadJscodeshift();
   const api = { jscodeshift: j, j, stats: () => undefined, report } as unknown as API;
-  const runOptions = { ...options, [FIXED_SITE_SINK]: sink } as Options;
+  // `exact`: the cheap verdict was given above already (or is not wanted)
+  const runOptions = { ...options, exact: true, [FIXED_SITE_SINK]: sink } as Options;
 
   let output: string | undefined;
   try {

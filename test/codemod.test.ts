@@ -11,7 +11,7 @@ import all from '../transforms/all';
 import { chooseParser } from '../transforms/lib/parser';
 import raceTimeout from '../transforms/race-timeout';
 import { registry } from '../transforms/registry';
-import { applyTransform, FIXTURES_ROOT, readText } from './harness';
+import { applyTransform, FIXTURES_ROOT, listFixtureCases, listFixtureTransforms, readText } from './harness';
 
 const listing4 = readText(join(FIXTURES_ROOT, 'race-timeout', 'listing-4.input.ts'));
 const listing4Fixed = readText(join(FIXTURES_ROOT, 'race-timeout', 'listing-4.output.ts'));
@@ -100,3 +100,21 @@ describe('jscodeshift loads the transforms through @babel/register', () => {
     expect(stdout).toContain('broken.js:1:11: file does not parse');
   }, 60_000);
 });
+
+// The cheap parse may only drop files where nothing would happen: every fixture and example, input
+// and output, through each transform alone and through all.ts, gives the same text and the same
+// report lines with it as with `exact` (recast for every file the text prefilter keeps).
+describe('the cheap parse before recast changes no result', () => {
+  const files = listFixtureTransforms().flatMap((name) =>
+    listFixtureCases(name).flatMap((fixture) => [fixture.inputPath, ...(fixture.outputPath ? [fixture.outputPath] : [])].map((file) => ({ name, file }))),
+  );
+  const examples = ['listing-4.ts', 'fetch-with-timeout.js', 'sleep-sentinel.mjs', 'already-safe.ts'].map((file) => ({ name: 'all', file: resolve(__dirname, '..', 'examples', file) }));
+  it.each([...files, ...examples])('$name: $file', async ({ name, file }) => {
+    const source = readText(file);
+    const transforms = name === 'all' ? [all] : [all, (await import(`../transforms/${name}`)).default];
+    for (const transform of transforms) {
+      expect(applyTransform(transform, file, source)).toEqual(applyTransform(transform, file, source, { exact: true }));
+    }
+  });
+});
+

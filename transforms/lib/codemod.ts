@@ -1,4 +1,5 @@
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { cheapVerdict } from './candidates';
 import { chooseParser } from './parser';
 import { printRoot } from './print';
 import { formatReport, type Message, type Site, siteOf } from './report';
@@ -31,15 +32,16 @@ export interface Codemod {
   /** rewrites ctx.root in place; returns true when it changed anything */
   apply(ctx: CodemodContext): boolean;
   /**
-   * Optional, read by the CLI only: the calls of which a file must hold at least one for this
+   * Optional: the calls of which a file must hold at least one for this
    * transform to change or report anything. A name (`'race'`) matches a call or `new` of that name or
    * of a member of that name (`Promise.race(…)`, `x.race(…)`, `race(…)`); `{ callee, inside }` matches
    * such a call only within the arguments of a call or `new` named `inside` (`setTimeout` in
    * `new Promise(…)`); `callsParameter: true` only when its arguments call a parameter of the function
-   * it is in (`setTimeout(() => done(err), ms)` in `function f(done) {…}`). The CLI checks them on a plain @babel/parser tree (through `!`, `as` and
-   * parentheses) and parses with recast only the files that have one. Without it, every file that
-   * passes mayApply is parsed with recast. A pattern must never be narrower than the transform:
-   * test/cli.test.ts compares the CLI with jscodeshift on every fixture.
+   * it is in (`setTimeout(() => done(err), ms)` in `function f(done) {…}`). runCodemods checks them
+   * on a plain @babel/parser tree (through `!`, `as` and parentheses) and parses with recast only the
+   * files that have one. Without it, every file that passes mayApply is parsed with recast. A pattern
+   * must never be narrower than the transform: test/codemod.test.ts runs every fixture with and
+   * without the cheap parse, and `npm run test:corpus` every file of the corpus.
    */
   calls?: readonly CallPattern[];
 }
@@ -59,12 +61,15 @@ const TRANSFORM_FAILURE: Message = {
   fix: 'please report it with the file, or exclude the file from the run',
 };
 
-// Parse once, run every codemod that may apply on the same tree, print once.
-// Returns undefined when nothing changed, so jscodeshift counts the file as skipped and never rewrites it.
+// Parse once, run every codemod that may apply on the same tree, print once. Before recast, the
+// cheap parse of ./candidates.ts drops a file where no codemod's `calls` occur (the option `exact`,
+// `--exact` on the command line, turns that off). Returns undefined when nothing changed, so
+// jscodeshift counts the file as skipped and never rewrites it.
 export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: API, options: Options): string | undefined {
   const source = file.source;
   const candidates = codemods.filter((codemod) => codemod.mayApply(source));
   if (candidates.length === 0) return undefined;
+  if (options.exact !== true && cheapVerdict(candidates, file.path, source) !== 'maybe') return undefined;
 
   const report = (line: string) => (typeof api.report === 'function' ? api.report(line) : undefined);
   const parser = chooseParser(file.path, source);

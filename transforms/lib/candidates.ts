@@ -3,8 +3,8 @@
 // `calls` appears is finished without recast. Only used when every transform that passed the text
 // prefilter declares `calls`; otherwise the file goes straight to the full run.
 import * as path from 'node:path';
-import type { CallPattern, Codemod } from '../transforms/lib/codemod';
-import { chooseParser } from '../transforms/lib/parser';
+import type { CallPattern, Codemod } from './codemod';
+import { chooseParser } from './parser';
 
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'errors']);
 
