@@ -2,20 +2,16 @@ import type { API, ASTPath, FileInfo, Options } from 'jscodeshift';
 import { isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
+import { isFunctionLiteral, isIdentifier, isInside, propertyName, unwrapExpression } from './lib/nodes';
 import type { MessageTable } from './lib/report';
 import { findEnclosingFunction, isFunctionNode } from './lib/statements';
 import {
   isBindingReference,
   isClearTimeoutCallOf,
   isEffectFree,
-  isFunctionLiteralNode,
-  isIdent,
-  isPathInside,
-  memberName,
   oneLine,
   resolveSetTimeout,
   sameBindingReferences,
-  stripTypeWrappers,
   timerCallOf,
 } from './lib/timers';
 
@@ -168,16 +164,16 @@ function preferSignalTimeout(options: Options): boolean {
 
 // `() => c.abort()`, `() => { c.abort(); }`: the name of the controller the timer aborts.
 function abortedName(callback: any): { name: string; call: any; member?: any } | undefined {
-  if (!isFunctionLiteralNode(callback) || callback.params.length !== 0 || callback.async) return undefined;
+  if (!isFunctionLiteral(callback) || callback.params.length !== 0 || callback.async) return undefined;
   let body = callback.body;
   if (body.type === 'BlockStatement') {
     if (body.body.length !== 1 || body.body[0].type !== 'ExpressionStatement') return undefined;
     body = body.body[0].expression;
   }
-  if (body?.type !== 'CallExpression' || memberName(body.callee) !== 'abort') return undefined;
+  if (body?.type !== 'CallExpression' || propertyName(body.callee) !== 'abort') return undefined;
   if (body.arguments.length > 1 || !body.arguments.every(isEffectFree)) return undefined;
   const object = body.callee.object;
-  if (isIdent(object)) return { name: object.name, call: body };
+  if (isIdentifier(object)) return { name: object.name, call: body };
   // `this.controller.abort()`: a controller other code can reach
   return object.type === 'MemberExpression' ? { name: '', call: body, member: object } : undefined;
 }
@@ -193,7 +189,7 @@ function planAbortTimer(ctx: CodemodContext, callPath: ASTPath<any>): AbortPlan 
 
   // The timer is its own statement: `setTimeout(...)`, `setTimeout(...).unref()` or `const t = setTimeout(...)`.
   let statementPath: ASTPath<any> = callPath.parent;
-  if (statementPath.node.type === 'MemberExpression' && memberName(statementPath.node) === 'unref') statementPath = statementPath.parent.parent;
+  if (statementPath.node.type === 'MemberExpression' && propertyName(statementPath.node) === 'unref') statementPath = statementPath.parent.parent;
   let handleName: string | undefined;
   if (statementPath.node.type === 'VariableDeclarator' && statementPath.parent.node.declarations.length === 1 && statementPath.node.id.type === 'Identifier') {
     handleName = statementPath.node.id.name as string;
@@ -220,9 +216,9 @@ function planAbortTimer(ctx: CodemodContext, callPath: ASTPath<any>): AbortPlan 
       statement.type === 'VariableDeclaration' &&
       statement.kind === 'const' &&
       statement.declarations.length === 1 &&
-      isIdent(statement.declarations[0].id, controllerName) &&
+      isIdentifier(statement.declarations[0].id, controllerName) &&
       statement.declarations[0].init?.type === 'NewExpression' &&
-      isIdent(statement.declarations[0].init.callee, 'AbortController') &&
+      isIdentifier(statement.declarations[0].init.callee, 'AbortController') &&
       statement.declarations[0].init.arguments.length === 0,
   );
   if (controllerIndex === -1) return { id: 'controllerNotLocal', node: timerCall, data: { name: controllerName } };
@@ -235,10 +231,10 @@ function planAbortTimer(ctx: CodemodContext, callPath: ASTPath<any>): AbortPlan 
   // Every use of the controller after its timer, in this block, and only as a fetch signal (or an explicit abort).
   const fnPath = findEnclosingFunction(statementPath);
   const controllerId = controllerStatement.get('declarations', 0, 'id');
-  const uses = sameBindingReferences(j, fnPath, controllerId, controllerName).filter((path) => path.node !== controllerId.node && !isPathInside(path, aborted.call));
+  const uses = sameBindingReferences(j, fnPath, controllerId, controllerName).filter((path) => path.node !== controllerId.node && !isInside(path, aborted.call));
   const regionStart = timerIndex + 1;
   const region = list.slice(regionStart);
-  const inRegion = (path: ASTPath<any>) => region.some((statement) => isPathInside(path, statement));
+  const inRegion = (path: ASTPath<any>) => region.some((statement) => isInside(path, statement));
   const early = uses.find((path) => !inRegion(path));
   if (early) return { id: 'signalUsedBefore', node: early.node, data: { name: controllerName } };
   if (uses.length === 0) return { id: 'noUse', node: timerCall, data: { name: controllerName } };
@@ -251,7 +247,7 @@ function planAbortTimer(ctx: CodemodContext, callPath: ASTPath<any>): AbortPlan 
       continue;
     }
     const member = use.parent?.node;
-    if (memberName(member) === 'abort' && use.parent.parent?.node.type === 'CallExpression' && use.parent.parent.node.callee === member) {
+    if (propertyName(member) === 'abort' && use.parent.parent?.node.type === 'CallExpression' && use.parent.parent.node.callee === member) {
       explicitAborts += 1;
       continue;
     }
@@ -275,7 +271,7 @@ function planAbortTimer(ctx: CodemodContext, callPath: ASTPath<any>): AbortPlan 
     if (clearIndex !== -1) guardedEnd = clearIndex;
   }
   const guarded = list.slice(regionStart, guardedEnd);
-  const inGuarded = (path: ASTPath<any>) => guarded.some((statement) => isPathInside(path, statement));
+  const inGuarded = (path: ASTPath<any>) => guarded.some((statement) => isInside(path, statement));
 
   // Hoisted function declarations would change meaning inside a block.
   const hoisted = region.find((statement) => statement.type === 'FunctionDeclaration');
@@ -353,7 +349,7 @@ function readFromOutside(ctx: CodemodContext, listPath: ASTPath<any>, regionStar
       ids.push(statementPath.get('id'));
     }
     for (const id of ids) {
-      const outside = sameBindingReferences(j, fnPath, id, id.node.name).find((path) => !list.slice(regionStart).some((statement) => isPathInside(path, statement)));
+      const outside = sameBindingReferences(j, fnPath, id, id.node.name).find((path) => !list.slice(regionStart).some((statement) => isInside(path, statement)));
       if (outside) return { node: outside.node, name: id.node.name };
     }
   }
@@ -363,15 +359,15 @@ function readFromOutside(ctx: CodemodContext, listPath: ASTPath<any>, regionStar
 // `fetch(url, { signal: c.signal })`: the fetch call, when `use` is the `c` of that `c.signal`.
 function fetchSignalUse(use: ASTPath<any>): ASTPath<any> | undefined {
   const member = use.parent;
-  if (member?.node.type !== 'MemberExpression' || member.node.object !== use.node || memberName(member.node) !== 'signal') return undefined;
+  if (member?.node.type !== 'MemberExpression' || member.node.object !== use.node || propertyName(member.node) !== 'signal') return undefined;
   const property = member.parent;
   if (!(property?.node.type === 'ObjectProperty' || property?.node.type === 'Property') || property.node.value !== member.node) return undefined;
   const key = property.node.key;
-  if (!(isIdent(key, 'signal') && !property.node.computed)) return undefined;
+  if (!(isIdentifier(key, 'signal') && !property.node.computed)) return undefined;
   const init = property.parent;
   const call = init?.parent;
   if (init?.node.type !== 'ObjectExpression' || call?.node.type !== 'CallExpression' || call.node.arguments[1] !== init.node) return undefined;
-  if (!isIdent(call.node.callee, 'fetch')) return undefined;
+  if (!isIdentifier(call.node.callee, 'fetch')) return undefined;
   return call;
 }
 
@@ -379,9 +375,9 @@ function fetchSignalUse(use: ASTPath<any>): ASTPath<any> | undefined {
 function isClearedInFinallyOn(chain: ASTPath<any>, name: string): boolean {
   const member = chain.parent?.node;
   const call = chain.parent?.parent?.node;
-  if (member?.type !== 'MemberExpression' || member.object !== chain.node || memberName(member) !== 'finally' || call?.type !== 'CallExpression') return false;
+  if (member?.type !== 'MemberExpression' || member.object !== chain.node || propertyName(member) !== 'finally' || call?.type !== 'CallExpression') return false;
   const [callback] = call.arguments;
-  if (!isFunctionLiteralNode(callback)) return false;
+  if (!isFunctionLiteral(callback)) return false;
   const body = callback.body.type === 'BlockStatement' ? (callback.body.body.length === 1 && callback.body.body[0].type === 'ExpressionStatement' ? callback.body.body[0].expression : undefined) : callback.body;
   return isClearTimeoutCallOf(body, name);
 }
@@ -389,7 +385,7 @@ function isClearedInFinallyOn(chain: ASTPath<any>, name: string): boolean {
 // `fetch(...).then(...).then(...)`: the outermost call of the chain that starts at the fetch.
 function chainTopOf(fetchPath: ASTPath<any>): ASTPath<any> {
   let current: ASTPath<any> = fetchPath;
-  while (current.parent?.node.type === 'MemberExpression' && current.parent.node.object === current.node && memberName(current.parent.node) === 'then' && current.parent.parent?.node.type === 'CallExpression') {
+  while (current.parent?.node.type === 'MemberExpression' && current.parent.node.object === current.node && propertyName(current.parent.node) === 'then' && current.parent.parent?.node.type === 'CallExpression') {
     current = current.parent.parent;
   }
   return current;
@@ -400,7 +396,7 @@ function awaitedChainOf(fetchPath: ASTPath<any>): ASTPath<any> | undefined {
   let current: ASTPath<any> = fetchPath;
   for (;;) {
     const parent = current.parent;
-    if (parent?.node.type === 'MemberExpression' && parent.node.object === current.node && ['then', 'catch'].includes(memberName(parent.node) ?? '') && parent.parent?.node.type === 'CallExpression') {
+    if (parent?.node.type === 'MemberExpression' && parent.node.object === current.node && ['then', 'catch'].includes(propertyName(parent.node) ?? '') && parent.parent?.node.type === 'CallExpression') {
       current = parent.parent;
       continue;
     }
@@ -418,8 +414,8 @@ function awaitedChainOf(fetchPath: ASTPath<any>): ASTPath<any> | undefined {
 // chain whose handlers only read the body (`.then((r) => r.json())`).
 function responseEscape(ctx: CodemodContext, awaitPath: ASTPath<any>, fnPath: ASTPath<any>, inGuarded: (path: ASTPath<any>) => boolean): { node: any; name: string } | undefined {
   const { j } = ctx;
-  const awaited = stripTypeWrappers(awaitPath.node.argument);
-  const isBareFetch = awaited.type === 'CallExpression' && isIdent(awaited.callee, 'fetch');
+  const awaited = unwrapExpression(awaitPath.node.argument);
+  const isBareFetch = awaited.type === 'CallExpression' && isIdentifier(awaited.callee, 'fetch');
   if (!isBareFetch) return chainReadsBody(awaited) ? undefined : { node: awaited, name: 'response' };
   let inner: ASTPath<any> = awaitPath;
   let holder = awaitPath.parent;
@@ -448,7 +444,7 @@ function responseEscape(ctx: CodemodContext, awaitPath: ASTPath<any>, fnPath: AS
 
 // `res.status` (not `res.body`), or `await res.json()`.
 function isResponseRead(memberPath: ASTPath<any>): boolean {
-  const field = memberName(memberPath.node) ?? '';
+  const field = propertyName(memberPath.node) ?? '';
   if (RESPONSE_FIELDS.has(field)) return true;
   const call = memberPath.parent;
   return BODY_READERS.has(field) && call?.node.type === 'CallExpression' && call.node.callee === memberPath.node && isAwaitedHere(call);
@@ -458,19 +454,19 @@ function isResponseRead(memberPath: ASTPath<any>): boolean {
 function chainReadsBody(chain: any): boolean {
   let current = chain;
   let reads = 0;
-  while (current?.type === 'CallExpression' && memberName(current.callee) === 'then' && current.arguments.length === 1) {
+  while (current?.type === 'CallExpression' && propertyName(current.callee) === 'then' && current.arguments.length === 1) {
     const handler = current.arguments[0];
-    const object = stripTypeWrappers(current.callee.object);
-    const isFirst = object.type === 'CallExpression' && isIdent(object.callee, 'fetch');
+    const object = unwrapExpression(current.callee.object);
+    const isFirst = object.type === 'CallExpression' && isIdentifier(object.callee, 'fetch');
     if (isFirst) {
-      if (!isFunctionLiteralNode(handler) || handler.params.length !== 1 || handler.params[0].type !== 'Identifier') return false;
-      const body = handler.body.type === 'BlockStatement' ? undefined : stripTypeWrappers(handler.body);
-      if (!(body?.type === 'CallExpression' && BODY_READERS.has(memberName(body.callee) ?? '') && isIdent(body.callee.object, handler.params[0].name))) return false;
+      if (!isFunctionLiteral(handler) || handler.params.length !== 1 || handler.params[0].type !== 'Identifier') return false;
+      const body = handler.body.type === 'BlockStatement' ? undefined : unwrapExpression(handler.body);
+      if (!(body?.type === 'CallExpression' && BODY_READERS.has(propertyName(body.callee) ?? '') && isIdentifier(body.callee.object, handler.params[0].name))) return false;
       reads += 1;
     }
     current = object;
   }
-  return reads === 1 && current?.type === 'CallExpression' && isIdent(current.callee, 'fetch');
+  return reads === 1 && current?.type === 'CallExpression' && isIdentifier(current.callee, 'fetch');
 }
 
 function isAwaitedHere(callPath: ASTPath<any>): boolean {
@@ -485,7 +481,7 @@ function errorNameEvidence(ctx: CodemodContext): string | undefined {
   const literal = ctx.find(j.Literal).filter((path) => typeof (path.node as any).value === 'string' && /^(?:AbortError|TimeoutError)$/.test((path.node as any).value));
   const stringLiteral = ctx.find(j.StringLiteral, (node: any) => /^(?:AbortError|TimeoutError)$/.test(node.value));
   if (literal.length > 0 || stringLiteral.length > 0) return `'${(literal.length > 0 ? (literal.paths()[0].node as any).value : (stringLiteral.paths()[0].node as any).value)}'`;
-  const nameRead = ctx.find(j.MemberExpression).filter((path) => memberName(path.node) === 'name' && isBindingReference(path.get('object')));
+  const nameRead = ctx.find(j.MemberExpression).filter((path) => propertyName(path.node) === 'name' && isBindingReference(path.get('object')));
   if (nameRead.length > 0) return `\`${j(nameRead.paths()[0].node).toSource()}\``;
   return undefined;
 }
@@ -527,7 +523,7 @@ function rewriteToSignalTimeout(ctx: CodemodContext, plan: AbortPlan, signalName
   const controllerId = plan.controllerStatement.get('declarations', 0, 'id');
   // controller.signal  becomes  timeoutSignal
   for (const use of sameBindingReferences(j, fnPath, controllerId, plan.controllerName)) {
-    if (use.node === controllerId.node || isPathInside(use, plan.timerCall)) continue;
+    if (use.node === controllerId.node || isInside(use, plan.timerCall)) continue;
     use.parent.replace(j.identifier(signalName));
   }
   // const timeoutSignal = AbortSignal.timeout(ms);

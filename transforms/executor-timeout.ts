@@ -2,6 +2,7 @@ import type { API, ASTPath, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { findImportOf, isGlobalName, isNodeTimersPromisesModule } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
+import { isFunctionLiteral, isIdentifier, isInside, propertyName, unwrapExpression } from './lib/nodes';
 import type { MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 import {
@@ -15,16 +16,11 @@ import {
   isBindingReference,
   isClearTimeoutCallOf,
   isEffectFree,
-  isFunctionLiteralNode,
-  isIdent,
-  isPathInside,
   looksLikeSetTimeoutCall,
-  memberName,
   oneLine,
   pathTo,
   resolveSetTimeout,
   sameBindingReferences,
-  stripTypeWrappers,
   timerCallOf,
   withFinally,
 } from './lib/timers';
@@ -257,7 +253,7 @@ function usesSettle(j: JSCodeshift, node: any, settleNames: string[]): boolean {
 function callbackSettles(j: JSCodeshift, timerCall: any, settleNames: string[]): boolean {
   const [callback] = timerCall.arguments;
   if (!callback) return false;
-  if (isIdent(callback)) return settleNames.includes(callback.name);
+  if (isIdentifier(callback)) return settleNames.includes(callback.name);
   return usesSettle(j, callback, settleNames);
 }
 
@@ -271,16 +267,16 @@ function timerStatementOf(statementPath: ASTPath<any>): TimerStatement | undefin
     expressionPath = statementPath.get('declarations', 0, 'init');
   }
   if (!expressionPath) return undefined;
-  const call = timerCallOf(stripTypeWrappers(expressionPath.node));
+  const call = timerCallOf(unwrapExpression(expressionPath.node));
   return call ? { statementPath, expressionPath, call } : undefined;
 }
 
 function planExecutor(ctx: CodemodContext, newPromisePath: ASTPath<any>): ExecutorPlan | Refusal | null {
   const { j } = ctx;
   const newPromise = newPromisePath.node;
-  if (!isIdent(newPromise.callee, 'Promise') || newPromise.arguments.length !== 1) return null;
+  if (!isIdentifier(newPromise.callee, 'Promise') || newPromise.arguments.length !== 1) return null;
   const executor = newPromise.arguments[0];
-  if (!isFunctionLiteralNode(executor) || executor.body.type !== 'BlockStatement') return null;
+  if (!isFunctionLiteral(executor) || executor.body.type !== 'BlockStatement') return null;
   const settleNames = settleNamesOf(executor);
   if (settleNames.length === 0) return null;
   const executorPath = newPromisePath.get('arguments', 0);
@@ -293,7 +289,7 @@ function planExecutor(ctx: CodemodContext, newPromisePath: ASTPath<any>): Execut
   const settlesFromWork = workStatements.some((path) => usesSettle(j, path.node, settleNames));
   if (!settlesFromWork) return null;
   // An event listener settling the promise is listener-timeout's: it removes the listener too.
-  if (workStatements.some((path) => j(path.node).find(j.CallExpression).some((call) => LISTENER_METHODS.has(memberName(call.node.callee) ?? '')))) return null;
+  if (workStatements.some((path) => j(path.node).find(j.CallExpression).some((call) => LISTENER_METHODS.has(propertyName(call.node.callee) ?? '')))) return null;
   if (timers.length === 0) {
     // a settling timer somewhere deeper: a candidate we cannot fix
     const nested = j(executor.body)
@@ -316,10 +312,10 @@ function planExecutor(ctx: CodemodContext, newPromisePath: ASTPath<any>): Execut
   // The callback must only settle: clearing the timer after the promise settled then skips nothing.
   const [callback, , ...extraArgs] = timer.call.arguments;
   let timerCallback: any | null;
-  if (isIdent(callback) && settleNames.includes(callback.name)) {
+  if (isIdentifier(callback) && settleNames.includes(callback.name)) {
     if (extraArgs.length > 1 || !extraArgs.every(isEffectFree)) return { id: 'timerSideEffects', node: callback };
     timerCallback = null;
-  } else if (isFunctionLiteralNode(callback) && callback.params.length === 0 && !callback.async && extraArgs.length === 0) {
+  } else if (isFunctionLiteral(callback) && callback.params.length === 0 && !callback.async && extraArgs.length === 0) {
     const body = callback.body.type === 'BlockStatement' ? onlyExpression(callback.body) : callback.body;
     if (!isSettleCall(body, settleNames)) return { id: 'timerSideEffects', node: callback };
     timerCallback = callback;
@@ -360,7 +356,7 @@ function contextualPromiseType(newPromisePath: ASTPath<any>): any | undefined | 
   const parent = newPromisePath.parent?.node;
   const promiseArgument = (annotation: any) => {
     const type = annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : undefined;
-    if (type?.type !== 'TSTypeReference' || !isIdent(type.typeName, 'Promise')) return 'unknown';
+    if (type?.type !== 'TSTypeReference' || !isIdentifier(type.typeName, 'Promise')) return 'unknown';
     const params = (type.typeParameters ?? type.typeArguments)?.params;
     return params?.length === 1 ? freshCopy(params[0]) : 'unknown';
   };
@@ -388,7 +384,7 @@ function onlyExpression(block: any): any | undefined {
 }
 
 function isSettleCall(node: any, settleNames: string[]): boolean {
-  return node?.type === 'CallExpression' && isIdent(node.callee) && settleNames.includes(node.callee.name) && node.arguments.length <= 1 && node.arguments.every(isEffectFree);
+  return node?.type === 'CallExpression' && isIdentifier(node.callee) && settleNames.includes(node.callee.name) && node.arguments.length <= 1 && node.arguments.every(isEffectFree);
 }
 
 function planCapture(ctx: CodemodContext, newPromisePath: ASTPath<any>, executor: any, timer: TimerStatement): Capture | Refusal {
@@ -406,7 +402,7 @@ function planCapture(ctx: CodemodContext, newPromisePath: ASTPath<any>, executor
     const point = findInsertionPoint(newPromisePath);
     const owner = point ? (point.kind === 'arrow-body' ? point.arrow : findEnclosingFunction(point.statement)) : undefined;
     const takenOutside = owner
-      ? owner.scope?.lookup(name) != null || j(owner.node).find(j.Identifier, { name }).some((path) => !isPathInside(path, executor))
+      ? owner.scope?.lookup(name) != null || j(owner.node).find(j.Identifier, { name }).some((path) => !isInside(path, executor))
       : true;
     if (takenOutside) return { id: 'handleNameTaken', node: statement, data: { name } };
     return { kind: 'executor-local', declarationPath: timer.statementPath, name, keepName: true };
@@ -422,9 +418,9 @@ function planCapture(ctx: CodemodContext, newPromisePath: ASTPath<any>, executor
     .filter((path) => findEnclosingFunction(path).node === fnPath.node);
   if (declarators.length !== 1) return { id: 'handleShared', node: expression, data: { name } };
   const declarator = declarators.paths()[0];
-  if (!isPathInside(newPromisePath, declarator.parent.parent.node) || declarator.parent.node.kind === 'const') return { id: 'handleShared', node: expression, data: { name } };
+  if (!isInside(newPromisePath, declarator.parent.parent.node) || declarator.parent.node.kind === 'const') return { id: 'handleShared', node: expression, data: { name } };
   const init = declarator.node.init;
-  if (init && !(isIdent(init, 'undefined') || init.type === 'NullLiteral' || (init.type === 'Literal' && init.value === null))) return { id: 'handleEscapes', node: declarator.node, data: { name } };
+  if (init && !(isIdentifier(init, 'undefined') || init.type === 'NullLiteral' || (init.type === 'Literal' && init.value === null))) return { id: 'handleEscapes', node: declarator.node, data: { name } };
   const references = sameBindingReferences(j, fnPath, declarator.get('id'), name).filter((path) => path.node !== declarator.node.id && path.node !== expression.left);
   for (const reference of references) {
     const parent = reference.parent.node;
@@ -440,9 +436,9 @@ function planCapture(ctx: CodemodContext, newPromisePath: ASTPath<any>, executor
 function isClearedInFinallyOn(newPromisePath: ASTPath<any>, name: string): boolean {
   const member = newPromisePath.parent?.node;
   const call = newPromisePath.parent?.parent?.node;
-  if (member?.type !== 'MemberExpression' || member.object !== newPromisePath.node || memberName(member) !== 'finally') return false;
+  if (member?.type !== 'MemberExpression' || member.object !== newPromisePath.node || propertyName(member) !== 'finally') return false;
   const [callback] = call?.arguments ?? [];
-  if (!isFunctionLiteralNode(callback)) return false;
+  if (!isFunctionLiteral(callback)) return false;
   const body = callback.body.type === 'BlockStatement' ? onlyExpression(callback.body) : callback.body;
   return isClearTimeoutCallOf(body, name);
 }
@@ -454,7 +450,7 @@ function clearsBeforeEverySettle(ctx: CodemodContext, executor: any, timer: Time
   const settleNames = settleNamesOf(executor);
   const uses = j(executor.body)
     .find(j.Identifier)
-    .filter((path) => settleNames.includes(path.node.name) && isBindingReference(path) && !isPathInside(path, timer.statementPath.node))
+    .filter((path) => settleNames.includes(path.node.name) && isBindingReference(path) && !isInside(path, timer.statementPath.node))
     .paths();
   if (uses.length === 0) return false;
   return uses.every((use) => {
@@ -468,10 +464,10 @@ function clearsBeforeEverySettle(ctx: CodemodContext, executor: any, timer: Time
 // `reject`, `(error) => reject(error)`, `(error) => { reject(error); }`: hands a rejection to the promise and does nothing else.
 function isRejectForwarder(node: any, rejectName: string | undefined): boolean {
   if (!rejectName) return false;
-  if (isIdent(node, rejectName)) return true;
-  if (!isFunctionLiteralNode(node) || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
+  if (isIdentifier(node, rejectName)) return true;
+  if (!isFunctionLiteral(node) || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
   const body = node.body.type === 'BlockStatement' ? onlyExpression(node.body) : node.body;
-  return body?.type === 'CallExpression' && isIdent(body.callee, rejectName) && body.arguments.length === 1 && isIdent(body.arguments[0], node.params[0].name);
+  return body?.type === 'CallExpression' && isIdentifier(body.callee, rejectName) && body.arguments.length === 1 && isIdentifier(body.arguments[0], node.params[0].name);
 }
 
 // A `fetch` in the work is aborted once the timer has settled the promise, but only when its
@@ -512,7 +508,7 @@ function rejectsOnlyThroughReject(fetchPath: ASTPath<any>, executor: any, reject
   // fetch(...).then(f)...then(resolve, reject)  or  ....catch(reject), as one statement of the executor
   let chain: ASTPath<any> = fetchPath;
   while (chain.parent?.node.type === 'MemberExpression' && chain.parent.node.object === chain.node && chain.parent.parent?.node.type === 'CallExpression' && chain.parent.parent.node.callee === chain.parent.node) {
-    const method = memberName(chain.parent.node);
+    const method = propertyName(chain.parent.node);
     const args = chain.parent.parent.node.arguments;
     chain = chain.parent.parent;
     const isLast = !(chain.parent?.node.type === 'MemberExpression' && chain.parent.node.object === chain.node);
@@ -530,11 +526,11 @@ function rejectsOnlyThroughReject(fetchPath: ASTPath<any>, executor: any, reject
       if (!fn.async || !isImmediatelyCalledStatement(current, executor)) return false;
       break;
     }
-    if (current.node.type === 'TryStatement' && isPathInside(chain, current.node.block)) {
+    if (current.node.type === 'TryStatement' && isInside(chain, current.node.block)) {
       const handler = current.node.handler;
       if (!handler || current.node.finalizer || handler.param?.type !== 'Identifier') return false;
       const only = onlyExpression(handler.body);
-      if (!(only?.type === 'CallExpression' && isIdent(only.callee, rejectName) && only.arguments.length === 1 && isIdent(only.arguments[0], handler.param.name))) return false;
+      if (!(only?.type === 'CallExpression' && isIdentifier(only.callee, rejectName) && only.arguments.length === 1 && isIdentifier(only.arguments[0], handler.param.name))) return false;
       // the try must be the function's whole body, so nothing runs after the catch
       const fnPath = findEnclosingFunction(current);
       if (fnPath.node.body.type !== 'BlockStatement' || fnPath.node.body.body.length !== 1 || fnPath.node.body.body[0] !== current.node) return false;
@@ -610,19 +606,19 @@ function rewriteExecutor(ctx: CodemodContext, plan: ExecutorPlan, allocate: Retu
 function planSleepRace(ctx: CodemodContext, racePath: ASTPath<any>): SleepPlan | Refusal | null {
   const { j } = ctx;
   const race = racePath.node;
-  if (memberName(race.callee) !== 'race' || !isIdent(race.callee.object, 'Promise')) return null;
+  if (propertyName(race.callee) !== 'race' || !isIdentifier(race.callee.object, 'Promise')) return null;
   if (race.arguments.length !== 1 || race.arguments[0].type !== 'ArrayExpression') return null;
   const elements = race.arguments[0].elements;
   const sleepArms: Array<{ path: ASTPath<any>; call: any; then?: any }> = [];
   elements.forEach((element: any, index: number) => {
-    const node = stripTypeWrappers(element);
+    const node = unwrapExpression(element);
     let call = node;
     let then: any;
-    if (node?.type === 'CallExpression' && memberName(node.callee) === 'then' && node.arguments.length === 1) {
+    if (node?.type === 'CallExpression' && propertyName(node.callee) === 'then' && node.arguments.length === 1) {
       then = node.arguments[0];
-      call = stripTypeWrappers(node.callee.object);
+      call = unwrapExpression(node.callee.object);
     }
-    if (call?.type !== 'CallExpression' || !isIdent(call.callee) || !SLEEP_NAME.test(call.callee.name)) return;
+    if (call?.type !== 'CallExpression' || !isIdentifier(call.callee) || !SLEEP_NAME.test(call.callee.name)) return;
     const callPath = pathTo(racePath.get('arguments', 0, 'elements', index), call);
     if (callPath) sleepArms.push({ path: callPath, call, then });
   });
@@ -645,20 +641,20 @@ function planSleepRace(ctx: CodemodContext, racePath: ASTPath<any>): SleepPlan |
   if (arm.then && !isPureTimeoutHandler(arm.then)) return { id: 'sleepHandlerSideEffects', node: arm.then, data: { name } };
   if (!findInsertionPoint(racePath)) return { id: 'unsupportedPosition', node: race };
   const plan: SleepPlan = { kind: 'sleep', racePath, sleepCallPath: arm.path, helper };
-  const fetchCall = elements.map((element: any) => headCall(stripTypeWrappers(element))).find((call: any) => call && isIdent(call.callee, 'fetch'));
+  const fetchCall = elements.map((element: any) => headCall(unwrapExpression(element))).find((call: any) => call && isIdentifier(call.callee, 'fetch'));
   if (fetchCall) plan.fetchRefusal = fetchCall;
   return plan;
 }
 
 function headCall(node: any): any {
   let call = node;
-  while (call?.type === 'CallExpression' && ['then', 'catch', 'finally'].includes(memberName(call.callee) ?? '')) call = stripTypeWrappers(call.callee.object);
+  while (call?.type === 'CallExpression' && ['then', 'catch', 'finally'].includes(propertyName(call.callee) ?? '')) call = unwrapExpression(call.callee.object);
   return call?.type === 'CallExpression' ? call : undefined;
 }
 
 // `() => { throw err; }`, `() => Promise.reject(err)`, `() => FALLBACK`: the handler only turns the timer into the outcome.
 function isPureTimeoutHandler(handler: any): boolean {
-  if (!isFunctionLiteralNode(handler) || handler.async || handler.params.length > 1) return false;
+  if (!isFunctionLiteral(handler) || handler.async || handler.params.length > 1) return false;
   const body = handler.body;
   if (body.type !== 'BlockStatement') return isEffectFree(body) || isPromiseRejectOf(body);
   if (body.body.length !== 1) return false;
@@ -668,7 +664,7 @@ function isPureTimeoutHandler(handler: any): boolean {
 }
 
 function isPromiseRejectOf(node: any): boolean {
-  return node?.type === 'CallExpression' && memberName(node.callee) === 'reject' && isIdent(node.callee.object, 'Promise') && node.arguments.every(isEffectFree);
+  return node?.type === 'CallExpression' && propertyName(node.callee) === 'reject' && isIdentifier(node.callee.object, 'Promise') && node.arguments.every(isEffectFree);
 }
 
 // `const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));` or the function
@@ -683,7 +679,7 @@ function findSleepHelper(ctx: CodemodContext, callPath: ASTPath<any>, name: stri
   const holder = idPath.parent?.node;
   let fn: any;
   if (holder?.type === 'FunctionDeclaration' && holder.id === idPath.node) fn = holder;
-  else if (holder?.type === 'VariableDeclarator' && holder.id === idPath.node && idPath.parent.parent.node.kind === 'const' && isFunctionLiteralNode(stripTypeWrappers(holder.init))) fn = stripTypeWrappers(holder.init);
+  else if (holder?.type === 'VariableDeclarator' && holder.id === idPath.node && idPath.parent.parent.node.kind === 'const' && isFunctionLiteral(unwrapExpression(holder.init))) fn = unwrapExpression(holder.init);
   else if (holder?.type === 'VariableDeclarator' && holder.id === idPath.node && isPromisifiedSetTimeout(holder.init)) return { id: 'promisifiedSleep', node: callPath.node, data: { name } };
   else return undefined;
   const refuse: Refusal = { id: 'unknownSleepHelper', node: callPath.node, data: { name } };
@@ -694,19 +690,19 @@ function findSleepHelper(ctx: CodemodContext, callPath: ASTPath<any>, name: stri
     if (body.body.length !== 1 || body.body[0].type !== 'ReturnStatement') return refuse;
     body = body.body[0].argument;
   }
-  const newPromise = stripTypeWrappers(body);
-  if (newPromise?.type !== 'NewExpression' || !isIdent(newPromise.callee, 'Promise') || newPromise.arguments.length !== 1) return refuse;
+  const newPromise = unwrapExpression(body);
+  if (newPromise?.type !== 'NewExpression' || !isIdentifier(newPromise.callee, 'Promise') || newPromise.arguments.length !== 1) return refuse;
   const executor = newPromise.arguments[0];
-  if (!isFunctionLiteralNode(executor) || executor.params.length !== 1 || executor.params[0].type !== 'Identifier') return refuse;
+  if (!isFunctionLiteral(executor) || executor.params.length !== 1 || executor.params[0].type !== 'Identifier') return refuse;
   const resolveName = executor.params[0].name;
   const timerCall = executor.body.type === 'BlockStatement' ? onlyExpression(executor.body) : executor.body;
-  if (!looksLikeSetTimeoutCall(timerCall) || timerCall.arguments.length !== 2 || !isIdent(timerCall.arguments[1], ms)) return refuse;
+  if (!looksLikeSetTimeoutCall(timerCall) || timerCall.arguments.length !== 2 || !isIdentifier(timerCall.arguments[1], ms)) return refuse;
   const [callback] = timerCall.arguments;
   let settle: SleepHelper['settle'];
-  if (isIdent(callback, resolveName)) settle = 'direct';
-  else if (isFunctionLiteralNode(callback) && callback.params.length === 0) {
+  if (isIdentifier(callback, resolveName)) settle = 'direct';
+  else if (isFunctionLiteral(callback) && callback.params.length === 0) {
     const call = callback.body.type === 'BlockStatement' ? onlyExpression(callback.body) : callback.body;
-    if (call?.type !== 'CallExpression' || !isIdent(call.callee, resolveName) || call.arguments.length !== 0) return refuse;
+    if (call?.type !== 'CallExpression' || !isIdentifier(call.callee, resolveName) || call.arguments.length !== 0) return refuse;
     settle = 'call';
   } else return refuse;
   // The helper's own Promise and setTimeout must be the globals, seen from the helper.
@@ -726,7 +722,7 @@ function findSleepHelper(ctx: CodemodContext, callPath: ASTPath<any>, name: stri
   const valueType =
     ownType?.length === 1
       ? ownType[0]
-      : returnType?.type === 'TSTypeReference' && isIdent(returnType.typeName, 'Promise') && (returnType.typeParameters ?? returnType.typeArguments)?.params.length === 1
+      : returnType?.type === 'TSTypeReference' && isIdentifier(returnType.typeName, 'Promise') && (returnType.typeParameters ?? returnType.typeArguments)?.params.length === 1
         ? (returnType.typeParameters ?? returnType.typeArguments).params[0]
         : undefined;
   return { name, newPromise, clearCallee: () => callee.clearCallee(j), timerFunction: callee.timerFunction, settle, valueType };
@@ -734,9 +730,9 @@ function findSleepHelper(ctx: CodemodContext, callPath: ASTPath<any>, name: stri
 
 // `promisify(setTimeout)`, `util.promisify(setTimeout)`
 function isPromisifiedSetTimeout(init: any): boolean {
-  const call = stripTypeWrappers(init);
-  if (call?.type !== 'CallExpression' || call.arguments.length !== 1 || !isIdent(call.arguments[0], 'setTimeout')) return false;
-  return isIdent(call.callee, 'promisify') || memberName(call.callee) === 'promisify';
+  const call = unwrapExpression(init);
+  if (call?.type !== 'CallExpression' || call.arguments.length !== 1 || !isIdentifier(call.arguments[0], 'setTimeout')) return false;
+  return isIdentifier(call.callee, 'promisify') || propertyName(call.callee) === 'promisify';
 }
 
 function rewriteSleepRace(ctx: CodemodContext, plan: SleepPlan, allocate: ReturnType<typeof createNameAllocator>): void {

@@ -1,41 +1,14 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { findImportOf, isGlobalName, isNodeTimersModule } from './bindings';
+import { isIdentifier, propertyName } from './nodes';
 import { isFunctionNode } from './statements';
 
 // Timer and promise helpers shared by executor-timeout and abort-timeout: which `setTimeout` a call
 // really reaches, how the file must spell `clearTimeout`, and the typed handle declaration.
 
-export function isIdent(node: any, name?: string): boolean {
-  return node?.type === 'Identifier' && (name === undefined || node.name === name);
-}
-
-export function memberName(member: any): string | undefined {
-  if (member?.type !== 'MemberExpression' && member?.type !== 'OptionalMemberExpression') return undefined;
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  if (member.computed && (member.property.type === 'StringLiteral' || member.property.type === 'Literal') && typeof member.property.value === 'string') return member.property.value;
-  return undefined;
-}
-
-export function stripTypeWrappers(node: any): any {
-  let current = node;
-  while (current && ['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'TypeCastExpression'].includes(current.type)) {
-    current = current.expression;
-  }
-  return current;
-}
-
-export function isFunctionLiteralNode(node: any): boolean {
-  return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
-}
-
-export function isPathInside(path: ASTPath<any>, ancestor: any): boolean {
-  for (let current: ASTPath<any> | null = path; current; current = current.parent) {
-    if (current.node === ancestor) return true;
-  }
-  return false;
-}
-
 // An identifier that reads or writes a binding (not a property name, a key, a type name or a label).
+// Unlike isReference of ./nodes.ts, a declaration's own identifier counts: sameBindingReferences
+// lists the declaration with its uses, where referencesOf leaves it out.
 export function isBindingReference(path: ASTPath<any>): boolean {
   const parent = path.parent?.node;
   if (!parent) return true;
@@ -72,7 +45,7 @@ export function resolveSetTimeout(path: ASTPath<any>, callee: any): TimerCallee 
     if (!clearCallee) return { ok: false, name: 'clearTimeout' };
     return { ok: true, clearCallee, timerFunction: [callee.name] };
   }
-  if (callee?.type === 'MemberExpression' && !callee.computed && isIdent(callee.property, 'setTimeout') && callee.object.type === 'Identifier') {
+  if (callee?.type === 'MemberExpression' && !callee.computed && isIdentifier(callee.property, 'setTimeout') && callee.object.type === 'Identifier') {
     const owner = callee.object.name;
     if (owner !== 'window' && owner !== 'globalThis') return null;
     if (!isGlobalName(path, owner)) return { ok: false, name: owner };
@@ -93,19 +66,19 @@ function clearTimeoutFor(path: ASTPath<any>): ((j: JSCodeshift) => any) | null {
 // Spelled like a timer call, whatever it is bound to: the candidates a transform must either fix or report.
 export function looksLikeSetTimeoutCall(node: any): boolean {
   if (node?.type !== 'CallExpression') return false;
-  return isIdent(node.callee, 'setTimeout') || (node.callee.type === 'MemberExpression' && isIdent(node.callee.property, 'setTimeout'));
+  return isIdentifier(node.callee, 'setTimeout') || (node.callee.type === 'MemberExpression' && isIdentifier(node.callee.property, 'setTimeout'));
 }
 
 export function isClearTimeoutCallOf(node: any, name: string): boolean {
-  if (node?.type !== 'CallExpression' || node.arguments.length !== 1 || !isIdent(node.arguments[0], name)) return false;
+  if (node?.type !== 'CallExpression' || node.arguments.length !== 1 || !isIdentifier(node.arguments[0], name)) return false;
   const callee = node.callee;
-  return isIdent(callee, 'clearTimeout') || (callee.type === 'MemberExpression' && !callee.computed && isIdent(callee.property, 'clearTimeout'));
+  return isIdentifier(callee, 'clearTimeout') || (callee.type === 'MemberExpression' && !callee.computed && isIdentifier(callee.property, 'clearTimeout'));
 }
 
 // `setTimeout(...)` or `setTimeout(...).unref()`: the call that arms the timer, or undefined.
 export function timerCallOf(expression: any): any | undefined {
   if (looksLikeSetTimeoutCall(expression)) return expression;
-  if (expression?.type === 'CallExpression' && memberName(expression.callee) === 'unref' && expression.arguments.length === 0 && looksLikeSetTimeoutCall(expression.callee.object)) {
+  if (expression?.type === 'CallExpression' && propertyName(expression.callee) === 'unref' && expression.arguments.length === 0 && looksLikeSetTimeoutCall(expression.callee.object)) {
     return expression.callee.object;
   }
   return undefined;
