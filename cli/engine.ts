@@ -1,8 +1,7 @@
 // One file through the transforms, exactly as `jscodeshift -t transforms/all.ts` runs it: the same
-// `runCodemods` call, with an `api` whose report lines are collected and attributed to a transform.
+// `runCodemods` call, with a run observer that attributes each report line to its transform.
 import type { API, JSCodeshift, Options } from 'jscodeshift';
-import { type Codemod, FIXED_SITE_SINK, type FixedSiteSink, runCodemods } from '../transforms/lib/codemod';
-import { cheapVerdict } from '../transforms/lib/candidates';
+import { type Codemod, FIXED_SITE_SINK, type FixedSiteSink, RUN_OBSERVER, type RunObserver, runCodemods } from '../transforms/lib/codemod';
 import { firstChangedLine } from './diff';
 
 export type SiteStatus = 'fixed' | 'reported';
@@ -25,13 +24,12 @@ export interface FileOutcome {
   error?: string;
   /** where the syntax error is */
   errorAt?: { line: number; column: number };
-  /** whether the file was parsed (some transform's text prefilter passed) */
+  /** whether the file was parsed at all (some transform's text prefilter and callee words passed) */
   parsed: boolean;
-  /** whether recast parsed it (the cheap parse found a candidate, or could not decide) */
+  /** whether recast parsed it: a transform changes it, or the plain parse could not decide */
   recast?: boolean;
 }
 
-export const PARSE_ERROR = 'parse';
 
 // The report line format of transforms/lib/report.ts: `path:line:col: what — why — how to fix`.
 function parseReportLine(path: string, line: string): { line: number; column: number; message: string } {
@@ -71,70 +69,56 @@ export function transformSource(
   jscodeshift?: JSCodeshift,
   exact = false,
 ): FileOutcome {
-  const candidates = codemods.filter((codemod) => codemod.mayApply(source));
-  if (candidates.length === 0) return { path, sites: [], parsed: false };
-  if (!exact) {
-    const verdict = cheapVerdict(candidates, path, source);
-    if (verdict !== 'maybe') return { path, sites: [], parsed: verdict === 'none', recast: false };
-  }
+  if (!mayApplyAny(codemods, source)) return { path, sites: [], parsed: false };
 
   const sites: SiteRecord[] = [];
   const fixedBy = new Map<string, number>();
   const changedBy: string[] = [];
-  let current: string = PARSE_ERROR;
+  let parsed = false;
+  let recast = false;
   let error: string | undefined;
   let errorAt: { line: number; column: number } | undefined;
   let crashed: string | undefined;
 
-  // Wrapping keeps runCodemods' order and prefilter; it only learns which transform is running.
-  const tracked: Codemod[] = codemods.map((codemod) => ({
-    name: codemod.name,
-    summary: codemod.summary,
-    mayApply: (text: string) => codemod.mayApply(text),
-    apply: (ctx) => {
-      current = codemod.name;
-      let changed: boolean;
-      try {
-        changed = codemod.apply(ctx);
-      } catch (crash) {
-        // runCodemods leaves the file untouched and reports the failure; for the CLI it is an error.
-        crashed = `transform ${codemod.name} crashed: ${crash instanceof Error ? crash.message : String(crash)}`;
-        throw crash;
-      }
-      if (changed) changedBy.push(codemod.name);
-      return changed;
+  const observer: RunObserver = {
+    parsed: (how) => {
+      parsed = true;
+      if (how === 'recast') recast = true;
     },
-  }));
-
+    report: (transform, line) => {
+      if (crashed !== undefined) return;
+      const at = parseReportLine(path, line);
+      if (transform === undefined) {
+        error = at.message;
+        errorAt = { line: at.line, column: at.column };
+        return;
+      }
+      sites.push({ file: path, line: at.line, column: at.column, transform, status: 'reported', reason: at.message });
+    },
+    changed: (transform) => changedBy.push(transform),
+    crashed: (transform, crash) => {
+      // runCodemods leaves the file untouched and reports the failure; for the CLI it is an error.
+      crashed = `transform ${transform} crashed: ${crash instanceof Error ? crash.message : String(crash)}`;
+    },
+  };
   const sink: FixedSiteSink = (transform, site, reason) => {
     fixedBy.set(transform, (fixedBy.get(transform) ?? 0) + 1);
     sites.push({ file: path, line: site.line, column: site.column, transform, status: 'fixed', reason: reason ?? summaryOf(codemods, transform) });
   };
-  const report = (line: string) => {
-    if (crashed !== undefined) return;
-    const parsed = parseReportLine(path, line);
-    if (current === PARSE_ERROR) {
-      error = parsed.message;
-      errorAt = { line: parsed.line, column: parsed.column };
-      return;
-    }
-    sites.push({ file: path, line: parsed.line, column: parsed.column, transform: current, status: 'reported', reason: parsed.message });
-  };
   const j = jscodeshift ?? loadJscodeshift();
-  const api = { jscodeshift: j, j, stats: () => undefined, report } as unknown as API;
-  // `exact`: the cheap verdict was given above already (or is not wanted)
-  const runOptions = { ...options, exact: true, [FIXED_SITE_SINK]: sink } as Options;
+  const api = { jscodeshift: j, j, stats: () => undefined, report: () => undefined } as unknown as API;
+  const runOptions = { ...options, ...(exact ? { exact: true } : {}), [FIXED_SITE_SINK]: sink, [RUN_OBSERVER]: observer } as Options;
 
   let output: string | undefined;
   try {
-    output = runCodemods(tracked, { path, source }, api, runOptions);
+    output = runCodemods(codemods, { path, source }, api, runOptions);
   } catch (crash) {
     const message = crash instanceof Error ? crash.message : String(crash);
-    return { path, sites: [], parsed: true, recast: true, error: `transform ${current} crashed: ${message}` };
+    return { path, sites: [], parsed: true, recast, error: `internal error: ${message}` };
   }
-  if (crashed !== undefined) return { path, sites: [], parsed: true, recast: true, error: crashed };
-  if (error !== undefined) return { path, sites, parsed: true, recast: true, error, errorAt };
-  if (output === undefined || output === source) return { path, sites: sites.filter((site) => site.status === 'reported'), parsed: true, recast: true };
+  if (crashed !== undefined) return { path, sites: [], parsed, recast, error: crashed };
+  if (error !== undefined) return { path, sites, parsed, recast, error, errorAt };
+  if (output === undefined || output === source) return { path, sites: sites.filter((site) => site.status === 'reported'), parsed, recast };
 
   // Transforms that changed the file without naming their sites count once, at the first changed line.
   for (const name of changedBy) {
@@ -143,7 +127,7 @@ export function transformSource(
     }
   }
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { path, output, sites, parsed: true, recast: true };
+  return { path, output, sites, parsed, recast };
 }
 
 function summaryOf(codemods: readonly Codemod[], name: string): string {

@@ -12,6 +12,7 @@ import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, run } from '../cli/main';
 import { type Job, runJobs } from '../cli/pool';
 import { writeFileAtomic } from '../cli/write';
 import jscodeshift from 'jscodeshift';
+import { cheapVerdict } from '../transforms/lib/candidates';
 import { type Codemod, recordFixedSite, runCodemods } from '../transforms/lib/codemod';
 import { registry } from '../transforms/registry';
 
@@ -303,9 +304,24 @@ describe('cheap parse before recast', () => {
 
   it('sees calls through optional chaining, string keys, casts, parentheses and `new`', () => {
     for (const source of ['race([]);\n', 'Promise?.race([]);\n', "Promise['race']([]);\n", '(Promise.race as any)([]);\n', 'Promise.race!([]);\n', '(0, Promise.race)([]);\n', 'new Race.race();\n']) {
-      expect(transformSource([wrapRace], 'f.ts', source, {}).recast).toBe(true);
+      expect(cheapVerdict([wrapRace], 'f.ts', source)).toBe('maybe');
     }
-    expect(transformSource([wrapRace], 'f.ts', 'const options = { race: true };\nobject.race = 1;\n', {}).recast).toBe(false);
+    expect(cheapVerdict([wrapRace], 'f.ts', 'const options = { race: true };\nobject.race = 1;\n')).toBe('none');
+  });
+
+  it('reports from the plain tree without recast when nothing changes, and parses with recast a file that changes', () => {
+    const reportedOnly = `export async function find(term: string) {
+  const timer = setTimeout(() => {}, 100);
+  return await Promise.race([search(term), timeout]);
+}
+`;
+    const plain = transformSource(registry, 'reported.ts', reportedOnly, {});
+    const exact = transformSource(registry, 'reported.ts', reportedOnly, {}, undefined, true);
+    expect(plain.sites.length).toBeGreaterThan(0);
+    expect(plain).toEqual({ ...exact, recast: false });
+    expect(exact.recast).toBe(true);
+    const changes = transformSource([wrapRace], 'c.ts', 'Promise.race([a, b]);\n', {});
+    expect(changes.recast).toBe(true);
   });
 
   it('leaves a syntax error to the full run, which reports it as jscodeshift does', () => {

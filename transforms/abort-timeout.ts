@@ -3,13 +3,12 @@ import { isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { isFunctionLiteral, isIdentifier, isInside, propertyName, unwrapExpression } from './lib/nodes';
-import type { MessageTable } from './lib/report';
+import { codeLine, codeOf, type MessageTable } from './lib/report';
 import { findEnclosingFunction, isFunctionNode } from './lib/statements';
 import {
   isBindingReference,
   isClearTimeoutCallOf,
   isEffectFree,
-  oneLine,
   resolveSetTimeout,
   sameBindingReferences,
   timerCallOf,
@@ -184,7 +183,7 @@ function planAbortTimer(ctx: CodemodContext, callPath: ASTPath<any>): AbortPlan 
   if (timerCallOf(timerCall) !== timerCall) return null;
   const aborted = abortedName(timerCall.arguments[0]);
   if (!aborted || timerCall.arguments.length !== 2) return null;
-  if (aborted.member) return { id: 'controllerNotLocal', node: timerCall, data: { name: oneLine(j, aborted.member) } };
+  if (aborted.member) return { id: 'controllerNotLocal', node: timerCall, data: { name: codeLine(ctx, aborted.member) } };
   const controllerName = aborted.name;
 
   // The timer is its own statement: `setTimeout(...)`, `setTimeout(...).unref()` or `const t = setTimeout(...)`.
@@ -482,7 +481,7 @@ function errorNameEvidence(ctx: CodemodContext): string | undefined {
   const stringLiteral = ctx.find(j.StringLiteral, (node: any) => /^(?:AbortError|TimeoutError)$/.test(node.value));
   if (literal.length > 0 || stringLiteral.length > 0) return `'${(literal.length > 0 ? (literal.paths()[0].node as any).value : (stringLiteral.paths()[0].node as any).value)}'`;
   const nameRead = ctx.find(j.MemberExpression).filter((path) => propertyName(path.node) === 'name' && isBindingReference(path.get('object')));
-  if (nameRead.length > 0) return `\`${j(nameRead.paths()[0].node).toSource()}\``;
+  if (nameRead.length > 0) return `\`${codeOf(ctx, nameRead.paths()[0].node)}\``;
   return undefined;
 }
 

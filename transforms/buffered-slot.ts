@@ -15,7 +15,7 @@ import {
   referencesOf,
   unwrapExpression,
 } from './lib/nodes';
-import type { MessageTable } from './lib/report';
+import { codeLine, type MessageTable } from './lib/report';
 
 // The article's Listing 5: `make(chan result, 1)` lets the late sender finish. A rendezvous
 // channel in JavaScript blocks its producer the same way once the consumer has timed out:
@@ -220,21 +220,12 @@ function callOnReference(refPath: ASTPath<any>, method: string): ASTPath<any> | 
   return callPath;
 }
 
-// One line of source for a report.
-function describe(j: JSCodeshift, node: any): string {
-  const comments = node.comments;
-  node.comments = null;
-  const line = j(node).toSource().replace(/\s+/g, ' ').trim();
-  node.comments = comments;
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-}
-
 // The use a reference is part of, for a report: `ch.readable.pipeTo(out)` rather than `ch`.
-function describeUse(j: JSCodeshift, refPath: ASTPath<any>): string {
+function describeUse(ctx: CodemodContext, refPath: ASTPath<any>): string {
   let use: ASTPath<any> = refPath;
   while (use.parent && (use.parent.node.type === 'MemberExpression' || (use.parent.node.type === 'CallExpression' && use.parent.node.callee === use.node))) use = use.parent;
   if (use === refPath && use.parent) use = use.parent;
-  return describe(j, use.node);
+  return codeLine(ctx, use.node, 60);
 }
 
 // The send is the last statement of a function literal that runs once per run of the channel's
@@ -288,14 +279,14 @@ function planTransformStream(ctx: CodemodContext, newPath: ASTPath<any>): Plan |
     const asReader = constOfChainedCall(ref, 'readable', 'getReader');
     if (asWriter && !writerId) writerId = asWriter;
     else if (asReader && !readerId) readerId = asReader;
-    else return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(j, ref) } };
+    else return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(ctx, ref) } };
   }
   if (!writerId || !readerId) return { id: 'channelUsedElsewhere', node, data: { name, use: writerId ? 'no reader in this function' : 'no writer in this function' } };
 
   const writes: ASTPath<any>[] = [];
   for (const ref of referencesOf(j, channelFn, writerId, writerId.node.name)) {
     const write = callOnReference(ref, 'write');
-    if (!write) return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(j, ref) } };
+    if (!write) return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(ctx, ref) } };
     writes.push(write);
   }
   if (writes.length !== 1) return { id: writes.length === 0 ? 'channelUsedElsewhere' : 'manySends', node, data: { name, count: String(writes.length), use: 'no write' } };
@@ -305,7 +296,7 @@ function planTransformStream(ctx: CodemodContext, newPath: ASTPath<any>): Plan |
   const reads: ASTPath<any>[] = [];
   for (const ref of referencesOf(j, channelFn, readerId, readerId.node.name)) {
     const read = callOnReference(ref, 'read');
-    if (!read) return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(j, ref) } };
+    if (!read) return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(ctx, ref) } };
     reads.push(read);
   }
   const receiver = checkReceiver(reads, channelFn, name, node);
@@ -338,7 +329,7 @@ function planAsyncChannel(ctx: CodemodContext, newPath: ASTPath<any>): Plan | Re
     if (push && push.node.arguments.length === 1) sends.push(push);
     else if (get && get.node.arguments.length === 0) receives.push(get);
     // `await ch`, `ch.then(...)`, iteration, `close()`, passing it on: not a one-shot channel we can count
-    else return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(j, ref) } };
+    else return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(ctx, ref) } };
   }
   if (sends.length !== 1) return { id: sends.length === 0 ? 'channelUsedElsewhere' : 'manySends', node, data: { name, count: String(sends.length), use: 'no push' } };
   const sender = checkSender(sends[0], channelFn, name);
@@ -405,7 +396,7 @@ function planCspChan(ctx: CodemodContext, chanPath: ASTPath<any>): Plan | Refusa
     if (isIdentityCheck) continue;
     if (operation === 'put' && parent.arguments.length === 2) sends.push(ref.parent);
     else if ((operation === 'take' && parent.arguments.length === 1) || inAlts) receives.push(ref);
-    else return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(j, ref) } };
+    else return { id: 'channelUsedElsewhere', node, data: { name, use: describeUse(ctx, ref) } };
   }
   if (sends.length !== 1) return { id: sends.length === 0 ? 'channelUsedElsewhere' : 'manySends', node, data: { name, count: String(sends.length), use: 'no put' } };
   const sender = checkSender(sends[0], channelFn, name, (call) => cspFunction(chanPath, call.callee) === 'go');
@@ -470,7 +461,7 @@ function planRepeater(ctx: CodemodContext, newPath: ASTPath<any>, repeaterImport
     receives = [];
     for (const ref of referencesOf(j, channelFn, channelId, channelId.node.name)) {
       const next = callOnReference(ref, 'next');
-      if (!next || next.node.arguments.length !== 0) return { id: 'channelUsedElsewhere', node, data: { name: channelName, use: describeUse(j, ref) } };
+      if (!next || next.node.arguments.length !== 0) return { id: 'channelUsedElsewhere', node, data: { name: channelName, use: describeUse(ctx, ref) } };
       receives.push(next);
     }
   } else {
@@ -571,7 +562,7 @@ function planIterator(ctx: CodemodContext, racePath: ASTPath<any>): Plan | Refus
   const timerArms = elements.filter((element) => element !== nextElements[0]);
   if (!timerArms.some((element) => isRejectingTimer(j, element))) {
     const arm = timerArms.find((element) => looksLikeTimer(j, element));
-    return { id: 'timerNotRejecting', node: race, data: { name, arm: describe(j, arm) } };
+    return { id: 'timerNotRejecting', node: race, data: { name, arm: codeLine(ctx, arm, 60) } };
   }
   if (ctx.isTypeScript && returnsValue(j, generator)) return { id: 'iteratorReturnsValue', node: race, data: { name } };
   return { kind: 'iterator', racePath, iteratorName: name };

@@ -3,7 +3,7 @@ import { isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { findEnclosingFunction, isFunctionLiteral, isIdentifier, isInside, isWrite, referencesOf } from './lib/nodes';
-import type { MessageTable } from './lib/report';
+import { codeOf, type MessageTable } from './lib/report';
 import { insertBefore } from './lib/statements';
 
 // A timer calls `done(new Error('search canceled'))`; the late producer then calls `done(err,
@@ -259,7 +259,7 @@ function planTimer(ctx: CodemodContext, timerCall: ASTPath<any>): Plan | Refusal
     if (!isCallee && !isArgument) {
       let use: ASTPath<any> = ref.parent;
       while (use.parent && (use.node.type === 'ObjectProperty' || use.node.type === 'Property')) use = use.parent;
-      return { id: 'usedOtherwise', node: ref.node, data: { ...data, use: j(use.node).toSource().replace(/\s+/g, ' ') } };
+      return { id: 'usedOtherwise', node: ref.node, data: { ...data, use: codeOf(ctx, use.node).replace(/\s+/g, ' ') } };
     }
   }
 

@@ -3,7 +3,7 @@ import { findImportOf, isGlobalName, isNodeTimersPromisesModule } from './lib/bi
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { isFunctionLiteral, isIdentifier, isInside, propertyName, unwrapExpression } from './lib/nodes';
-import type { MessageTable } from './lib/report';
+import { codeLine, type MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 import {
   clearTimeoutArrow,
@@ -17,7 +17,6 @@ import {
   isClearTimeoutCallOf,
   isEffectFree,
   looksLikeSetTimeoutCall,
-  oneLine,
   pathTo,
   resolveSetTimeout,
   sameBindingReferences,
@@ -392,7 +391,7 @@ function planCapture(ctx: CodemodContext, newPromisePath: ASTPath<any>, executor
   const statement = timer.statementPath.node;
   if (statement.type === 'VariableDeclaration') {
     const declarator = statement.declarations[0];
-    if (declarator.id.type !== 'Identifier') return { id: 'handleEscapes', node: statement, data: { name: oneLine(j, declarator.id) } };
+    if (declarator.id.type !== 'Identifier') return { id: 'handleEscapes', node: statement, data: { name: codeLine(ctx, declarator.id) } };
     const name = declarator.id.name;
     const references = sameBindingReferences(j, newPromisePath.get('arguments', 0), timer.statementPath.get('declarations', 0, 'id'), name).filter((path) => path.node !== declarator.id);
     if (references.length === 0) return { kind: 'executor-local', declarationPath: timer.statementPath, name, keepName: false };
@@ -410,7 +409,7 @@ function planCapture(ctx: CodemodContext, newPromisePath: ASTPath<any>, executor
 
   const expression = timer.statementPath.node.expression;
   if (expression.type !== 'AssignmentExpression') return { kind: 'none' };
-  if (expression.left.type !== 'Identifier') return { id: 'handleOnMember', node: expression, data: { name: oneLine(j, expression.left) } };
+  if (expression.left.type !== 'Identifier') return { id: 'handleOnMember', node: expression, data: { name: codeLine(ctx, expression.left) } };
   const name = expression.left.name;
   const fnPath = findEnclosingFunction(newPromisePath);
   const declarators = j(fnPath.node)

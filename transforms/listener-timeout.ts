@@ -3,7 +3,7 @@ import { findImportOf, isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { findEnclosingFunction, isFunctionLiteral, isIdentifier, isStringLiteral, isWrite, methodName, propertyName, unwrapExpression } from './lib/nodes';
-import type { MessageTable } from './lib/report';
+import { codeLine, type MessageTable } from './lib/report';
 import { findInsertionPoint, insertBefore } from './lib/statements';
 
 // `emitter.once('ready', resolve)` plus a rejecting timer in one `new Promise`: on timeout the
@@ -246,17 +246,17 @@ function planExecutor(ctx: CodemodContext, executor: ASTPath<any>): Plan | Refus
     const call = statement.node.expression;
     const method = methodName(call)!;
     const target = call.callee.object;
-    if (!isStableEmitter(j, target, statement)) return { id: 'emitterShape', node: call, data: { name: describe(j, target) } };
+    if (!isStableEmitter(j, target, statement)) return { id: 'emitterShape', node: call, data: { name: codeLine(ctx, target, 60) } };
     const [event, handler, options] = call.arguments;
-    if (!isStringLiteral(event) && !(isIdentifier(event) && isStableEmitter(j, event, statement))) return { id: 'emitterShape', node: call, data: { name: describe(j, event) } };
+    if (!isStringLiteral(event) && !(isIdentifier(event) && isStableEmitter(j, event, statement))) return { id: 'emitterShape', node: call, data: { name: codeLine(ctx, event, 60) } };
     if (call.arguments.length > 3 || (call.arguments.length === 3 && (method !== 'addEventListener' || !isPlainListenerOptions(options)))) {
-      return { id: 'listenerOptions', node: call, data: { name: describe(j, options) } };
+      return { id: 'listenerOptions', node: call, data: { name: codeLine(ctx, options, 60) } };
     }
     if (isIdentifier(handler) && settleNames.has(handler.name)) {
       registrations.push({ statement, call, remover: REMOVER[method], handler: { kind: 'settle', name: handler.name } });
       continue;
     }
-    if (!settlesOnly(handler, settleNames)) return { id: 'handlerShape', node: call, data: { name: describe(j, handler) } };
+    if (!settlesOnly(handler, settleNames)) return { id: 'handlerShape', node: call, data: { name: codeLine(ctx, handler, 60) } };
     if (ctx.isTypeScript && hasUntypedParams(handler)) return { id: 'untypedHandler', node: handler };
     registrations.push({ statement, call, remover: REMOVER[method], handler: { kind: 'inline', path: statement.get('expression', 'arguments', 1) } });
   }
@@ -289,11 +289,6 @@ function isPlainListenerOptions(options: any): boolean {
       isIdentifier(property.key) &&
       (property.key.name === 'once' || property.key.name === 'passive'),
   );
-}
-
-function describe(j: JSCodeshift, node: any): string {
-  const line = j(node).toSource().replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -332,7 +327,7 @@ function planOnceRace(ctx: CodemodContext, racePath: ASTPath<any>): Plan | Refus
       const options = call.arguments[2];
       const hasSignal = options.type === 'ObjectExpression' && options.properties.some((property: any) => isIdentifier(property.key, 'signal'));
       if (hasSignal) return { id: 'alreadySignalled', node: call, data: { name } };
-      return { id: 'onceHasOptions', node: call, data: { name, options: describe(j, options) } };
+      return { id: 'onceHasOptions', node: call, data: { name, options: codeLine(ctx, options, 60) } };
     }
     if (call.arguments.length !== 2 || call.arguments.some((argument: any) => argument.type === 'SpreadElement')) return { id: 'onceHasOptions', node: call, data: { name, options: 'spread arguments' } };
   }

@@ -4,7 +4,7 @@ import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from 
 import { createNameAllocator } from './lib/names';
 import { isIdentifier, isInside, isReference, isStringLiteral, propertyName, unwrapExpression } from './lib/nodes';
 import { isEffectFree, pathTo } from './lib/timers';
-import type { MessageTable } from './lib/report';
+import { codeLine, codeOf, type MessageTable } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 
 // Promise.race([work, new Promise((_, reject) => setTimeout(() => reject(err), ms))]) leaves the
@@ -215,16 +215,6 @@ function looksLikeTimeoutArm(j: JSCodeshift, node: any): boolean {
   return false;
 }
 
-// One line of the arm's own text for a report, without the comments around it.
-function describeArm(ctx: CodemodContext, node: any): string {
-  const comments = node.comments;
-  node.comments = null;
-  const text = ctx.j(node).toSource();
-  node.comments = comments;
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
-}
-
 function containsAbortSignalTimeout(j: JSCodeshift, node: any): boolean {
   return (
     j(node)
@@ -321,7 +311,7 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
   const callee = race.callee;
   const promiseObject = callee.object;
   if (!isIdentifier(promiseObject, 'Promise')) {
-    return { id: 'nonGlobalPromise', node: race, data: { object: j(promiseObject).toSource() } };
+    return { id: 'nonGlobalPromise', node: race, data: { object: codeOf(ctx, promiseObject) } };
   }
   if (!isGlobalName(racePath, 'Promise')) return { id: 'shadowed', node: race, data: { name: 'Promise' } };
 
@@ -345,7 +335,7 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
   if (timers.length > 1) return { id: 'manyTimerArms', node: race };
   if (timers.length === 0) {
     const helper = elements.find(({ path }) => looksLikeTimeoutArm(j, path.node));
-    return { id: 'noTimerArm', node: race, data: { arm: describeArm(ctx, helper!.path.node) } };
+    return { id: 'noTimerArm', node: race, data: { arm: codeLine(ctx, helper!.path.node) } };
   }
   if (workPaths.length === 0) return null;
   const timer = timers[0];
@@ -358,10 +348,10 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
   } else {
     const options = timer.sleepCall.arguments[2];
     if (options && options.type === 'ObjectExpression' && !hasSpread(options) && hasPropertyOrSpread(options, 'signal')) {
-      return { id: 'alreadyCleared', node: race, data: { name: j(options).toSource() } };
+      return { id: 'alreadyCleared', node: race, data: { name: codeOf(ctx, options) } };
     }
     if (options && !(options.type === 'ObjectExpression' && !hasPropertyOrSpread(options, 'signal'))) {
-      return { id: 'sleepHasOptions', node: race, data: { name: j(options).toSource() } };
+      return { id: 'sleepHasOptions', node: race, data: { name: codeOf(ctx, options) } };
     }
     if (!isGlobalName(racePath, 'AbortController')) return { id: 'shadowed', node: race, data: { name: 'AbortController' } };
   }
@@ -491,7 +481,7 @@ function matchExecutorArm(ctx: CodemodContext, armPath: ASTPath<any>, newPromise
     if (expression.left.type === 'Identifier') {
       capture = { kind: 'assigned', name: expression.left.name, assignmentPath: timerExpressionPath };
     } else {
-      return { id: 'handleOnMember', node: expression, data: { name: j(expression.left).toSource() } };
+      return { id: 'handleOnMember', node: expression, data: { name: codeOf(ctx, expression.left) } };
     }
     timerExpressionPath = timerExpressionPath.get('right');
     expression = timerExpressionPath.node;

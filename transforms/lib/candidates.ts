@@ -200,23 +200,28 @@ function wordPattern(name: string): RegExp {
 }
 
 // 'none': no transform can touch the file. 'maybe': parse it for real (including when the cheap parse
-// fails: the full run reports the syntax error exactly as jscodeshift would).
-export function cheapVerdict(codemods: readonly Codemod[], file: string, source: string): CheapVerdict {
-  if (codemods.length === 0) return 'unused';
-  if (codemods.some((codemod) => codemod.calls === undefined)) return 'maybe';
+// fails: the full run reports the syntax error exactly as jscodeshift would). With 'maybe', `ast` is
+// the plain tree the calls were found in, when there is one (see runCodemods).
+export function cheapParse(codemods: readonly Codemod[], file: string, source: string): { verdict: CheapVerdict; ast?: unknown } {
+  if (codemods.length === 0) return { verdict: 'unused' };
+  if (codemods.some((codemod) => codemod.calls === undefined)) return { verdict: 'maybe' };
   const parser = chooseParser(file, source);
   // Flow files are rare; flow-parser's tree has other node types, so they take the full path.
-  if (parser === 'flow') return 'maybe';
+  if (parser === 'flow') return { verdict: 'maybe' };
   const patterns = codemods.flatMap((codemod) => codemod.calls ?? []);
   // A callee name (and the name it must be inside) must at least appear as a whole word (`race` in `trace` does not count).
   const mayHold = (pattern: CallPattern) =>
     typeof pattern === 'string' ? wordPattern(pattern).test(source) : wordPattern(pattern.callee).test(source) && (pattern.inside === undefined || wordPattern(pattern.inside).test(source));
-  if (!patterns.some(mayHold)) return 'unused';
+  if (!patterns.some(mayHold)) return { verdict: 'unused' };
   let ast: unknown;
   try {
     ast = cheapParser(parser)(source);
   } catch {
-    return 'maybe';
+    return { verdict: 'maybe' };
   }
-  return callsAny(ast, patterns) ? 'maybe' : 'none';
+  return callsAny(ast, patterns) ? { verdict: 'maybe', ast } : { verdict: 'none' };
+}
+
+export function cheapVerdict(codemods: readonly Codemod[], file: string, source: string): CheapVerdict {
+  return cheapParse(codemods, file, source).verdict;
 }

@@ -1,5 +1,5 @@
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { cheapVerdict } from './candidates';
+import { cheapParse } from './candidates';
 import { chooseParser } from './parser';
 import { printRoot } from './print';
 import { formatReport, type Message, type Site, siteOf } from './report';
@@ -61,26 +61,66 @@ const TRANSFORM_FAILURE: Message = {
   fix: 'please report it with the file, or exclude the file from the run',
 };
 
-// Parse once, run every codemod that may apply on the same tree, print once. Before recast, the
-// cheap parse of ./candidates.ts drops a file where no codemod's `calls` occur (the option `exact`,
-// `--exact` on the command line, turns that off). Returns undefined when nothing changed, so
-// jscodeshift counts the file as skipped and never rewrites it.
+// What a caller may learn of a run beyond its output (the CLI's summary and per-transform counts):
+// put an observer under this key of `options`. Under plain jscodeshift nothing listens.
+export const RUN_OBSERVER = Symbol.for('forgotten-sender.run-observer');
+
+export interface RunObserver {
+  /** the file was parsed: by @babel/parser alone ('plain'), or by recast */
+  parsed?(how: 'plain' | 'recast'): void;
+  /** a report line, with the transform that made it (undefined: the file does not parse) */
+  report?(transform: string | undefined, line: string): void;
+  changed?(transform: string): void;
+  /** the transform threw: the file is left untouched */
+  crashed?(transform: string, error: unknown): void;
+}
+
+// Parse once, run every codemod that may apply on the same tree, print once. Returns undefined when
+// nothing changed, so jscodeshift counts the file as skipped and never rewrites it.
+//
+// Unless the option `exact` is set (`--exact` on the command line), recast is put off until a
+// transform changes something. The cheap parse of ./candidates.ts drops a file where no codemod's
+// `calls` occur; on the plain @babel/parser tree it returns, the codemods then run as they would on
+// recast's, with their reports held back. When none changes the tree, those reports are the file's,
+// and recast never parses it; when one would, the tree is dropped and the file runs again on recast.
+// Both trees come from the same parser with the same options, and reports quote code from the source
+// text (codeOf), so both runs report the same: test/codemod.test.ts and `npm run test:corpus` compare
+// every file with and without `exact`.
 export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: API, options: Options): string | undefined {
   const source = file.source;
   const candidates = codemods.filter((codemod) => codemod.mayApply(source));
   if (candidates.length === 0) return undefined;
-  if (options.exact !== true && cheapVerdict(candidates, file.path, source) !== 'maybe') return undefined;
 
-  const report = (line: string) => (typeof api.report === 'function' ? api.report(line) : undefined);
+  const observer = (options as { [RUN_OBSERVER]?: RunObserver })[RUN_OBSERVER];
+  const emit = (transform: string | undefined, line: string) => {
+    observer?.report?.(transform, line);
+    if (typeof api.report === 'function') api.report(line);
+  };
   const parser = chooseParser(file.path, source);
   const j = api.jscodeshift.withParser(parser);
+
+  if (options.exact !== true) {
+    const cheap = cheapParse(candidates, file.path, source);
+    if (cheap.verdict !== 'unused') observer?.parsed?.('plain');
+    if (cheap.verdict !== 'maybe') return undefined;
+    if (cheap.ast !== undefined) {
+      const held = runWithoutChanges(candidates, j, cheap.ast, file, options, parser);
+      if (held !== undefined) {
+        for (const [transform, line] of held) emit(transform, line);
+        return undefined;
+      }
+    }
+  }
+
+  observer?.parsed?.('recast');
   let root: Collection<unknown>;
   try {
     root = j(source);
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const reason = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
-    report(
+    emit(
+      undefined,
       formatReport(
         { path: file.path, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 },
         { ...PARSE_FAILURE, why: `${reason}; left untouched` },
@@ -89,8 +129,32 @@ export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: A
     return undefined;
   }
 
+  let current = '';
+  const ctx = createContext(j, root, file, options, parser, (line) => emit(current, line));
+  let changed = false;
+  for (const codemod of candidates) {
+    current = codemod.name;
+    try {
+      if (codemod.apply(ctx.context)) {
+        changed = true;
+        observer?.changed?.(codemod.name);
+        // the next transform must see this one's rewrites
+        ctx.forgetIndex();
+      }
+    } catch (error) {
+      // A half-applied rewrite is worse than none: the whole file is left as it was.
+      observer?.crashed?.(codemod.name, error);
+      const reason = error instanceof Error ? error.message : String(error);
+      emit(codemod.name, formatReport({ path: file.path, line: 1, column: 1 }, { ...TRANSFORM_FAILURE, what: `${codemod.name} failed on this file`, why: `${reason}; left untouched` }));
+      return undefined;
+    }
+  }
+  return changed ? printRoot(root, source) : undefined;
+}
+
+function createContext(j: JSCodeshift, root: Collection<unknown>, file: FileInfo, options: Options, parser: string, report: (line: string) => void) {
   let index: FindNodes | undefined;
-  const ctx: CodemodContext = {
+  const context: CodemodContext = {
     j,
     root,
     file,
@@ -99,22 +163,35 @@ export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: A
     find: (type, filter) => (index ??= indexNodes(j, root))(type, filter),
     report: (node, message, data) => report(formatReport(siteOf(file.path, node), message, data)),
   };
-  let changed = false;
+  return { context, forgetIndex: () => (index = undefined) };
+}
+
+// The codemods over the plain tree: their report lines, or undefined as soon as one changes the tree
+// or throws (the recast run then decides, and reports, for real). Nothing reaches the observer or
+// the fixed-site sink from here.
+function runWithoutChanges(
+  candidates: readonly Codemod[],
+  j: JSCodeshift,
+  ast: unknown,
+  file: FileInfo,
+  options: Options,
+  parser: string,
+): Array<[string, string]> | undefined {
+  const quiet = { ...options } as Record<string | symbol, unknown>;
+  delete quiet[FIXED_SITE_SINK];
+  delete quiet[RUN_OBSERVER];
+  const held: Array<[string, string]> = [];
+  let current = '';
+  const { context } = createContext(j, j(ast as ASTNode), file, quiet as Options, parser, (line) => held.push([current, line]));
   for (const codemod of candidates) {
+    current = codemod.name;
     try {
-      if (codemod.apply(ctx)) {
-        changed = true;
-        // the next transform must see this one's rewrites
-        index = undefined;
-      }
-    } catch (error) {
-      // A half-applied rewrite is worse than none: the whole file is left as it was.
-      const reason = error instanceof Error ? error.message : String(error);
-      report(formatReport({ path: file.path, line: 1, column: 1 }, { ...TRANSFORM_FAILURE, what: `${codemod.name} failed on this file`, why: `${reason}; left untouched` }));
+      if (codemod.apply(context)) return undefined;
+    } catch {
       return undefined;
     }
   }
-  return changed ? printRoot(root, source) : undefined;
+  return held;
 }
 
 // Optional per-site accounting for the CLI (`forgotten-sender`): a transform may call

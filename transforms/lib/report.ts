@@ -1,4 +1,4 @@
-import type { ASTNode } from 'jscodeshift';
+import type { ASTNode, JSCodeshift } from 'jscodeshift';
 
 // Every message a transform can report, in one table per transform (as ESLint rules keep `messages`).
 // Rendered as `path:line:col: what — why — how to fix`, one line per site.
@@ -28,4 +28,27 @@ export function siteOf(path: string, node: ASTNode | null | undefined): Site {
 export function formatReport(site: Site, message: Message, data: Record<string, string> = {}): string {
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (placeholder, key: string) => data[key] ?? placeholder);
   return `${site.path}:${site.line}:${site.column}: ${fill(message.what)} — ${fill(message.why)} — ${fill(message.fix)}`;
+}
+
+interface CodeSource {
+  j: JSCodeshift;
+  file: { source: string };
+}
+
+// A node's code as the file spells it, for a report: the text between its start and end, so that a
+// report reads the same whether the tree came from recast or from a plain parse (see runCodemods).
+// A node a transform made has no position in the file and is printed instead, without its comments.
+export function codeOf(ctx: CodeSource, node: any): string {
+  if (typeof node?.start === 'number' && typeof node.end === 'number' && node.end <= ctx.file.source.length) return ctx.file.source.slice(node.start, node.end);
+  const comments = node.comments;
+  node.comments = null;
+  const text = ctx.j(node).toSource();
+  node.comments = comments;
+  return text;
+}
+
+// The same on one line, cut at `max` characters.
+export function codeLine(ctx: CodeSource, node: any, max = 80): string {
+  const line = codeOf(ctx, node).replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 3)}...` : line;
 }

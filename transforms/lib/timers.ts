@@ -194,16 +194,6 @@ export function enclosingFunctionNode(path: ASTPath<any>): any | undefined {
   return undefined;
 }
 
-// One line of a node's own text for a report, without the comments around it.
-export function oneLine(j: JSCodeshift, node: any): string {
-  const comments = node.comments;
-  node.comments = null;
-  const text = j(node).toSource();
-  node.comments = comments;
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
-}
-
 // A fresh copy of a node of this file (a type annotation to repeat elsewhere), without positions:
 // recast prints it anew instead of reusing, and misplacing, the original's text.
 export function freshCopy(node: any): any {
