@@ -79,21 +79,10 @@ function main() {
     require(path.join(ROOT, 'cli', 'register.cjs'));
     const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
     const withoutCalls = registry.filter((codemod) => codemod.calls === undefined).map((codemod) => codemod.name);
-    const whatIf = withoutCalls.includes('race-timeout');
     const sg = astGrepBinary();
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     const tools = [
       { key: 'cli', label: 'forgotten-sender (dry run)', command: NODE, args: [path.join(ROOT, 'bin', 'forgotten-sender.cjs'), '--no-diff', '--no-progress', dir] },
-      ...(whatIf
-        ? [
-            {
-              key: 'cliWhatIf',
-              label: "forgotten-sender, if race-timeout had calls: ['race']",
-              command: NODE,
-              args: ['-r', path.join(ROOT, 'scripts', 'bench-what-if-calls.cjs'), path.join(ROOT, 'bin', 'forgotten-sender.cjs'), '--no-diff', '--no-progress', dir],
-            },
-          ]
-        : []),
       {
         key: 'cliAllCores',
         label: `forgotten-sender --jobs ${cores}`,
@@ -155,18 +144,12 @@ function main() {
       ...(results.astGrep ? [['CLI ≤ 1.5× ast-grep one-pattern scan', results.cli.seconds / results.astGrep.seconds, 1.5]] : []),
       ['all.ts under jscodeshift ≤ 1.1× parse-only', results.all.seconds / base, 1.1],
     ];
-    if (results.cliWhatIf) {
-      targets.push(['what-if CLI ≤ 0.2× jscodeshift parse-only', results.cliWhatIf.seconds / base, 0.2]);
-      if (results.astGrep) targets.push(['what-if CLI ≤ 1.5× ast-grep one-pattern scan', results.cliWhatIf.seconds / results.astGrep.seconds, 1.5]);
-    }
     process.stdout.write('\ntargets:\n');
     for (const [name, ratio, limit] of targets) {
       process.stdout.write(`  ${ratio <= limit ? 'met   ' : 'missed'}  ${name}: ${ratio.toFixed(2)}×\n`);
     }
-    for (const key of ['cli', 'cliWhatIf']) {
-      const peak = results[key]?.peakMb;
-      if (peak !== undefined) process.stdout.write(`  ${peak < 300 ? 'met   ' : 'missed'}  ${key === 'cli' ? 'CLI' : 'what-if CLI'} peak memory < 300 MB: ${peak.toFixed(0)} MB\n`);
-    }
+    const peak = results.cli.peakMb;
+    if (peak !== undefined) process.stdout.write(`  ${peak < 300 ? 'met   ' : 'missed'}  CLI peak memory < 300 MB: ${peak.toFixed(0)} MB\n`);
   } finally {
     removeCorpus(dir);
   }
