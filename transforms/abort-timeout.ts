@@ -3,7 +3,7 @@ import { isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { isFunctionLiteral, isIdentifier, isInside, propertyName, unwrapExpression } from './lib/nodes';
-import { codeLine, codeOf, type MessageTable } from './lib/report';
+import { codeLine, codeOf, collectPlans, type MessageTable, type Refusal as SiteRefusal } from './lib/report';
 import { findEnclosingFunction, isFunctionNode } from './lib/statements';
 import {
   isBindingReference,
@@ -86,11 +86,7 @@ export const MESSAGES = {
   },
 } satisfies MessageTable<string>;
 
-interface Refusal {
-  id: keyof typeof MESSAGES;
-  node: any;
-  data?: Record<string, string>;
-}
+type Refusal = SiteRefusal<keyof typeof MESSAGES>;
 
 interface AbortPlan {
   /** the block's statement list */
@@ -121,13 +117,8 @@ export const abortTimeout: Codemod = {
   calls: [{ callee: 'abort', inside: 'setTimeout' }],
   apply: (ctx) => {
     const { j, root } = ctx;
-    const plans: AbortPlan[] = [];
-    ctx.find(j.CallExpression).forEach((path) => {
-      const decision = planAbortTimer(ctx, path);
-      if (decision === null) return;
-      if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
-      else plans.push(decision);
-    });
+    const { plans, consider } = collectPlans<AbortPlan, keyof typeof MESSAGES>(ctx, MESSAGES);
+    ctx.find(j.CallExpression).forEach((path) => consider(planAbortTimer(ctx, path)));
     if (plans.length === 0) return false;
     const allocate = createNameAllocator(ctx);
     // Names in reading order; rewrites from the last site up, so that wrapping a later site's

@@ -15,7 +15,7 @@ import {
   referencesOf,
   unwrapExpression,
 } from './lib/nodes';
-import { codeLine, type MessageTable } from './lib/report';
+import { codeLine, collectPlans, type MessageTable, type Refusal as SiteRefusal } from './lib/report';
 
 // The article's Listing 5: `make(chan result, 1)` lets the late sender finish. A rendezvous
 // channel in JavaScript blocks its producer the same way once the consumer has timed out:
@@ -106,11 +106,7 @@ export const MESSAGES = {
 
 type MessageId = keyof typeof MESSAGES;
 
-interface Refusal {
-  id: MessageId;
-  node: any;
-  data?: Record<string, string>;
-}
+type Refusal = SiteRefusal<MessageId>;
 
 type Plan =
   | { kind: 'transform-stream'; newPath: ASTPath<any> }
@@ -131,12 +127,7 @@ export const bufferedSlot: Codemod = {
   calls: ['TransformStream', 'Repeater', 'Channel', 'chan', 'race'],
   apply: (ctx) => {
     const { j, root } = ctx;
-    const plans: Plan[] = [];
-    const consider = (decision: Plan | Refusal | null) => {
-      if (decision === null) return;
-      if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
-      else plans.push(decision);
-    };
+    const { plans, consider } = collectPlans<Plan, MessageId>(ctx, MESSAGES);
     // A library's channel can only be in a file that names the library: the text says which walks to make.
     const source = ctx.file.source;
     const repeaterImports = source.includes(REPEATER_MODULE) ? ctx.find(j.ImportDeclaration, { source: { value: REPEATER_MODULE } }) : undefined;

@@ -3,7 +3,7 @@ import { isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { findEnclosingFunction, isFunctionLiteral, isIdentifier, isInside, isWrite, referencesOf } from './lib/nodes';
-import { codeOf, type MessageTable } from './lib/report';
+import { codeOf, collectPlans, type MessageTable, type Refusal as SiteRefusal } from './lib/report';
 import { insertBefore } from './lib/statements';
 
 // A timer calls `done(new Error('search canceled'))`; the late producer then calls `done(err,
@@ -77,11 +77,7 @@ export const MESSAGES = {
 
 type MessageId = keyof typeof MESSAGES;
 
-interface Refusal {
-  id: MessageId;
-  node: any;
-  data?: Record<string, string>;
-}
+type Refusal = SiteRefusal<MessageId>;
 
 interface Plan {
   fn: ASTPath<any>;

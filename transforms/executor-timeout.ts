@@ -3,7 +3,7 @@ import { findImportOf, isGlobalName, isNodeTimersPromisesModule } from './lib/bi
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { isFunctionLiteral, isIdentifier, isInside, propertyName, unwrapExpression } from './lib/nodes';
-import { codeLine, type MessageTable } from './lib/report';
+import { codeLine, collectPlans, type MessageTable, type Refusal as SiteRefusal } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 import {
   clearTimeoutArrow,
@@ -127,11 +127,7 @@ export const MESSAGES = {
 
 type MessageId = keyof typeof MESSAGES;
 
-interface Refusal {
-  id: MessageId;
-  node: any;
-  data?: Record<string, string>;
-}
+type Refusal = SiteRefusal<MessageId>;
 
 type Capture =
   | { kind: 'none' }
@@ -192,19 +188,9 @@ export const executorTimeout: Codemod = {
     const allocate = () => (allocator ??= createNameAllocator(ctx));
 
     // Decide every site first, on the untouched tree; then rewrite.
-    const plans: Array<ExecutorPlan | SleepPlan> = [];
-    ctx.find(j.NewExpression).forEach((path) => {
-      const decision = planExecutor(ctx, path);
-      if (decision === null) return;
-      if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
-      else plans.push(decision);
-    });
-    ctx.find(j.CallExpression).forEach((path) => {
-      const decision = planSleepRace(ctx, path);
-      if (decision === null) return;
-      if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
-      else plans.push(decision);
-    });
+    const { plans, consider } = collectPlans<ExecutorPlan | SleepPlan, MessageId>(ctx, MESSAGES);
+    ctx.find(j.NewExpression).forEach((path) => consider(planExecutor(ctx, path)));
+    ctx.find(j.CallExpression).forEach((path) => consider(planSleepRace(ctx, path)));
 
     for (const plan of plans) {
       if (plan.kind === 'executor') {

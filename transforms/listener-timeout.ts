@@ -3,7 +3,7 @@ import { findImportOf, isGlobalName } from './lib/bindings';
 import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from './lib/codemod';
 import { createNameAllocator } from './lib/names';
 import { findEnclosingFunction, isFunctionLiteral, isIdentifier, isStringLiteral, isWrite, methodName, propertyName, unwrapExpression } from './lib/nodes';
-import { codeLine, type MessageTable } from './lib/report';
+import { codeLine, collectPlans, type MessageTable, type Refusal as SiteRefusal } from './lib/report';
 import { findInsertionPoint, insertBefore } from './lib/statements';
 
 // `emitter.once('ready', resolve)` plus a rejecting timer in one `new Promise`: on timeout the
@@ -79,11 +79,7 @@ export const MESSAGES = {
 
 type MessageId = keyof typeof MESSAGES;
 
-interface Refusal {
-  id: MessageId;
-  node: any;
-  data?: Record<string, string>;
-}
+type Refusal = SiteRefusal<MessageId>;
 
 const REMOVER: Record<string, string> = {
   once: 'removeListener',
@@ -131,12 +127,7 @@ export const listenerTimeout: Codemod = {
   calls: [{ callee: 'setTimeout', inside: 'Promise' }, 'race'],
   apply: (ctx) => {
     const { j, root } = ctx;
-    const plans: Plan[] = [];
-    const consider = (decision: Plan | Refusal | null) => {
-      if (decision === null) return;
-      if ('id' in decision) ctx.report(decision.node, MESSAGES[decision.id], decision.data);
-      else plans.push(decision);
-    };
+    const { plans, consider } = collectPlans<Plan, MessageId>(ctx, MESSAGES);
     ctx
       .find(j.NewExpression)
       .filter((path) => isIdentifier(path.node.callee, 'Promise') && isFunctionLiteral(path.node.arguments[0]))

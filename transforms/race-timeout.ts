@@ -4,7 +4,7 @@ import { type Codemod, type CodemodContext, recordFixedSite, runCodemods } from 
 import { createNameAllocator } from './lib/names';
 import { isIdentifier, isInside, isReference, isStringLiteral, propertyName, unwrapExpression } from './lib/nodes';
 import { isEffectFree, pathTo } from './lib/timers';
-import { codeLine, codeOf, type MessageTable } from './lib/report';
+import { codeLine, codeOf, collectPlans, type MessageTable, type Refusal as SiteRefusal } from './lib/report';
 import { findEnclosingFunction, findInsertionPoint, insertBefore, isFunctionNode, type InsertionPoint } from './lib/statements';
 
 // Promise.race([work, new Promise((_, reject) => setTimeout(() => reject(err), ms))]) leaves the
@@ -93,11 +93,7 @@ export const MESSAGES = {
 
 type MessageId = keyof typeof MESSAGES;
 
-interface Refusal {
-  id: MessageId;
-  node: any;
-  data?: Record<string, string>;
-}
+type Refusal = SiteRefusal<MessageId>;
 
 type SettleKind = 'reject' | 'resolve';
 

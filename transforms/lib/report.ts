@@ -52,3 +52,31 @@ export function codeLine(ctx: CodeSource, node: any, max = 80): string {
   const line = codeOf(ctx, node).replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 3)}...` : line;
 }
+
+/** a candidate a transform will not rewrite: the message to report, at `node` */
+export interface Refusal<Id extends string> {
+  id: Id;
+  node: any;
+  data?: Record<string, string>;
+}
+
+function isRefusal<Id extends string>(decision: object): decision is Refusal<Id> {
+  return 'id' in decision;
+}
+
+// Transforms decide every candidate first, on the untouched tree, and rewrite after: a decision is a
+// plan (kept), a refusal (reported now) or null (not a candidate after all).
+export function collectPlans<Plan extends object, Id extends string>(
+  ctx: { report(node: any, message: Message, data?: Record<string, string>): void },
+  messages: MessageTable<Id>,
+): { plans: Plan[]; consider(decision: Plan | Refusal<Id> | null): void } {
+  const plans: Plan[] = [];
+  return {
+    plans,
+    consider(decision) {
+      if (decision === null) return;
+      if (isRefusal<Id>(decision)) ctx.report(decision.node, messages[decision.id], decision.data);
+      else plans.push(decision);
+    },
+  };
+}
