@@ -5,7 +5,7 @@
 //   3. a second run over the written outputs changes nothing
 //   4. every file the run did not change is byte-identical to the published one
 //   5. for every file a transform's prefilter keeps, the CLI's result (cheap parse first) equals
-//      runCodemods(registry, …, { exact: true }), i.e. `jscodeshift -t transforms/all.ts --exact`:
+//      runCodemods(registry, …, { exact: true }), i.e. `jscodeshift -t transforms/all.ts --exact=true`:
 //      recast and every transform on the file, so a `calls` pattern that drops too much shows here
 // Exits 1 when a check fails. Prints its figures and how long it took.
 const { spawnSync } = require('node:child_process');
