@@ -2,7 +2,7 @@
 // measures the leak: the same outcome; the input leaves the abort timer armed after the work settled,
 // the output leaves none; a fetch that answered is never aborted, one that hung is aborted by both.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, loadModule, readText, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
+import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
 
 const positives = listFixtureCases('abort-timeout').filter((fixture) => !fixture.isNegative);
 
@@ -76,26 +76,17 @@ describe('Listing 4 (AbortController) with the article\'s timings', () => {
       }, { once: true });
     });
 
-  async function run(source: string, path: string, fetchMs: number) {
-    const ledger = new TimerLedger();
-    const module = loadModule(source, path, { fetch: fetchTaking(fetchMs), console: { log: () => undefined } }, ledger);
-    const outcome = await settle(module.process('term'));
-    const armed = ledger.armedCount();
-    await ledger.drain();
-    return { outcome, armed };
-  }
+  const run = (source: string, path: string, fetchMs: number) => runListing4(source, path, { fetch: fetchTaking(fetchMs), console: { log: () => undefined } });
 
   it('timeout wins (the request takes 200 ms): both reject with the AbortError after 100 ms', async () => {
-    const before = await run(readText(listing4.inputPath), listing4.inputPath, 200);
-    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 200);
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => run(source, path, 200));
     expect(before.outcome).toMatchObject({ status: 'rejected', name: 'AbortError' });
     expect(after.outcome).toEqual(before.outcome);
     expect(after.armed).toBe(0);
   });
 
   it('work wins (the request takes 20 ms): both resolve; the input keeps the 100 ms timer armed, the output does not', async () => {
-    const before = await run(readText(listing4.inputPath), listing4.inputPath, 20);
-    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 20);
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => run(source, path, 20));
     expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
     expect(after.outcome).toEqual(before.outcome);
     expect(before.armed).toBe(1);

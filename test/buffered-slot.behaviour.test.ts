@@ -6,30 +6,11 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import raceTimeoutTransform from '../transforms/race-timeout';
 import bufferedSlotTransform from '../transforms/buffered-slot';
-import { applyTransform, listFixtureCases, readText, settle, transpile, type Outcome, type Scenario } from './harness';
+import { applyTransform, composeBothOrders, flush, listFixtureCases, ManualClock, readText, settle, transpile, type Outcome, type Scenario } from './harness';
 
 const nodeRequire = createRequire(__filename);
 const repeaterModule = nodeRequire('@repeaterjs/repeater') as typeof import('@repeaterjs/repeater');
 const asyncChannelModule = nodeRequire('async-channel') as typeof import('async-channel');
-
-class ManualClock {
-  private nextId = 1;
-  readonly timers = new Map<number, () => void>();
-  readonly setTimeout = (callback: (...args: unknown[]) => void, _ms?: number, ...args: unknown[]) => {
-    const id = this.nextId++;
-    this.timers.set(id, () => callback(...args));
-    return id;
-  };
-  readonly clearTimeout = (id: number | undefined) => {
-    if (id !== undefined) this.timers.delete(id);
-  };
-  fireAll(): void {
-    for (const [id, fire] of [...this.timers]) {
-      this.timers.delete(id);
-      fire();
-    }
-  }
-}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -39,11 +20,6 @@ function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
-}
-
-// Lets every pending promise job and stream step run.
-async function flush(): Promise<void> {
-  for (let round = 0; round < 10; round += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 interface Leaks {
@@ -137,14 +113,14 @@ async function run(source: string, path: string, scenario: Scenario): Promise<Ru
   const entry = Object.values(module.exports).find((value) => typeof value === 'function') as (term: string) => Promise<unknown>;
 
   const result = settle(entry('term'));
-  await flush();
+  await flush(10);
   if (scenario === 'work wins') work.resolve('some value');
   if (scenario === 'work fails') work.reject(new Error('search failed'));
   if (scenario === 'timeout wins') clock.fireAll();
   const outcome = await result;
   // the article's search finishes at 200 ms, after process gave up at 100 ms
   if (scenario === 'timeout wins') work.resolve('some value');
-  await flush();
+  await flush(10);
   return { outcome, leaks, received };
 }
 
@@ -195,10 +171,7 @@ describe.each(positives)('buffered-slot $name', (fixture) => {
 describe.each(positives)('buffered-slot $name after race-timeout', (fixture) => {
   const input = readText(fixture.inputPath);
   const path = fixture.inputPath;
-  const afterRace = applyTransform(raceTimeoutTransform, path, input).output ?? input;
-  const combined = applyTransform(bufferedSlotTransform, path, afterRace).output ?? afterRace;
-  const bufferedFirst = applyTransform(bufferedSlotTransform, path, input).output ?? input;
-  const reversed = applyTransform(raceTimeoutTransform, path, bufferedFirst).output ?? bufferedFirst;
+  const { afterFirst: afterRace, combined, reversed } = composeBothOrders(raceTimeoutTransform, bufferedSlotTransform, path, input);
 
   it('buffered-slot still applies after race-timeout, and the pair is idempotent', () => {
     expect(combined).not.toBe(afterRace);

@@ -3,13 +3,9 @@
 // pending by a lost race does with a late value. A library bump that changes any of these fails here.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { flush } from './harness';
 
 const nodeRequire = createRequire(__filename);
-
-// Lets every pending promise job and stream step run.
-async function flush(): Promise<void> {
-  for (let round = 0; round < 5; round += 1) await new Promise((resolve) => setImmediate(resolve));
-}
 
 function track(promise: PromiseLike<unknown>): { done: boolean } {
   const state = { done: false };

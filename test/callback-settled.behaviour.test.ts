@@ -3,26 +3,7 @@
 // the timer that was never cleared), the output exactly once, with no timer left armed.
 // The producer calls back and the timer fires when the test says: no real clock is involved.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, readText, transpile, type Scenario } from './harness';
-
-class ManualClock {
-  private nextId = 1;
-  readonly timers = new Map<number, () => void>();
-  readonly setTimeout = (callback: (...args: unknown[]) => void, _ms?: number, ...args: unknown[]) => {
-    const id = this.nextId++;
-    this.timers.set(id, () => callback(...args));
-    return id;
-  };
-  readonly clearTimeout = (id: number | undefined) => {
-    if (id !== undefined) this.timers.delete(id);
-  };
-  fireAll(): void {
-    for (const [id, fire] of [...this.timers]) {
-      this.timers.delete(id);
-      fire();
-    }
-  }
-}
+import { listFixtureCases, ManualClock, readText, transpile, type Scenario } from './harness';
 
 // Errors compared by class, name and message, as the callback would see them.
 function describeArgs(args: unknown[]): unknown[] {

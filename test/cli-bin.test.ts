@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registry } from '../transforms/registry';
+import { createTempDir, removeTempDirs } from './harness';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'forgotten-sender.cjs');
 
@@ -17,21 +18,8 @@ export async function find(term: string): Promise<string> {
 }
 `;
 
-const temporaryDirectories: string[] = [];
-
-function tempDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forgotten-sender-bin-'));
-  temporaryDirectories.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of temporaryDirectories.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = (files: Record<string, string>) => createTempDir('forgotten-sender-bin-', files);
+afterEach(removeTempDirs);
 
 function forgottenSender(args: string[], cwd: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, CI: undefined, ...env } });

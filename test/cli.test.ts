@@ -15,6 +15,7 @@ import jscodeshift from 'jscodeshift';
 import { cheapVerdict } from '../transforms/lib/candidates';
 import { type Codemod, recordFixedSite, runCodemods } from '../transforms/lib/codemod';
 import { registry } from '../transforms/registry';
+import { createTempDir, removeTempDirs } from './harness';
 
 // Renames the identifier OLD (to NEW, or to --new-name=…) and reports every FLAGGED identifier.
 const renameOld: Codemod = {
@@ -49,21 +50,8 @@ const appendSemicolonComment: Codemod = {
   },
 };
 
-const temporaryDirectories: string[] = [];
-
-function tempDir(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forgotten-sender-cli-'));
-  temporaryDirectories.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of temporaryDirectories.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = (files: Record<string, string | Buffer>) => createTempDir('forgotten-sender-cli-', files);
+afterEach(removeTempDirs);
 
 async function cli(argv: string[], codemods: Codemod[] = [renameOld], cwd = process.cwd()) {
   let stdout = '';

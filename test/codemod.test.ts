@@ -99,6 +99,22 @@ describe('jscodeshift loads the transforms through @babel/register', () => {
     expect(readFileSync(join(dir, 'broken.js'), 'utf8')).toBe('const a = ;\nPromise.race([work, timeout]);\n');
     expect(stdout).toContain('broken.js:1:11: file does not parse');
   }, 60_000);
+
+  it('accepts --exact=true (recast for every prefiltered file), with the same result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forgotten-sender-'));
+    const alreadySafe = readText(resolve(__dirname, '..', 'examples', 'already-safe.ts'));
+    writeFileSync(join(dir, 'listing-4.ts'), listing4);
+    writeFileSync(join(dir, 'already-safe.ts'), alreadySafe);
+    const root = resolve(__dirname, '..');
+    const stdout = execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js'), '-t', join(root, 'transforms', 'all.ts'), '--extensions=ts', '--run-in-band', '--exact=true', dir],
+      { encoding: 'utf8' },
+    );
+    expect(readFileSync(join(dir, 'listing-4.ts'), 'utf8')).toBe(listing4Fixed);
+    expect(readFileSync(join(dir, 'already-safe.ts'), 'utf8')).toBe(alreadySafe);
+    expect(stdout).toContain('already-safe.ts:5:18: Promise.race timeout');
+  }, 60_000);
 });
 
 // The cheap parse may only drop files where nothing would happen: every fixture and example, input

@@ -3,9 +3,10 @@
 // the output does not. Each fixture exports `process(term)`, Listing 4's entry point; helpers
 // (`withTimeout`, `Deadline.within`, `delay`) are exercised through it.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, loadModule, readText, runScenario, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
+import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
 
 const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative);
+const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
 const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
@@ -84,10 +85,8 @@ describe('executor-timeout fixture set', () => {
 });
 
 describe('Listing 4 (executor) measured with process.getActiveResourcesInfo()', () => {
-  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
   it('work wins: the input leaves one more active Timeout, the output none', async () => {
-    const before = await runScenario(readText(listing4.inputPath), listing4.inputPath, 'work wins', { realTimers: true });
-    const after = await runScenario(readText(listing4.outputPath!), listing4.outputPath!, 'work wins', { realTimers: true });
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => runScenario(source, path, 'work wins', { realTimers: true }));
     expect(before.armedAfterSettle).toBe(1);
     expect(after.armedAfterSettle).toBe(0);
   });
@@ -95,29 +94,18 @@ describe('Listing 4 (executor) measured with process.getActiveResourcesInfo()', 
 
 // The article's own numbers on the real clock: search takes 200 ms, process gives up after 100 ms.
 describe('Listing 4 (executor) with the article\'s timings', () => {
-  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
-  const searchTaking = (ms: number) => (term: string) => new Promise<string>((resolve) => setTimeout(() => resolve(`some value for ${term}`), ms));
-
-  async function run(source: string, path: string, searchMs: number) {
-    const ledger = new TimerLedger();
-    const module = loadModule(source, path, { search: searchTaking(searchMs), console: { log: () => undefined } }, ledger);
-    const outcome = await settle(module.process('term'));
-    const armed = ledger.armedCount();
-    await ledger.drain();
-    return { outcome, armed };
-  }
+  // Listing 4 (executor) logs the record it found: keep the test output quiet.
+  const quietConsole = { console: { log: () => undefined } };
 
   it('timeout wins (search takes 200 ms): both reject with "search canceled" after 100 ms', async () => {
-    const before = await run(readText(listing4.inputPath), listing4.inputPath, 200);
-    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 200);
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => runListing4WithSearchTaking(source, path, 200, quietConsole));
     expect(before.outcome).toEqual({ status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search canceled' });
     expect(after.outcome).toEqual(before.outcome);
     expect(after.armed).toBe(0);
   });
 
   it('work wins (search takes 20 ms): both resolve; the input keeps the 100 ms timer armed, the output does not', async () => {
-    const before = await run(readText(listing4.inputPath), listing4.inputPath, 20);
-    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 20);
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => runListing4WithSearchTaking(source, path, 20, quietConsole));
     expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value for term' });
     expect(after.outcome).toEqual(before.outcome);
     expect(before.armed).toBe(1);

@@ -1,7 +1,8 @@
 // Our own typed harness: jscodeshift's testUtils need Jest globals and pass no `api.report`.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import ts from 'typescript';
@@ -25,6 +26,24 @@ export function applyTransform(transform: Transform, path: string, source: strin
   };
   const output = transform({ path, source }, api, options);
   return { output, reports };
+}
+
+export interface BothOrders {
+  /** the input after `first` alone (the input itself when `first` leaves it alone) */
+  afterFirst: string;
+  /** `first`, then `second`: the order all.ts runs them in */
+  combined: string;
+  /** `second`, then `first` */
+  reversed: string;
+}
+
+// all.ts runs the transforms in one order, but a user may run them one by one in any: a pair must compose both ways.
+export function composeBothOrders(first: Transform, second: Transform, path: string, input: string): BothOrders {
+  const afterFirst = applyTransform(first, path, input).output ?? input;
+  const combined = applyTransform(second, path, afterFirst).output ?? afterFirst;
+  const afterSecond = applyTransform(second, path, input).output ?? input;
+  const reversed = applyTransform(first, path, afterSecond).output ?? afterSecond;
+  return { afterFirst, combined, reversed };
 }
 
 export interface FixtureCase {
@@ -123,6 +142,31 @@ export class TimerLedger {
     this.armed.clear();
     await Promise.allSettled([...this.pendingSleeps]);
   }
+}
+
+// A timer that fires only when the test calls fireAll: the test decides who wins a race, no real clock does.
+export class ManualClock {
+  private nextId = 1;
+  readonly timers = new Map<number, () => void>();
+  readonly setTimeout = (callback: (...args: unknown[]) => void, _ms?: number, ...args: unknown[]) => {
+    const id = this.nextId++;
+    this.timers.set(id, () => callback(...args));
+    return id;
+  };
+  readonly clearTimeout = (id: number | undefined) => {
+    if (id !== undefined) this.timers.delete(id);
+  };
+  fireAll(): void {
+    for (const [id, fire] of [...this.timers]) {
+      this.timers.delete(id);
+      fire();
+    }
+  }
+}
+
+// Lets every pending promise job and stream step run: each round is a full turn of the event loop.
+export async function flush(rounds = 5): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const nodeRequire = createRequire(__filename);
@@ -259,4 +303,56 @@ export async function runScenario(source: string, path: string, scenario: Scenar
   work.release();
   await ledger.drain();
   return { outcome, armedAfterSettle, abortedAfterSettle, work };
+}
+
+export interface TimedRun {
+  outcome: Outcome;
+  /** timers still armed right after the call settled */
+  armed: number;
+}
+
+// Calls Listing 4's `process('term')` with the work the test supplies in `globals`, on the real clock:
+// its timers are the fixture's own (100 ms), so the test sees what the article's reader would.
+export async function runListing4(source: string, path: string, globals: Record<string, unknown>): Promise<TimedRun> {
+  const ledger = new TimerLedger();
+  const module = loadModule(source, path, globals, ledger);
+  const outcome = await settle(module.process('term'));
+  const armed = ledger.armedCount();
+  await ledger.drain();
+  return { outcome, armed };
+}
+
+// The article's own numbers: search takes `searchMs`, process gives up after 100 ms.
+export function runListing4WithSearchTaking(source: string, path: string, searchMs: number, extraGlobals: Record<string, unknown> = {}): Promise<TimedRun> {
+  const search = (term: string) => new Promise<string>((resolve) => setTimeout(() => resolve(`some value for ${term}`), searchMs));
+  return runListing4(source, path, { search, ...extraGlobals });
+}
+
+// One after the other, never together: on the real clock neither side's timers may delay the other's or be counted with them.
+export async function runInputThenOutput<T>(fixture: FixtureCase, run: (source: string, path: string) => Promise<T>): Promise<{ before: T; after: T }> {
+  const before = await run(readText(fixture.inputPath), fixture.inputPath);
+  const after = await run(readText(fixture.outputPath!), fixture.outputPath!);
+  return { before, after };
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Files on disk, for the CLI: each test writes its own tree, and removeTempDirs (in an afterEach)
+ * deletes every tree, pass or fail.
+ * ------------------------------------------------------------------------------------------- */
+
+const temporaryDirectories: string[] = [];
+
+/** `files` maps a path relative to the new directory (folders are created) to its content */
+export function createTempDir(prefix: string, files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirectories.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of temporaryDirectories.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -7,30 +7,7 @@ import { describe, expect, it } from 'vitest';
 import raceTimeoutTransform from '../transforms/race-timeout';
 import executorTimeoutTransform from '../transforms/executor-timeout';
 import listenerTimeoutTransform from '../transforms/listener-timeout';
-import { applyTransform, listFixtureCases, readText, transpile, type Scenario } from './harness';
-
-class ManualClock {
-  private nextId = 1;
-  readonly timers = new Map<number, () => void>();
-  readonly setTimeout = (callback: (...args: unknown[]) => void, _ms?: number, ...args: unknown[]) => {
-    const id = this.nextId++;
-    this.timers.set(id, () => callback(...args));
-    return id;
-  };
-  readonly clearTimeout = (id: number | undefined) => {
-    if (id !== undefined) this.timers.delete(id);
-  };
-  fireAll(): void {
-    for (const [id, fire] of [...this.timers]) {
-      this.timers.delete(id);
-      fire();
-    }
-  }
-}
-
-async function flush(): Promise<void> {
-  for (let round = 0; round < 5; round += 1) await new Promise((resolve) => setImmediate(resolve));
-}
+import { applyTransform, composeBothOrders, flush, listFixtureCases, ManualClock, readText, transpile, type Scenario } from './harness';
 
 type Outcome = { status: 'fulfilled'; value: unknown } | { status: 'rejected'; errorClass: string; name: string; message: string } | { status: 'pending' };
 
@@ -146,10 +123,7 @@ describe.each(positives)('listener-timeout $name', (fixture) => {
 describe.each(positives.filter((fixture) => isOnceRace(fixture.name)))('listener-timeout $name with race-timeout', (fixture) => {
   const input = readText(fixture.inputPath);
   const path = fixture.inputPath;
-  const afterRace = applyTransform(raceTimeoutTransform, path, input).output ?? input;
-  const combined = applyTransform(listenerTimeoutTransform, path, afterRace).output ?? afterRace;
-  const listenerFirst = applyTransform(listenerTimeoutTransform, path, input).output ?? input;
-  const reversed = applyTransform(raceTimeoutTransform, path, listenerFirst).output ?? listenerFirst;
+  const { afterFirst: afterRace, combined, reversed } = composeBothOrders(raceTimeoutTransform, listenerTimeoutTransform, path, input);
 
   it('listener-timeout still applies after race-timeout, and the pair is idempotent', () => {
     expect(combined).not.toBe(afterRace);
@@ -174,10 +148,7 @@ describe.each(positives.filter((fixture) => isOnceRace(fixture.name)))('listener
 describe.each(positives.filter((fixture) => !isOnceRace(fixture.name) && !timerAlreadyCleared(fixture.name)))('listener-timeout $name with executor-timeout', (fixture) => {
   const input = readText(fixture.inputPath);
   const path = fixture.inputPath;
-  const afterExecutor = applyTransform(executorTimeoutTransform, path, input).output ?? input;
-  const combined = applyTransform(listenerTimeoutTransform, path, afterExecutor).output ?? afterExecutor;
-  const listenerFirst = applyTransform(listenerTimeoutTransform, path, input).output ?? input;
-  const reversed = applyTransform(executorTimeoutTransform, path, listenerFirst).output ?? listenerFirst;
+  const { afterFirst: afterExecutor, combined, reversed } = composeBothOrders(executorTimeoutTransform, listenerTimeoutTransform, path, input);
 
   it('listener-timeout still applies after executor-timeout, and the pair is idempotent', () => {
     expect(combined).not.toBe(afterExecutor);

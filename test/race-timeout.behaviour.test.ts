@@ -2,9 +2,10 @@
 // measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
 // the output does not.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, loadModule, readText, runScenario, SCENARIOS, settle, TimerLedger, type Run } from './harness';
+import { listFixtureCases, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, type Run } from './harness';
 
 const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.isNegative);
+const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
 // These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
 const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
@@ -47,10 +48,8 @@ describe.each(positives)('race-timeout $name', (fixture) => {
 });
 
 describe('Listing 4 measured with process.getActiveResourcesInfo()', () => {
-  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
   it('work wins: the input leaves one more active Timeout, the output none', async () => {
-    const before = await runScenario(readText(listing4.inputPath), listing4.inputPath, 'work wins', { realTimers: true });
-    const after = await runScenario(readText(listing4.outputPath!), listing4.outputPath!, 'work wins', { realTimers: true });
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => runScenario(source, path, 'work wins', { realTimers: true }));
     expect(before.armedAfterSettle).toBe(1);
     expect(after.armedAfterSettle).toBe(0);
   });
@@ -59,30 +58,15 @@ describe('Listing 4 measured with process.getActiveResourcesInfo()', () => {
 // The article's own numbers on the real clock: search takes 200 ms, process gives up after 100 ms.
 // Node fires timers in order of expiry, so the 100 ms timer always wins: no edge to race on.
 describe('Listing 4 with the article\'s timings', () => {
-  const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
-  const searchTaking = (ms: number) => (term: string) =>
-    new Promise<string>((resolve) => setTimeout(() => resolve(`some value for ${term}`), ms));
-
-  async function run(source: string, path: string, searchMs: number) {
-    const ledger = new TimerLedger();
-    const module = loadModule(source, path, { search: searchTaking(searchMs) }, ledger);
-    const outcome = await settle(module.process('term'));
-    const armed = ledger.armedCount();
-    await ledger.drain();
-    return { outcome, armed };
-  }
-
   it('search takes 200 ms: both reject with "search canceled" after 100 ms', async () => {
-    const before = await run(readText(listing4.inputPath), listing4.inputPath, 200);
-    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 200);
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => runListing4WithSearchTaking(source, path, 200));
     expect(before.outcome).toEqual({ status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search canceled' });
     expect(after.outcome).toEqual(before.outcome);
     expect(after.armed).toBe(0);
   });
 
   it('search takes 20 ms: both resolve; the input keeps the 100 ms timer armed, the output does not', async () => {
-    const before = await run(readText(listing4.inputPath), listing4.inputPath, 20);
-    const after = await run(readText(listing4.outputPath!), listing4.outputPath!, 20);
+    const { before, after } = await runInputThenOutput(listing4, (source, path) => runListing4WithSearchTaking(source, path, 20));
     expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value for term' });
     expect(after.outcome).toEqual(before.outcome);
     expect(before.armed).toBe(1);
