@@ -12,7 +12,7 @@ import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, run } from '../cli/main';
 import { type Job, runJobs } from '../cli/pool';
 import { writeFileAtomic } from '../cli/write';
 import jscodeshift from 'jscodeshift';
-import { cheapVerdict } from '../transforms/lib/candidates';
+import { cheapParse, cheapVerdict, matchCalls } from '../transforms/lib/candidates';
 import { type Codemod, recordFixedSite, runCodemods } from '../transforms/lib/codemod';
 import { registry } from '../transforms/registry';
 import { createTempDir, removeTempDirs } from './harness';
@@ -310,6 +310,18 @@ describe('cheap parse before recast', () => {
     expect(exact.recast).toBe(true);
     const changes = transformSource([wrapRace], 'c.ts', 'Promise.race([a, b]);\n', {});
     expect(changes.recast).toBe(true);
+  });
+
+  it('tells which transforms\' calls occur: a timer inside `new Promise`, a timer calling a parameter, an aliased import', () => {
+    const source = `import { setTimeout as later } from 'node:timers';
+function sleep(ms) { return new Promise((resolve) => later(resolve, ms)); }
+function withDeadline(done) { setTimeout(() => log('late'), 10); later(() => done(new Error('timeout')), 100); }
+`;
+    const ast = cheapParse([wrapRace, { ...wrapRace, calls: ['setTimeout'] }], 'g.js', source).ast;
+    expect(ast).toBeDefined();
+    const groups = [['race'], [{ callee: 'setTimeout', inside: 'Promise' }], [{ callee: 'setTimeout', callsParameter: true }], [{ callee: 'abort', inside: 'setTimeout' }]];
+    expect(matchCalls(ast, groups)).toEqual([false, true, true, false]);
+    expect(matchCalls(ast, [[{ callee: 'setTimeout', inside: 'race' }]])).toEqual([false]);
   });
 
   it('leaves a syntax error to the full run, which reports it as jscodeshift does', () => {

@@ -105,28 +105,43 @@ function argumentsCall(call: Node, params: ReadonlySet<string>): boolean {
 
 // True when the tree holds a call that one of `patterns` describes (see Codemod.calls).
 export function callsAny(ast: unknown, patterns: readonly CallPattern[]): boolean {
+  return matchCalls(ast, [patterns])[0];
+}
+
+// For each group of patterns (one transform's `calls`), whether the tree holds a call it describes;
+// one walk for all groups, which stops once every group has matched.
+export function matchCalls(ast: unknown, groups: readonly (readonly CallPattern[])[]): boolean[] {
   const aliases = importedNames(ast);
-  const byCallee = new Map<string, Array<Exclude<CallPattern, string> | undefined>>();
-  for (const pattern of patterns) {
-    const callee = typeof pattern === 'string' ? pattern : pattern.callee;
-    byCallee.set(callee, [...(byCallee.get(callee) ?? []), typeof pattern === 'string' ? undefined : pattern]);
-  }
+  const matched = groups.map(() => false);
+  let left = groups.length;
+  const byCallee = new Map<string, Array<{ pattern: Exclude<CallPattern, string> | undefined; group: number }>>();
+  groups.forEach((patterns, group) => {
+    for (const pattern of patterns) {
+      const callee = typeof pattern === 'string' ? pattern : pattern.callee;
+      byCallee.set(callee, [...(byCallee.get(callee) ?? []), { pattern: typeof pattern === 'string' ? undefined : pattern, group }]);
+    }
+  });
   const isInside = (enclosing: Enclosing, outer: string): boolean => {
     for (let current = enclosing; current !== undefined; current = current.outer) {
       if (current.name === outer || (current.name !== undefined && aliases.get(current.name) === outer)) return true;
     }
     return false;
   };
-  const matches = (node: Node, name: string, context: Context): boolean => {
+  // marks the groups this call matches; true once every group has matched
+  const visitCall = (node: Node, name: string, context: Context): boolean => {
     const candidates = byCallee.get(name) ?? byCallee.get(aliases.get(name) ?? name);
-    return (
-      candidates?.some(
-        (pattern) =>
-          pattern === undefined ||
-          ((pattern.inside === undefined || isInside(context.calls, pattern.inside)) &&
-            (pattern.callsParameter !== true || (context.params !== undefined && argumentsCall(node, context.params)))),
-      ) ?? false
-    );
+    for (const { pattern, group } of candidates ?? []) {
+      if (matched[group]) continue;
+      const holds =
+        pattern === undefined ||
+        ((pattern.inside === undefined || isInside(context.calls, pattern.inside)) &&
+          (pattern.callsParameter !== true || (context.params !== undefined && argumentsCall(node, context.params))));
+      if (holds) {
+        matched[group] = true;
+        left -= 1;
+      }
+    }
+    return left === 0;
   };
 
   const values: unknown[] = [ast];
@@ -149,7 +164,7 @@ export function callsAny(ast: unknown, patterns: readonly CallPattern[]): boolea
     let inner = context;
     if (type === 'CallExpression' || type === 'OptionalCallExpression' || type === 'NewExpression') {
       const name = calleeName(node);
-      if (name !== undefined && matches(node, name, context)) return true;
+      if (name !== undefined && visitCall(node, name, context)) return matched;
       // `(await load())(…)`: a call we cannot name still encloses its arguments
       inner = { calls: { name, outer: context.calls }, params: context.params };
     } else if (type !== undefined && FUNCTION_TYPES.has(type)) {
@@ -164,7 +179,7 @@ export function callsAny(ast: unknown, patterns: readonly CallPattern[]): boolea
       }
     }
   }
-  return false;
+  return matched;
 }
 
 /** 'unused': no callee name in the text, nothing parsed; 'none': parsed, no candidate call; 'maybe': parse for real */
@@ -201,8 +216,9 @@ function wordPattern(name: string): RegExp {
 
 // 'none': no transform can touch the file. 'maybe': parse it for real (including when the cheap parse
 // fails: the full run reports the syntax error exactly as jscodeshift would). With 'maybe', `ast` is
-// the plain tree the calls were found in, when there is one (see runCodemods).
-export function cheapParse(codemods: readonly Codemod[], file: string, source: string): { verdict: CheapVerdict; ast?: unknown } {
+// the plain tree the calls were found in, when there is one (see runCodemods), and `codemods` the
+// transforms whose calls it holds.
+export function cheapParse(codemods: readonly Codemod[], file: string, source: string): { verdict: CheapVerdict; ast?: unknown; codemods?: Codemod[] } {
   if (codemods.length === 0) return { verdict: 'unused' };
   if (codemods.some((codemod) => codemod.calls === undefined)) return { verdict: 'maybe' };
   const parser = chooseParser(file, source);
@@ -219,7 +235,10 @@ export function cheapParse(codemods: readonly Codemod[], file: string, source: s
   } catch {
     return { verdict: 'maybe' };
   }
-  return callsAny(ast, patterns) ? { verdict: 'maybe', ast } : { verdict: 'none' };
+  // only the transforms whose calls occur can change or report anything: the others need not run
+  const matched = matchCalls(ast, codemods.map((codemod) => codemod.calls ?? []));
+  const wanted = codemods.filter((_, index) => matched[index]);
+  return wanted.length > 0 ? { verdict: 'maybe', ast, codemods: wanted } : { verdict: 'none' };
 }
 
 export function cheapVerdict(codemods: readonly Codemod[], file: string, source: string): CheapVerdict {

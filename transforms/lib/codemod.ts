@@ -104,7 +104,9 @@ export function runCodemods(codemods: readonly Codemod[], file: FileInfo, api: A
     if (cheap.verdict !== 'unused') observer?.parsed?.('plain');
     if (cheap.verdict !== 'maybe') return undefined;
     if (cheap.ast !== undefined) {
-      const held = runWithoutChanges(candidates, j, cheap.ast, file, options, parser);
+      // On the untouched tree a transform whose calls do not occur does nothing, so only the others
+      // run here; the recast run below runs them all, as a rewrite may make what another looks for.
+      const held = runWithoutChanges(cheap.codemods ?? candidates, j, cheap.ast, file, options, parser);
       if (held !== undefined) {
         for (const [transform, line] of held) emit(transform, line);
         return undefined;
