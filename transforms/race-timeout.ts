@@ -300,7 +300,9 @@ function planRace(ctx: CodemodContext, racePath: ASTPath<any>): RacePlan | Refus
     elements.push(local ? { path: local.initPath, declaration: local.declarationPath } : { path: elementPath });
   }
 
-  const signalTimeout = elements.some(({ path }) => usesAbortSignalTimeout(j, racePath, path));
+  // `AbortSignal` can only be read in a file that spells it (an escaped `\u0041bortSignal` aside)
+  const mayUseSignalTimeout = /AbortSignal|\\u/.test(ctx.file.source);
+  const signalTimeout = mayUseSignalTimeout && elements.some(({ path }) => usesAbortSignalTimeout(j, racePath, path));
   const timeoutish = signalTimeout || elements.some(({ path }) => looksLikeTimeoutArm(j, path.node));
   if (!timeoutish) return null;
 
