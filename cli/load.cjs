@@ -56,6 +56,22 @@ function compileInto(target, sources) {
   }
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Builds of earlier sources pile up with every upgrade (or edit, in this repository). One untouched
+// for a day is no longer loaded by a run still going (a run loads its workers within seconds).
+function pruneOldBuilds(cacheRoot, keep) {
+  for (const entry of fs.readdirSync(cacheRoot, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === keep) continue;
+    const dir = path.join(cacheRoot, entry.name);
+    try {
+      if (Date.now() - fs.statSync(dir).mtimeMs > DAY_MS) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run may be removing it too
+    }
+  }
+}
+
 let buildDir;
 
 /** The directory holding cli/ and transforms/ as JavaScript, building it when needed; undefined when it cannot. */
@@ -74,7 +90,10 @@ function compiledRoot() {
     for (const cacheRoot of cacheRoots()) {
       const target = path.join(cacheRoot, name);
       try {
-        if (!fs.existsSync(path.join(target, 'cli'))) compileInto(target, sources);
+        if (!fs.existsSync(path.join(target, 'cli'))) {
+          compileInto(target, sources);
+          pruneOldBuilds(cacheRoot, name);
+        }
         buildDir = target;
         return target;
       } catch {
@@ -95,4 +114,4 @@ function loadModule(relative) {
   return require(path.join(root, `${relative}.ts`));
 }
 
-module.exports = { compiledRoot, loadModule };
+module.exports = { compiledRoot, loadModule, pruneOldBuilds };

@@ -127,6 +127,16 @@ describe('forgotten-sender (bin)', () => {
     expect(JSON.parse(fromSources.stdout).sites).toEqual(JSON.parse(fromBuild.stdout).sites);
   });
 
+  it('removes builds of earlier sources once they are a day old, and keeps the current one', () => {
+    const { pruneOldBuilds } = require('../cli/load.cjs') as { pruneOldBuilds(cacheRoot: string, keep: string): void };
+    const cacheRoot = createTempDir('forgotten-sender-cache-', { 'current/cli/main.js': '', 'old/cli/main.js': '', 'recent/cli/main.js': '' });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(path.join(cacheRoot, 'old'), twoDaysAgo, twoDaysAgo);
+    fs.utimesSync(path.join(cacheRoot, 'current'), twoDaysAgo, twoDaysAgo);
+    pruneOldBuilds(cacheRoot, 'current');
+    expect(fs.readdirSync(cacheRoot).sort()).toEqual(['current', 'recent']);
+  });
+
   it('finishes quietly when the reader of its output goes away (`| head`)', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -c 1`], { encoding: 'utf8' });
     expect(result.stdout).toBe('U');
