@@ -14,7 +14,7 @@ export interface CliArgs {
   jobs?: number;
   color?: boolean;
   diff: boolean;
-  /** skip the cheap parse: every prefiltered file goes through recast, as under jscodeshift */
+  /** skip the plain parse and run: every prefiltered file goes through recast and every transform */
   exact: boolean;
   progress?: boolean;
   maxFileSize: number;

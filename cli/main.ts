@@ -54,7 +54,7 @@ Options:
   --skip a,b             run all transforms but these
   --jobs N, -j N         threads, the main one included (default: 1, up to one per core when there
                          are several MB to parse)
-  --exact                no cheap pre-parse: every file the text prefilter keeps is parsed by recast
+  --exact                no plain pre-parse: every file the text prefilter keeps is parsed by recast
   --no-diff              do not print diffs
   --color / --no-color   force colored diffs on or off (default: on when stdout is a terminal)
   --progress / --no-progress

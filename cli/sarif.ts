@@ -17,7 +17,7 @@ export interface FileProblem {
 export interface RunSummary {
   filesScanned: number;
   filesParsed: number;
-  /** of those, parsed by recast too (the others were ruled out by the cheap parse) */
+  /** of those, parsed by recast too (a transform changes them; the others were decided on the plain tree) */
   filesRecast: number;
   filesChanged: number;
   filesSkipped: number;

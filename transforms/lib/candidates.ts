@@ -1,7 +1,8 @@
-// The cheap parse: @babel/parser alone (no recast tokens, no tree copy, no NodePath walk) and a plain
-// loop over the tree that looks for the names transforms declare in `calls`. A file where no transform's
-// `calls` appears is finished without recast. Only used when every transform that passed the text
-// prefilter declares `calls`; otherwise the file goes straight to the full run.
+// The plain parse: @babel/parser alone (no recast tokens, no tree copy, no NodePath walk) and a plain
+// loop over the tree that looks for the calls transforms declare in `calls`. A file where no
+// transform's `calls` occur is finished here; runCodemods runs the others on the same tree before
+// it ever asks recast. Only used when every transform that passed the text prefilter declares
+// `calls`; otherwise the file goes straight to the full run.
 import * as path from 'node:path';
 import type { CallPattern, Codemod } from './codemod';
 import { chooseParser } from './parser';

@@ -38,10 +38,11 @@ export interface Codemod {
    * such a call only within the arguments of a call or `new` named `inside` (`setTimeout` in
    * `new Promise(…)`); `callsParameter: true` only when its arguments call a parameter of the function
    * it is in (`setTimeout(() => done(err), ms)` in `function f(done) {…}`). runCodemods checks them
-   * on a plain @babel/parser tree (through `!`, `as` and parentheses) and parses with recast only the
-   * files that have one. Without it, every file that passes mayApply is parsed with recast. A pattern
-   * must never be narrower than the transform: test/codemod.test.ts runs every fixture with and
-   * without the cheap parse, and `npm run test:corpus` every file of the corpus.
+   * on a plain @babel/parser tree (through `!`, `as` and parentheses); a file with none is finished
+   * there, and on the others only the transforms whose calls occur run on that tree. Without it,
+   * every file that passes mayApply goes to recast. A pattern must never be narrower than the
+   * transform: test/codemod.test.ts runs every fixture with and without `exact`, and
+   * `npm run test:corpus` every file of the corpus.
    */
   calls?: readonly CallPattern[];
 }
@@ -79,7 +80,7 @@ export interface RunObserver {
 // nothing changed, so jscodeshift counts the file as skipped and never rewrites it.
 //
 // Unless the option `exact` is set (`--exact`, or `--exact=true` under jscodeshift), recast is put off until a
-// transform changes something. The cheap parse of ./candidates.ts drops a file where no codemod's
+// transform changes something. The plain parse of ./candidates.ts drops a file where no codemod's
 // `calls` occur; on the plain @babel/parser tree it returns, the codemods then run as they would on
 // recast's, with their reports held back. When none changes the tree, those reports are the file's,
 // and recast never parses it; when one would, the tree is dropped and the file runs again on recast.
