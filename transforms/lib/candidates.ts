@@ -104,11 +104,6 @@ function argumentsCall(call: Node, params: ReadonlySet<string>): boolean {
   return false;
 }
 
-// True when the tree holds a call that one of `patterns` describes (see Codemod.calls).
-export function callsAny(ast: unknown, patterns: readonly CallPattern[]): boolean {
-  return matchCalls(ast, [patterns])[0];
-}
-
 // For each group of patterns (one transform's `calls`), whether the tree holds a call it describes;
 // one walk for all groups, which stops once every group has matched.
 export function matchCalls(ast: unknown, groups: readonly (readonly CallPattern[])[]): boolean[] {
