@@ -79,8 +79,8 @@ export interface RunObserver {
 // Parse once, run every codemod that may apply on the same tree, print once. Returns undefined when
 // nothing changed, so jscodeshift counts the file as skipped and never rewrites it.
 //
-// Unless the option `exact` is set (`--exact`, or `--exact=true` under jscodeshift), recast is put off until a
-// transform changes something. The plain parse of ./candidates.ts drops a file where no codemod's
+// Unless the option `exact` is set (`--exact`, or `--exact=true` under jscodeshift), recast is put
+// off until a transform changes something. The plain parse of ./candidates.ts drops a file where no codemod's
 // `calls` occur; on the plain @babel/parser tree it returns, the codemods then run as they would on
 // recast's, with their reports held back. When none changes the tree, those reports are the file's,
 // and recast never parses it; when one would, the tree is dropped and the file runs again on recast.
