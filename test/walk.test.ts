@@ -29,6 +29,17 @@ describe('indexNodes answers as root.find does', () => {
     }
   });
 
+  it('answers for a collection of several roots, root by root', () => {
+    const functions = jscodeshift('function a() { f(1); g(h()); }\nfunction b() { new K(k()); }\n').find(jscodeshift.FunctionDeclaration);
+    const find = indexNodes(jscodeshift, functions as any);
+    for (const type of [jscodeshift.CallExpression, jscodeshift.NewExpression, jscodeshift.Identifier]) {
+      const expected = functions.find(type as any).paths();
+      const found = find(type as any).paths();
+      expect(found).toHaveLength(expected.length);
+      found.forEach((path, index) => expect(path).toBe(expected[index]));
+    }
+  });
+
   it('finds the nodes a transform made, in order', () => {
     const root = jscodeshift('f(1);\n');
     root.find(jscodeshift.ExpressionStatement).insertAfter(jscodeshift.expressionStatement(jscodeshift.callExpression(jscodeshift.identifier('g'), [])));

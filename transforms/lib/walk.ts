@@ -16,11 +16,10 @@ const { fromPaths } = require('jscodeshift/src/Collection') as {
 // tree's objects, field by field in ast-types' order (the order root.find's PathVisitor takes),
 // records each node with where it hangs (parent node, key, index). A type's nodes are picked from
 // that list when first asked for, and only their NodePaths are made, from the root's own cached paths
-// (`parent.get(key, index)`), so scopes and parents are the ones root.find gives.
+// (`parent.get(key, index)`), so scopes and parents are the ones root.find gives. A node hanging
+// straight from root path k has the parent -1 - k.
 export function indexNodes(j: JSCodeshift, root: Collection<unknown>): FindNodes {
   const rootPaths = root.paths();
-  if (rootPaths.length !== 1) return indexByPathWalk(j, root);
-  const rootPath = rootPaths[0];
   const nodes: any[] = [];
   const parents: number[] = [];
   const keys: string[] = [];
@@ -54,7 +53,8 @@ export function indexNodes(j: JSCodeshift, root: Collection<unknown>): FindNodes
       }
     }
   };
-  pushChildren(rootPath.value, -1);
+  // roots pushed last first, so that the first root's nodes come first
+  for (let k = rootPaths.length - 1; k >= 0; k--) pushChildren(rootPaths[k].value, -1 - k);
   while (stack.length > 0) {
     const { value, parent, key, index } = stack.pop()!;
     const at = nodes.length;
@@ -69,7 +69,7 @@ export function indexNodes(j: JSCodeshift, root: Collection<unknown>): FindNodes
   const pathOf = (at: number): ASTPath<any> => {
     const known = paths[at];
     if (known !== undefined) return known;
-    const parentPath = parents[at] === -1 ? rootPath : pathOf(parents[at]);
+    const parentPath = parents[at] < 0 ? rootPaths[-1 - parents[at]] : pathOf(parents[at]);
     const path = (indexes[at] === -1 ? parentPath.get(keys[at]) : parentPath.get(keys[at], indexes[at])) as ASTPath<any>;
     paths[at] = path;
     return path;
@@ -88,26 +88,3 @@ export function indexNodes(j: JSCodeshift, root: Collection<unknown>): FindNodes
   };
 }
 
-// The same from one NodePath walk of the whole tree, for a collection of several roots.
-function indexByPathWalk(j: JSCodeshift, root: Collection<unknown>): FindNodes {
-  const all: ASTPath<any>[] = [];
-  for (const rootPath of root.paths()) {
-    j.types.visit(rootPath as any, {
-      visitNode(path: ASTPath<any>) {
-        if (path !== rootPath) all.push(path);
-        this.traverse(path);
-      },
-    });
-  }
-  const byType = new Map<string, ASTPath<any>[]>();
-  return <T>(type: NamedType<T>, filter?: unknown): Collection<T> => {
-    const key = String(type);
-    let ofType = byType.get(key);
-    if (ofType === undefined) {
-      ofType = all.filter((path) => type.check(path.value));
-      byType.set(key, ofType);
-    }
-    const paths = filter === undefined ? ofType.slice() : ofType.filter((path) => matchNode(path.value, filter));
-    return fromPaths(paths as ASTPath<T>[], root, type);
-  };
-}
