@@ -5,6 +5,7 @@
 // `calls`; otherwise the file goes straight to the full run.
 import * as path from 'node:path';
 import type { CallPattern, Codemod } from './codemod';
+import { propertyName } from './nodes';
 import { chooseParser } from './parser';
 
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'errors']);
@@ -22,13 +23,6 @@ function unwrap(expression: unknown): Node | undefined {
     else if (node.type === 'SequenceExpression') node = (node.expressions as Node[]).at(-1);
     else return node;
   }
-}
-
-function propertyName(member: Node): string | undefined {
-  const property = member.property as Node | undefined;
-  if (!member.computed && property?.type === 'Identifier') return property.name as string;
-  if (property?.type === 'StringLiteral' && typeof property.value === 'string') return property.value;
-  return undefined;
 }
 
 // The name a call or `new` is made by: `race(…)`, `Promise.race(…)`, `Promise['race'](…)`, `x?.race(…)`,
