@@ -5,12 +5,11 @@
 //   4. print diffs / write atomically / emit JSON or SARIF, then a summary; the exit code says how it went
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
-import type { Options } from 'jscodeshift';
-import type { Codemod } from '../transforms/lib/codemod';
+import type { AnyRule } from '../transforms/engine/rule';
 import { registry } from '../transforms/registry';
 import { type CliArgs, parseArgs, UsageError } from './args';
 import { ansiColors, unifiedDiff } from './diff';
-import { type FileOutcome, mayApplyAny, selectCodemods, type SiteRecord } from './engine';
+import { type FileOutcome, mayApplyAny, selectRules, type SiteRecord } from './engine';
 import { dirtyWorkTrees, listFiles } from './files';
 import { chooseThreads, type Job, runJobs } from './pool';
 import { type FileProblem, type RunResult, TOOL_NAME, toJson, toSarif } from './sarif';
@@ -32,7 +31,7 @@ export interface Io {
 
 const BOM = '\uFEFF';
 
-export function helpText(codemods: readonly Codemod[] = registry): string {
+export function helpText(codemods: readonly AnyRule[] = registry): string {
   const width = Math.max(...codemods.map((codemod) => codemod.name.length), 4);
   const transforms = codemods.map((codemod) => `  ${codemod.name.padEnd(width)}  ${codemod.summary}`).join('\n');
   return `Usage: ${TOOL_NAME} [options] [paths…]
@@ -54,7 +53,7 @@ Options:
   --skip a,b             run all transforms but these
   --jobs N, -j N         threads, the main one included (default: 1, up to one per core when there
                          are several MB to parse)
-  --exact                no plain pre-parse: every file the text prefilter keeps is parsed by recast
+  --exact                accepted for older scripts; every file is read by one parser now
   --no-diff              do not print diffs
   --color / --no-color   force colored diffs on or off (default: on when stdout is a terminal)
   --progress / --no-progress
@@ -125,11 +124,11 @@ function usageError(io: Io, message: string): number {
 }
 
 // The whole run over `available` transforms (the registry; tests pass doubles).
-export async function run(args: CliArgs, available: readonly Codemod[], io: Io): Promise<number> {
+export async function run(args: CliArgs, available: readonly AnyRule[], io: Io): Promise<number> {
   const started = process.hrtime.bigint();
-  let codemods: Codemod[];
+  let codemods: AnyRule[];
   try {
-    codemods = selectCodemods(available, args.only, args.skip);
+    codemods = selectRules(available, args.only, args.skip);
   } catch (error) {
     return usageError(io, error instanceof Error ? error.message : String(error));
   }
@@ -194,8 +193,8 @@ export async function run(args: CliArgs, available: readonly Codemod[], io: Io):
 
   const outcomes: FileOutcome[] = [];
   const threads = chooseThreads(jobs, args.jobs);
-  const options = { ...args.transformOptions } as Options;
-  await runJobs(codemods, jobs, options, threads, args.exact, (outcome) => {
+  const options = { ...args.transformOptions };
+  await runJobs(codemods, jobs, options, threads, (outcome) => {
     outcomes.push(outcome);
     progress.update('transforming', outcomes.length, jobs.length);
   });
@@ -207,10 +206,8 @@ export async function run(args: CliArgs, available: readonly Codemod[], io: Io):
   const sites: SiteRecord[] = [];
   const changedFiles: string[] = [];
   let parsed = 0;
-  let recastParsed = 0;
   for (const outcome of outcomes) {
     if (outcome.parsed) parsed++;
-    if (outcome.recast) recastParsed++;
     if (outcome.error !== undefined) {
       // Flow without its pragma is read as TypeScript-flavoured JS and fails on the first type.
       const flowHint = outcome.errorAt && /\.[cm]?jsx?$/i.test(outcome.path) ? ' (if this is Flow code, add a // @flow pragma)' : '';
@@ -251,7 +248,6 @@ export async function run(args: CliArgs, available: readonly Codemod[], io: Io):
     summary: {
       filesScanned: listing.files.length,
       filesParsed: parsed,
-      filesRecast: recastParsed,
       filesChanged: changedFiles.length,
       filesSkipped: problems.filter((problem) => problem.kind === 'skipped').length,
       errors,
@@ -272,8 +268,8 @@ export async function run(args: CliArgs, available: readonly Codemod[], io: Io):
   io.stderr.write(formatSummary(result, threads));
 
   if (errors > 0) return EXIT_ERROR;
-  // A note ("— nothing to do") marks code that is already safe: printed, never a finding.
-  const remaining = sites.filter((site) => !(site.status === 'reported' && / — nothing to do$/.test(site.reason)) && (site.status === 'reported' || !args.write)).length;
+  // A note marks code that is already safe: printed, never a finding.
+  const remaining = sites.filter((site) => site.severity !== 'note' && (site.status === 'reported' || !args.write)).length;
   if (args.check && remaining > 0) return EXIT_CHECK_FAILED;
   return EXIT_OK;
 }

@@ -3,8 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Options } from 'jscodeshift';
-import type { Codemod } from '../transforms/lib/codemod';
+import type { AnyRule } from '../transforms/engine/rule';
 import { type FileOutcome, transformSource } from './engine';
 import { afterFile, beforeFile } from './memory';
 import type { WorkerJob, WorkerResult, WorkerSetup } from './worker';
@@ -34,11 +33,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 // dies (out of memory, say) costs only the file it held, reported as an error; the others, or the
 // main thread, finish the queue.
 export async function runJobs(
-  codemods: readonly Codemod[],
+  codemods: readonly AnyRule[],
   jobs: readonly Job[],
-  options: Options,
+  options: Record<string, unknown>,
   threads: number,
-  exact: boolean,
   onDone: (outcome: FileOutcome) => void,
   testing: {
     /** false: the main thread only hands out files while a worker lives */
@@ -73,7 +71,7 @@ export async function runJobs(
     // Compiled (cli/load.cjs), this file is pool.js beside worker.js; from the sources, the worker needs register.cjs too.
     const entry = testing.workerScript ?? path.join(__dirname, 'worker');
     const preload = __filename.endsWith('.ts') && testing.workerScript === undefined ? `require(${JSON.stringify(path.join(__dirname, 'register.cjs'))}); ` : '';
-    const setup: WorkerSetup = { transforms: codemods.map((codemod) => codemod.name), options: plainOptions(options), exact };
+    const setup: WorkerSetup = { transforms: codemods.map((codemod) => codemod.name), options: plainOptions(options) };
     for (let i = 1; i < threads; i++) {
       const worker = new Worker(`${preload}require(${JSON.stringify(entry)});`, {
         eval: true,
@@ -105,8 +103,8 @@ export async function runJobs(
       while (next < order.length && (mainThreadWorks || live.size === 0)) {
         const id = order[next++];
         beforeFile(jobs[id].source.length);
-        const outcome = transformSource(codemods, jobs[id].path, jobs[id].source, options, undefined, exact);
-        if (outcome.recast) afterFile(jobs[id].source.length);
+        const outcome = transformSource(codemods, jobs[id].path, jobs[id].source, options);
+        afterFile(jobs[id].source.length);
         onDone(outcome);
         // Lets workers that finished a file pick the next one before the main thread takes it.
         if (live.size > 0) await yieldToEventLoop();
@@ -123,6 +121,6 @@ export async function runJobs(
 }
 
 // Only what survives structured cloning crosses to a worker (options come from the command line).
-function plainOptions(options: Options): Options {
-  return JSON.parse(JSON.stringify(options)) as Options;
+function plainOptions(options: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(options)) as Record<string, unknown>;
 }

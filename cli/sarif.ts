@@ -1,7 +1,7 @@
 // Machine-readable results: our own JSON (`--json`) and SARIF 2.1.0 (`--sarif`) for code-scanning UIs.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Codemod } from '../transforms/lib/codemod';
+import type { AnyRule } from '../transforms/engine/rule';
 import type { SiteRecord } from './engine';
 
 export interface FileProblem {
@@ -17,8 +17,6 @@ export interface FileProblem {
 export interface RunSummary {
   filesScanned: number;
   filesParsed: number;
-  /** of those, parsed by recast too (a transform changes them; the others were decided on the plain tree) */
-  filesRecast: number;
   filesChanged: number;
   filesSkipped: number;
   errors: number;
@@ -67,7 +65,7 @@ function artifactUri(file: string, cwd: string): string {
   return relative.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-export function toSarif(result: RunResult, codemods: readonly Codemod[], cwd: string): string {
+export function toSarif(result: RunResult, codemods: readonly AnyRule[], cwd: string): string {
   const rules = codemods.map((codemod) => ({
     id: codemod.name,
     name: codemod.name,

@@ -32,7 +32,7 @@ export function formatSummary(result: RunResult, threads: number): string {
   const { summary } = result;
   const rows: [string, string][] = [
     ['files scanned', `${summary.filesScanned}`],
-    ['files parsed', `${summary.filesParsed} (${summary.filesRecast} by recast)`],
+    ['files parsed', `${summary.filesParsed}`],
     [result.written ? 'files changed' : 'files to change', `${summary.filesChanged}`],
     ['files skipped', `${summary.filesSkipped}`],
     ['errors', `${summary.errors}`],

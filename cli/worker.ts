@@ -1,14 +1,12 @@
 // A worker thread: loads the registry and jscodeshift once, then transforms the files it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Options } from 'jscodeshift';
 import { registry } from '../transforms/registry';
-import { type FileOutcome, loadJscodeshift, transformSource } from './engine';
+import { type FileOutcome, transformSource } from './engine';
 import { afterFile, beforeFile } from './memory';
 
 export interface WorkerSetup {
   transforms: string[];
-  options: Options;
-  exact: boolean;
+  options: Record<string, unknown>;
 }
 
 export interface WorkerJob {
@@ -24,14 +22,13 @@ export interface WorkerResult {
 
 const setup = workerData as WorkerSetup;
 const codemods = registry.filter((codemod) => setup.transforms.includes(codemod.name));
-const jscodeshift = loadJscodeshift();
 
 parentPort?.on('message', (job: WorkerJob) => {
   let outcome: FileOutcome;
   try {
     beforeFile(job.source.length);
-    outcome = transformSource(codemods, job.path, job.source, setup.options, jscodeshift, setup.exact);
-    if (outcome.recast) afterFile(job.source.length);
+    outcome = transformSource(codemods, job.path, job.source, setup.options);
+    afterFile(job.source.length);
   } catch (error) {
     outcome = { path: job.path, sites: [], parsed: true, error: `internal error: ${error instanceof Error ? error.message : String(error)}` };
   }

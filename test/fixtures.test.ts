@@ -39,34 +39,34 @@ describe.each(transforms)('%s fixtures', async (transformName) => {
     const displayPath = fixtureDisplayPath(fixture);
 
     if (updating) {
-      const { output, reports } = applyTransform(transform, displayPath, input);
+      const { output, reports } = applyTransform(transform, displayPath, input, fixture.options);
       if (!fixture.isNegative && output) writeFileSync(join(FIXTURES_ROOT, transformName, `${fixture.name}.output.${fixture.ext}`), output);
       if (reports.length > 0) writeFileSync(reportsFile(transformName, fixture.name), reports.join('\n') + '\n');
     }
 
     if (fixture.isNegative) {
       it('is left unchanged', () => {
-        const { output } = applyTransform(transform, displayPath, input);
+        const { output } = applyTransform(transform, displayPath, input, fixture.options);
         expect(output ?? input).toBe(input);
         expect(output).toBeUndefined();
       });
       it('is reported with the exact message', () => {
         const expected = expectedReports(transformName, fixture.name);
         expect(expected, `${fixture.name}.reports.txt must list the reports of a negative`).toBeDefined();
-        expect(applyTransform(transform, displayPath, input).reports).toEqual(expected);
+        expect(applyTransform(transform, displayPath, input, fixture.options).reports).toEqual(expected);
       });
       return;
     }
 
     it('rewrites input to output', () => {
       expect(fixture.outputPath, `${fixture.name}.output.${fixture.ext} is missing`).toBeDefined();
-      const { output, reports } = applyTransform(transform, displayPath, input);
+      const { output, reports } = applyTransform(transform, displayPath, input, fixture.options);
       expect(output).toBe(readText(fixture.outputPath!));
       expect(reports).toEqual(expectedReports(transformName, fixture.name) ?? []);
     });
     it('is idempotent: output → output changes nothing', () => {
       const output = readText(fixture.outputPath!);
-      expect(applyTransform(transform, displayPath, output).output).toBeUndefined();
+      expect(applyTransform(transform, displayPath, output, fixture.options).output).toBeUndefined();
     });
   });
 });

@@ -48,6 +48,8 @@ export function composeBothOrders(first: Transform, second: Transform, path: str
 
 export interface FixtureCase {
   transform: string;
+  /** `<case>.options.json`: the options the case runs with (as `--name=value` would give) */
+  options: Record<string, unknown>;
   /** file name without `.input.<ext>` */
   name: string;
   ext: string;
@@ -67,8 +69,10 @@ export function listFixtureCases(transform: string): FixtureCase[] {
     .map((file) => {
       const [, name, ext] = /^(.*)\.input\.([cm]?[jt]sx?)$/.exec(file)!;
       const outputFile = join(dir, `${name}.output.${ext}`);
+      const optionsFile = join(dir, `${name}.options.json`);
       return {
         transform,
+        options: existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>) : {},
         name,
         ext,
         inputPath: join(dir, file),
@@ -136,6 +140,10 @@ export class TimerLedger {
     options?.signal?.addEventListener('abort', forget, { once: true });
     return promise;
   };
+  constructor() {
+    // `promisify(setTimeout)` of the platform gives node:timers/promises' setTimeout: so does ours
+    Object.defineProperty(this.setTimeout, promisifyCustom, { value: this.sleep });
+  }
   /** Disarm everything a leaky fixture left behind, so one test cannot slow or disturb the next. */
   async drain(): Promise<void> {
     for (const handle of this.armed) clearTimeout(handle);
@@ -171,6 +179,7 @@ export async function flush(rounds = 5): Promise<void> {
 
 const nodeRequire = createRequire(__filename);
 const timersPromises = nodeRequire('node:timers/promises') as typeof import('node:timers/promises');
+const promisifyCustom = (nodeRequire('node:util') as typeof import('node:util')).promisify.custom;
 
 export function transpile(source: string, path: string): string {
   return ts.transpileModule(source, {
@@ -199,6 +208,8 @@ export function loadModule(
     if (id === 'node:timers/promises' || id === 'timers/promises') {
       return { ...timersPromises, setTimeout: ledger.sleep, default: { ...timersPromises, setTimeout: ledger.sleep } };
     }
+    // a fetch of a package: the test's own, as the global one is
+    if (id === 'node-fetch') return { __esModule: true, default: globals.fetch };
     if (id === 'node:timers' || id === 'timers') {
       const real = nodeRequire(id);
       const tracked = { ...real, setTimeout: ledger.setTimeout, clearTimeout: ledger.clearTimeout };

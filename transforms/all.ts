@@ -1,9 +1,6 @@
-import type { API, FileInfo, Options } from 'jscodeshift';
-import { runCodemods } from './lib/codemod';
+// Every rule of the project over one parse per file:
+//   npx jscodeshift -t transforms/all.ts <path>
+import { jscodeshiftTransform } from './engine/jscodeshift';
 import { registry } from './registry';
 
-// Every transform of the project over one parse per file:
-//   npx jscodeshift -t transforms/all.ts <path>
-export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
-  return runCodemods(registry, file, api, options);
-}
+export default jscodeshiftTransform(registry);

@@ -3,7 +3,6 @@
 export async function process(term: string): Promise<string> {
   const controller = new AbortController();
   const timerHandle = setTimeout(() => controller.abort(), 100);
-
   try {
     const response = await fetch(`https://search.example/?q=${encodeURIComponent(term)}`, { signal: controller.signal });
     const record = await response.text();

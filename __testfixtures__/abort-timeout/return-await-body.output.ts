@@ -3,7 +3,6 @@ export async function process(term: string): Promise<string> {
   const timeoutId = setTimeout(() => {
     controller.abort();
   }, 100);
-
   try {
     const response = await fetch('https://search.example/', {
       method: 'POST',

@@ -9,7 +9,10 @@ async function* findRecords(term) {
 
 export function process(term) {
   const records = findRecords(term);
-  return Promise.race([records.next(), new Promise((_, reject) => setTimeout(reject, 100, new Error('search canceled')))]).catch((raceError) => {
+  let timerHandle;
+  return Promise.race([records.next(), new Promise((_, reject) => {
+    timerHandle = setTimeout(reject, 100, new Error('search canceled'));
+  })]).finally(() => clearTimeout(timerHandle)).catch((raceError) => {
     records.return().catch(() => {});
     throw raceError;
   });

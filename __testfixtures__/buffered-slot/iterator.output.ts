@@ -14,10 +14,13 @@ async function* findRecords(term: string) {
 
 export async function process(term: string): Promise<string> {
   const records = findRecords(term);
+  let timerHandle: ReturnType<typeof setTimeout>;
   const first = await Promise.race([
     records.next(),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('search canceled')), 100)),
-  ]).catch((raceError) => {
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle)).catch((raceError) => {
     records.return().catch(() => {});
     throw raceError;
   });

@@ -12,10 +12,13 @@ export async function process(term) {
     await push(result);
   }, new FixedBuffer(1));
 
+  let timerHandle;
   const { value: result } = await Promise.race([
     ch.next(),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('search canceled')), 100)),
-  ]);
+    new Promise((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
   if (result.err) {
     throw result.err;
   }

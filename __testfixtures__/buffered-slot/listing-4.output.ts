@@ -27,12 +27,15 @@ export async function process(term: string): Promise<void> {
     await push(result);
   }, new FixedBuffer(1));
 
+  let timerHandle: ReturnType<typeof setTimeout>;
   // Block waiting to either receive from the producer's
   // channel or for the timeout.
   const { value: result } = await Promise.race([
     ch.next(),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('search canceled')), 100)),
-  ]);
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
   if (result.err) {
     throw result.err;
   }

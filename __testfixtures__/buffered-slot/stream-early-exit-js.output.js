@@ -1,7 +1,5 @@
 export async function process(term) {
-  const ch = new TransformStream(undefined, undefined, {
-    highWaterMark: 1
-  });
+  const ch = new TransformStream(undefined, undefined, { highWaterMark: 1 });
   const writer = ch.writable.getWriter();
   const reader = ch.readable.getReader();
   (async () => {

@@ -6,9 +6,7 @@ declare function openPrinter(): Promise<{ print(record: string): void }>;
 declare function timeout(ms: number): Promise<never>;
 
 export async function process(term: string): Promise<string> {
-  const channel = new TransformStream<string, string>(undefined, undefined, {
-    highWaterMark: 1
-  });
+  const channel = new TransformStream<string, string>(undefined, undefined, { highWaterMark: 1 });
   const reader = channel.readable.getReader();
   const writer = channel.writable.getWriter();
   search(term)

@@ -14,9 +14,7 @@ interface Result {
 // then prints it. It fails if it takes more than 100ms.
 export async function process(term: string): Promise<void> {
   // Make a channel for the producer to report its result.
-  const ch = new TransformStream<Result, Result>(undefined, undefined, {
-    highWaterMark: 1
-  });
+  const ch = new TransformStream<Result, Result>(undefined, undefined, { highWaterMark: 1 });
   const writer = ch.writable.getWriter();
   const reader = ch.readable.getReader();
 

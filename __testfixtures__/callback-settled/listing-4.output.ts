@@ -9,7 +9,7 @@ declare function search(term: string, callback: Callback): void;
 // then passes it on. It fails if it takes more than 100ms.
 export function process(term: string, done: (err: Error | null, record?: string) => void): void {
   let settled = false;
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
 
   const doneOnce: typeof done = (...args) => {
     if (!settled) {

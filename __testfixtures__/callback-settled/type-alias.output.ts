@@ -5,7 +5,7 @@ declare function search(term: string, callback: Callback<string>): void;
 
 export function find(term: string, callback: Callback<string>, ms = 100) {
   let settled = false;
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
 
   const callbackOnce: typeof callback = (...args) => {
     if (!settled) {

@@ -1,6 +1,5 @@
 const timeout = (promise, ms) => {
   let timerHandle;
-
   return new Promise((resolve, reject) => {
     timerHandle = setTimeout(() => reject(new Error('search canceled')), ms);
     promise.then(resolve, reject);

@@ -2,7 +2,7 @@ declare function search(term: string): Promise<string>;
 
 export class Deadline {
   static within<T>(work: Promise<T>, ms: number): Promise<T> {
-    let timerHandle: ReturnType<typeof setTimeout> | undefined;
+    let timerHandle: ReturnType<typeof setTimeout>;
     return new Promise<T>((resolve, reject) => {
       timerHandle = setTimeout(() => reject(new Error('search canceled')), ms);
       work.then(resolve, reject);

@@ -1,5 +1,5 @@
 export function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   const fetchController = new AbortController();
   return new Promise<string>((resolve, reject) => {
     timerHandle = setTimeout(() => {
@@ -8,9 +8,7 @@ export function process(term: string): Promise<string> {
     }, 100);
     void (async () => {
       try {
-        const response = await fetch(`https://search.example/?q=${term}`, {
-          signal: fetchController.signal
-        });
+        const response = await fetch(`https://search.example/?q=${term}`, { signal: fetchController.signal });
         resolve(await response.text());
       } catch (error) {
         reject(error);

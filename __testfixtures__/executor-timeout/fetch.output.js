@@ -7,10 +7,7 @@ export function process(term) {
       reject(new Error('search canceled'));
       fetchController.abort();
     }, 100);
-    fetch('https://search.example/?q=' + encodeURIComponent(term), {
-      method: 'GET',
-      signal: fetchController.signal
-    })
+    fetch('https://search.example/?q=' + encodeURIComponent(term), { method: 'GET', signal: fetchController.signal })
       .then((response) => response.text())
       .then(resolve, reject);
   }).finally(() => clearTimeout(timerHandle));

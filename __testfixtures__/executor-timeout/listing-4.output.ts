@@ -3,7 +3,7 @@
 declare function search(term: string): Promise<string>;
 
 export async function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   const record = await new Promise<string>((resolve, reject) => {
     timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
     search(term).then(resolve, reject);

@@ -1,7 +1,7 @@
 declare function search(term: string): Promise<string>;
 
 export function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   return new Promise<string>((resolve, reject) => {
     // the timeout rejects; search settles the promise on both paths
     timerHandle = setTimeout(() => {

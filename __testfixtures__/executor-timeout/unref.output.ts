@@ -1,7 +1,7 @@
 declare function search(term: string): Promise<string>;
 
 export function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   return new Promise<string>((resolve, reject) => {
     // unref() lets the process exit, but the timer still pins this closure until it fires
     timerHandle = setTimeout(() => reject(new Error('search canceled')), 100).unref();

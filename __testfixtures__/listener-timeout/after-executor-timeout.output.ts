@@ -5,10 +5,17 @@ import type { EventEmitter } from 'node:events';
 export function waitReady(emitter: EventEmitter): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout> | undefined;
   return new Promise<string>((resolve, reject) => {
-    emitter.once('ready', resolve);
+    const cleanup = () => {
+      emitter.removeListener('ready', onReady);
+    };
+    const onReady = (...args: Parameters<typeof resolve>) => {
+      cleanup();
+      resolve(...args);
+    };
+    emitter.once('ready', onReady);
     timerHandle = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', resolve);
+      cleanup();
     }, 100);
   }).finally(() => clearTimeout(timerHandle));
 }

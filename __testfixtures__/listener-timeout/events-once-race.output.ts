@@ -2,12 +2,16 @@
 import { once, type EventEmitter } from 'node:events';
 
 export async function waitReady(emitter: EventEmitter): Promise<string> {
+  let timerHandle: ReturnType<typeof setTimeout>;
   const listenerController = new AbortController();
   const [value] = await Promise.race([
-    once(emitter, 'ready', {
-      signal: listenerController.signal
+    once(emitter, 'ready', { signal: listenerController.signal }),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('ready timeout')), 100);
     }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ready timeout')), 100)),
-  ]).finally(() => listenerController.abort());
+  ]).finally(() => {
+    clearTimeout(timerHandle);
+    listenerController.abort();
+  });
   return value;
 }

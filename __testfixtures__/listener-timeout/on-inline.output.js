@@ -1,16 +1,18 @@
 export async function waitReady(emitter) {
   const value = await new Promise((resolve, reject) => {
     let timerHandle;
+    const cleanup = () => {
+      clearTimeout(timerHandle);
+      emitter.removeListener('ready', onReady);
+    };
     timerHandle = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
+      cleanup();
     }, 100);
-
     const onReady = (value) => {
-      clearTimeout(timerHandle);
+      cleanup();
       resolve(value);
     };
-
     emitter.on('ready', onReady);
   });
   return value;

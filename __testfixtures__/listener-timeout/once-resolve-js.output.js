@@ -1,16 +1,18 @@
 export function waitReady(emitter) {
   return new Promise((resolve, reject) => {
     let timerHandle;
-
-    const onReady = (...args) => {
+    const cleanup = () => {
       clearTimeout(timerHandle);
+      emitter.removeListener('ready', onReady);
+    };
+    const onReady = (...args) => {
+      cleanup();
       resolve(...args);
     };
-
     emitter.once('ready', onReady);
     timerHandle = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
+      cleanup();
     }, 100);
   });
 }

@@ -4,17 +4,19 @@ import type { EventEmitter } from 'node:events';
 
 export function waitReady(emitter: EventEmitter): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    let timerHandle: ReturnType<typeof setTimeout> | undefined;
-
-    const onReady = (...args: Parameters<typeof resolve>) => {
+    let timerHandle: ReturnType<typeof setTimeout>;
+    const cleanup = () => {
       clearTimeout(timerHandle);
+      emitter.removeListener('ready', onReady);
+    };
+    const onReady = (...args: Parameters<typeof resolve>) => {
+      cleanup();
       resolve(...args);
     };
-
     emitter.once('ready', onReady);
     timerHandle = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
+      cleanup();
     }, 100);
   });
 }

@@ -3,25 +3,25 @@ import type { EventEmitter } from 'node:events';
 
 export function waitReady(emitter: EventEmitter): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    let timerHandle: ReturnType<typeof setTimeout> | undefined;
-
-    const onReady = (value: string) => {
+    let timerHandle: ReturnType<typeof setTimeout>;
+    const cleanup = () => {
       clearTimeout(timerHandle);
+      emitter.removeListener('ready', onReady);
+      emitter.removeListener('error', onError);
+    };
+    const onReady = (value: string) => {
+      cleanup();
       resolve(value);
     };
-
     emitter.once('ready', onReady);
-
     const onError = (...args: Parameters<typeof reject>) => {
-      clearTimeout(timerHandle);
+      cleanup();
       reject(...args);
     };
-
     emitter.once('error', onError);
     timerHandle = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
-      emitter.removeListener('error', onError);
+      cleanup();
     }, 100);
   });
 }

@@ -5,7 +5,7 @@ function logged<T>(promise: Promise<T>): Promise<T> {
 }
 
 export function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   return logged(Promise.race([search(term), new Promise<never>((_, reject) => {
     timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
   })]).finally(() => clearTimeout(timerHandle)));

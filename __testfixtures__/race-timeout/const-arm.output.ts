@@ -1,7 +1,7 @@
 declare function search(term: string): Promise<string>;
 
 export async function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   const timeout = new Promise<never>((_, reject) => {
     timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
   });

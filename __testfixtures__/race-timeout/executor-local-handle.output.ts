@@ -1,7 +1,7 @@
 declare function search(term: string): Promise<string>;
 
 export function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   return Promise.race([
     search(term),
     new Promise<never>((_, reject) => {

@@ -1,6 +1,5 @@
 // a module whose default export is the pending search, raced against a timer at load time
 let timerHandle;
-
 export default Promise.race([
   Promise.resolve('some value'),
   new Promise((_, reject) => {

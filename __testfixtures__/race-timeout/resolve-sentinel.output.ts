@@ -3,7 +3,7 @@ declare function search(term: string): Promise<string>;
 const TIMEOUT = Symbol('timeout');
 
 export async function process(term: string): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout> | undefined;
+  let timerHandle: ReturnType<typeof setTimeout>;
   const record = await Promise.race([
     search(term),
     new Promise<typeof TIMEOUT>((resolve) => {

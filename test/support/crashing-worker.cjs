@@ -7,6 +7,6 @@ parentPort.on('message', (job) => {
   const name = job.path;
   if (name === 'throw.ts') throw new Error('a transform bug that escaped');
   if (name === 'exit.ts') process.exit(3);
-  parentPort.postMessage({ id: job.id, outcome: { path: job.path, sites: [], parsed: true, recast: true } });
+  parentPort.postMessage({ id: job.id, outcome: { path: job.path, sites: [], parsed: true } });
 });
 parentPort.postMessage({ ready: true });

@@ -1,0 +1,8 @@
+// A signal given to a client's own fetch: awaited here, its response read here, so the timer is
+// cleared in a finally around it, as for the platform's fetch.
+export async function process(term, socket) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const response = await socket.fetch('https://search.example/?q=' + term, { signal: controller.signal });
+  return await response.text();
+}

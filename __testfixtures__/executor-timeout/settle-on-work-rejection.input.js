@@ -1,0 +1,8 @@
+// With --settle-on-work-rejection=true the rejection is handed to reject: the promise rejects with
+// the work's error when the work fails, at once, instead of waiting for the timer.
+export function process(term) {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('search canceled')), 100);
+    search(term).then(resolve);
+  });
+}

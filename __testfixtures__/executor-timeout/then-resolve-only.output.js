@@ -1,0 +1,9 @@
+// The work hands only its value to resolve: when it rejects, nothing settles the promise, which
+// waits for the timer, and the rejection goes unhandled. The timer is cleared on the paths that settle.
+export function process(term) {
+  let timerHandle;
+  return new Promise((resolve, reject) => {
+    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    search(term).then(resolve);
+  }).finally(() => clearTimeout(timerHandle));
+}

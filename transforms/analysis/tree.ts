@@ -1,0 +1,159 @@
+// One walk of a file's tree: each node's parent and the field it hangs from, every node by type. The
+// model and the rules ask their structural questions here ("what holds this call?", "which function
+// runs this statement?") instead of walking sub-trees of their own.
+const SKIPPED = new Set(['loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'errors']);
+
+export const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'TSDeclareMethod',
+  'TSDeclareFunction',
+]);
+
+export function isFunction(node: any): boolean {
+  return node != null && FUNCTION_TYPES.has(node.type);
+}
+
+export interface Slot {
+  parent: any;
+  key: string;
+  /** the index in the parent's array field, or -1 */
+  index: number;
+}
+
+export class Tree {
+  readonly program: any;
+  private readonly slots = new Map<any, Slot>();
+  private readonly byType = new Map<string, any[]>();
+
+  constructor(readonly file: any) {
+    this.program = file.type === 'File' ? file.program : file;
+    // explicit stack: a deeply nested expression must not overflow the call stack
+    const stack: Array<[any, Slot | undefined]> = [[this.program, undefined]];
+    while (stack.length > 0) {
+      const [node, slot] = stack.pop()!;
+      if (slot) this.slots.set(node, slot);
+      let list = this.byType.get(node.type);
+      if (list === undefined) {
+        list = [];
+        this.byType.set(node.type, list);
+      }
+      list.push(node);
+      const keys = Object.keys(node);
+      for (let k = keys.length - 1; k >= 0; k -= 1) {
+        const key = keys[k];
+        if (SKIPPED.has(key)) continue;
+        const value = node[key];
+        if (value === null || typeof value !== 'object') continue;
+        if (Array.isArray(value)) {
+          for (let index = value.length - 1; index >= 0; index -= 1) {
+            const item = value[index];
+            if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push([item, { parent: node, key, index }]);
+          }
+        } else if (typeof value.type === 'string') {
+          stack.push([value, { parent: node, key, index: -1 }]);
+        }
+      }
+    }
+  }
+
+  /** every node of a type, in source order */
+  ofType(type: string): readonly any[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  slot(node: any): Slot | undefined {
+    return this.slots.get(node);
+  }
+
+  parent(node: any): any | undefined {
+    return this.slots.get(node)?.parent;
+  }
+
+  /** `node`'s ancestors, nearest first */
+  *ancestors(node: any): Generator<any> {
+    for (let current = this.parent(node); current !== undefined; current = this.parent(current)) yield current;
+  }
+
+  /** whether `node` is `ancestor` or lies inside it */
+  isInside(node: any, ancestor: any): boolean {
+    if (node === ancestor) return true;
+    if (typeof node?.start === 'number' && typeof ancestor?.start === 'number' && (node.start < ancestor.start || node.end > ancestor.end)) return false;
+    for (const current of this.ancestors(node)) if (current === ancestor) return true;
+    return false;
+  }
+
+  /** the innermost function holding `node` (not `node` itself), or the program */
+  functionOf(node: any): any {
+    for (const current of this.ancestors(node)) if (isFunction(current)) return current;
+    return this.program;
+  }
+
+  /**
+   * The nearest ancestor (or `node`) that is a statement in a list (a block, the program, a switch
+   * case) and runs each time `node` is evaluated: undefined past a function boundary (an arrow's
+   * expression body, a parameter default) or a class member (a field initialiser).
+   */
+  statementOf(node: any): any | undefined {
+    let current = node;
+    for (;;) {
+      const slot = this.slots.get(current);
+      if (slot === undefined) return undefined;
+      if (slot.index !== -1 && (slot.key === 'body' || slot.key === 'consequent') && isStatementList(slot.parent)) return current;
+      if (isFunction(slot.parent) || slot.parent.type === 'ClassBody') return undefined;
+      current = slot.parent;
+    }
+  }
+
+  /** the statement list holding `statement` and its index there */
+  listOf(statement: any): { list: any[]; index: number; holder: any } | undefined {
+    const slot = this.slots.get(statement);
+    if (!slot || slot.index === -1 || !isStatementList(slot.parent)) return undefined;
+    return { list: slot.parent[slot.key], index: slot.index, holder: slot.parent };
+  }
+
+  /** the nodes of a type inside `within` (its own node included), in source order */
+  within(within: any, type: string): any[] {
+    const all = this.ofType(type);
+    if (typeof within?.start !== 'number') return all.filter((node) => this.isInside(node, within));
+    return all.filter((node) => typeof node.start === 'number' && node.start >= within.start && node.end <= within.end && this.isInside(node, within));
+  }
+}
+
+export function isStatementList(node: any): boolean {
+  return node?.type === 'BlockStatement' || node?.type === 'Program' || node?.type === 'SwitchCase' || node?.type === 'StaticBlock' || node?.type === 'TSModuleBlock';
+}
+
+// `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`: the expression itself.
+export function unwrap(node: any): any {
+  let current = node;
+  while (
+    current &&
+    (current.type === 'ParenthesizedExpression' ||
+      current.type === 'TSAsExpression' ||
+      current.type === 'TSNonNullExpression' ||
+      current.type === 'TSSatisfiesExpression' ||
+      current.type === 'TSTypeAssertion' ||
+      current.type === 'TypeCastExpression' ||
+      current.type === 'TSInstantiationExpression')
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+const WRAPPER_TYPES = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TypeCastExpression']);
+
+/** the outermost wrapper of `node` (parentheses, casts), or `node` */
+export function outermost(tree: Tree, node: any): any {
+  let current = node;
+  for (;;) {
+    const parent = tree.parent(current);
+    if (parent && WRAPPER_TYPES.has(parent.type) && parent.expression === current) current = parent;
+    else return current;
+  }
+}

@@ -1,0 +1,256 @@
+// Where new code goes and how it is laid out: edits that insert statements, turn an expression body
+// into a block, append to a call or a function, add an argument or a property, and delete a
+// statement — each written in the file's style (indentation, semicolons, the line terminator of the
+// lines around it) and touching no byte the fix does not need.
+import type { Tree } from '../analysis/tree';
+import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
+import type { SourceText } from '../engine/source';
+import type { Style } from '../engine/style';
+
+export interface Layout {
+  text: SourceText;
+  tree: Tree;
+  style: Style;
+}
+
+/** `;` or nothing, as the file ends its statements */
+export function semi(style: Style): string {
+  return style.semicolons ? ';' : '';
+}
+
+// A statement that starts with `(`, `[`, `` ` ``, `+`, `-` or `/` needs a leading `;` in a file
+// without semicolons, or it would continue the line before it.
+export function statement(style: Style, code: string): string {
+  if (style.semicolons) return `${code};`;
+  return /^[([`+\-/]/.test(code) ? `;${code}` : code;
+}
+
+/** template literals overlapping [start, end): their continuation lines must never be re-indented */
+function templateRanges(tree: Tree, start: number, end: number): Array<[number, number]> {
+  return tree
+    .ofType('TemplateLiteral')
+    .filter((node) => node.start < end && node.end > start)
+    .map((node) => [node.start, node.end] as [number, number]);
+}
+
+// The text of [start, end), with `edits` inside it applied, and every line after the first moved by
+// `delta` (a string of whitespace to add, or a number of columns to remove). Lines that begin inside
+// a template literal are left as they are: their text is the program's data.
+export function reindent(layout: Layout, start: number, end: number, delta: string | number, edits: readonly Edit[] = []): string {
+  const composed = applyEditsInRange(layout.text.text, start, end, edits);
+  if (delta === 0 || delta === '') return composed.text;
+  const templates = templateRanges(layout.tree, start, end);
+  const lines = composed.text.split(/(\r\n|[\n\r\u2028\u2029])/);
+  let offset = 0;
+  let result = '';
+  for (let index = 0; index < lines.length; index += 1) {
+    const piece = lines[index];
+    if (index % 2 === 1) {
+      result += piece;
+      offset += piece.length;
+      continue;
+    }
+    const original = composed.toOriginal(offset);
+    const inTemplate = templates.some(([from, to]) => original > from && original < to);
+    if (index === 0 || inTemplate || piece.trim() === '') {
+      result += piece;
+    } else if (typeof delta === 'string') {
+      result += delta + piece;
+    } else {
+      const remove = Math.min(-delta, piece.length - piece.trimStart().length);
+      result += piece.slice(remove);
+    }
+    offset += piece.length;
+  }
+  return result;
+}
+
+/** the offset of the first of the comment lines right above a statement (its own comments), or of its line */
+export function leadingCommentsStart(layout: Layout, statementNode: any): number {
+  const { text } = layout;
+  const starts = text.lineStarts();
+  let from = text.lineStartOf(statementNode.start);
+  for (let line = text.positionAt(from).line - 1; line >= 1; line -= 1) {
+    const lineStart = starts[line - 1];
+    const content = text.text.slice(lineStart, text.lineEndOf(lineStart)).trim();
+    if (!(content.startsWith('//') || content.startsWith('/*') || content.startsWith('*'))) break;
+    from = lineStart;
+  }
+  // a file's header comment stays the first thing in the file
+  if (from === 0 && layout.tree.program.body[0] === statementNode) return text.lineStartOf(statementNode.start);
+  return from;
+}
+
+/** insert whole lines of code before a statement, at its indentation, above the comments that describe it */
+export function insertLinesBefore(layout: Layout, statementNode: any, lines: readonly string[]): Edit {
+  const { text } = layout;
+  const eol = text.terminatorNear(statementNode.start);
+  const indent = text.indentOf(statementNode.start);
+  if (text.startsLine(statementNode.start)) {
+    return insertAt(leadingCommentsStart(layout, statementNode), lines.map((line) => (line === '' ? eol : `${indent}${line}${eol}`)).join(''));
+  }
+  // the statement shares its line with code before it: stay on that line
+  return insertAt(statementNode.start, lines.filter((line) => line !== '').join(' ') + ' ');
+}
+
+/** insert whole lines of code after the statement `statementNode`, at its indentation */
+export function insertLinesAfter(layout: Layout, statementNode: any, lines: readonly string[], indent = layout.text.indentOf(statementNode.start)): Edit {
+  const { text } = layout;
+  const eol = text.terminatorNear(statementNode.start);
+  const lineEnd = text.lineEndOf(statementNode.end);
+  return insertAt(lineEnd, lines.map((line) => `${eol}${indent}${line}`).join(''));
+}
+
+// `(a) => expression` becomes `(a) => {\n  <before>\n  <last(body)>\n  <after>\n}`: `last` writes the
+// statement that takes the old body (`return <body>;`, `<body>;`). `edits` are the fix's other edits
+// inside the body, composed into this one. With `closeCall`, an arrow that is a call's last argument
+// takes the `,` and line break before the call's `)`: `=> {\n…\n})` as a formatter writes it.
+export function expressionBodyToBlock(
+  layout: Layout,
+  arrow: any,
+  before: readonly string[],
+  last: (body: string) => string,
+  after: readonly string[] = [],
+  edits: readonly Edit[] = [],
+  closeCall?: any,
+): Edit {
+  const { text, style } = layout;
+  const body = arrow.body;
+  const bodyStart = outerStart(layout, body);
+  const bodyEnd = outerEnd(layout, body);
+  const outer = text.indentOf(closeCall ? closeCall.start : arrow.start);
+  const inner = outer + style.indent;
+  const eol = text.terminatorNear(arrow.start);
+  const bodyIndent = text.startsLine(bodyStart) ? text.indentOf(bodyStart) : outer;
+  const delta = inner.length - bodyIndent.length;
+  const bodyText = reindent(layout, bodyStart, bodyEnd, delta > 0 ? inner.slice(bodyIndent.length) : delta, edits);
+  // from right after `=>` to the end of the body: the body may have started on the next line
+  const from = text.text.lastIndexOf('=>', bodyStart) + 2;
+  let to = bodyEnd;
+  if (closeCall && closeCall.arguments.at(-1) === arrow) {
+    const rest = /^\s*,?\s*(?=\))/.exec(text.text.slice(bodyEnd, closeCall.end));
+    if (rest && /[\n\r]/.test(rest[0])) to = bodyEnd + rest[0].length;
+  }
+  const lines = [...before, last(bodyText), ...after].map((line) => (line === '' ? '' : `${inner}${line}`));
+  return replaceRange(from, to, ` {${eol}${lines.join(eol)}${eol}${outer}}`);
+}
+
+/** the start of a node with the parentheses written around it */
+export function outerStart(layout: Layout, node: any): number {
+  let start = node.start;
+  const parens = node.extra?.parenthesized ? node.extra.parenStart : undefined;
+  if (typeof parens === 'number') start = parens;
+  return start;
+}
+
+export function outerEnd(layout: Layout, node: any): number {
+  if (!node.extra?.parenthesized) return node.end;
+  // the closing parenthesis after the node, past whitespace and comments
+  const source = layout.text.text;
+  let at = node.end;
+  let depth = 0;
+  const open = source.slice(outerStart(layout, node), node.start).split('(').length - 1;
+  while (at < source.length && depth < open) {
+    if (source[at] === ')') depth += 1;
+    at += 1;
+  }
+  return at;
+}
+
+/** append statements at the end of a function literal's body (an expression body becomes a block) */
+export function appendToFunction(layout: Layout, fn: any, lines: readonly string[]): Edit {
+  const { text, style } = layout;
+  if (fn.body.type !== 'BlockStatement') {
+    return expressionBodyToBlock(layout, fn, [], (body) => statement(style, body), lines);
+  }
+  const block = fn.body;
+  const statements = block.body;
+  if (statements.length === 0) {
+    const inner = text.indentOf(block.start) + style.indent;
+    const eol = text.terminatorNear(block.start);
+    return replaceRange(block.start, block.end, `{${eol}${lines.map((line) => `${inner}${line}`).join(eol)}${eol}${text.indentOf(block.start)}}`);
+  }
+  const lastStatement = statements[statements.length - 1];
+  if (!text.startsLine(lastStatement.start) || text.positionAt(block.start).line === text.positionAt(block.end).line) {
+    // `() => { reject(err); }` on one line: stay on one line
+    return insertAt(lastStatement.end, ` ${lines.join(' ')}`);
+  }
+  return insertLinesAfter(layout, lastStatement, lines);
+}
+
+/** delete a statement that stands on lines of its own, with the comment lines right above it */
+export function deleteStatement(layout: Layout, statementNode: any): Edit {
+  const { text } = layout;
+  if (!text.startsLine(statementNode.start)) return replaceRange(statementNode.start, statementNode.end, '');
+  const from = leadingCommentsStart(layout, statementNode);
+  const after = text.text.slice(statementNode.end, text.lineEndOf(statementNode.end)).trim();
+  if (after !== '') return replaceRange(from, statementNode.end, '');
+  const starts = text.lineStarts();
+  const endLine = text.positionAt(statementNode.end).line;
+  const to = endLine < starts.length ? starts[endLine] : text.text.length;
+  return replaceRange(from, to, '');
+}
+
+/** `call(a)` → `call(a, <argument>)`, on the call's own line layout */
+export function appendArgument(layout: Layout, call: any, argument: string): Edit {
+  const source = layout.text.text;
+  const last = call.arguments.at(-1);
+  if (!last) {
+    const open = source.indexOf('(', call.callee.end + (call.typeArguments || call.typeParameters ? (call.typeArguments ?? call.typeParameters).end - call.callee.end : 0));
+    return insertAt(open + 1, argument);
+  }
+  const lastEnd = outerEnd(layout, last);
+  return insertAt(lastEnd, `, ${argument}`);
+}
+
+// `{ a: 1 }` → `{ a: 1, signal: x }`; a literal broken over lines gets a line of its own, with the
+// file's trailing-comma habit.
+export function appendProperty(layout: Layout, object: any, property: string): Edit {
+  const { text, style } = layout;
+  const source = text.text;
+  const properties = object.properties;
+  if (properties.length === 0) return replaceRange(object.start, object.end, `{ ${property} }`);
+  const last = properties[properties.length - 1];
+  const multiline = text.positionAt(object.start).line !== text.positionAt(object.end).line;
+  const between = source.slice(last.end, object.end - 1);
+  const hasTrailingComma = /^\s*,/.test(between);
+  if (!multiline) {
+    return hasTrailingComma ? insertAt(last.end + between.indexOf(',') + 1, ` ${property}`) : insertAt(last.end, `, ${property}`);
+  }
+  const indent = text.indentOf(last.start);
+  const eol = text.terminatorNear(last.start);
+  const comma = hasTrailingComma || style.trailingCommas ? ',' : '';
+  const at = hasTrailingComma ? last.end + between.indexOf(',') + 1 : last.end;
+  return insertAt(at, `${hasTrailingComma ? '' : ','}${eol}${indent}${property}${comma}`);
+}
+
+// The lines from `start` (a line's start) to `end`, each moved right by `unit`, except lines that
+// begin inside a template literal (their text is the program's data) and blank lines.
+export function indentLines(layout: Layout, start: number, end: number, unit: string): string {
+  const source = layout.text.text.slice(start, end);
+  const templates = templateRanges(layout.tree, start, end);
+  const pieces = source.split(/(\r\n|[\n\r\u2028\u2029])/);
+  let offset = start;
+  let result = '';
+  for (let index = 0; index < pieces.length; index += 1) {
+    const piece = pieces[index];
+    if (index % 2 === 0 && piece.trim() !== '' && !templates.some(([from, to]) => offset > from && offset < to)) result += unit + piece;
+    else result += piece;
+    offset += piece.length;
+  }
+  return result;
+}
+
+/** `statements` (consecutive, on lines of their own) → `try {\n  statements\n} finally {\n  <finalizer>\n}` */
+export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[]): Edit {
+  const { text, style } = layout;
+  const first = statements[0];
+  const last = statements[statements.length - 1];
+  const indent = text.indentOf(first.start);
+  const eol = text.terminatorNear(first.start);
+  const from = leadingCommentsStart(layout, first);
+  const to = text.lineEndOf(last.end);
+  const body = indentLines(layout, from, to, style.indent);
+  const closing = `${indent}} finally {${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
+  return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}`);
+}

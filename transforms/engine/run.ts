@@ -1,0 +1,238 @@
+// One file through the rules: text gates, one parse, the model's sites, one verdict per site from
+// its owner, and the fixes applied as text edits. Two fixes that would touch the same characters
+// are never applied together: the later one waits for a next pass over the fixed text (as ESLint's
+// fixer does), and every pass is a fresh parse and a fresh model.
+//
+// A crash in a site's analysis or fix loses that site only: it is reported, with its position, and
+// the other sites and rules still run. A fix whose result does not parse is dropped and reported.
+import { Facts } from '../model/facts';
+import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
+import { type Edit, applyEdits, overlaps } from './edits';
+import { type Finding, type LocatedFinding, type Status, fillMessage } from './finding';
+import { Names } from './names';
+import { SyntaxProblem, parseSource } from './parse';
+import { matchCalls, textMayHold } from './prefilter';
+import type { AnyRule, FixContext, Remark, RuleContext } from './rule';
+import { SourceText } from './source';
+import { type Style, detectStyle } from './style';
+
+export interface RunResult {
+  /** the new text, when a fix changed the file */
+  output?: string;
+  findings: LocatedFinding[];
+  /** the file was parsed (it passed the text gates) */
+  parsed: boolean;
+  /** the file does not parse: why, and where */
+  syntaxError?: { message: string; offset: number; line: number; column: number };
+}
+
+/** messages every rule shares: a crash, and a fix that had to wait for another */
+export const ENGINE_MESSAGES = {
+  crashed: {
+    what: 'internal error at this site',
+    why: '{error}; the site is left as it was, and the rest of the file was processed',
+    fix: 'please report it with this code; meanwhile fix the site by hand or suppress it',
+  },
+  unparsable: {
+    what: 'internal error at this site',
+    why: 'the fix would not parse ({error}), so it is not applied',
+    fix: 'please report it with this code; meanwhile fix the site by hand',
+  },
+  deferred: {
+    what: 'fix not applied',
+    why: 'it overlaps another fix of this file and could not be applied after it',
+    fix: 'run the codemod again on this file',
+  },
+} as const;
+
+const MAX_PASSES = 4;
+
+interface Pass {
+  /** edits applied in this pass, on the text the pass started from */
+  edits: Edit[];
+}
+
+export interface RunOptions {
+  [key: string]: unknown;
+}
+
+function messageOf(rule: AnyRule | undefined, messageId: string) {
+  const table = { ...ENGINE_MESSAGES, ...(rule?.messages ?? {}) } as Record<string, { what: string; why: string; fix: string }>;
+  const message = table[messageId];
+  if (!message) throw new Error(`rule ${rule?.name}: no message '${messageId}'`);
+  return message;
+}
+
+export function runRules(rules: readonly AnyRule[], path: string, source: string, options: RunOptions = {}): RunResult {
+  const active = rules.filter((rule) => rule.mayApply(source));
+  if (active.length === 0 || !textMayHold(source, active.flatMap((rule) => rule.calls))) return { findings: [], parsed: false };
+
+  const original = new SourceText(source);
+  let file: any;
+  try {
+    file = parseSource(path, source);
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    const position = original.positionAt(error.offset);
+    return { findings: [], parsed: true, syntaxError: { message: error.message, offset: error.offset, ...position } };
+  }
+  const matched = matchCalls(file, active.map((rule) => rule.calls));
+  const running = active.filter((_, index) => matched[index]);
+  if (running.length === 0) return { findings: [], parsed: true };
+
+  const byName = new Map(running.map((rule) => [rule.name, rule]));
+  const kinds = new Set<SiteKind>(running.flatMap((rule) => rule.kinds as SiteKind[]));
+  const findings: Finding[] = [];
+  const reported = new Set<number>();
+  const passes: Pass[] = [];
+  let text = source;
+  let style: Style | undefined;
+
+  // an offset of the current text, in the original text (insertions map to where they were made)
+  const toOriginal = (offset: number): number => {
+    let at = offset;
+    for (let index = passes.length - 1; index >= 0; index -= 1) at = mapBack(passes[index].edits, at);
+    return at;
+  };
+
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    if (pass > 0) {
+      try {
+        file = parseSource(path, text);
+      } catch {
+        break;
+      }
+    }
+    const facts = new Facts(path, text, file);
+    const crashes: Array<{ node: any; error: unknown; kind: string }> = [];
+    const sites = findSites(facts, kinds, (node, error, kind) => crashes.push({ node, error, kind }));
+    for (const crash of crashes) {
+      const origin = toOriginal(crash.node.start);
+      if (reported.has(origin)) continue;
+      reported.add(origin);
+      const owner = running.find((rule) => (rule.kinds as string[]).includes(crash.kind));
+      findings.push(locate(owner?.name ?? running[0].name, 'crashed', 'crashed', { error: describe(crash.error) }, crash.node, crash.node, toOriginal));
+    }
+    const context: RuleContext = { facts, options };
+    const names = new Names(facts);
+    const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(file.program, source, path)) };
+    const accepted: Array<{ site: Site; rule: AnyRule; edits: Edit[]; remarks: Remark[] }> = [];
+    let deferred = 0;
+
+    for (const site of sites) {
+      const rule = byName.get(ownerOf(site));
+      if (!rule) continue;
+      const origin = toOriginal(site.node.start);
+      if (reported.has(origin)) continue;
+      let verdict;
+      try {
+        verdict = rule.analyze(site, context);
+      } catch (error) {
+        reported.add(origin);
+        findings.push(locate(rule.name, 'crashed', 'crashed', { error: describe(error) }, site.node, site.node, toOriginal));
+        continue;
+      }
+      if (verdict === undefined) continue;
+      if (verdict.status !== 'fixable') {
+        reported.add(origin);
+        findings.push(locate(rule.name, verdict.messageId, verdict.status, verdict.data ?? {}, verdict.at ?? site.node, site.node, toOriginal));
+        continue;
+      }
+      let edits: Edit[];
+      try {
+        edits = rule.fix(verdict.plan, fixContext);
+      } catch (error) {
+        reported.add(origin);
+        findings.push(locate(rule.name, 'crashed', 'crashed', { error: describe(error) }, site.node, site.node, toOriginal));
+        continue;
+      }
+      if (accepted.some((other) => overlaps(other.edits, edits))) {
+        deferred += 1;
+        if (pass === MAX_PASSES - 1) {
+          reported.add(origin);
+          findings.push(locate(rule.name, 'deferred', 'refused', {}, site.node, site.node, toOriginal));
+        }
+        continue;
+      }
+      accepted.push({ site, rule, edits, remarks: verdict.remarks ?? [] });
+    }
+
+    // A fix whose text does not parse is our mistake: it is dropped, and the others stay.
+    let kept = accepted;
+    let next = kept.length > 0 ? applyEdits(text, kept.flatMap((fix) => fix.edits)) : text;
+    if (kept.length > 0 && !parses(path, next)) {
+      kept = accepted.filter((fix) => {
+        const alone = applyEdits(text, fix.edits);
+        if (parses(path, alone)) return true;
+        const origin = toOriginal(fix.site.node.start);
+        reported.add(origin);
+        findings.push(locate(fix.rule.name, 'unparsable', 'crashed', { error: parseError(path, alone) }, fix.site.node, fix.site.node, toOriginal));
+        return false;
+      });
+      next = applyEdits(text, kept.flatMap((fix) => fix.edits));
+      if (!parses(path, next)) {
+        kept = [];
+        next = text;
+      }
+    }
+    for (const fix of kept) {
+      reported.add(toOriginal(fix.site.node.start));
+      findings.push(locate(fix.rule.name, 'fixed', 'fixed', {}, fix.site.node, fix.site.node, toOriginal));
+      for (const remark of fix.remarks) findings.push(locate(fix.rule.name, remark.messageId, remark.status, remark.data ?? {}, remark.at ?? fix.site.node, fix.site.node, toOriginal));
+    }
+    if (kept.length === 0) break;
+    passes.push({ edits: kept.flatMap((fix) => fix.edits) });
+    text = next;
+    if (deferred === 0) break;
+  }
+
+  const located = findings
+    .map((finding) => {
+      const rule = byName.get(finding.rule);
+      return { ...finding, path, position: original.positionAt(finding.start), message: fillMessage(messageOf(rule, finding.messageId), finding.data) };
+    })
+    .sort((a, b) => a.start - b.start || a.site.start - b.site.start);
+  return { output: text === source ? undefined : text, findings: located, parsed: true };
+}
+
+function locate(rule: string, messageId: string, status: Status, data: Record<string, string>, at: any, site: any, toOriginal: (offset: number) => number): Finding {
+  const start = toOriginal(typeof at?.start === 'number' ? at.start : site.start);
+  const end = toOriginal(typeof at?.end === 'number' ? at.end : site.end);
+  return { rule, messageId, status, data, start, end, site: { start: toOriginal(site.start), end: toOriginal(site.end) } };
+}
+
+// An offset after `edits` were applied, mapped to the text before them.
+function mapBack(edits: readonly Edit[], offset: number): number {
+  const ordered = [...edits].sort((a, b) => a.start - b.start);
+  let shift = 0;
+  for (const edit of ordered) {
+    const newStart = edit.start + shift;
+    const newEnd = newStart + edit.text.length;
+    if (offset < newStart) break;
+    if (offset < newEnd) return edit.start;
+    shift += edit.text.length - (edit.end - edit.start);
+  }
+  return offset - shift;
+}
+
+function parses(path: string, text: string): boolean {
+  try {
+    parseSource(path, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseError(path: string, text: string): string {
+  try {
+    parseSource(path, text);
+    return 'unknown';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,144 @@
+// The style new code is written in: the file's own first (its indentation, semicolons, quotes,
+// trailing commas), then the project's formatter config (./formatter-config.ts) where the file does
+// not say, then Prettier's defaults. Line terminators are taken per insertion, from the line the code
+// goes next to (SourceText.terminatorNear), so a file with mixed endings keeps them.
+import { type FormatterConfig, readFormatterConfig } from './formatter-config';
+
+export interface Style {
+  /** one level of indentation: a tab, or N spaces */
+  indent: string;
+  semicolons: boolean;
+  quote: "'" | '"';
+  /** a comma after the last element of a list broken over several lines */
+  trailingCommas: boolean;
+  /** the line width new code is kept within */
+  printWidth: number;
+}
+
+const STATEMENTS_WITH_SEMICOLON = new Set([
+  'ExpressionStatement',
+  'VariableDeclaration',
+  'ReturnStatement',
+  'ThrowStatement',
+  'BreakStatement',
+  'ContinueStatement',
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportAllDeclaration',
+  'DoWhileStatement',
+  'DebuggerStatement',
+]);
+
+interface Counts {
+  semicolon: number;
+  noSemicolon: number;
+  single: number;
+  double: number;
+  trailing: number;
+  noTrailing: number;
+}
+
+// A walk over the statements and literals of the file, counting how it ends statements, quotes
+// strings and closes lists broken over lines.
+function countStyle(program: any, text: string): Counts {
+  const counts: Counts = { semicolon: 0, noSemicolon: 0, single: 0, double: 0, trailing: 0, noTrailing: 0 };
+  const stack: any[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (typeof node.type !== 'string') continue;
+    const type = node.type;
+    if (STATEMENTS_WITH_SEMICOLON.has(type) && typeof node.end === 'number' && !(type === 'ExportNamedDeclaration' && node.declaration)) {
+      if (text[node.end - 1] === ';') counts.semicolon += 1;
+      else if (type !== 'VariableDeclaration' || !isForHead(node, text)) counts.noSemicolon += 1;
+    }
+    if ((type === 'StringLiteral' || (type === 'Literal' && typeof node.value === 'string')) && typeof node.start === 'number') {
+      const first = text[node.start];
+      if (first === "'") counts.single += 1;
+      else if (first === '"') counts.double += 1;
+    }
+    if ((type === 'ArrayExpression' || type === 'ObjectExpression') && typeof node.end === 'number') {
+      const items = type === 'ArrayExpression' ? node.elements : node.properties;
+      countTrailing(counts, text, items, node.end - 1);
+    }
+    for (const key in node) {
+      if (key === 'loc' || key === 'extra' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+      const value = node[key];
+      if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+  return counts;
+}
+
+// `for (let i = 0; …)`: a declaration in a for head ends with no semicolon of its own.
+function isForHead(node: any, text: string): boolean {
+  const after = text.slice(node.end, node.end + 40).trimStart();
+  return after.startsWith(')') || after.startsWith('of ') || after.startsWith('in ') || after.startsWith(';');
+}
+
+function countTrailing(counts: Counts, text: string, items: any[], closing: number): void {
+  const last = items?.[items.length - 1];
+  if (!last || typeof last.end !== 'number') return;
+  const between = text.slice(last.end, closing).replace(/\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g, '');
+  // only a list whose closing bracket stands on a line of its own says anything
+  if (!/[\n\r]/.test(between)) return;
+  if (/^\s*,/.test(between)) counts.trailing += 1;
+  else counts.noTrailing += 1;
+}
+
+// The indentation unit: tabs when most indented lines start with one; otherwise the most common
+// step between the indentation of consecutive lines (2 or 4 spaces, usually).
+export function detectIndent(text: string): string | undefined {
+  let tabs = 0;
+  let spaces = 0;
+  const steps = new Map<number, number>();
+  let previousWidth = 0;
+  let inBlockComment = false;
+  for (const line of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    const trimmed = line.trimStart();
+    if (inBlockComment) {
+      if (trimmed.includes('*/')) inBlockComment = false;
+      continue;
+    }
+    if (trimmed === '') continue;
+    if (trimmed.startsWith('/*') && !trimmed.includes('*/')) inBlockComment = true;
+    const width = line.length - trimmed.length;
+    if (line[0] === '\t') {
+      tabs += 1;
+      continue;
+    }
+    if (line[0] === ' ') spaces += 1;
+    const step = Math.abs(width - previousWidth);
+    if (step > 0 && step <= 8) steps.set(step, (steps.get(step) ?? 0) + 1);
+    previousWidth = width;
+  }
+  if (tabs === 0 && spaces === 0) return undefined;
+  if (tabs > spaces) return '\t';
+  let best = 0;
+  let bestCount = 0;
+  for (const [step, count] of steps) {
+    if (count > bestCount || (count === bestCount && step < best)) {
+      best = step;
+      bestCount = count;
+    }
+  }
+  return best > 0 ? ' '.repeat(best) : undefined;
+}
+
+function majority(yes: number, no: number): boolean | undefined {
+  if (yes === 0 && no === 0) return undefined;
+  return yes >= no;
+}
+
+export function detectStyle(program: any, text: string, path: string | undefined, config: FormatterConfig | undefined = path ? readFormatterConfig(path) : undefined): Style {
+  const counts = countStyle(program, text);
+  const indent = detectIndent(text) ?? config?.indent ?? '  ';
+  const semicolons = majority(counts.semicolon, counts.noSemicolon) ?? config?.semicolons ?? true;
+  const quoteSingle = majority(counts.single, counts.double) ?? (config?.quote ? config.quote === "'" : true);
+  const trailingCommas = majority(counts.trailing, counts.noTrailing) ?? config?.trailingCommas ?? true;
+  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, printWidth: config?.printWidth ?? 80 };
+}

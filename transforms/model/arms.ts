@@ -1,0 +1,276 @@
+// What one arm of a race is, resolved through bindings: a timer (an inline `new Promise` around
+// setTimeout, a node:timers/promises sleep, a helper of this file that returns one of those, an
+// `AbortSignal.timeout()`), a listener (`events.once`), an iterator's `next()`, a fetch, or plain work.
+// A helper is followed to its definition and classified as what it returns; a helper imported from
+// another file is named, with where it comes from.
+import { type Builtin, propertyName } from '../analysis/resolve';
+import type { Binding } from '../analysis/scope';
+import { isFunction, unwrap } from '../analysis/tree';
+import type { Facts } from './facts';
+import { type TimerFact, callbackEffects, timerFact } from './timer';
+
+/** a handler chained on an arm: `.then(() => { throw err; })` */
+export interface Tail {
+  call: any;
+  method: 'then' | 'catch' | 'finally';
+  handlers: any[];
+}
+
+export type TimerOutcome = 'rejects' | 'resolves';
+
+export type TimerArm =
+  /** `new Promise((_, reject) => setTimeout(() => reject(err), ms))` */
+  | { kind: 'executor'; newPromise: any; executor: any; settleParam: 'resolve' | 'reject'; settle: Binding; timer: TimerFact; outcome: TimerOutcome }
+  /** `sleep(ms, value?, options?)` of node:timers/promises, or `promisify(setTimeout)` */
+  | { kind: 'sleep'; call: any; builtin: Builtin; options: any | undefined; outcome: TimerOutcome }
+  /** `delay(ms)` / `this.timeout(ms)`: a function of this file whose result is a timer arm */
+  | { kind: 'helper'; call: any; fn: any; name: string; binding?: Binding; inner: TimerArm; outcome: TimerOutcome };
+
+export type Arm =
+  | { role: 'timer'; timer: TimerArm; tails: Tail[] }
+  /** a timer arm this model cannot see into or take apart: why */
+  | { role: 'opaque-timer'; node: any; reason: OpaqueReason; detail?: string; tails: Tail[] }
+  | { role: 'signal-timeout'; node: any; tails: Tail[] }
+  | { role: 'listener'; once: any; tails: Tail[] }
+  | { role: 'iterator'; next: any; iterator: any; tails: Tail[] }
+  | { role: 'work'; head: any; fetch?: any; tails: Tail[] };
+
+export type OpaqueReason =
+  /** imported from another file of the project */
+  | 'imported-helper'
+  /** imported from a package */
+  | 'package-helper'
+  /** a helper of this file whose body is not one timer promise */
+  | 'helper-shape'
+  /** a `new Promise` that does more around its timer than settle */
+  | 'executor-shape'
+  /** an async function or IIFE that awaits a delay */
+  | 'async-timer'
+  /** `cond ? timer : other` */
+  | 'conditional'
+  /** a call spelled `setTimeout` (or `Promise`) that is not the platform's */
+  | 'shadowed'
+  /** a name that says timer, bound to something this model cannot follow */
+  | 'unknown';
+
+const TIMER_NAME = /^(?:wait|sleep|delay|pause|later)$|timeout|timer|deadline|sleep|delay|wait(?:for)?ms/i;
+
+/** `x.then(a).catch(b)`: the head `x` and the handlers after it, in order */
+export function splitTails(node: any): { head: any; tails: Tail[] } {
+  const tails: Tail[] = [];
+  let current = unwrap(node);
+  while ((current?.type === 'CallExpression' || current?.type === 'OptionalCallExpression') && (current.callee.type === 'MemberExpression' || current.callee.type === 'OptionalMemberExpression')) {
+    const method = propertyName(current.callee);
+    if (method !== 'then' && method !== 'catch' && method !== 'finally') break;
+    tails.unshift({ call: current, method, handlers: current.arguments });
+    current = unwrap(current.callee.object);
+  }
+  return { head: current, tails };
+}
+
+export function calleeName(call: any): string | undefined {
+  const callee = unwrap(call?.callee);
+  if (callee?.type === 'Identifier') return callee.name;
+  return propertyName(callee);
+}
+
+/** which `new X(executor)` makes a promise: the global Promise, and the class a race is called on */
+export type PromiseConstructor = (callee: any) => boolean;
+
+/**
+ * `resolveHead`: what a name at the head of a chain stands for (`delay.then(…)` with `const delay = new
+ * Promise(…)`), so that the arm is classified as the promise it names
+ */
+export function classifyArm(facts: Facts, node: any, depth = 0, isPromise: PromiseConstructor = (callee) => facts.resolver.is(callee, 'Promise'), resolveHead?: (head: any) => any): Arm {
+  const { head, tails } = splitTails(node);
+  const { resolver } = facts;
+  if (!head) return { role: 'work', head: node, tails };
+  if (head.type === 'Identifier' && tails.length > 0 && depth < 3) {
+    const named = resolveHead?.(head);
+    if (named) {
+      const inner = classifyArm(facts, named, depth + 1, isPromise);
+      return { ...inner, tails: [...inner.tails, ...tails] } as Arm;
+    }
+  }
+  if (containsSignalTimeout(facts, head)) return { role: 'signal-timeout', node: head, tails };
+  if (head.type === 'NewExpression' && isPromise(head.callee)) {
+    const executorArm = timerExecutor(facts, head);
+    if (executorArm === undefined) return { role: 'work', head, tails };
+    if ('problem' in executorArm) return { role: 'opaque-timer', node: head, reason: executorArm.problem, detail: 'name' in executorArm ? executorArm.name : undefined, tails };
+    return { role: 'timer', timer: executorArm, tails };
+  }
+  if (head.type === 'CallExpression' || head.type === 'OptionalCallExpression') {
+    const builtin = resolver.builtinOf(head.callee);
+    if (builtin?.name === 'sleep') return { role: 'timer', timer: sleepArm(head, builtin), tails };
+    if (builtin?.name === 'events.once') return { role: 'listener', once: head, tails };
+    if (builtin?.name === 'fetch') return { role: 'work', head, fetch: head, tails };
+    if (propertyName(unwrap(head.callee)) === 'next' && head.arguments.length === 0) {
+      return { role: 'iterator', next: head, iterator: unwrap(unwrap(head.callee).object), tails };
+    }
+    const iife = unwrap(head.callee);
+    if (isFunction(iife) && iife.async && containsTimerCall(facts, iife) && endsInThrow(iife)) return { role: 'opaque-timer', node: head, reason: 'async-timer', tails };
+    const helper = depth < 3 ? helperArm(facts, head, depth, isPromise) : undefined;
+    if (helper) return helper.kind === 'opaque' ? { role: 'opaque-timer', node: head, reason: helper.reason, detail: helper.detail, tails } : { role: 'timer', timer: helper.arm, tails };
+    return { role: 'work', head, tails };
+  }
+  if (head.type === 'ConditionalExpression') {
+    const branches = [classifyArm(facts, head.consequent, depth + 1, isPromise), classifyArm(facts, head.alternate, depth + 1, isPromise)];
+    if (branches.some((arm) => arm.role === 'timer' || arm.role === 'opaque-timer')) return { role: 'opaque-timer', node: head, reason: 'conditional', tails };
+    return { role: 'work', head, tails };
+  }
+  if (head.type === 'Identifier' && TIMER_NAME.test(head.name)) return { role: 'opaque-timer', node: head, reason: 'unknown', tails };
+  return { role: 'work', head, tails };
+}
+
+function sleepArm(call: any, builtin: Builtin): TimerArm {
+  const [, value, options] = call.arguments;
+  void value;
+  return { kind: 'sleep', call, builtin, options, outcome: 'resolves' };
+}
+
+// `AbortSignal.timeout(ms)` in the arm, or in the initialiser of a const the arm reads.
+function containsSignalTimeout(facts: Facts, node: any, depth = 0): boolean {
+  for (const member of facts.tree.within(node, 'MemberExpression')) {
+    if (propertyName(member) === 'timeout' && facts.resolver.is(member.object, 'AbortSignal')) return true;
+  }
+  if (depth > 0) return false;
+  for (const identifier of facts.tree.within(node, 'Identifier')) {
+    const binding = facts.scopes.bindingOf(identifier);
+    if (binding?.kind !== 'const' || binding.declaration?.type !== 'VariableDeclarator' || !binding.declaration.init || binding.declaration.id !== binding.id) continue;
+    if (containsSignalTimeout(facts, binding.declaration.init, depth + 1)) return true;
+  }
+  return false;
+}
+
+function containsTimerCall(facts: Facts, node: any): boolean {
+  return facts.tree.within(node, 'CallExpression').some((call) => {
+    const builtin = facts.resolver.builtinOf(call.callee);
+    return builtin?.name === 'setTimeout' || builtin?.name === 'sleep' || TIMER_NAME.test(calleeName(call) ?? '');
+  });
+}
+
+export type ExecutorProblem = { problem: 'executor-shape' } | { problem: 'shadowed'; name: string };
+
+// `new Promise((resolve, reject) => <one statement arming a timer that settles it>)`: the timer arm;
+// a problem when the executor arms a settling timer but does more than that, or calls a
+// `setTimeout` that is not the platform's; undefined when it is not a timer promise at all (work,
+// or a timer beside work: an executor site of its own).
+export function timerExecutor(facts: Facts, newPromise: any): TimerArm | ExecutorProblem | undefined {
+  const executor = unwrap(newPromise.arguments[0]);
+  if (newPromise.arguments.length !== 1 || !isFunction(executor) || executor.async) return undefined;
+  const params: Array<Binding | undefined> = executor.params.slice(0, 2).map((param: any) => (param.type === 'Identifier' ? facts.scopes.bindingOf(param) : undefined));
+  const settleBindings = params.filter((binding): binding is Binding => binding !== undefined);
+  if (settleBindings.length === 0) return undefined;
+  const settles = (node: any) => settleBindings.some((binding) => binding.references.some((reference) => facts.tree.isInside(reference.node, node)));
+  const calls = facts.tree.within(executor.body, 'CallExpression');
+  const timers = calls.filter((call) => facts.resolver.is(call.callee, 'setTimeout'));
+  const statements = executor.body.type === 'BlockStatement' ? executor.body.body : [executor.body];
+  if (timers.length === 0) {
+    // `setTimeout` that is some other function: a look-alike we say we leave alone
+    const lookalike = calls.find((call) => calleeName(call) === 'setTimeout' && settles(call));
+    if (lookalike && !statements.some((statement: any) => !facts.tree.isInside(lookalike, statement) && settles(statement))) return { problem: 'shadowed', name: 'setTimeout' };
+    return undefined;
+  }
+  const timerStatements = statements.filter((statement: any) => timers.some((call) => facts.tree.isInside(call, statement)));
+  const others = statements.filter((statement: any) => !timerStatements.includes(statement));
+  // beside the timer, something else settles the promise: that is an executor site, not a timer arm
+  if (others.some(settles)) return undefined;
+  if (timers.length !== 1 || timerStatements.length !== 1 || others.length > 0) return { problem: 'executor-shape' };
+  const timer = timerFact(facts, timers[0]);
+  if (!timer) return { problem: 'executor-shape' };
+  const statement = timerStatements[0];
+  if (statementOfTimer(facts, timer, executor) !== statement) return { problem: 'executor-shape' };
+  const settle = timerSettle(facts, timer, params);
+  if (!settle) return { problem: 'executor-shape' };
+  return { kind: 'executor', newPromise, executor, settleParam: settle.param, settle: settle.binding, timer, outcome: settle.param === 'reject' ? 'rejects' : 'resolves' };
+}
+
+// The statement of the executor that arms the timer as its whole effect: `setTimeout(…);`,
+// `h = setTimeout(…);`, `this.h = setTimeout(…);`, `const h = setTimeout(…);`, or the arrow's body.
+function statementOfTimer(facts: Facts, timer: TimerFact, executor: any): any {
+  let current = timer.expression;
+  let parent = facts.tree.parent(current);
+  if (parent?.type === 'AssignmentExpression' && parent.right === current) {
+    current = parent;
+    parent = facts.tree.parent(current);
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === current) {
+    const declaration = facts.tree.parent(parent);
+    return declaration.declarations.length === 1 ? declaration : undefined;
+  }
+  if (parent === executor && executor.body === current) return current;
+  if (parent?.type === 'ExpressionStatement') return parent;
+  return undefined;
+}
+
+// `setTimeout(reject, ms, err)`, `setTimeout(() => reject(err), ms)`, `setTimeout(() => { resolve(v); }, ms)`:
+// the settle function the timer calls, and nothing else.
+function timerSettle(facts: Facts, timer: TimerFact, params: Array<Binding | undefined>): { param: 'resolve' | 'reject'; binding: Binding } | undefined {
+  const which = (node: any): { param: 'resolve' | 'reject'; binding: Binding } | undefined => {
+    const expression = unwrap(node);
+    if (expression?.type !== 'Identifier') return undefined;
+    const binding = facts.scopes.bindingOf(expression);
+    const index = params.indexOf(binding);
+    if (!binding || index === -1) return undefined;
+    return { param: index === 0 ? 'resolve' : 'reject', binding };
+  };
+  const direct = which(timer.callback);
+  if (direct) return direct;
+  // the callback calls a settle function among what else it does (the rule judges the rest)
+  const effects = callbackEffects(timer.callback);
+  for (const effect of effects ?? []) {
+    if (effect.kind === 'call') {
+      const settle = which(effect.call.callee);
+      if (settle) return settle;
+    }
+  }
+  return undefined;
+}
+
+// A call of a helper: followed to its definition (a function of this file, or a method of the same
+// class), where it must return one timer arm; an import is named with its source.
+function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseConstructor): { kind: 'arm'; arm: TimerArm } | { kind: 'opaque'; reason: OpaqueReason; detail?: string } | undefined {
+  const { resolver, scopes } = facts;
+  const callee = unwrap(call.callee);
+  const name = calleeName(call) ?? '';
+  if (callee?.type === 'Identifier') {
+    const binding = scopes.bindingOf(callee);
+    if (binding?.kind === 'import') {
+      if (!TIMER_NAME.test(name) && !TIMER_NAME.test(binding.imported!.imported)) return undefined;
+      const local = binding.imported!.source.startsWith('.') || binding.imported!.source.startsWith('/');
+      return { kind: 'opaque', reason: local ? 'imported-helper' : 'package-helper', detail: binding.imported!.source };
+    }
+  }
+  const local = resolver.localFunctionOf(callee);
+  const fn = local?.fn ?? resolver.classMethodOf(callee);
+  if (!fn) return TIMER_NAME.test(name) && (callee?.type === 'Identifier' || callee?.type === 'MemberExpression') ? { kind: 'opaque', reason: 'unknown' } : undefined;
+  const returned = returnedExpression(fn);
+  if (returned === undefined) {
+    // `async () => { await delay(ms); throw err; }`: a timer that rejects; an async function that
+    // waits and then returns a value is work that happens to wait
+    if (fn.async && containsTimerCall(facts, fn) && endsInThrow(fn)) return { kind: 'opaque', reason: 'async-timer' };
+    return containsTimerCall(facts, fn) && TIMER_NAME.test(name) ? { kind: 'opaque', reason: 'helper-shape' } : undefined;
+  }
+  const inner = classifyArm(facts, returned, depth + 1, isPromise);
+  if (inner.role === 'timer' && inner.tails.length === 0) return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding: local?.binding, inner: inner.timer, outcome: inner.timer.outcome } };
+  if (inner.role === 'timer' || inner.role === 'opaque-timer' || inner.role === 'signal-timeout') return { kind: 'opaque', reason: 'helper-shape' };
+  return undefined;
+}
+
+function endsInThrow(fn: any): boolean {
+  return fn.body.type === 'BlockStatement' && fn.body.body.at(-1)?.type === 'ThrowStatement';
+}
+
+// What a function gives back: its expression body, or its body's one `return x;`.
+export function returnedExpression(fn: any): any | undefined {
+  if (fn.generator) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  if (fn.async) return undefined;
+  const statements = fn.body.body;
+  if (statements.length !== 1 || statements[0].type !== 'ReturnStatement') return undefined;
+  return statements[0].argument ?? undefined;
+}
+
+export function isTimerRole(arm: Arm): boolean {
+  return arm.role === 'timer' || arm.role === 'opaque-timer' || arm.role === 'signal-timeout';
+}

@@ -1,0 +1,46 @@
+// Everything the model and the rules may ask of one file, built once per parse: the text, the tree
+// with its parents, scopes and bindings from the Program, and the resolver of names.
+import { Resolver } from '../analysis/resolve';
+import { Scopes } from '../analysis/scope';
+import { Tree } from '../analysis/tree';
+import { isTypeScriptPath } from '../engine/parse';
+import { SourceText, codeLine } from '../engine/source';
+
+export class Facts {
+  readonly tree: Tree;
+  readonly source: SourceText;
+  private scopesValue: Scopes | undefined;
+  private resolverValue: Resolver | undefined;
+  readonly typescript: boolean;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly file: any,
+  ) {
+    this.tree = new Tree(file);
+    this.source = new SourceText(text);
+    this.typescript = isTypeScriptPath(path);
+  }
+
+  /** scopes are built on the first question: a file with no candidate never pays for them */
+  get scopes(): Scopes {
+    this.scopesValue ??= new Scopes(this.file);
+    return this.scopesValue;
+  }
+
+  get resolver(): Resolver {
+    this.resolverValue ??= new Resolver(this.tree, this.scopes);
+    return this.resolverValue;
+  }
+
+  /** a node's code as the file spells it, on one line */
+  code(node: any, max = 80): string {
+    return codeLine(this.text, node, max);
+  }
+
+  /** the exact text of a node */
+  textOf(node: any): string {
+    return this.text.slice(node.start, node.end);
+  }
+}

@@ -1,0 +1,189 @@
+// A `Promise.race([...])` with a timer among its arms: the arms resolved through bindings, the timer
+// and its handle, every cleanup with the outcomes it runs on, and what each settle path leaves behind.
+import type { Binding } from '../analysis/scope';
+import { propertyName } from '../analysis/resolve';
+import { unwrap } from '../analysis/tree';
+import { type Arm, type TimerArm, classifyArm, isTimerRole } from './arms';
+import type { Facts } from './facts';
+import { type Coverage, type Outcome, chainTop, coverageOf, runsBeforeSettling } from './paths';
+import type { HandleUse, TimerFact } from './timer';
+
+export interface RaceArm {
+  /** the array element */
+  element: any;
+  /** what the arm evaluates: the element, or the initialiser of the local const it names */
+  value: any;
+  /** `const timeout = …;` before the race, when the element names it */
+  declaration?: { statement: any; declarator: any; binding: Binding; otherUses: number };
+  arm: Arm;
+}
+
+export type SettlePath = 'work-fulfils' | 'work-rejects' | 'timer-fires';
+
+export interface Cleanup {
+  kind: 'clear' | 'abort' | 'return';
+  node: any;
+  /** the race's outcomes it runs on, once the race has settled */
+  race: Coverage;
+  /** the (single) work arm's outcomes it runs on, when it sits on that arm's chain */
+  work: Coverage;
+  /** it runs before the race can settle (right after it is created, no await between) */
+  beforeSettling: boolean;
+}
+
+export interface RaceSite {
+  kind: 'race';
+  node: any;
+  /** `Promise` in `Promise.race` is the global one */
+  builtinPromise: boolean;
+  arms: RaceArm[];
+  /** the timer arms, resolved or not */
+  timerArms: RaceArm[];
+  workArms: RaceArm[];
+  /** the resolved setTimeout of the one timer arm, when there is one */
+  timer?: TimerFact;
+  /** how the race settles when the timer fires */
+  timerOutcome?: Outcome;
+  /** the clears of the timer's handle, with the paths they cover */
+  clears: Cleanup[];
+}
+
+const PROMISE_LIBRARIES = new Set(['bluebird', 'q', 'es6-promise', 'promise', 'pinkie-promise', 'native-promise-only', 'lie', 'rsvp', 'when']);
+
+/** `X.race([...])` calls whose X is the global Promise or plainly a promise class */
+export function raceCalls(facts: Facts): any[] {
+  return facts.tree.ofType('CallExpression').filter((call) => {
+    const callee = unwrap(call.callee);
+    return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && propertyName(callee) === 'race' && call.arguments.length === 1;
+  });
+}
+
+// The object of `X.race`: the global Promise, a promise class other than it (a library import,
+// `this.Promise`), or something that only has a `race` method (Repeater.race, a custom helper).
+function promiseKind(facts: Facts, object: any): 'global' | 'other' | 'not-a-promise' {
+  const expression = unwrap(object);
+  if (facts.resolver.is(expression, 'Promise')) return 'global';
+  if (expression?.type === 'Identifier') {
+    const binding = facts.scopes.bindingOf(expression);
+    if (binding?.kind === 'import') return PROMISE_LIBRARIES.has(binding.imported!.source) ? 'other' : 'not-a-promise';
+    if (!binding) return expression.name === 'Promise' ? 'other' : 'not-a-promise';
+    return /^(?:P|Promise|PromiseImpl|PromiseCtor|_Promise)$/.test(expression.name) ? 'other' : 'not-a-promise';
+  }
+  const name = propertyName(expression);
+  return name !== undefined && /^_?[Pp]romise(?:Impl|Ctor|Library)?$/.test(name) ? 'other' : 'not-a-promise';
+}
+
+// `Promise.race([work, timeout])` with `const timeout = …` declared before the race in the same
+// function: the arm is that initialiser.
+function resolveElement(facts: Facts, race: any, element: any): Pick<RaceArm, 'value' | 'declaration'> {
+  const expression = unwrap(element);
+  if (expression?.type !== 'Identifier') return { value: element };
+  const binding = facts.scopes.bindingOf(expression);
+  if (!binding || (binding.kind !== 'const' && binding.kind !== 'let') || binding.references.some((reference) => reference.write)) return { value: element };
+  const declarator = binding.declaration;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id || !declarator.init) return { value: element };
+  if (facts.tree.functionOf(declarator) !== facts.tree.functionOf(race) || declarator.end > race.start) return { value: element };
+  const statement = facts.tree.parent(declarator);
+  const otherUses = binding.references.filter((reference) => reference.node !== expression).length;
+  return { value: declarator.init, declaration: { statement, declarator, binding, otherUses } };
+}
+
+export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
+  const list = unwrap(race.arguments[0]);
+  if (list?.type !== 'ArrayExpression') return undefined;
+  const promiseObject = unwrap(unwrap(race.callee).object);
+  const kind = promiseKind(facts, promiseObject);
+  if (kind === 'not-a-promise') return undefined;
+  // `new P(executor)` makes a promise where the race is `P.race`: the same class
+  const objectText = facts.textOf(promiseObject);
+  const isPromise = (callee: any) => facts.resolver.is(callee, 'Promise') || (kind === 'other' && facts.textOf(unwrap(callee)) === objectText);
+  const arms: RaceArm[] = [];
+  for (const element of list.elements) {
+    if (element === null) continue;
+    if (element.type === 'SpreadElement') {
+      arms.push({ element, value: element, arm: { role: 'work', head: element, tails: [] } });
+      continue;
+    }
+    const resolved = resolveElement(facts, race, element);
+    arms.push({ element, ...resolved, arm: classifyArm(facts, resolved.value, 0, isPromise, (head) => resolveElement(facts, race, head).declaration?.declarator.init) });
+  }
+  const timerArms = arms.filter((arm) => isTimerRole(arm.arm));
+  if (timerArms.length === 0 || arms.length < 2) return undefined;
+  const workArms = arms.filter((arm) => !isTimerRole(arm.arm));
+  const site: RaceSite = { kind: 'race', node: race, builtinPromise: kind === 'global', arms, timerArms, workArms, clears: [] };
+  const resolved = timerArms.length === 1 && timerArms[0].arm.role === 'timer' ? timerArms[0] : undefined;
+  if (resolved && resolved.arm.role === 'timer') {
+    const timerArm = resolved.arm.timer;
+    site.timerOutcome = outcomeOf(resolved.arm.tails, timerArm);
+    const timer = innermost(timerArm);
+    if (timer.kind === 'executor') {
+      site.timer = timer.timer;
+      site.clears = clearsOf(facts, site, timer.timer.uses);
+    }
+  }
+  return site;
+}
+
+function innermost(arm: TimerArm): TimerArm {
+  return arm.kind === 'helper' ? innermost(arm.inner) : arm;
+}
+
+// A timer arm that resolves, followed by `.then(() => { throw err; })`, rejects.
+function outcomeOf(tails: readonly { method: string; handlers: any[] }[], arm: TimerArm): Outcome {
+  let outcome: Outcome = arm.outcome === 'rejects' ? 'rejected' : 'fulfilled';
+  for (const tail of tails) {
+    const handler = tail.method === 'then' ? (outcome === 'fulfilled' ? tail.handlers[0] : tail.handlers[1]) : tail.method === 'catch' && outcome === 'rejected' ? tail.handlers[0] : undefined;
+    if (!handler) continue;
+    outcome = throwsOrRejects(handler) ? 'rejected' : 'fulfilled';
+  }
+  return outcome;
+}
+
+function throwsOrRejects(handler: any): boolean {
+  const body = handler?.body;
+  if (!body) return false;
+  if (body.type !== 'BlockStatement') {
+    const call = unwrap(body);
+    return call?.type === 'CallExpression' && propertyName(call.callee) === 'reject';
+  }
+  const last = body.body.at(-1);
+  if (last?.type === 'ThrowStatement') return true;
+  const returned = last?.type === 'ReturnStatement' ? unwrap(last.argument) : undefined;
+  return returned?.type === 'CallExpression' && propertyName(returned.callee) === 'reject';
+}
+
+// Each clear of the handle: which race outcomes it follows, which outcomes of the one work arm it
+// follows (a clear on the work's own chain), and whether it runs before the race could settle.
+function clearsOf(facts: Facts, site: RaceSite, uses: readonly HandleUse[]): Cleanup[] {
+  const { tree } = facts;
+  const follow = (top: any) => followStored(facts, top);
+  // a clear on the work's own chain (`search(term).finally(() => clearTimeout(t))`): from the chain's head
+  const workArm = site.workArms.length === 1 ? site.workArms[0].arm : undefined;
+  const work = workArm?.role === 'work' ? workArm.head : undefined;
+  return uses
+    .filter((use) => use.kind === 'clear')
+    .map((use) => {
+      const call = use.call;
+      return {
+        kind: 'clear' as const,
+        node: call,
+        race: coverageOf(tree, site.node, call, follow),
+        work: work ? coverageOf(tree, work, call, follow) : new Set<Outcome>(),
+        beforeSettling: runsBeforeSettling(tree, site.node, call),
+      };
+    });
+}
+
+// A chain kept in a const and read once (`const p = Promise.race(…); … await p;`): that one read.
+export function followStored(facts: Facts, top: any): any | undefined {
+  const declarator = facts.tree.parent(top);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== top || declarator.id.type !== 'Identifier') return undefined;
+  const binding = facts.scopes.bindingOf(declarator.id);
+  if (!binding || binding.references.length !== 1 || binding.references[0].write) return undefined;
+  return binding.references[0].node;
+}
+
+/** for the report: the chain top of the race */
+export function raceTop(facts: Facts, site: RaceSite): any {
+  return chainTop(facts.tree, site.node);
+}

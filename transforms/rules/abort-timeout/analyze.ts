@@ -1,0 +1,319 @@
+// abort-timeout: a timer that aborts an AbortController bounds the work that uses the signal; it
+// must be cleared on every exit from that work (reading a response's body included). Safe when a
+// `finally` around the uses (or on the fetch chain) clears it; fixable with a try/finally around the
+// statements after the timer under the preconditions below.
+import { propertyName } from '../../analysis/resolve';
+import { isFunction, unwrap } from '../../analysis/tree';
+import type { Remark, RuleContext, Verdict } from '../../engine/rule';
+import type { AbortSite } from '../../model/abort';
+import { isEffectFree } from '../../model/effects';
+import type { Facts } from '../../model/facts';
+import { clearSpelling } from '../../model/spelling';
+import type { MessageId } from './messages';
+
+export interface AbortPlan {
+  site: AbortSite;
+  /** the block's statements; the region is from `regionStart` to the end */
+  list: any[];
+  regionStart: number;
+  /** the existing const handle, or undefined when the timer's handle is dropped */
+  handleName?: string;
+  clear: string;
+  /** `return fetch(...).then(...)`: cleared in `.finally()` on the returned chain instead of a try/finally */
+  returnedChain?: any;
+  /** `AbortSignal.timeout(ms)` instead (option set and safe) */
+  useSignalTimeout: boolean;
+}
+
+type Result = Verdict<AbortPlan>;
+
+const RESPONSE_FIELDS = new Set(['ok', 'status', 'statusText', 'headers', 'url', 'redirected', 'type', 'bodyUsed']);
+const BODY_READERS = new Set(['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes']);
+
+const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
+const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
+
+function preferSignalTimeout(options: Readonly<Record<string, unknown>>): boolean {
+  const value = options['prefer-signal-timeout'] ?? options.preferSignalTimeout;
+  return value === true || value === 'true';
+}
+
+export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): Result | undefined {
+  const { tree } = facts;
+  const timerCall = site.node;
+  if (site.lookalike) return unknown('shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (!site.controller) return unknown('controllerNotLocal', timerCall, { name: facts.code(site.controllerNode, 60) });
+  const controller = site.controller;
+  const controllerName = controller.name;
+  if (site.timer.call.arguments.length !== 2) return undefined;
+  const statement = site.timerStatement;
+  if (!statement) return unknown('controllerNotLocal', timerCall, { name: controllerName });
+  const place = tree.listOf(statement);
+  if (!place || place.holder.type !== 'BlockStatement') {
+    const where = place?.holder.type === 'Program' ? 'at the top level of the module' : place?.holder.type === 'SwitchCase' ? 'in a switch case' : 'outside a block';
+    return refuse('unsupportedScope', timerCall, { where });
+  }
+  const fn = tree.functionOf(statement);
+  if (!isFunction(fn)) return refuse('unsupportedScope', timerCall, { where: 'outside a function' });
+  if (fn.generator) return refuse('unsupportedScope', timerCall, { where: 'in a generator' });
+  const list = place.list;
+  const timerIndex = place.index;
+  const controllerIndex = list.indexOf(site.controllerStatement);
+  if (controllerIndex === -1 || controllerIndex > timerIndex || site.controllerStatement.declarations.length !== 1) return unknown('controllerNotLocal', timerCall, { name: controllerName });
+  const clear = clearSpelling(facts, site.timer, statement);
+  if (!clear.ok) return refuse('shadowed', timerCall, { name: clear.name });
+
+  // Every use of the controller after its timer, in this block: a request's signal, or an abort of the code's own.
+  const uses = controller.references.map((reference) => reference.node).filter((node) => !tree.isInside(node, site.abortCall));
+  const regionStart = timerIndex + 1;
+  const region = list.slice(regionStart);
+  const inRegion = (node: any) => region.some((candidate: any) => tree.isInside(node, candidate));
+  const early = uses.find((node) => !inRegion(node));
+  if (early) return unknown('signalUsedBefore', early, { name: controllerName });
+  if (uses.length === 0) return unknown('noUse', timerCall, { name: controllerName });
+  const requests: any[] = [];
+  let explicitAborts = 0;
+  for (const use of uses) {
+    const request = signalRequest(facts, use);
+    if (request) {
+      requests.push(request);
+      continue;
+    }
+    const member = tree.parent(use);
+    if (propertyName(member) === 'abort' && tree.parent(member)?.type === 'CallExpression' && tree.parent(member).callee === member) {
+      explicitAborts += 1;
+      continue;
+    }
+    return unknown('signalEscapes', use, { name: controllerName });
+  }
+
+  // The existing handle: only cleared; already cleared on every exit: nothing to do.
+  const capture = site.timer.capture;
+  let handleName: string | undefined;
+  let guardedEnd = list.length;
+  if (capture.kind === 'declared') {
+    handleName = capture.binding.name;
+    const other = site.timer.uses.find((use) => use.kind !== 'clear');
+    if (other || capture.binding.kind !== 'const') return unknown('handleEscapes', other?.node ?? capture.declarator, { name: handleName });
+    if (clearedOnEveryExit(facts, site, region, requests)) return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName } };
+    // `clearTimeout(t);` in the block itself: after it, the timer bounds nothing, as today
+    const clearIndex = list.findIndex((candidate: any, index: number) => index > timerIndex && candidate.type === 'ExpressionStatement' && site.timer.uses.some((use) => use.call === unwrap(candidate.expression)));
+    if (clearIndex !== -1) guardedEnd = clearIndex;
+  } else if (capture.kind !== 'none') {
+    return unknown('handleEscapes', capture.kind === 'stored' ? capture.node : capture.assignment, { name: capture.kind === 'stored' ? capture.description : capture.binding.name });
+  }
+  const guarded = list.slice(regionStart, guardedEnd);
+  const inGuarded = (node: any) => guarded.some((candidate: any) => tree.isInside(node, candidate));
+
+  // Hoisted function declarations would change meaning inside a block.
+  const hoisted = region.find((candidate: any) => candidate.type === 'FunctionDeclaration');
+  if (hoisted) return refuse('unsupportedScope', hoisted, { where: 'before a function declaration that the try block would hide' });
+  // A name the region declares must not be read from before the timer (a closure defined earlier).
+  const outsider = readFromOutside(facts, region);
+  if (outsider) return refuse('declaredForCodeAbove', outsider.node, { name: outsider.name });
+
+  // What the signal bounds must end inside the block: each guarded request awaited, each response read there.
+  let returnedChain: any;
+  for (const request of requests.filter(inGuarded)) {
+    if (tree.functionOf(request) !== fn) return unknown('fetchNotAwaited', request);
+    const awaited = awaitedChainOf(facts, request);
+    if (!awaited) {
+      // `return fetch(...).then((r) => r.text());` as the only statement after the timer: the
+      // returned promise settles once the body is read, so `.finally()` on it clears the timer then.
+      const chain = chainTopOf(facts, request);
+      if (handleName && isClearedInFinallyOn(facts, site, chain)) return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName } };
+      const holder = tree.parent(chain);
+      const isOnlyReturn = region.length === 1 && holder?.type === 'ReturnStatement' && holder === region[0] && requests.length === 1;
+      if (!isOnlyReturn) return unknown('fetchNotAwaited', request);
+      if (!chainReadsBody(chain)) return unknown('responseEscapes', chain, { name: 'response' });
+      returnedChain = chain;
+      continue;
+    }
+    const escape = responseEscape(facts, awaited, inGuarded);
+    if (escape) return unknown('responseEscapes', escape.node, { name: escape.name });
+  }
+
+  const plan: AbortPlan = { site, list, regionStart, handleName, clear: clear.spelling, returnedChain, useSignalTimeout: false };
+  const remarks: Remark[] = [];
+  if (preferSignalTimeout(options)) {
+    const evidence = errorNameEvidence(facts);
+    const signalTimeoutSafe =
+      explicitAborts === 0 &&
+      site.abortCall.arguments.length === 0 &&
+      site.abortCall.type === 'CallExpression' &&
+      propertyName(unwrap(site.abortCall.callee)) === 'abort' &&
+      !handleName &&
+      site.timer.builtin.via.kind === 'global' &&
+      facts.resolver.isFreeAt(site.controllerStatement, 'AbortSignal') &&
+      (timerIndex === controllerIndex + 1 || isEffectFree(site.timer.delay)) &&
+      site.timer.expression === site.timer.call;
+    if (evidence) remarks.push({ status: 'refused', messageId: 'signalTimeoutRefused', at: timerCall, data: { evidence } });
+    else if (signalTimeoutSafe) plan.useSignalTimeout = true;
+  }
+  return { status: 'fixable', plan, remarks };
+}
+
+// `request(url, { signal: c.signal })` with `use` the `c`: the request call. Any callee counts
+// (the platform's fetch, `this.socket.fetch`, a client's `get`): its awaited end is checked below.
+function signalRequest(facts: Facts, use: any): any | undefined {
+  const { tree } = facts;
+  const member = tree.parent(use);
+  if (member?.type !== 'MemberExpression' || member.object !== use || propertyName(member) !== 'signal') return undefined;
+  const property = tree.parent(member);
+  if (!(property?.type === 'ObjectProperty' || property?.type === 'Property') || property.value !== member || property.computed) return undefined;
+  if ((property.key.name ?? property.key.value) !== 'signal') return undefined;
+  const init = tree.parent(property);
+  const call = tree.parent(init);
+  if (init?.type !== 'ObjectExpression' || (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || !call.arguments.includes(init)) return undefined;
+  const callee = unwrap(call.callee);
+  const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
+  return name === 'fetch' || facts.resolver.is(callee, 'fetch') ? call : undefined;
+}
+
+// A clear of the handle in a `finally` whose try holds every use of the signal, or `.finally(clear)`
+// on the chain of every request.
+function clearedOnEveryExit(facts: Facts, site: AbortSite, region: any[], requests: any[]): boolean {
+  const { tree } = facts;
+  const clears = site.timer.uses.filter((use) => use.kind === 'clear').map((use) => use.call);
+  for (const clear of clears) {
+    for (const ancestor of tree.ancestors(clear)) {
+      if (ancestor.type === 'TryStatement' && ancestor.finalizer && tree.isInside(clear, ancestor.finalizer)) {
+        const covers = site.controller!.references.every((reference) => tree.isInside(reference.node, site.abortCall) || tree.isInside(reference.node, ancestor.block));
+        if (covers && region.some((statement) => tree.isInside(ancestor, statement))) return true;
+      }
+    }
+  }
+  return requests.length > 0 && requests.every((request) => isClearedInFinallyOn(facts, site, chainTopOf(facts, request)));
+}
+
+// `<chain>.finally(() => clearTimeout(handle))`
+function isClearedInFinallyOn(facts: Facts, site: AbortSite, chain: any): boolean {
+  const { tree } = facts;
+  const member = tree.parent(chain);
+  const call = member && tree.parent(member);
+  if (member?.type !== 'MemberExpression' || member.object !== chain || propertyName(member) !== 'finally' || call?.type !== 'CallExpression') return false;
+  const [callback] = call.arguments;
+  return isFunction(callback) && site.timer.uses.some((use) => use.kind === 'clear' && tree.isInside(use.call, callback));
+}
+
+// Names declared by the region's own statements (`const`, `let`, `class`) that are read outside it.
+function readFromOutside(facts: Facts, region: any[]): { node: any; name: string } | undefined {
+  const { tree, scopes } = facts;
+  for (const statement of region) {
+    const ids: any[] = [];
+    if (statement.type === 'VariableDeclaration' && statement.kind !== 'var') {
+      for (const declarator of statement.declarations) ids.push(...tree.within(declarator.id, 'Identifier').filter((id) => scopes.bindingOf(id)?.id === id));
+    } else if (statement.type === 'ClassDeclaration' && statement.id) {
+      ids.push(statement.id);
+    }
+    for (const id of ids) {
+      const binding = scopes.bindingOf(id);
+      const outside = binding?.references.find((reference) => !region.some((candidate) => tree.isInside(reference.node, candidate)));
+      if (outside) return { node: outside.node, name: id.name };
+    }
+  }
+  return undefined;
+}
+
+// `fetch(...).then(...).then(...)`: the outermost call of the chain that starts at the request.
+function chainTopOf(facts: Facts, request: any): any {
+  const { tree } = facts;
+  let current = request;
+  for (;;) {
+    const member = tree.parent(current);
+    const call = member && tree.parent(member);
+    if (member?.type === 'MemberExpression' && member.object === current && propertyName(member) === 'then' && call?.type === 'CallExpression') current = call;
+    else return current;
+  }
+}
+
+// `await fetch(...)` or `await fetch(...).then(...)`: the AwaitExpression, or undefined.
+function awaitedChainOf(facts: Facts, request: any): any | undefined {
+  const { tree } = facts;
+  let current = request;
+  for (;;) {
+    const parent = tree.parent(current);
+    if (parent?.type === 'MemberExpression' && parent.object === current && ['then', 'catch'].includes(propertyName(parent) ?? '') && tree.parent(parent)?.type === 'CallExpression') {
+      current = tree.parent(parent);
+      continue;
+    }
+    if (['TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(parent?.type)) {
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  const holder = tree.parent(current);
+  return holder?.type === 'AwaitExpression' ? holder : undefined;
+}
+
+// What the awaited request gives back must not leave the block with its body unread: a `const res`
+// read for its status fields or its body (awaited), a status field, an awaited body reader, or a
+// chain whose handlers only read the body (`.then((r) => r.json())`).
+function responseEscape(facts: Facts, awaitNode: any, inGuarded: (node: any) => boolean): { node: any; name: string } | undefined {
+  const { tree, scopes } = facts;
+  const awaited = unwrap(awaitNode.argument);
+  const isBare = awaited.type === 'CallExpression' && !['then', 'catch'].includes(propertyName(unwrap(awaited.callee)) ?? '');
+  if (!isBare) return chainReadsBody(awaited) ? undefined : { node: awaited, name: 'response' };
+  let inner = awaitNode;
+  let holder = tree.parent(awaitNode);
+  while (['TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(holder?.type)) {
+    inner = holder;
+    holder = tree.parent(holder);
+  }
+  if (holder?.type === 'ExpressionStatement') return undefined;
+  if (holder?.type === 'MemberExpression' && holder.object === inner) return isResponseRead(facts, holder) ? undefined : { node: holder, name: 'response' };
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && tree.parent(holder).kind === 'const') {
+    const binding = scopes.bindingOf(holder.id);
+    for (const reference of binding?.references ?? []) {
+      if (!inGuarded(reference.node)) continue;
+      const member = tree.parent(reference.node);
+      if (member?.type === 'MemberExpression' && member.object === reference.node && isResponseRead(facts, member)) continue;
+      return { node: reference.node, name: holder.id.name };
+    }
+    return undefined;
+  }
+  return { node: awaitNode, name: 'response' };
+}
+
+// `res.status` (not `res.body`), or `await res.json()`.
+function isResponseRead(facts: Facts, member: any): boolean {
+  const { tree } = facts;
+  const field = propertyName(member) ?? '';
+  if (RESPONSE_FIELDS.has(field)) return true;
+  const call = tree.parent(member);
+  if (!BODY_READERS.has(field) || call?.type !== 'CallExpression' || call.callee !== member) return false;
+  let current = tree.parent(call);
+  while (['TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(current?.type)) current = tree.parent(current);
+  return current?.type === 'AwaitExpression';
+}
+
+// fetch(...).then((response) => response.json()): every handler reads the body and returns what it read.
+function chainReadsBody(chain: any): boolean {
+  let current = chain;
+  let reads = 0;
+  while (current?.type === 'CallExpression' && propertyName(current.callee) === 'then' && current.arguments.length === 1) {
+    const handler = current.arguments[0];
+    const object = unwrap(current.callee.object);
+    const isFirst = object.type === 'CallExpression' && propertyName(unwrap(object.callee)) !== 'then';
+    if (isFirst) {
+      if (!isFunction(handler) || handler.params.length !== 1 || handler.params[0].type !== 'Identifier') return false;
+      const body = handler.body.type === 'BlockStatement' ? undefined : unwrap(handler.body);
+      if (!(body?.type === 'CallExpression' && BODY_READERS.has(propertyName(body.callee) ?? '') && unwrap(body.callee.object)?.name === handler.params[0].name)) return false;
+      reads += 1;
+    }
+    current = object;
+  }
+  return reads === 1 && current?.type === 'CallExpression';
+}
+
+// `err.name`, `.name ===`, 'AbortError' or 'TimeoutError' anywhere in the file.
+function errorNameEvidence(facts: Facts): string | undefined {
+  const { tree, scopes } = facts;
+  for (const type of ['StringLiteral', 'Literal']) {
+    const literal = tree.ofType(type).find((node) => typeof node.value === 'string' && /^(?:AbortError|TimeoutError)$/.test(node.value));
+    if (literal) return `'${literal.value}'`;
+  }
+  const read = tree.ofType('MemberExpression').find((member) => propertyName(member) === 'name' && unwrap(member.object)?.type === 'Identifier' && scopes.isReference(unwrap(member.object)));
+  return read ? `\`${facts.code(read)}\`` : undefined;
+}

@@ -1,0 +1,71 @@
+import type { MessageTable } from '../../engine/finding';
+
+export const messages = {
+  fixed: {
+    what: 'AbortController timeout',
+    why: 'its abort timer stayed armed after the work that uses the signal ended',
+    fix: 'the timer is now cleared on every exit from that work',
+  },
+  shadowed: {
+    what: 'AbortController timeout',
+    why: '`{name}` here is not the global (it is declared or imported in this file)',
+    fix: 'clear the timer by hand on every exit, or rename the local `{name}`',
+  },
+  controllerNotLocal: {
+    what: 'AbortController timeout',
+    why: 'the timer aborts `{name}`, which is not an `AbortController` declared with const just before it in the same block',
+    fix: 'create the controller with `const ... = new AbortController()` in the block that arms the timer, then clear the timer in a finally around its uses',
+  },
+  alreadyCleared: {
+    what: 'AbortController timeout',
+    why: 'its timer `{name}` is already cleared in a finally around the uses of the signal',
+    fix: 'nothing to do',
+  },
+  handleEscapes: {
+    what: 'AbortController timeout',
+    why: 'the timer handle `{name}` is used for more than clearing it (returned, passed on, stored or reassigned)',
+    fix: 'keep one const handle and clear it in a finally around the uses of the signal',
+  },
+  signalUsedBefore: {
+    what: 'AbortController timeout',
+    why: '`{name}` is used before the timer is armed, so a finally after the timer would not cover every use',
+    fix: 'arm the timer right after creating the controller, then clear it in a finally around every use of the signal',
+  },
+  signalEscapes: {
+    what: 'AbortController timeout',
+    why: '`{name}` is used for more than `fetch(url, { signal: {name}.signal })`, and whatever else holds the signal may rely on the late abort (a listener removed by it, a stream it ends)',
+    fix: 'clear the timer yourself once nothing holds the signal any more',
+  },
+  fetchNotAwaited: {
+    what: 'AbortController timeout',
+    why: 'the fetch is not awaited by this block itself (it is returned, kept as a promise, or started in a nested function), so the request may outlive a finally around the block',
+    fix: 'await the fetch (and its body) inside the block, or clear the timer in .finally() on the promise you return',
+  },
+  responseEscapes: {
+    what: 'AbortController timeout',
+    why: 'the response `{name}` leaves this block before its body is read, and the timer still bounds that later read',
+    fix: 'read the body here (`return await {name}.json()`), or clear the timer where the body has been read',
+  },
+  unsupportedScope: {
+    what: 'AbortController timeout',
+    why: 'the timer is armed {where}, where a try/finally cannot wrap the uses of the signal',
+    fix: 'move the code into a function body, then clear the timer in a finally around the uses of the signal',
+  },
+  declaredForCodeAbove: {
+    what: 'AbortController timeout',
+    why: '`{name}` is declared after the timer and read by code above it, which could not see into a try block',
+    fix: 'move that code below the declaration, then clear the timer in a finally around the uses of the signal',
+  },
+  noUse: {
+    what: 'AbortController timeout',
+    why: 'no statement after the timer uses `{name}`, so there is no scope to clear it from',
+    fix: 'clear the timer where the signal\'s work ends',
+  },
+  signalTimeoutRefused: {
+    what: 'AbortController timeout',
+    why: '--prefer-signal-timeout: AbortSignal.timeout() rejects with a TimeoutError, and this file inspects error names ({evidence}); the timer is cleared in a finally instead',
+    fix: 'check for both names (`AbortError` and `TimeoutError`) before switching to AbortSignal.timeout()',
+  },
+} satisfies MessageTable;
+
+export type MessageId = keyof typeof messages;

@@ -1,0 +1,157 @@
+// callback-settled: a callback both a timer and a late producer call. Safe when every call is
+// already behind a settled flag and the producer's path clears the timer; fixable by routing every
+// call through one guarded `doneOnce` that also clears the timer, under the preconditions below.
+import { propertyName } from '../../analysis/resolve';
+import type { Binding } from '../../analysis/scope';
+import { isFunction, unwrap } from '../../analysis/tree';
+import type { RuleContext, Verdict } from '../../engine/rule';
+import type { CallbackSite } from '../../model/callback';
+import type { Facts } from '../../model/facts';
+import type { MessageId } from './messages';
+
+export interface CallbackPlan {
+  site: CallbackSite;
+  timerStatement: any;
+  /** the existing `const h = setTimeout(...)` */
+  handleName?: string;
+}
+
+type Result = Verdict<CallbackPlan>;
+
+// Methods whose callback runs any number of times: a callback used inside one is not a completion.
+const REPEATING = new Set(['on', 'addListener', 'addEventListener', 'prependListener', 'subscribe', 'setInterval', 'forEach', 'map', 'filter', 'reduce', 'some', 'every', 'pipe', 'observe', 'watch']);
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Result | undefined {
+  const { tree } = facts;
+  const call = site.node;
+  const name = site.callback.name;
+  const data = { callback: name };
+  const refuse = (messageId: MessageId, at: any, extra: Record<string, string> = {}): Result => ({ status: 'refused', messageId, at, data: { ...data, ...extra } });
+  const unknown = (messageId: MessageId, at: any, extra: Record<string, string> = {}): Result => ({ status: 'unknown', messageId, at, data: { ...data, ...extra } });
+  const timerCallback = call.arguments[0];
+
+  const places = [timerCallback, ...site.others.map((reference) => tree.functionOf(reference.node)).filter((fn) => fn !== site.fn)];
+  const flag = existingFlag(facts, site, places);
+  if (flag) {
+    if (producerClears(facts, site)) return { status: 'safe', messageId: 'alreadyGuarded', at: call, data: { ...data, name: flag } };
+    return refuse('guardedTimerArmed', call, { name: flag });
+  }
+  if (site.lookalike) return unknown('shadowed', call, { name: 'setTimeout' });
+  const timer = site.timer!;
+  const effects = singleCall(timerCallback);
+  if (!effects || facts.scopes.bindingOf(unwrap(effects.callee)) !== site.callback) return refuse('timerSideEffects', call);
+  if (!facts.resolver.isFreeAt(call, 'clearTimeout')) return refuse('shadowed', call, { name: 'clearTimeout' });
+  if (site.references.some((reference) => reference.write)) return refuse('reassigned', call);
+
+  // The timer is armed by a top-level statement of the function: `setTimeout(...)` or `const h = setTimeout(...)`.
+  const body = site.fn.body;
+  let timerStatement: any;
+  let handleName: string | undefined;
+  const holder = tree.parent(timer.expression);
+  if (holder?.type === 'ExpressionStatement') timerStatement = holder;
+  else if (timer.capture.kind === 'declared' && timer.capture.binding.kind === 'const' && timer.capture.statement.declarations.length === 1 && timer.expression === call) {
+    timerStatement = timer.capture.statement;
+    handleName = timer.capture.binding.name;
+  }
+  if (!timerStatement || body.type !== 'BlockStatement' || tree.parent(timerStatement) !== body) return refuse('timerPosition', call);
+
+  const timersCalling = tree.within(site.fn, 'CallExpression').filter((other) => facts.resolver.is(other.callee, 'setTimeout') && site.references.some((reference) => other.arguments.some((argument: any) => tree.isInside(reference.node, argument))));
+  if (timersCalling.length > 1) return refuse('manyTimers', call);
+
+  // Every other use comes after the timer is armed, as a call or as an argument handed to a producer.
+  for (const reference of site.others) {
+    const node = reference.node;
+    if (node.start < timerStatement.end) return refuse('calledBeforeTimer', node);
+    const parent = tree.parent(node);
+    const isCallee = parent?.type === 'CallExpression' && parent.callee === node;
+    const isArgument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee !== node && parent.arguments.includes(node);
+    const repeated = repeatedContext(facts, node, site.fn);
+    if (repeated) return refuse('calledRepeatedly', node, { method: repeated });
+    if (!isCallee && !isArgument) {
+      let use = parent;
+      while (tree.parent(use) && (use.type === 'ObjectProperty' || use.type === 'Property')) use = tree.parent(use);
+      return refuse('usedOtherwise', node, { use: facts.code(use, 120) });
+    }
+  }
+  if (handleName) {
+    const onlyCleared = timer.uses.every((use) => use.kind === 'clear');
+    if (!onlyCleared) return unknown('handleEscapes', call, { name: handleName });
+  }
+  const param = site.callback.id;
+  if (facts.typescript && !hasFunctionType(param)) return refuse('untypedCallback', call);
+  if (facts.typescript && returnsValueType(param)) return refuse('callbackReturns', call);
+  return { status: 'fixable', plan: { site, timerStatement, handleName } };
+}
+
+// `() => done(err)` or `() => { done(err); }`: the single call, or undefined.
+function singleCall(callback: any): any | undefined {
+  if (!isFunction(callback) || callback.params.length > 0) return undefined;
+  const body = callback.body;
+  if (body.type === 'CallExpression') return body;
+  if (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement' && body.body[0].expression.type === 'CallExpression') return body.body[0].expression;
+  return undefined;
+}
+
+// A `let` flag (`settled`, `finished`, any name, starting false or unset) read where the callback is
+// called; or the timer's own handle, reset in its callback and tested before the other calls.
+function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]): string | undefined {
+  const { tree, scopes } = facts;
+  const readIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place));
+  for (const declarator of tree.within(site.fn, 'VariableDeclarator')) {
+    if (tree.parent(declarator).kind !== 'let' || declarator.id.type !== 'Identifier') continue;
+    const init = unwrap(declarator.init);
+    if (init && !(init.type === 'BooleanLiteral' || (init.type === 'Literal' && typeof init.value === 'boolean'))) continue;
+    const binding = scopes.bindingOf(declarator.id);
+    if (binding && places.every((place) => readIn(binding, place))) return binding.name;
+  }
+  const timer = site.timer;
+  const capture = timer?.capture;
+  if (capture?.kind === 'declared' && capture.binding.kind === 'let') {
+    const resetInTimer = timer!.uses.some((use) => use.kind === 'reset' && tree.isInside(use.node, site.node.arguments[0]));
+    const testedElsewhere = places.slice(1).every((place) => timer!.uses.some((use) => use.kind === 'guard' && tree.isInside(use.node, place)));
+    if (resetInTimer && testedElsewhere && places.length > 1) return capture.binding.name;
+  }
+  return undefined;
+}
+
+// The producer's path clears the timer: a clear of the handle in every function that calls the callback.
+function producerClears(facts: Facts, site: CallbackSite): boolean {
+  const timer = site.timer;
+  if (!timer) return false;
+  const clears = timer.uses.filter((use) => use.kind === 'clear');
+  const callers = site.others.map((reference) => facts.tree.functionOf(reference.node));
+  return callers.length > 0 && callers.every((caller) => clears.some((clear) => facts.tree.functionOf(clear.node) === caller));
+}
+
+// The loop or repeating method (`stream.on('data', ...)`, `setInterval`) between `node` and `fn`, if any.
+function repeatedContext(facts: Facts, node: any, fn: any): string | undefined {
+  const { tree } = facts;
+  for (let current = node; current && current !== fn; current = tree.parent(current)) {
+    if (LOOPS.has(current.type)) return 'loop';
+    const parent = tree.parent(current);
+    if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(current)) {
+      const callee = unwrap(parent.callee);
+      const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
+      if (name && REPEATING.has(name)) return name;
+    }
+  }
+  return undefined;
+}
+
+// `done: (err: Error | null) => void` or `done: Callback`: `typeof done` then types `doneOnce`'s
+// rest parameter. Not `Function`, `any` or an optional parameter, where `(...args) => ...` gets no types.
+function hasFunctionType(param: any): boolean {
+  const annotation = param.typeAnnotation?.typeAnnotation;
+  if (!annotation || param.optional) return false;
+  if (annotation.type === 'TSFunctionType') return true;
+  return annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name !== 'Function';
+}
+
+// `(err: Error) => boolean`: `doneOnce` would return undefined for a dropped call, which does not type-check.
+function returnsValueType(param: any): boolean {
+  const annotation = param.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSFunctionType') return false;
+  const returned = (annotation.returnType ?? annotation.typeAnnotation)?.typeAnnotation;
+  return !['TSVoidKeyword', 'TSAnyKeyword', 'TSUnknownKeyword', 'TSUndefinedKeyword'].includes(returned?.type);
+}

@@ -1,0 +1,269 @@
+// executor-timeout: `new Promise((resolve, reject) => { setTimeout(() => reject(err), ms); work… })`.
+// Safe when every settle of the work clears the timer on its way (or `.finally` on the promise
+// does), and every outcome of the work settles the promise; fixable with `.finally(() =>
+// clearTimeout(h))` on the promise under the preconditions below.
+import { propertyName } from '../../analysis/resolve';
+import { isFunction, unwrap } from '../../analysis/tree';
+import type { Remark, RuleContext, Verdict } from '../../engine/rule';
+import { isEffectFree } from '../../model/effects';
+import type { ExecutorSite } from '../../model/executor';
+import type { Facts } from '../../model/facts';
+import { type Placement, placementFor } from '../../model/placement';
+import { clearSpelling, timerTypeQuery } from '../../model/spelling';
+import { callbackEffects } from '../../model/timer';
+import type { MessageId } from './messages';
+
+export interface ExecutorPlan {
+  site: ExecutorSite;
+  placement: Placement;
+  /** the name the handle gets: an existing `let`, the executor's const (moved out), or ours */
+  handle: { kind: 'existing'; name: string } | { kind: 'moved'; name: string; declaration: any } | { kind: 'new'; declaration?: any };
+  clear: string;
+  typeQuery: string;
+  /** TS: the `T` to write as `new Promise<T>`, when the promise took it from its context */
+  typeArgument?: string;
+  fetch?: any;
+  /** `--settle-on-work-rejection`: the `.then(resolve)` calls to hand their rejection to `reject` */
+  settleRejections: any[];
+  /** the timer is released already: only the rejections are handed on */
+  onlySettle?: boolean;
+}
+
+type Result = Verdict<ExecutorPlan>;
+
+const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
+const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
+
+function settleOnRejection(options: Readonly<Record<string, unknown>>): boolean {
+  const value = options['settle-on-work-rejection'] ?? options.settleOnWorkRejection;
+  return value === true || value === 'true';
+}
+
+export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): Result | undefined {
+  const newPromise = site.node;
+  if (site.lookalike) return unknown('shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (site.timers.length > 1) return refuse('manyTimers', newPromise);
+  const timer = site.timer!;
+  const capture = timer.capture;
+  const handleName = capture.kind === 'declared' || capture.kind === 'assigned' ? capture.binding.name : 'timer';
+
+  // Released on every path already? Checked before any precondition of the fix.
+  const workClears = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared);
+  const outerClears = site.outerClear.has('fulfilled') && site.outerClear.has('rejected');
+  const rejectionGaps = site.unsettled.filter((gap) => gap.outcome === 'rejected');
+  if (workClears || outerClears) {
+    if (rejectionGaps.length === 0) return { status: 'safe', messageId: 'alreadyCleared', at: newPromise, data: { name: handleName } };
+    // the timer is released; what is left is a work rejection nothing hands to the promise
+    const thens = rejectionGaps.map((gap) => onlyThenResolve(facts, site, gap.node));
+    if (settleOnRejection(options) && site.reject && thens.every((then) => then !== undefined)) {
+      return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: thens, onlySettle: true } };
+    }
+    return { status: 'refused', messageId: 'workRejectionUnhandled', at: rejectionGaps[0].node, data: { work: facts.code(workHead(rejectionGaps[0].node), 40) } };
+  }
+
+  if (capture.kind === 'stored') return unknown('handleOnMember', capture.node, { name: capture.description });
+  if (!site.timerStatement) return refuse('unknownTimerShape', timer.call);
+  // The callback must only settle: clearing the timer after the promise settled then skips nothing.
+  const effects = callbackEffects(timer.callback);
+  const settles = (callee: any) => {
+    const binding = facts.scopes.bindingOf(unwrap(callee));
+    return binding !== undefined && (binding === site.resolve || binding === site.reject);
+  };
+  if (effects) {
+    const only = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
+    if (!only || !settles(only.callee) || only.arguments.length > 1 || !only.arguments.every(isEffectFree)) return refuse('timerSideEffects', timer.callback);
+  } else if (!settles(timer.callback) || timer.extraArguments.length > 1 || !timer.extraArguments.every(isEffectFree)) {
+    return refuse('timerSideEffects', timer.callback ?? timer.call);
+  }
+  const clear = clearSpelling(facts, timer, newPromise);
+  if (!clear.ok) return refuse('shadowed', timer.call, { name: clear.name });
+
+  const handle = planHandle(facts, site);
+  if ('status' in handle) return handle;
+  const placement = placementFor(facts, newPromise);
+  if (typeof placement === 'string') return refuse('unsupportedPosition', newPromise);
+
+  let typeArgument: string | undefined;
+  if (facts.typescript && !newPromise.typeParameters && !newPromise.typeArguments) {
+    const contextual = contextualPromiseType(facts, newPromise);
+    if (contextual === 'unknown') return refuse('untypedPromise', newPromise);
+    typeArgument = contextual;
+  }
+
+  const remarks: Remark[] = [];
+  const settleRejections: any[] = [];
+  for (const gap of rejectionGaps) {
+    const then = onlyThenResolve(facts, site, gap.node);
+    if (settleOnRejection(options) && then && site.reject) settleRejections.push(then);
+    else remarks.push({ status: 'refused', messageId: 'workRejectionUnhandled', at: gap.node, data: { work: facts.code(workHead(gap.node), 40) } });
+  }
+
+  const plan: ExecutorPlan = { site, placement, handle, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), typeArgument, settleRejections };
+  const fetch = planFetch(facts, site);
+  if (fetch?.call) plan.fetch = fetch.call;
+  else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
+  return { status: 'fixable', plan, remarks };
+}
+
+function workHead(node: any): any {
+  let head = unwrap(node);
+  while (head?.type === 'CallExpression' && ['then', 'catch', 'finally'].includes(propertyName(head.callee) ?? '')) head = unwrap(head.callee.object);
+  return head;
+}
+
+// `work.then(resolve)` as the whole statement: the call to give a rejection handler
+function onlyThenResolve(facts: Facts, site: ExecutorSite, node: any): any | undefined {
+  const call = unwrap(node);
+  if (call?.type !== 'CallExpression' || propertyName(call.callee) !== 'then' || call.arguments.length !== 1) return undefined;
+  const handler = unwrap(call.arguments[0]);
+  return handler?.type === 'Identifier' && facts.scopes.bindingOf(handler) === site.resolve ? call : undefined;
+}
+
+// Which handle the fix clears: the executor's own const (moved out, under our name or its own when
+// the executor clears it too), a `let` of the enclosing function the code assigns, or a new one.
+function planHandle(facts: Facts, site: ExecutorSite): ExecutorPlan['handle'] | Result {
+  const timer = site.timer!;
+  const capture = timer.capture;
+  const newPromise = site.node;
+  if (capture.kind === 'none') return { kind: 'new' };
+  if (capture.kind === 'stored') return unknown('handleOnMember', capture.node, { name: capture.description });
+  const binding = capture.binding;
+  const name = binding.name;
+  if (capture.kind === 'declared') {
+    if (capture.statement.declarations.length !== 1 || capture.statement.kind === 'var') return unknown('handleEscapes', capture.statement, { name });
+    const uses = timer.uses;
+    if (uses.length === 0) return { kind: 'new', declaration: capture.statement };
+    const other = uses.find((use) => use.kind !== 'clear' && use.kind !== 'guard' && use.kind !== 'unref');
+    if (other) return unknown('handleEscapes', other.node, { name });
+    // the clears inside stay; the handle moves out under its own name, which must be free out there
+    const owner = facts.tree.functionOf(newPromise);
+    const takenOutside =
+      facts.scopes.lookupFrom(facts.resolver.scopeAt(newPromise), name) !== undefined ||
+      facts.tree.within(owner, 'Identifier').some((identifier) => identifier.name === name && !facts.tree.isInside(identifier, site.executor));
+    if (takenOutside) return refuse('handleNameTaken', capture.statement, { name });
+    return { kind: 'moved', name, declaration: capture.statement };
+  }
+  // `h = setTimeout(...)` with `let h` of the enclosing function
+  const declarator = binding.declaration;
+  const assignment = capture.assignment;
+  if ((binding.kind !== 'let' && binding.kind !== 'var') || declarator?.type !== 'VariableDeclarator' || facts.tree.functionOf(declarator) !== facts.tree.functionOf(newPromise)) {
+    return unknown('handleShared', assignment, { name });
+  }
+  const init = unwrap(declarator.init);
+  if (init && !(init.type === 'NullLiteral' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'Literal' && init.value === null))) return unknown('handleEscapes', declarator, { name });
+  for (const use of timer.uses) {
+    if (use.kind === 'clear' || use.kind === 'guard' || use.kind === 'unref' || use.kind === 'reset') continue;
+    if (use.kind === 'rearm') return unknown('handleShared', use.node, { name });
+    return unknown('handleEscapes', use.node, { name });
+  }
+  return { kind: 'existing', name };
+}
+
+// Where an untyped TS `new Promise(...)` gets its value type: `T` of a `Promise<T>` annotation on the
+// function it is returned from or the variable it initialises; undefined where nothing types it
+// (`await new Promise(...)` into an unannotated const: `unknown` before and after); 'unknown' elsewhere.
+function contextualPromiseType(facts: Facts, newPromise: any): string | undefined | 'unknown' {
+  const { tree } = facts;
+  const parent = tree.parent(newPromise);
+  const promiseArgument = (annotation: any): string | 'unknown' => {
+    const type = annotation?.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : undefined;
+    if (type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier' || type.typeName.name !== 'Promise') return 'unknown';
+    const params = (type.typeParameters ?? type.typeArguments)?.params;
+    return params?.length === 1 ? facts.textOf(params[0]) : 'unknown';
+  };
+  if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === newPromise)) {
+    const fn = parent.type === 'ReturnStatement' ? tree.functionOf(newPromise) : parent;
+    if (fn?.returnType) return promiseArgument(fn.returnType);
+    return ['FunctionDeclaration', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(fn?.type) ? undefined : 'unknown';
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === newPromise) return parent.id.typeAnnotation ? promiseArgument(parent.id.typeAnnotation) : undefined;
+  if (parent?.type === 'ExpressionStatement') return undefined;
+  if (parent?.type === 'AwaitExpression') {
+    const holder = tree.parent(parent);
+    if (holder?.type === 'ExpressionStatement') return undefined;
+    if (holder?.type === 'VariableDeclarator' && !holder.id.typeAnnotation) return undefined;
+  }
+  return 'unknown';
+}
+
+// A `fetch` in the work is aborted once the timer has settled the promise, but only when its
+// rejection then goes straight to `reject` (a no-op by then): anything else would run on an abort.
+function planFetch(facts: Facts, site: ExecutorSite): { call?: any; node?: any; reason?: string } | undefined {
+  const { tree, resolver } = facts;
+  const calls = site.work.flatMap((statement) => tree.within(statement, 'CallExpression').filter((call) => resolver.is(call.callee, 'fetch')));
+  if (calls.length === 0) return undefined;
+  const refuse = (node: any, reason: string) => ({ node, reason });
+  if (calls.length > 1) return refuse(calls[1], 'the executor starts more than one fetch');
+  const call = calls[0];
+  if (call.arguments.length === 0 || call.arguments.length > 2 || call.arguments.some((argument: any) => argument.type === 'SpreadElement')) return refuse(call, 'its arguments are not `(input, init?)`');
+  const init = unwrap(call.arguments[1]);
+  if (init && init.type !== 'ObjectExpression') return refuse(call, 'its init is not an object literal, so it may already carry a signal');
+  if (init?.properties.some((property: any) => property.type === 'SpreadElement')) return refuse(call, 'its init spreads another object that may carry a signal');
+  if (init?.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) return undefined;
+  if (!rejectsOnlyThroughReject(facts, site, call)) return refuse(call, 'its rejection is not handed straight to `reject`, so an abort would run other code or go unhandled');
+  if (!isFunction(site.timer!.callback)) return refuse(call, 'the timer settles through `setTimeout(settle, ms, value)`, with no callback to abort from');
+  if (!resolver.isFreeAt(site.node, 'AbortController')) return refuse(call, '`AbortController` is not the global here');
+  return { call };
+}
+
+// `reject`, `(error) => reject(error)`, `(error) => { reject(error); }`: hands a rejection to the promise and does nothing else.
+function isRejectForwarder(facts: Facts, site: ExecutorSite, node: any): boolean {
+  const isReject = (candidate: any) => unwrap(candidate)?.type === 'Identifier' && site.reject !== undefined && facts.scopes.bindingOf(unwrap(candidate)) === site.reject;
+  if (isReject(node)) return true;
+  if (!isFunction(node) || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
+  const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ExpressionStatement' ? node.body.body[0].expression : undefined) : node.body;
+  const call = unwrap(body);
+  return call?.type === 'CallExpression' && isReject(call.callee) && call.arguments.length === 1 && unwrap(call.arguments[0])?.type === 'Identifier' && unwrap(call.arguments[0]).name === node.params[0].name;
+}
+
+function rejectsOnlyThroughReject(facts: Facts, site: ExecutorSite, fetchCall: any): boolean {
+  const { tree } = facts;
+  const executor = site.executor;
+  // fetch(...).then(f)...then(resolve, reject)  or  ....catch(reject), as one statement of the executor
+  let chain = fetchCall;
+  for (;;) {
+    const member = tree.parent(chain);
+    const call = member && tree.parent(member);
+    if (member?.type !== 'MemberExpression' || member.object !== chain || call?.type !== 'CallExpression' || call.callee !== member) break;
+    const method = propertyName(member);
+    const args = call.arguments;
+    chain = call;
+    const isLast = !(tree.parent(chain)?.type === 'MemberExpression' && tree.parent(chain).object === chain);
+    if (method === 'then' && args.length === 1) continue;
+    if ((method === 'then' && args.length === 2 && isRejectForwarder(facts, site, args[1])) || (method === 'catch' && args.length === 1 && isRejectForwarder(facts, site, args[0]))) {
+      const statement = tree.parent(chain);
+      return isLast && statement?.type === 'ExpressionStatement' && tree.parent(statement) === executor.body;
+    }
+    return false;
+  }
+  // (async () => { try { ... await fetch(...) ... } catch (error) { reject(error); } })();
+  if (tree.parent(chain)?.type !== 'AwaitExpression') return false;
+  for (const ancestor of tree.ancestors(chain)) {
+    if (ancestor === executor) return false;
+    if (isFunction(ancestor)) return false;
+    if (ancestor.type === 'TryStatement' && tree.isInside(chain, ancestor.block)) {
+      const handler = ancestor.handler;
+      if (!handler || ancestor.finalizer || handler.param?.type !== 'Identifier') return false;
+      const only = handler.body.body.length === 1 && handler.body.body[0].type === 'ExpressionStatement' ? unwrap(handler.body.body[0].expression) : undefined;
+      const isReject = only?.type === 'CallExpression' && site.reject !== undefined && facts.scopes.bindingOf(unwrap(only.callee)) === site.reject;
+      if (!(isReject && only.arguments.length === 1 && unwrap(only.arguments[0])?.type === 'Identifier' && unwrap(only.arguments[0]).name === handler.param.name)) return false;
+      // the try must be the function's whole body, so nothing runs after the catch
+      const fn = tree.functionOf(ancestor);
+      if (fn.body.type !== 'BlockStatement' || fn.body.body.length !== 1 || fn.body.body[0] !== ancestor || !fn.async) return false;
+      return isImmediatelyCalledStatement(facts, fn, executor);
+    }
+  }
+  return false;
+}
+
+// `(async () => { ... })();` (or `void (async …)()`) as a statement of the executor body.
+function isImmediatelyCalledStatement(facts: Facts, fn: any, executor: any): boolean {
+  const { tree } = facts;
+  let current = fn;
+  while (tree.parent(current)?.type === 'ParenthesizedExpression') current = tree.parent(current);
+  const call = tree.parent(current);
+  if (call?.type !== 'CallExpression' || call.callee !== current || call.arguments.length !== 0) return false;
+  let statement = call;
+  if (tree.parent(statement)?.type === 'UnaryExpression' && tree.parent(statement).operator === 'void') statement = tree.parent(statement);
+  return tree.parent(statement)?.type === 'ExpressionStatement' && tree.parent(tree.parent(statement)) === executor.body;
+}

@@ -1,0 +1,76 @@
+import type { MessageTable } from '../../engine/finding';
+
+export const messages = {
+  fixed: {
+    what: 'new Promise timeout',
+    why: 'its timer stayed armed after the promise settled',
+    fix: 'the timer is now cleared as soon as the promise settles',
+  },
+  shadowed: {
+    what: 'new Promise timeout',
+    why: '`{name}` here is not the global (it is declared or imported in this file)',
+    fix: 'clear the timer by hand when the promise settles, or rename the local `{name}`',
+  },
+  timerSideEffects: {
+    what: 'new Promise timeout',
+    why: 'the timer callback does more than settle the promise, and clearing the timer would skip that work',
+    fix: 'keep the callback to one `reject(err)` or `resolve(fallback)` call and run the extra work after the promise settles',
+  },
+  unknownTimerShape: {
+    what: 'new Promise timeout',
+    why: 'the timer is not armed by a statement of its own in the executor body (it sits in a condition, a loop or a nested function)',
+    fix: 'arm one `setTimeout(() => reject(err), ms)` directly in the executor and clear it in .finally() on the promise',
+  },
+  manyTimers: {
+    what: 'new Promise timeout',
+    why: 'the executor arms more than one timer',
+    fix: 'arm one timer per promise and clear it in .finally() on the promise',
+  },
+  alreadyCleared: {
+    what: 'new Promise timeout',
+    why: 'its timer `{name}` is already cleared on every settle path',
+    fix: 'nothing to do',
+  },
+  handleOnMember: {
+    what: 'new Promise timeout',
+    why: 'the timer handle is stored on `{name}`, where other code may read, clear or replace it',
+    fix: 'keep the handle in a local variable and clear it in .finally() on the promise',
+  },
+  handleEscapes: {
+    what: 'new Promise timeout',
+    why: 'the timer handle `{name}` is used for more than clearing it (returned, passed on or stored)',
+    fix: 'clear the timer in .finally() on the promise and keep other uses of the handle apart',
+  },
+  handleShared: {
+    what: 'new Promise timeout',
+    why: 'the handle `{name}` is declared outside this function, or set elsewhere, so clearing it could cancel another call\'s timer',
+    fix: 'declare one handle per promise inside the function and clear it in .finally() on the promise',
+  },
+  handleNameTaken: {
+    what: 'new Promise timeout',
+    why: 'the executor\'s handle `{name}` is cleared inside the executor, and the name is taken outside it, so it cannot be moved out to clear it in .finally()',
+    fix: 'rename the handle, declare it before the promise and clear it in .finally() on the promise',
+  },
+  untypedPromise: {
+    what: 'new Promise timeout',
+    why: 'in TypeScript this `new Promise` takes its value type from where it is used, which `.finally()` would hide',
+    fix: 'write the type argument, `new Promise<T>(...)`, then run the transform again',
+  },
+  unsupportedPosition: {
+    what: 'new Promise timeout',
+    why: 'the promise is not inside a statement or an arrow body (a class field or a parameter default), so there is nowhere to declare the handle',
+    fix: 'move the promise into a function body',
+  },
+  fetchNotWired: {
+    what: 'fetch under a new Promise timeout',
+    why: 'the timer is now cleared, but the fetch is not aborted when the timeout wins: {reason}',
+    fix: 'pass a `signal` to fetch and abort it from the timer callback after it settles the promise',
+  },
+  workRejectionUnhandled: {
+    what: 'new Promise timeout',
+    why: 'when `{work}` rejects, nothing settles the promise: it waits for the timer, and the rejection goes unhandled',
+    fix: 'hand the rejection to `reject` (`.then(resolve, reject)`), or run with --settle-on-work-rejection=true, which does that',
+  },
+} satisfies MessageTable;
+
+export type MessageId = keyof typeof messages;

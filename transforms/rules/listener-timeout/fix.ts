@@ -1,0 +1,123 @@
+// listener-timeout's edits. In an executor: one `cleanup()` that clears the timer and removes every
+// listener, called by each handler (named, so it can be removed) before it settles, and by the
+// timer after it has settled. For `events.once()` in a race: a signal aborted when the race settles.
+import { unwrap } from '../../analysis/tree';
+import { isStringLiteral } from '../../analysis/resolve';
+import { type Edit, insertAt, replaceRange } from '../../engine/edits';
+import type { FixContext } from '../../engine/rule';
+import { declareController, declareHandle } from '../../edit/code';
+import { type Layout, appendArgument, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
+import { assembleRaceFix, raceFixParts } from '../race-timeout/fix';
+import type { ListenerPlan, Registration } from './analyze';
+
+export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
+  return plan.kind === 'executor' ? fixExecutor(plan, context) : fixOnceRace(plan, context);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// `'ready'` → onReady, `'data-ready'` → onDataReady; anything else → onEvent.
+function handlerBaseName(event: any): string {
+  if (!isStringLiteral(event)) return 'onEvent';
+  const words = String(event.value).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (words.length === 0 || /^[0-9]/.test(words[0])) return 'onEvent';
+  return `on${words.map(capitalize).join('')}`;
+}
+
+function fixExecutor(plan: Extract<ListenerPlan, { kind: 'executor' }>, context: FixContext): Edit[] {
+  const { facts, names } = context;
+  const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
+  const { style, text } = layout;
+  const site = plan.site;
+  const executor = site.executor;
+  const timer = site.timer!;
+  const unit = style.indent;
+  const edits: Edit[] = [];
+  const handle = plan.clearTimer ? names.allocate('timerHandle', executor) : undefined;
+  const cleanup = names.allocate('cleanup', executor);
+  const handlerNames = plan.registrations.map((registration) => (registration.handler.kind === 'settle' || true ? names.allocate(handlerBaseName(registration.listener.event), executor) : ''));
+
+  // let timerHandle; const cleanup = () => { clearTimeout(timerHandle); emitter.removeListener('ready', onReady); };
+  const top: string[] = [];
+  if (handle) top.push(declareHandle(style, facts.typescript, handle, 'setTimeout'));
+  top.push(`const ${cleanup} = () => {`);
+  if (handle) top.push(`${unit}${statement(style, `clearTimeout(${handle})`)}`);
+  plan.registrations.forEach((registration, index) => top.push(`${unit}${statement(style, removal(layout, registration, handlerNames[index]))}`));
+  top.push(statement(style, '}'));
+  edits.push(insertLinesBefore(layout, executor.body.body[0], top));
+
+  plan.registrations.forEach((registration, index) => {
+    const name = handlerNames[index];
+    const listener = registration.listener;
+    let hoisted: string;
+    if (registration.handler.kind === 'settle') {
+      // const onReady = (...args) => { cleanup(); resolve(...args); };
+      const args = names.allocate('args', executor);
+      const rest = facts.typescript ? `...${args}: Parameters<typeof ${registration.handler.name}>` : `...${args}`;
+      hoisted = [`const ${name} = (${rest}) => {`, `${unit}${statement(style, `${cleanup}()`)}`, `${unit}${statement(style, `${registration.handler.name}(...${args})`)}`, statement(style, '}')].join('\n');
+      edits.push(insertLinesBefore(layout, listener.statement, hoisted.split('\n')));
+    } else {
+      const handler = registration.handler.node;
+      edits.push(insertLinesBefore(layout, listener.statement, inlineWithCleanup(layout, handler, cleanup, name)));
+    }
+    edits.push(replaceRange(listener.handler.start, listener.handler.end, name));
+  });
+
+  // timerHandle = setTimeout(() => { reject(err); cleanup(); }, ms): the removal after the timer has settled the promise
+  if (handle) edits.push(insertAt(timer.expression.start, `${handle} = `));
+  edits.push(appendToFunction(layout, timer.callback, [`${cleanup}()${semi(style)}`]));
+  void text;
+  return edits;
+}
+
+// emitter.removeListener('ready', onReady)
+function removal(layout: Layout, registration: Registration, handlerName: string): string {
+  const listener = registration.listener;
+  const source = layout.text.text;
+  const target = source.slice(unwrap(listener.target).start, unwrap(listener.target).end);
+  const event = source.slice(listener.event.start, listener.event.end);
+  return `${target}.${registration.remover}(${event}, ${handlerName})`;
+}
+
+// `const onReady = <handler>;` with `cleanup();` first in the handler, as lines for the line of the
+// statement it goes above: an expression body becomes a block; a block body keeps its lines, which
+// already sit at the statement's indentation plus their own.
+function inlineWithCleanup(layout: Layout, handler: any, cleanup: string, name: string): string[] {
+  const { style, text } = layout;
+  const source = text.text;
+  const unit = style.indent;
+  const call = statement(style, `${cleanup}()`);
+  if (handler.body.type !== 'BlockStatement') {
+    const head = source.slice(handler.start, handler.body.start).replace(/\s*$/, ' ');
+    const body = source.slice(handler.body.start, handler.body.end);
+    return [`const ${name} = ${head}{`, `${unit}${call}`, `${unit}${statement(style, body)}`, statement(style, '}')];
+  }
+  const statementIndent = text.indentOf(handler.start);
+  const strip = (line: string) => (line.startsWith(statementIndent) ? line.slice(statementIndent.length) : line.trimStart());
+  const lines = source.slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
+  const first = handler.body.body[0];
+  const inner = first ? strip(text.indentOf(first.start)) : unit;
+  if (lines.length === 1) {
+    // `() => { reject(err); }` on one line
+    return [`const ${name} = ${source.slice(handler.start, handler.body.start + 1)} ${call}${source.slice(handler.body.start + 1, handler.end)}${semi(style)}`];
+  }
+  const [opening, ...rest] = lines;
+  return [`const ${name} = ${opening}`, `${inner}${call}`, ...rest.slice(0, -1).map(strip), `${strip(rest[rest.length - 1])}${semi(style)}`];
+}
+
+function fixOnceRace(plan: Extract<ListenerPlan, { kind: 'once' }>, context: FixContext): Edit[] {
+  const { facts, names } = context;
+  const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
+  const parts = plan.race ? raceFixParts(plan.race, context) : { declarations: [], inner: [], settled: [] };
+  if (plan.onceCalls.length > 0) {
+    const controller = names.allocate('listenerController', plan.placement.owner);
+    parts.declarations.push(declareController(layout.style, controller));
+    // once(emitter, 'ready', { signal: listenerController.signal })
+    for (const call of plan.onceCalls) parts.inner.push(appendArgument(layout, call, `{ signal: ${controller}.signal }`));
+    parts.settled.push(`${controller}.abort()`);
+  }
+  void expressionBodyToBlock;
+  return assembleRaceFix(plan.site.node, plan.placement, parts, context);
+}

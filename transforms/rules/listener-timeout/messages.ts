@@ -1,0 +1,79 @@
+import type { MessageTable } from '../../engine/finding';
+import { messages as raceMessages } from '../race-timeout/messages';
+
+// a race with an `events.once()` arm is this rule's: its timer's verdicts read as race-timeout's
+export const messages = {
+  ...raceMessages,
+  fixed: {
+    what: 'listener raced against a timer',
+    why: 'a listener stayed attached, or the timer armed, after the promise settled',
+    fix: 'the timer is now cleared and every listener removed whichever side settles first',
+  },
+  shadowed: {
+    what: 'listener raced against a timer',
+    why: '`{name}` here is not the global (it is declared or imported in this file)',
+    fix: 'remove the listener and clear the timer by hand, or rename the local `{name}`',
+  },
+  alreadyCleaned: {
+    what: 'listener raced against a timer',
+    why: 'the timer is cleared when an event comes, and every listener is removed when the timer fires or another event comes',
+    fix: 'nothing to do',
+  },
+  handlerShape: {
+    what: 'listener raced against a timer',
+    why: 'the handler `{name}` does more than settle the promise, so clearing the timer when it runs could be wrong',
+    fix: 'pass `resolve` (or `() => resolve(value)`) as the listener and do the rest after the promise settles',
+  },
+  untypedHandler: {
+    what: 'listener raced against a timer',
+    why: 'the inline handler has untyped parameters, which lose their contextual type once hoisted into a const',
+    fix: 'annotate the handler\'s parameters',
+  },
+  emitterShape: {
+    what: 'listener raced against a timer',
+    why: 'the target `{name}` is not a plain variable, so removing the listener later might reach another object',
+    fix: 'keep the emitter in a const and remove the listener from it when the timer fires',
+  },
+  listenerPosition: {
+    what: 'listener raced against a timer',
+    why: 'a listener is added inside a branch or a nested function of the executor, where a removal cannot be sure to reach it',
+    fix: 'add every listener at the top of the executor, or remove them by hand when the timer fires',
+  },
+  listenerOptions: {
+    what: 'listener raced against a timer',
+    why: 'the listener is added with options `{name}` that a removal would have to repeat',
+    fix: 'pass a `signal` in the options and abort it when the timer fires',
+  },
+  timerShape: {
+    what: 'listener raced against a timer',
+    why: 'the timer is not one top-level `setTimeout(() => reject(err), ms)` in the executor',
+    fix: 'arm one timer whose callback only settles the promise',
+  },
+  onceHasOptions: {
+    what: '`{name}(emitter, event)` raced against a timer',
+    why: 'it already receives options `{options}` this transform cannot extend safely',
+    fix: 'pass a `signal` from an AbortController that you abort in .finally() on the race',
+  },
+  alreadySignalled: {
+    what: '`{name}(emitter, event)` raced against a timer',
+    why: 'it already receives a signal',
+    fix: 'nothing to do',
+  },
+  notEventsOnce: {
+    what: '`{name}(emitter, event)` raced against a timer',
+    why: '`{name}` here is not `once` of node:events, so it may not take a signal',
+    fix: 'make it accept an AbortSignal and abort it when the race settles',
+  },
+  unsupportedPosition: {
+    what: '`{name}(emitter, event)` raced against a timer',
+    why: 'the race is not inside a statement or an arrow body, so there is nowhere to declare the controller',
+    fix: 'move the race into a function body',
+  },
+  partiallyCleaned: {
+    what: 'listener raced against a timer',
+    why: 'the executor cleans up on some paths only: {missing}',
+    fix: 'clear the timer and remove every listener on every path (a `cleanup()` called by each handler and by the timer)',
+  },
+} satisfies MessageTable;
+
+export type MessageId = keyof typeof messages;

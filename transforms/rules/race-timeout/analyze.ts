@@ -1,0 +1,326 @@
+// race-timeout: a `Promise.race` against a timer. Safe when the timer is released on every path the
+// work can take (fulfil, reject); fixable when a handle can be kept and cleared in `.finally()` on
+// the race under the preconditions below; refused, with the precondition that failed, otherwise.
+import { propertyName } from '../../analysis/resolve';
+import type { Binding } from '../../analysis/scope';
+import { isFunction, unwrap } from '../../analysis/tree';
+import type { Remark, RuleContext, Verdict } from '../../engine/rule';
+import type { TimerArm } from '../../model/arms';
+import type { Facts } from '../../model/facts';
+import { type Placement, placementFor } from '../../model/placement';
+import { isEffectFree } from '../../model/effects';
+import { type RaceArm, type RaceSite } from '../../model/race';
+import { clearSpelling, timerTypeQuery } from '../../model/spelling';
+import { callbackEffects } from '../../model/timer';
+import type { MessageId } from './messages';
+
+export type TimerPlan =
+  | {
+      kind: 'executor';
+      arm: Extract<TimerArm, { kind: 'executor' }>;
+      /** the handle the code keeps already, reused as is */
+      existing?: string;
+      clear: string;
+      typeQuery: string;
+      /** `clearTimeout(h);` statements that run on fulfilment only: the `.finally` takes their place */
+      redundantClears: any[];
+    }
+  | { kind: 'sleep'; call: any }
+  | { kind: 'inline-helper'; call: any; helper: Extract<TimerArm, { kind: 'helper' }>; inner: Extract<TimerArm, { kind: 'executor' }>; clear: string; typeQuery: string; timerCallee: string };
+
+export interface RacePlan {
+  site: RaceSite;
+  placement: Placement;
+  timer: TimerPlan;
+  /** global fetch calls of work arms, to give a signal aborted when the timer fires */
+  fetches: any[];
+}
+
+type Result = Verdict<RacePlan>;
+
+const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
+const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
+
+export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | undefined {
+  const race = site.node;
+  if (site.workArms.length === 0) return undefined;
+  if (site.timerArms.length > 1) return refuse('manyTimerArms', race);
+  const timerArm = site.timerArms[0];
+  const arm = timerArm.arm;
+
+  if (arm.role === 'signal-timeout') return refuse('abortSignalTimeout', race);
+  if (arm.role === 'opaque-timer') return opaque(facts, site, timerArm, arm.reason, arm.detail);
+  if (arm.role !== 'timer') return undefined;
+
+  const timer = arm.timer;
+  const executor = timer.kind === 'executor' ? timer : undefined;
+
+  // Released on every path already? Checked first: whatever else the code does, it needs no fix.
+  if (executor) {
+    const released = releasedOnEveryPath(site);
+    if (released) {
+      const fetchLeft = unabortedFetch(facts, site);
+      if (!fetchLeft) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: handleName(executor) } };
+      return refuse('fetchNotAborted', fetchLeft.node, { reason: fetchLeft.reason });
+    }
+  } else if (timer.kind === 'sleep') {
+    const signal = sleepSignal(facts, timer.call);
+    if (signal === 'aborted') return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call.arguments[2], 60) } };
+    if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
+  }
+
+  if (!site.builtinPromise) {
+    const object = unwrap(unwrap(race.callee).object);
+    if (object?.type === 'Identifier' && object.name === 'Promise') return refuse('shadowed', race, { name: 'Promise' });
+    return refuse('nonGlobalPromise', race, { object: facts.code(object) });
+  }
+  if (timerArm.declaration && timerArm.declaration.otherUses > 0) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
+
+  // Clearing the timer also skips the handlers chained on the arm: only the leak may go with them.
+  for (const tail of arm.tails) {
+    const busy = tail.handlers.find((handler) => !isSettlingHandler(handler));
+    if (busy) return refuse('handlerSideEffects', busy);
+  }
+
+  const fetchHeads = site.workArms.filter((work) => work.arm.role === 'work' && work.arm.fetch).map((work) => (work.arm as { fetch: any }).fetch);
+  const earlier = site.arms.filter((candidate) => candidate.declaration).map((candidate) => candidate.declaration!.statement);
+  const placement = placementFor(facts, race, earlier);
+  if (placement === 'other-block') return refuse('declarationOutOfReach', race, { name: site.arms.find((candidate) => candidate.declaration)?.declaration?.binding.name ?? '' });
+  if (typeof placement === 'string') return refuse('unsupportedPosition', race);
+
+  let timerPlan: TimerPlan;
+  const remarks: Remark[] = [];
+  if (timer.kind === 'executor') {
+    const decided = planExecutorTimer(facts, site, timer, placement);
+    if ('status' in decided) return decided;
+    timerPlan = decided;
+  } else if (timer.kind === 'sleep') {
+    if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
+    timerPlan = { kind: 'sleep', call: timer.call };
+  } else {
+    const decided = planInlineHelper(facts, site, timer);
+    if ('status' in decided) return decided;
+    timerPlan = decided;
+  }
+
+  // A fetch that is not the platform's (node-fetch, an injected one) keeps running: it is named.
+  for (const work of site.workArms) {
+    if (work.arm.role !== 'work' || work.arm.fetch) continue;
+    const head = work.arm.head;
+    const callee = unwrap(head?.callee);
+    const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
+    if ((head?.type === 'CallExpression' || head?.type === 'OptionalCallExpression') && name === 'fetch') {
+      remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: head, data: { reason: `\`${facts.code(callee, 40)}\` is not the global fetch, so whether it takes a signal is not known here` } });
+    }
+  }
+
+  // A losing fetch is aborted from the timer's callback, after the callback has settled the race.
+  const fetches: any[] = [];
+  for (const call of fetchHeads) {
+    const reason = fetchRefusal(facts, site, call, timerPlan);
+    if (reason === 'has-signal') continue;
+    if (reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: call, data: { reason } });
+    else fetches.push(call);
+  }
+  return { status: 'fixable', plan: { site, placement, timer: timerPlan, fetches }, remarks };
+}
+
+function handleName(arm: Extract<TimerArm, { kind: 'executor' }>): string {
+  const capture = arm.timer.capture;
+  return capture.kind === 'declared' || capture.kind === 'assigned' ? capture.binding.name : 'timer';
+}
+
+// Each path the work can take must find the timer cleared: fulfilment by a clear that follows the
+// race's (or the work's) fulfilment, rejection likewise. When the timer fires it is spent.
+function releasedOnEveryPath(site: RaceSite): boolean {
+  const covers = (outcome: 'fulfilled' | 'rejected') => site.clears.some((clear) => clear.race.has(outcome) || clear.work.has(outcome));
+  return covers('fulfilled') && covers('rejected');
+}
+
+function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined): Result {
+  const armText = facts.code(timerArm.element);
+  const race = site.node;
+  switch (reason) {
+    case 'imported-helper':
+      return unknown('importedHelper', race, { arm: armText, source: detail ?? '' });
+    case 'package-helper':
+      return refuse('packageHelper', race, { arm: armText, source: detail ?? '' });
+    case 'helper-shape':
+      return refuse('helperShape', race, { name: calleeText(facts, timerArm.value) });
+    case 'executor-shape':
+      return refuse('unknownTimerShape', timerArm.element);
+    case 'shadowed':
+      return unknown('shadowed', shadowedCall(facts, timerArm.value) ?? timerArm.element, { name: detail ?? 'setTimeout' });
+    case 'async-timer':
+      return refuse('asyncTimer', race, { arm: armText });
+    case 'conditional':
+      return refuse('conditionalArm', race, { arm: armText });
+    default:
+      return unknown('opaqueHelper', race, { arm: armText });
+  }
+}
+
+// the look-alike `setTimeout(…)` call inside an arm
+function shadowedCall(facts: Facts, node: any): any | undefined {
+  return facts.tree.within(node, 'CallExpression').find((call) => unwrap(call.callee)?.type === 'Identifier' && unwrap(call.callee).name === 'setTimeout');
+}
+
+function calleeText(facts: Facts, value: any): string {
+  let head = unwrap(value);
+  while (head?.type === 'CallExpression' && ['then', 'catch', 'finally'].includes(propertyName(head.callee) ?? '')) head = unwrap(head.callee.object);
+  return head?.type === 'CallExpression' ? facts.code(head.callee, 40) : facts.code(head, 40);
+}
+
+// `() => { throw err; }`, `() => Promise.reject(err)`, `() => FALLBACK`: turns the timer into the
+// race's outcome and does nothing else.
+function isSettlingHandler(handler: any): boolean {
+  if (!isFunction(handler) || handler.async || handler.params.length > 1) return false;
+  const body = handler.body;
+  if (body.type !== 'BlockStatement') return isEffectFree(body) || isPromiseReject(body);
+  if (body.body.length !== 1) return false;
+  const [statement] = body.body;
+  if (statement.type !== 'ThrowStatement' && statement.type !== 'ReturnStatement') return false;
+  return statement.argument == null || isEffectFree(statement.argument) || isPromiseReject(statement.argument);
+}
+
+function isPromiseReject(node: any): boolean {
+  const call = unwrap(node);
+  return call?.type === 'CallExpression' && propertyName(call.callee) === 'reject' && unwrap(call.callee.object)?.type === 'Identifier' && unwrap(call.callee.object).name === 'Promise' && call.arguments.every(isEffectFree);
+}
+
+function planExecutorTimer(facts: Facts, site: RaceSite, arm: Extract<TimerArm, { kind: 'executor' }>, placement: Placement): TimerPlan | Result {
+  const race = site.node;
+  const timer = arm.timer;
+  const capture = timer.capture;
+  // The callback must only settle, with values that cost nothing to skip.
+  const effects = callbackEffects(timer.callback);
+  if (effects) {
+    const call = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
+    if (!call || facts.scopes.bindingOf(unwrap(call.callee)) !== arm.settle || !call.arguments.every(isEffectFree)) return refuse('timerSideEffects', timer.callback);
+  } else if (!timer.extraArguments.every(isEffectFree) || timer.extraArguments.length > 1) {
+    return refuse('timerSideEffects', timer.callback);
+  }
+  const clear = clearSpelling(facts, timer, race);
+  if (!clear.ok) return refuse('shadowed', timer.call, { name: clear.name });
+  const typeQuery = timerTypeQuery(facts, timer);
+
+  let existing: string | undefined;
+  const redundantClears: any[] = [];
+  if (capture.kind === 'stored') return unknown('handleOnMember', capture.node, { name: capture.description });
+  if (capture.kind === 'declared') {
+    // `const id = setTimeout(...)` inside the executor: moved out under a name of ours
+    if (capture.binding.references.length > 0) return unknown('handleEscapes', capture.statement, { name: capture.binding.name });
+  }
+  if (capture.kind === 'assigned') {
+    const binding = capture.binding;
+    const problem = handleProblem(facts, site, binding);
+    if (problem) return problem;
+    existing = binding.name;
+    for (const clear of site.clears) {
+      if (clear.beforeSettling) return unknown('clearedElsewhere', race, { name: binding.name });
+      // a clear on the line after the awaited race runs on fulfilment only: the finally replaces it
+      // (one inside a handler on the race stays: harmless beside the finally, and its handler keeps its shape)
+      if (clear.race.has('fulfilled') && !clear.race.has('rejected') && facts.tree.functionOf(clear.node) === facts.tree.functionOf(race)) {
+        const statement = facts.tree.parent(clear.node);
+        if (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === clear.node) redundantClears.push(statement);
+      }
+    }
+    for (const use of timer.uses) {
+      if (use.kind === 'clear' && !site.clears.some((clear) => clear.node === use.call)) return unknown('clearedElsewhere', race, { name: binding.name });
+    }
+  }
+  void placement;
+  return { kind: 'executor', arm, existing, clear: clear.spelling, typeQuery, redundantClears };
+}
+
+// A handle the code keeps in a variable must be this run's own: a `let` of the race's function,
+// set to nothing else, used only to clear it (or to test it before clearing).
+function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result | undefined {
+  const race = site.node;
+  const declarator = binding.declaration;
+  const name = binding.name;
+  const capture = site.timer!.capture;
+  const at = capture.kind === 'assigned' ? capture.assignment : race;
+  if (binding.kind !== 'let' && binding.kind !== 'var') return unknown('handleShared', at, { name });
+  if (declarator?.type !== 'VariableDeclarator' || facts.tree.functionOf(declarator) !== facts.tree.functionOf(race)) return unknown('handleShared', at, { name });
+  const init = unwrap(declarator.init);
+  if (init && !(init.type === 'NullLiteral' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'Literal' && init.value === null))) return unknown('handleEscapes', declarator, { name });
+  const timer = site.timer!;
+  for (const use of timer.uses) {
+    if (use.kind === 'clear' || use.kind === 'guard' || use.kind === 'unref' || use.kind === 'reset') continue;
+    if (use.kind === 'rearm') return unknown('handleShared', use.node, { name });
+    return unknown('handleEscapes', use.node, { name });
+  }
+  return undefined;
+}
+
+// A sleep of node:timers/promises: its options carry `signal: c.signal` of a controller aborted on
+// every path ('aborted'), other options ('other'), or none.
+function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
+  const options = unwrap(call.arguments[2]);
+  if (!options) return 'none';
+  if (options.type !== 'ObjectExpression') return 'other';
+  if (options.properties.some((property: any) => property.type === 'SpreadElement')) return 'other';
+  const signal = options.properties.find((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && (property.key.name ?? property.key.value) === 'signal');
+  if (!signal) return 'none';
+  return 'aborted';
+}
+
+const INLINE_HELPER_TIMER = new Set(['setTimeout']);
+
+// `delay(ms)` with `const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))` in this
+// file: the race gets the helper's timer inline, with a handle; the helper stays for its other uses.
+function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>): TimerPlan | Result {
+  const name = helper.name;
+  const inner = helper.inner;
+  const refusal = refuse('helperShape', helper.call, { name });
+  if (inner.kind !== 'executor' || helper.fn.async || helper.fn.generator) return refusal;
+  if (helper.fn.params.length !== 1 || helper.fn.params[0].type !== 'Identifier' || helper.call.arguments.length !== 1) return refusal;
+  if (!isEffectFree(helper.call.arguments[0]) || helper.call.arguments[0].type === 'SpreadElement') return refusal;
+  const msBinding = facts.scopes.bindingOf(helper.fn.params[0]);
+  const timer = inner.timer;
+  if (inner.settleParam !== 'resolve' || timer.capture.kind !== 'none' || !INLINE_HELPER_TIMER.has(timer.builtin.name)) return refusal;
+  if (timer.builtin.via.kind !== 'global' && timer.builtin.via.kind !== 'global-member') return refusal;
+  const delay = unwrap(timer.delay);
+  if (delay?.type !== 'Identifier' || facts.scopes.bindingOf(delay) !== msBinding || timer.call.arguments.length !== 2) return refusal;
+  // `setTimeout(resolve, ms)` or `setTimeout(() => resolve(), ms)`
+  const effects = callbackEffects(timer.callback);
+  if (effects && !(effects.length === 1 && effects[0].kind === 'call' && effects[0].call.arguments.length === 0)) return refusal;
+  const executorParams = inner.executor.params;
+  if (executorParams.length !== 1) return refusal;
+  // the helper's names must mean at the race what they mean in the helper
+  if (!facts.resolver.isFreeAt(site.node, 'Promise')) return refuse('shadowed', site.node, { name: 'Promise' });
+  const timerCallee = timer.builtin.via.kind === 'global' ? 'setTimeout' : `${timer.builtin.via.object}.setTimeout`;
+  if (timer.builtin.via.kind === 'global' && !facts.resolver.isFreeAt(site.node, 'setTimeout')) return refusal;
+  if (timer.builtin.via.kind === 'global-member' && !facts.resolver.isFreeAt(site.node, timer.builtin.via.object)) return refusal;
+  const clear = clearSpelling(facts, timer, site.node);
+  if (!clear.ok) return refuse('shadowed', site.node, { name: clear.name });
+  return { kind: 'inline-helper', call: helper.call, helper, inner, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), timerCallee };
+}
+
+// Why a fetch of a work arm cannot get a signal, or 'has-signal' when it has one of its own.
+function fetchRefusal(facts: Facts, site: RaceSite, call: any, timer: TimerPlan): string | 'has-signal' | undefined {
+  const args = call.arguments;
+  if (args.length === 0 || args.length > 2 || args.some((argument: any) => argument.type === 'SpreadElement')) return 'its arguments are not `(input, init?)`';
+  const init = unwrap(args[1]);
+  if (init && init.type !== 'ObjectExpression') return 'its init is not an object literal, so it may already carry a signal';
+  if (init && init.properties.some((property: any) => property.type === 'SpreadElement')) return 'its init spreads another object that may carry a signal';
+  if (init && init.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) return 'has-signal';
+  if (timer.kind !== 'executor') return timer.kind === 'sleep' ? 'a timers/promises timer has no callback to abort from after it settles the race' : 'the timer comes from a helper, with no callback to abort from after it settles the race';
+  const callback = timer.arm.timer.callback;
+  if (!isFunction(callback)) return 'the timer settles through `setTimeout(settle, ms, value)`, with no callback to abort from';
+  if (!facts.resolver.isFreeAt(site.node, 'AbortController')) return '`AbortController` is not the global here';
+  return undefined;
+}
+
+// A fetch of a work arm that nothing aborts when the timer wins (for a site whose timer is released).
+function unabortedFetch(facts: Facts, site: RaceSite): { node: any; reason: string } | undefined {
+  for (const work of site.workArms) {
+    if (work.arm.role !== 'work' || !work.arm.fetch) continue;
+    const init = unwrap(work.arm.fetch.arguments[1]);
+    const hasSignal = init?.type === 'ObjectExpression' && init.properties.some((property: any) => property.type === 'SpreadElement' || (!property.computed && (property.key?.name ?? property.key?.value) === 'signal'));
+    if (!hasSignal && init?.type !== 'Identifier' && init?.type !== 'MemberExpression') return { node: work.arm.fetch, reason: 'it has no signal' };
+  }
+  void facts;
+  return undefined;
+}

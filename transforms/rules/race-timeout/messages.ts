@@ -1,0 +1,131 @@
+import type { MessageTable } from '../../engine/finding';
+
+export const messages = {
+  fixed: {
+    what: 'Promise.race timeout',
+    why: 'its timer stayed armed after the race settled',
+    fix: 'the timer is now cleared as soon as the race settles',
+  },
+  opaqueHelper: {
+    what: 'Promise.race with a timeout helper',
+    why: 'the timeout arm `{arm}` is not a timer this transform can see into, so nothing here can clear it',
+    fix: 'make the helper cancellable (return a handle or accept an AbortSignal) and clear it in .finally() on the race',
+  },
+  importedHelper: {
+    what: 'Promise.race with a timeout helper',
+    why: 'the timeout arm `{arm}` comes from `{source}`, another file, which this run cannot see into',
+    fix: 'run the forgotten-sender CLI over the repository, which follows the import; or make the helper accept an AbortSignal and abort it in .finally() on the race',
+  },
+  packageHelper: {
+    what: 'Promise.race with a timeout helper',
+    why: 'the timeout arm `{arm}` comes from the package `{source}`, whose timer cannot be cleared from here',
+    fix: 'race against a timer you can clear (node:timers/promises `setTimeout(ms, value, { signal })`) and abort it in .finally() on the race',
+  },
+  helperShape: {
+    what: 'Promise.race with a sleep helper',
+    why: '`{name}` is not exactly `(ms) => new Promise((resolve) => setTimeout(resolve, ms))`, so its timer cannot be taken out of it safely',
+    fix: 'make `{name}` accept an AbortSignal that clears its timer, and abort it in .finally() on the race',
+  },
+  asyncTimer: {
+    what: 'Promise.race timeout',
+    why: 'the timeout arm `{arm}` is an async function that waits, and its wait cannot be cancelled from here',
+    fix: 'race against a timer you can clear, and clear it in .finally() on the race',
+  },
+  conditionalArm: {
+    what: 'Promise.race timeout',
+    why: 'the timeout arm `{arm}` is a timer on one branch only',
+    fix: 'arm the timer unconditionally, or clear it in .finally() on the race by hand',
+  },
+  abortSignalTimeout: {
+    what: 'Promise.race against AbortSignal.timeout()',
+    why: 'an AbortSignal.timeout() timer cannot be cleared; it is unref()ed and holds only its signal',
+    fix: 'pass the signal to the work itself instead of racing it',
+  },
+  nonGlobalPromise: {
+    what: 'timeout race on `{object}.race`',
+    why: '`{object}` may not be the built-in Promise and may lack .finally()',
+    fix: 'race with the global Promise, or clear the timer in both settle handlers',
+  },
+  shadowed: {
+    what: 'Promise.race timeout',
+    why: '`{name}` here is not the global (it is declared or imported in this file)',
+    fix: 'clear the timer by hand when the race settles, or rename the local `{name}`',
+  },
+  alreadyCleared: {
+    what: 'Promise.race timeout',
+    why: 'its timer `{name}` is already cleared on every path',
+    fix: 'nothing to do',
+  },
+  clearedElsewhere: {
+    what: 'Promise.race timeout',
+    why: 'the timer handle `{name}` is cleared before the race can settle, so the timeout never fires',
+    fix: 'clear it in .finally() on the race and drop the other clearTimeout',
+  },
+  handleOnMember: {
+    what: 'Promise.race timeout',
+    why: 'the timer handle is stored on `{name}`, where other code may read, clear or replace it',
+    fix: 'keep the handle in a local variable and clear it in .finally() on the race',
+  },
+  handleEscapes: {
+    what: 'Promise.race timeout',
+    why: 'the timer handle `{name}` is used outside the race (returned, passed on or stored)',
+    fix: 'clear the timer in .finally() on the race and keep other uses of the handle apart',
+  },
+  handleShared: {
+    what: 'Promise.race timeout',
+    why: "the handle `{name}` is declared outside this function or set by another timer, so clearing it could cancel another call's timer",
+    fix: 'declare one handle per race inside the function and clear it in .finally() on the race',
+  },
+  timerSideEffects: {
+    what: 'Promise.race timeout',
+    why: 'the timer callback does more than settle the timeout promise, and clearing the timer would skip that work',
+    fix: 'move the extra work after the race, then clear the timer in .finally() on the race',
+  },
+  handlerSideEffects: {
+    what: 'Promise.race timeout',
+    why: 'the handler chained on the timer arm does more than turn the timer into the race\'s outcome, and clearing the timer would skip it',
+    fix: 'keep the handler to `() => { throw err; }` and run the extra work after the race',
+  },
+  unsupportedPosition: {
+    what: 'Promise.race timeout',
+    why: 'the race is not inside a statement or an arrow body (a class field or a parameter default), so there is nowhere to declare the handle',
+    fix: 'move the race into a function body',
+  },
+  declarationOutOfReach: {
+    what: 'Promise.race timeout',
+    why: 'the arm `{name}` is declared in another block than the race, so a handle declared for both would not be in scope',
+    fix: 'declare the arm next to the race, or inline it',
+  },
+  armShared: {
+    what: 'Promise.race timeout',
+    why: 'the timer arm `{name}` is used by more than this race, so clearing its timer when this race settles could cut short another use',
+    fix: 'create one timer per race, or clear it where its last user settles',
+  },
+  manyTimerArms: {
+    what: 'Promise.race timeout',
+    why: 'the race has more than one timer arm',
+    fix: 'race against one timer and clear it in .finally() on the race',
+  },
+  unknownTimerShape: {
+    what: 'Promise.race timeout',
+    why: 'the timer arm `new Promise(...)` does more than arm one setTimeout that settles it',
+    fix: 'keep the executor to one `setTimeout(() => reject(err), ms)` and clear the handle in .finally() on the race',
+  },
+  sleepHasOptions: {
+    what: 'Promise.race timeout',
+    why: 'the timers/promises arm already receives options `{name}` this transform cannot extend safely',
+    fix: 'pass `signal` from an AbortController that you abort in .finally() on the race',
+  },
+  fetchNotWired: {
+    what: 'fetch raced against a timeout',
+    why: 'the timer is now cleared, but the fetch is not aborted when the timeout wins: {reason}',
+    fix: 'pass a `signal` to fetch and abort it from the timer callback after it settles the race',
+  },
+  fetchNotAborted: {
+    what: 'fetch raced against a timeout',
+    why: 'the timer is cleared, but the fetch is not aborted when the timeout wins: {reason}',
+    fix: 'pass a `signal` to fetch and abort it from the timer callback after it settles the race',
+  },
+} satisfies MessageTable;
+
+export type MessageId = keyof typeof messages;
