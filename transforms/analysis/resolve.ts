@@ -205,12 +205,24 @@ export class Resolver {
     return this.scopes.lookupFrom(this.scopeAt(node), name) === undefined;
   }
 
-  /** a local function a callee stands for: a function declaration or a const bound to a function, never reassigned */
+  /**
+   * a local function a callee stands for: a function declaration or a const bound to a function,
+   * never reassigned; or a `let` given one function later (`let onDone = () => {}; … onDone = () => {…}`),
+   * which is the function any callback calls once the code that armed it has run
+   */
   localFunctionOf(node: any): { fn: any; binding: Binding } | undefined {
     const expression = unwrap(node);
     if (expression?.type !== 'Identifier') return undefined;
     const binding = this.scopes.bindingOf(expression);
-    if (!binding || hasWrites(binding)) return undefined;
+    if (!binding) return undefined;
+    const writes = binding.references.filter((reference) => reference.write);
+    if (writes.length === 1 && binding.kind === 'let') {
+      const assignment = this.tree.parent(writes[0].node);
+      const value = assignment?.type === 'AssignmentExpression' && assignment.operator === '=' && assignment.left === writes[0].node ? unwrap(assignment.right) : undefined;
+      const init = unwrap(binding.declaration?.init);
+      if (value && isFunction(value) && (!init || isFunction(init))) return { fn: value, binding };
+    }
+    if (hasWrites(binding)) return undefined;
     if (binding.kind === 'function' && isFunction(binding.declaration) && binding.declaration.body) return { fn: binding.declaration, binding };
     if ((binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && binding.declaration?.type === 'VariableDeclarator' && binding.declaration.id === binding.id) {
       const init = unwrap(binding.declaration.init);

@@ -172,7 +172,8 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
     return undefined;
   }
   const timerStatements = statements.filter((statement: any) => timers.some((call) => facts.tree.isInside(call, statement)));
-  const others = statements.filter((statement: any) => !timerStatements.includes(statement));
+  // `timeoutHandle.unref?.()` beside the timer is part of it
+  const others = statements.filter((statement: any) => !timerStatements.includes(statement) && !isHandleUnref(statement));
   // beside the timer, something else settles the promise: that is an executor site, not a timer arm
   if (others.some(settles)) return undefined;
   if (timers.length !== 1 || timerStatements.length !== 1 || others.length > 0) return { problem: 'executor-shape' };
@@ -183,6 +184,12 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
   const settle = timerSettle(facts, timer, params);
   if (!settle) return { problem: 'executor-shape' };
   return { kind: 'executor', newPromise, executor, settleParam: settle.param, settle: settle.binding, timer, outcome: settle.param === 'reject' ? 'rejects' : 'resolves' };
+}
+
+function isHandleUnref(statement: any): boolean {
+  const call = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
+  const member = unwrap(call?.callee);
+  return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments.length === 0 && propertyName(member) === 'unref' && unwrap(member.object)?.type === 'Identifier';
 }
 
 // The statement of the executor that arms the timer as its whole effect: `setTimeout(…);`,

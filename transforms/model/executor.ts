@@ -18,6 +18,8 @@ export interface SettlePoint {
   byReference: boolean;
   /** a clear of the handle runs on the way to it */
   cleared: boolean;
+  /** passed as a value into storage (a field, an object, a map entry): it may be called from anywhere */
+  stored: boolean;
 }
 
 export interface Listener {
@@ -57,6 +59,14 @@ export interface ExecutorSite {
   removals: any[];
   /** spelled like a timeout executor, but `Promise` or `setTimeout` here is not the platform's */
   lookalike?: { name: string; node: any };
+  /** `target.onchange = handler`: a listener held by a property, removed by setting it to null */
+  propertyListeners: Array<{ assignment: any; target: any; property: string }>;
+  /** `client.onDidChange(handler)`: a subscription whose disposer (the call's value) nothing keeps */
+  droppedSubscriptions: any[];
+  /** `pending.set(id, callback)`: a function that settles the promise, kept for code elsewhere to call */
+  keptCallbacks: Array<{ call: any; store: any; key: any }>;
+  /** `const check = setInterval(…)` armed beside the timer */
+  intervals: Array<{ call: any; handle?: any }>;
 }
 
 export const LISTENER_METHODS: Record<string, string> = {
@@ -110,7 +120,7 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     if (!lookalike || !statements.some((statement: any) => !tree.isInside(lookalike, statement) && usesSettle(statement))) return undefined;
     const shadowed = platform ? { name: 'setTimeout', node: lookalike } : { name: 'Promise', node: newPromise };
     const listens = calls.some((call) => LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] !== undefined && call.arguments.length >= 2 && usesSettle(call.arguments[1]));
-    return { kind: listens ? 'listener' : 'executor', node: newPromise, executor, resolve, reject, timers: [], work: [], settlePoints: [], unsettled: [], outerClear: new Set(), clears: [], listeners: [], removals: [], lookalike: shadowed };
+    return { kind: listens ? 'listener' : 'executor', node: newPromise, executor, resolve, reject, timers: [], work: [], settlePoints: [], unsettled: [], outerClear: new Set(), clears: [], listeners: [], removals: [], lookalike: shadowed, propertyListeners: [], droppedSubscriptions: [], keptCallbacks: [], intervals: [] };
   }
   const timer = timers.length === 1 ? timers[0] : undefined;
   const timerStatement = timer ? statements.find((statement: any) => tree.isInside(timer.call, statement) && isTimerStatement(facts, statement, timer)) : undefined;
@@ -127,6 +137,7 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
   const removals: any[] = [];
   // a handler that settles: inline, `resolve` itself, or a function of the executor that does
   const handlerSettles = (handler: any) => usesSettle(handler) || (unwrap(handler)?.type === 'Identifier' && !!resolver.localFunctionOf(handler) && usesSettle(resolver.localFunctionOf(handler)!.fn));
+  const isSettleReference = (node: any) => unwrap(node)?.type === 'Identifier' && settleBindings.includes(scopes.bindingOf(unwrap(node))!);
   for (const call of tree.within(executor.body, 'CallExpression')) {
     const method = propertyName(unwrap(call.callee));
     if (method && LISTENER_METHODS[method] && call.arguments.length >= 2 && handlerSettles(call.arguments[1])) {
@@ -135,7 +146,36 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     }
     if (method && REMOVERS.has(method)) removals.push(call);
   }
+  // other ways a settling function is held: a property, a subscription, a registry, beside intervals
+  const propertyListeners: ExecutorSite['propertyListeners'] = [];
+  const droppedSubscriptions: any[] = [];
+  const keptCallbacks: ExecutorSite['keptCallbacks'] = [];
+  for (const assignment of tree.within(executor.body, 'AssignmentExpression')) {
+    const left = unwrap(assignment.left);
+    const property = propertyName(left);
+    if (assignment.operator === '=' && property && /^on[a-z]+$/.test(property) && handlerSettles(assignment.right)) propertyListeners.push({ assignment, target: left.object, property });
+  }
+  for (const call of tree.within(executor.body, 'CallExpression')) {
+    const method = propertyName(unwrap(call.callee));
+    if (!method || LISTENER_METHODS[method] !== undefined) continue;
+    const handler = call.arguments.find((argument: any) => handlerSettles(argument) && (isFunction(unwrap(argument)) || unwrap(argument)?.type === 'Identifier'));
+    if (!handler) continue;
+    const parent = tree.parent(call);
+    if (/^on[A-Z]/.test(method) && (parent?.type === 'ExpressionStatement' || (parent?.type === 'UnaryExpression' && parent.operator === 'void'))) droppedSubscriptions.push(call);
+    else if ((method === 'set' || method === 'add' || method === 'push') && !isSettleReference(handler)) keptCallbacks.push({ call, store: unwrap(call.callee).object, key: method === 'set' ? call.arguments[0] : handler });
+  }
+  const intervals: ExecutorSite['intervals'] = tree
+    .within(executor.body, 'CallExpression')
+    .filter((call) => resolver.is(call.callee, 'setInterval'))
+    .map((call) => {
+      const holder = tree.parent(call);
+      if (holder?.type === 'VariableDeclarator' && holder.init === call && holder.id.type === 'Identifier') return { call, handle: scopes.bindingOf(holder.id) };
+      if (holder?.type === 'AssignmentExpression' && holder.right === call && unwrap(holder.left)?.type === 'Identifier') return { call, handle: scopes.bindingOf(unwrap(holder.left)) };
+      return { call, handle: undefined };
+    });
 
+  // `resolve` and `reject` themselves, as values: they return without throwing
+  const isSettleFunction = (node: any) => unwrap(node)?.type === 'Identifier' && settleBindings.includes(scopes.bindingOf(unwrap(node))!);
   const settlePoints: SettlePoint[] = [];
   const unsettled: Array<{ node: any; outcome: Outcome }> = [];
   for (const binding of settleBindings) {
@@ -146,7 +186,9 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
       const parent = tree.parent(node);
       const called = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.callee === node;
       const point = called ? parent : node;
-      settlePoints.push({ node: point, settle, byReference: !called, cleared: clears.length > 0 && clearsOnWayTo(facts, point, executor, isClear) });
+      // a settle in the executor's own flow before the timer is armed leaves no timer behind
+      const beforeTimer = called && timerStatement !== undefined && tree.functionOf(point) === executor && point.end <= timerStatement.start;
+      settlePoints.push({ node: point, settle, byReference: !called, cleared: beforeTimer || (clears.length > 0 && clearsOnWayTo(facts, point, executor, isClear, isSettleFunction)), stored: !called && (isStored(facts, node) || isPassedOn(facts, node)) });
     }
   }
   for (const statement of work) {
@@ -158,7 +200,7 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     for (const outcome of coverageOf(tree, newPromise, clear, (top) => followStored(facts, top))) outerClear.add(outcome);
   }
   return {
-    kind: listeners.length > 0 ? 'listener' : 'executor',
+    kind: listeners.length > 0 || propertyListeners.length > 0 ? 'listener' : 'executor',
     node: newPromise,
     executor,
     resolve,
@@ -173,7 +215,37 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     clears,
     listeners,
     removals,
+    propertyListeners,
+    droppedSubscriptions,
+    keptCallbacks,
+    intervals,
   };
+}
+
+// `{ resolve, timeout }`, `this.pending = resolve`, `map.set(id, resolve)`: a settle function kept
+// for code elsewhere to call.
+function isStored(facts: Facts, reference: any): boolean {
+  const parent = facts.tree.parent(reference);
+  if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === reference) return true;
+  if (parent?.type === 'ArrayExpression') return true;
+  if (parent?.type === 'AssignmentExpression' && parent.right === reference && parent.left.type !== 'Identifier') return true;
+  if (parent?.type === 'CallExpression' && parent.arguments.includes(reference)) {
+    const method = propertyName(unwrap(parent.callee));
+    return method === 'set' || method === 'push' || method === 'add' || method === 'unshift';
+  }
+  return false;
+}
+
+// `check(resolve, reject)`: handed to a function that calls it when it likes (not a `.then`
+// handler, a listener, or a timer's callback, which the model follows).
+function isPassedOn(facts: Facts, reference: any): boolean {
+  const parent = facts.tree.parent(reference);
+  if ((parent?.type !== 'CallExpression' && parent?.type !== 'NewExpression') || !parent.arguments.includes(reference)) return false;
+  const callee = unwrap(parent.callee);
+  const method = propertyName(callee);
+  if (method === 'then' || method === 'catch' || method === 'finally' || (method !== undefined && LISTENER_METHODS[method] !== undefined)) return false;
+  if (facts.resolver.is(callee, 'setTimeout')) return false;
+  return true;
 }
 
 function isTimerStatement(facts: Facts, statement: any, timer: TimerFact): boolean {
@@ -190,9 +262,15 @@ function isTimerStatement(facts: Facts, statement: any, timer: TimerFact): boole
 // A clear of the handle surely runs when the work reaches `point`: in a block around it, before it
 // (or after it, with nothing between that may leave), in the same function; or on the chain the
 // point is a handler of (`work.finally(() => clearTimeout(h)).then(resolve, reject)`).
-function clearsOnWayTo(facts: Facts, point: any, executor: any, isClear: (node: any) => boolean): boolean {
-  const { tree } = facts;
+function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (node: any) => boolean, settles: (node: any) => boolean = () => false): boolean {
+  const { tree, resolver } = facts;
   const fn = tree.functionOf(point);
+  // `cleanup()` with `const cleanup = () => { clearTimeout(timer); … }`: a clear, one call away
+  const isClear = (node: any): boolean => {
+    if (isClearCall(node)) return true;
+    const local = node?.type === 'CallExpression' ? resolver.localFunctionOf(node.callee) : undefined;
+    return local !== undefined && tree.within(local.fn, 'CallExpression').some((call) => isClearCall(call) && runsOnEveryPathOf(tree, local.fn, call));
+  };
   // the blocks around the point, in its function
   let child = point;
   for (const ancestor of tree.ancestors(point)) {
@@ -213,15 +291,37 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClear: (node: 
   // `h && clearTimeout(h), resolve(v)` and such: a clear in the same expression statement, before it
   const statement = tree.statementOf(point);
   if (statement?.type === 'ExpressionStatement' && tree.within(statement, 'CallExpression').some((call) => isClear(call) && call.end <= point.start && tree.functionOf(call) === fn)) return true;
-  // on a chain: a `.finally(clear)` link, or a handler that clears, around the point's handler
+  // on a chain: a link whose handler clears on every outcome of the chain's head
+  // (`.finally(clear)`, or `.then(resolve).catch(reject).then(clear)`)
   for (const ancestor of tree.ancestors(point)) {
     if (ancestor === executor) break;
     if (ancestor.type !== 'CallExpression') continue;
-    for (const link of chainOf(facts, ancestor)) {
-      if (link.method === 'finally' && isFunction(link.call.arguments[0]) && tree.within(link.call.arguments[0], 'CallExpression').some((call) => isClear(call) && runsOnEveryPathOf(tree, link.call.arguments[0], call))) return true;
+    const links = chainOf(facts, ancestor);
+    if (links.length === 0) continue;
+    const head = chainHead(links);
+    for (const link of links) {
+      for (const handler of link.call.arguments) {
+        if (!isFunction(handler)) continue;
+        for (const call of tree.within(handler, 'CallExpression')) {
+          if (!isClear(call)) continue;
+          const coverage = coverageOf(tree, head, call, undefined, 0, (handler) => settles(handler));
+          if (coverage.has('fulfilled') && coverage.has('rejected')) return true;
+        }
+      }
     }
   }
   return false;
+}
+
+// The expression a chain of links starts from.
+function chainHead(links: Array<{ call: any }>): any {
+  let head = links[0].call;
+  for (;;) {
+    const callee = unwrap(head?.callee);
+    const method = propertyName(callee);
+    if (head?.type !== 'CallExpression' || (method !== 'then' && method !== 'catch' && method !== 'finally')) return head;
+    head = unwrap(callee.object);
+  }
 }
 
 // `resolve(v); return;` before a later clear: the clear is skipped
@@ -281,6 +381,8 @@ function unsettledOutcomes(facts: Facts, statement: any, usesSettle: (node: any)
     head = unwrap(callee.object);
   }
   if (links.length === 0 || !links.some((link) => link.call.arguments.some(usesSettle))) return [];
+  // `Promise.all(items.map((item) => item.then(null, () => {})))`, `Promise.allSettled(…)`: cannot reject
+  if (cannotRejectHead(facts, head)) return [];
   const gaps: Array<{ node: any; outcome: Outcome }> = [];
   for (const outcome of OUTCOMES) {
     let current = outcome as Outcome | 'settled';
@@ -295,6 +397,28 @@ function unsettledOutcomes(facts: Facts, statement: any, usesSettle: (node: any)
     if (current !== 'settled') gaps.push({ node: top, outcome });
   }
   return gaps;
+}
+
+function cannotRejectHead(facts: Facts, head: any): boolean {
+  const call = unwrap(head);
+  if (call?.type !== 'CallExpression' || !facts.resolver.is(unwrap(call.callee)?.object, 'Promise')) return false;
+  const method = propertyName(unwrap(call.callee));
+  if (method === 'allSettled') return true;
+  if (method !== 'all') return false;
+  // every element catches its own rejection
+  const list = unwrap(call.arguments[0]);
+  const catches = (element: any) => {
+    const expression = unwrap(element);
+    const link = expression?.type === 'CallExpression' ? propertyName(unwrap(expression.callee)) : undefined;
+    const handler = link === 'catch' ? expression.arguments[0] : link === 'then' ? expression.arguments[1] : undefined;
+    return isFunction(handler) && !handler.async && facts.tree.within(handler, 'ThrowStatement').length === 0 && handler.body.type === 'BlockStatement' && !handler.body.body.some((statement: any) => statement.type === 'ReturnStatement' && statement.argument);
+  };
+  if (list?.type === 'ArrayExpression') return list.elements.every(catches);
+  if (list?.type === 'CallExpression' && propertyName(unwrap(list.callee)) === 'map') {
+    const mapper = list.arguments[0];
+    return isFunction(mapper) && mapper.body.type !== 'BlockStatement' && catches(mapper.body);
+  }
+  return false;
 }
 
 export { clearedBy };

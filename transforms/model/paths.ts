@@ -328,7 +328,10 @@ function continueAfterThrow(tree: Tree, statement: any, target: any, fn: any): b
 
 // The outcomes of `promise` on which `target` surely runs after it settles. `follow` continues from a
 // chain stored in a variable: given the chain's top, the one place that variable is read, if any.
-export function coverageOf(tree: Tree, promise: any, target: any, follow?: (top: any) => any | undefined, depth = 0): Coverage {
+//
+// `returnsNormally` names handlers that are no function literal but surely return without throwing
+// (an executor's own `resolve` and `reject`): the chain fulfils after them.
+export function coverageOf(tree: Tree, promise: any, target: any, follow?: (top: any) => any | undefined, depth = 0, returnsNormally?: (handler: any) => boolean): Coverage {
   // each outcome of `promise`, and what the chain has made of it so far
   const mapped = new Map<Outcome, Set<Outcome>>(OUTCOMES.map((outcome) => [outcome, new Set([outcome])]));
   let current = promise;
@@ -359,6 +362,8 @@ export function coverageOf(tree: Tree, promise: any, target: any, follow?: (top:
           if (onSettled && isFunction(onSettled) && mayReject(tree, onSettled)) next.add('rejected');
         } else if (handler && isFunction(handler)) {
           for (const result of handlerOutcomes(tree, handler)) next.add(result);
+        } else if (handler && returnsNormally?.(handler)) {
+          next.add('fulfilled');
         } else if (handler) {
           // a handler that is not a function literal: whatever it does is unknown
           next.add('fulfilled');
@@ -378,7 +383,7 @@ export function coverageOf(tree: Tree, promise: any, target: any, follow?: (top:
   }
   const next = depth < 3 ? follow?.(top) : undefined;
   if (next === undefined) return NONE;
-  const after = coverageOf(tree, next, target, follow, depth + 1);
+  const after = coverageOf(tree, next, target, follow, depth + 1, returnsNormally);
   return new Set(OUTCOMES.filter((outcome) => [...mapped.get(outcome)!].every((reached) => after.has(reached))));
 }
 

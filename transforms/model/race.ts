@@ -6,7 +6,7 @@ import { unwrap } from '../analysis/tree';
 import { type Arm, type TimerArm, classifyArm, isTimerRole } from './arms';
 import type { Facts } from './facts';
 import { type Coverage, type Outcome, chainTop, coverageOf, runsBeforeSettling } from './paths';
-import type { HandleUse, TimerFact } from './timer';
+import { type HandleUse, type TimerFact, timerFact } from './timer';
 
 export interface RaceArm {
   /** the array element */
@@ -46,6 +46,13 @@ export interface RaceSite {
   timerOutcome?: Outcome;
   /** the clears of the timer's handle, with the paths they cover */
   clears: Cleanup[];
+  /**
+   * every platform timer the timer arm arms (a resolved arm has one; an arm this model cannot take
+   * apart may arm it behind a condition), each with its clears: what 'already safe' is judged on
+   */
+  armTimers: Array<{ timer: TimerFact; clears: Cleanup[] }>;
+  /** the one work arm cannot reject (a `new Promise` that never calls reject): its failure path does not exist */
+  workCannotReject: boolean;
 }
 
 const PROMISE_LIBRARIES = new Set(['bluebird', 'q', 'es6-promise', 'promise', 'pinkie-promise', 'native-promise-only', 'lie', 'rsvp', 'when']);
@@ -110,7 +117,14 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
   const timerArms = arms.filter((arm) => isTimerRole(arm.arm));
   if (timerArms.length === 0 || arms.length < 2) return undefined;
   const workArms = arms.filter((arm) => !isTimerRole(arm.arm));
-  const site: RaceSite = { kind: 'race', node: race, builtinPromise: kind === 'global', arms, timerArms, workArms, clears: [] };
+  const site: RaceSite = { kind: 'race', node: race, builtinPromise: kind === 'global', arms, timerArms, workArms, clears: [], armTimers: [], workCannotReject: false };
+  site.workCannotReject = workArms.length > 0 && workArms.every((arm) => cannotReject(facts, arm));
+  for (const timerArm of timerArms) {
+    for (const call of facts.tree.within(timerArm.value, 'CallExpression')) {
+      const fact = facts.resolver.is(call.callee, 'setTimeout') ? timerFact(facts, call) : undefined;
+      if (fact) site.armTimers.push({ timer: fact, clears: clearsOf(facts, site, fact.uses) });
+    }
+  }
   const resolved = timerArms.length === 1 && timerArms[0].arm.role === 'timer' ? timerArms[0] : undefined;
   if (resolved && resolved.arm.role === 'timer') {
     const timerArm = resolved.arm.timer;
@@ -153,25 +167,48 @@ function throwsOrRejects(handler: any): boolean {
 }
 
 // Each clear of the handle: which race outcomes it follows, which outcomes of the one work arm it
-// follows (a clear on the work's own chain), and whether it runs before the race could settle.
+// follows (a clear on the work's own chain, or on another chain on the same promise:
+// `request.finally(() => clearTimeout(t))` beside `Promise.race([request, timer])`), and whether it
+// runs before the race could settle.
 function clearsOf(facts: Facts, site: RaceSite, uses: readonly HandleUse[]): Cleanup[] {
-  const { tree } = facts;
+  const { tree, scopes } = facts;
   const follow = (top: any) => followStored(facts, top);
-  // a clear on the work's own chain (`search(term).finally(() => clearTimeout(t))`): from the chain's head
-  const workArm = site.workArms.length === 1 ? site.workArms[0].arm : undefined;
-  const work = workArm?.role === 'work' ? workArm.head : undefined;
+  const workArm = site.workArms.length === 1 ? site.workArms[0] : undefined;
+  const heads: any[] = [];
+  if (workArm?.arm.role === 'work') {
+    heads.push(workArm.arm.head);
+    const head = unwrap(workArm.arm.head);
+    const named = head?.type === 'Identifier' ? scopes.bindingOf(head) : workArm.declaration?.binding;
+    if (named && !named.references.some((reference) => reference.write)) for (const reference of named.references) heads.push(reference.node);
+  }
   return uses
     .filter((use) => use.kind === 'clear')
     .map((use) => {
       const call = use.call;
+      const work = new Set<Outcome>();
+      for (const head of heads) for (const outcome of coverageOf(tree, head, call, follow)) work.add(outcome);
       return {
         kind: 'clear' as const,
         node: call,
         race: coverageOf(tree, site.node, call, follow),
-        work: work ? coverageOf(tree, work, call, follow) : new Set<Outcome>(),
+        work,
         beforeSettling: runsBeforeSettling(tree, site.node, call),
       };
     });
+}
+
+// `new Promise((resolve) => …)` whose executor never rejects (no reject parameter, or one never
+// used) and is not async: the arm only ever fulfils.
+function cannotReject(facts: Facts, arm: RaceArm): boolean {
+  if (arm.arm.role !== 'work' || arm.arm.tails.length > 0) return false;
+  const head = unwrap(arm.arm.head);
+  if (head?.type !== 'NewExpression' || !facts.resolver.is(head.callee, 'Promise')) return false;
+  const executor = unwrap(head.arguments[0]);
+  if (!executor || !(executor.type === 'ArrowFunctionExpression' || executor.type === 'FunctionExpression') || executor.async) return false;
+  const reject = executor.params[1];
+  if (!reject) return true;
+  const binding = reject.type === 'Identifier' ? facts.scopes.bindingOf(reject) : undefined;
+  return binding !== undefined && binding.references.length === 0;
 }
 
 // A chain kept in a const and read once (`const p = Promise.race(…); … await p;`): that one read.

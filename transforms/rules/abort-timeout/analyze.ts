@@ -48,6 +48,11 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   if (site.timer.call.arguments.length !== 2) return undefined;
   const statement = site.timerStatement;
   if (!statement) return unknown('controllerNotLocal', timerCall, { name: controllerName });
+  // Already cleared on every exit (a finally around every use of the signal): checked before any
+  // precondition of the fix, wherever the code is (a generator, a switch case).
+  if (site.timer.capture.kind === 'declared' && clearedInFinallyAroundUses(facts, site)) {
+    return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: site.timer.capture.binding.name } };
+  }
   const place = tree.listOf(statement);
   if (!place || place.holder.type !== 'BlockStatement') {
     const where = place?.holder.type === 'Program' ? 'at the top level of the module' : place?.holder.type === 'SwitchCase' ? 'in a switch case' : 'outside a block';
@@ -168,6 +173,20 @@ function signalRequest(facts: Facts, use: any): any | undefined {
   const callee = unwrap(call.callee);
   const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
   return name === 'fetch' || facts.resolver.is(callee, 'fetch') ? call : undefined;
+}
+
+// A clear of the handle in a `finally` whose try holds every use of the controller.
+function clearedInFinallyAroundUses(facts: Facts, site: AbortSite): boolean {
+  const { tree } = facts;
+  for (const use of site.timer.uses) {
+    if (use.kind !== 'clear') continue;
+    for (const ancestor of tree.ancestors(use.call)) {
+      if (ancestor.type !== 'TryStatement' || !ancestor.finalizer || !tree.isInside(use.call, ancestor.finalizer)) continue;
+      const uses = site.controller!.references.filter((reference) => !tree.isInside(reference.node, site.abortCall));
+      if (uses.length > 0 && uses.every((reference) => tree.isInside(reference.node, ancestor.block))) return true;
+    }
+  }
+  return false;
 }
 
 // A clear of the handle in a `finally` whose try holds every use of the signal, or `.finally(clear)`

@@ -31,14 +31,24 @@ export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Res
   const unknown = (messageId: MessageId, at: any, extra: Record<string, string> = {}): Result => ({ status: 'unknown', messageId, at, data: { ...data, ...extra } });
   const timerCallback = call.arguments[0];
 
-  const places = [timerCallback, ...site.others.map((reference) => tree.functionOf(reference.node)).filter((fn) => fn !== site.fn)];
+  // calls in the function's own flow before the timer is armed race nothing
+  const racing = site.others.filter((reference) => !(tree.functionOf(reference.node) === site.fn && reference.node.end <= call.start));
+  const places = [timerCallback, ...racing.map((reference) => tree.functionOf(reference.node)).filter((fn) => fn !== site.fn)];
   const flag = existingFlag(facts, site, places);
   if (flag) {
-    if (producerClears(facts, site)) return { status: 'safe', messageId: 'alreadyGuarded', at: call, data: { ...data, name: flag } };
+    if (producerClears(facts, site, racing)) return { status: 'safe', messageId: 'alreadyGuarded', at: call, data: { ...data, name: flag } };
     return refuse('guardedTimerArmed', call, { name: flag });
   }
   if (site.lookalike) return unknown('shadowed', call, { name: 'setTimeout' });
   const timer = site.timer!;
+  // a handle kept for other code, or a callback handed to other code: either may be what guards it
+  const kept = timer.capture.kind === 'stored' ? timer.capture.node : timer.uses.find((use) => use.kind === 'escape')?.node;
+  if (kept) return unknown('handleEscapes', call, { name: timer.capture.kind === 'stored' ? timer.capture.description : (timer.capture as { binding: { name: string } }).binding.name });
+  const storedCallback = racing.find((reference) => {
+    const parent = tree.parent(reference.node);
+    return (parent?.type === 'ObjectProperty' || parent?.type === 'Property' || parent?.type === 'ArrayExpression') && parent.value !== undefined ? parent.value === reference.node : parent?.type === 'ArrayExpression';
+  });
+  if (storedCallback) return unknown('usedOtherwise', storedCallback.node, { use: facts.code(tree.parent(tree.parent(storedCallback.node)) ?? storedCallback.node, 120) });
   const effects = singleCall(timerCallback);
   if (!effects || facts.scopes.bindingOf(unwrap(effects.callee)) !== site.callback) return refuse('timerSideEffects', call);
   if (!facts.resolver.isFreeAt(call, 'clearTimeout')) return refuse('shadowed', call, { name: 'clearTimeout' });
@@ -98,12 +108,15 @@ function singleCall(callback: any): any | undefined {
 function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]): string | undefined {
   const { tree, scopes } = facts;
   const readIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place));
+  const writtenIn = (binding: Binding, place: any) => binding.references.some((reference) => reference.write && tree.isInside(reference.node, place));
   for (const declarator of tree.within(site.fn, 'VariableDeclarator')) {
     if (tree.parent(declarator).kind !== 'let' || declarator.id.type !== 'Identifier') continue;
     const init = unwrap(declarator.init);
     if (init && !(init.type === 'BooleanLiteral' || (init.type === 'Literal' && typeof init.value === 'boolean'))) continue;
     const binding = scopes.bindingOf(declarator.id);
-    if (binding && places.every((place) => readIn(binding, place))) return binding.name;
+    // read before every producer's call; the timer reads it too, or sets it (`timedOut = true`)
+    const [timerPlace, ...producers] = places;
+    if (binding && producers.every((place) => readIn(binding, place)) && (readIn(binding, timerPlace) || writtenIn(binding, timerPlace))) return binding.name;
   }
   const timer = site.timer;
   const capture = timer?.capture;
@@ -116,11 +129,11 @@ function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]):
 }
 
 // The producer's path clears the timer: a clear of the handle in every function that calls the callback.
-function producerClears(facts: Facts, site: CallbackSite): boolean {
+function producerClears(facts: Facts, site: CallbackSite, racing: CallbackSite['others']): boolean {
   const timer = site.timer;
   if (!timer) return false;
   const clears = timer.uses.filter((use) => use.kind === 'clear');
-  const callers = site.others.map((reference) => facts.tree.functionOf(reference.node));
+  const callers = racing.map((reference) => facts.tree.functionOf(reference.node));
   return callers.length > 0 && callers.every((caller) => clears.some((clear) => facts.tree.functionOf(clear.node) === caller));
 }
 

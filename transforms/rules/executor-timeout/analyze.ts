@@ -48,6 +48,10 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   const handleName = capture.kind === 'declared' || capture.kind === 'assigned' ? capture.binding.name : 'timer';
 
   // Released on every path already? Checked before any precondition of the fix.
+  // Held beside the timer, and released on every path or not: a subscription nothing can end, a
+  // callback kept in a registry the timer does not empty, an interval the timer does not clear.
+  const heldRefusal = heldResources(facts, site);
+  if (heldRefusal) return heldRefusal;
   const workClears = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared);
   const outerClears = site.outerClear.has('fulfilled') && site.outerClear.has('rejected');
   const rejectionGaps = site.unsettled.filter((gap) => gap.outcome === 'rejected');
@@ -62,6 +66,12 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   }
 
   if (capture.kind === 'stored') return unknown('handleOnMember', capture.node, { name: capture.description });
+  // settled from elsewhere: the code that calls the stored settle function may clear the timer too
+  const stored = site.settlePoints.find((point) => point.stored);
+  if (stored) return unknown('settledElsewhere', stored.node, { name: facts.code(stored.node, 30) });
+  // a handle kept for other code: it may clear it
+  const escaping = timer.uses.find((use) => use.kind === 'escape');
+  if (escaping) return unknown('handleEscapes', escaping.node, { name: handleName });
   if (!site.timerStatement) return refuse('unknownTimerShape', timer.call);
   // The callback must only settle: clearing the timer after the promise settled then skips nothing.
   const effects = callbackEffects(timer.callback);
@@ -103,6 +113,37 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   if (fetch?.call) plan.fetch = fetch.call;
   else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
   return { status: 'fixable', plan, remarks };
+}
+
+export function heldResources(facts: Facts, site: ExecutorSite): Result | undefined {
+  const { tree } = facts;
+  const timer = site.timer;
+  const callback = timer?.callback;
+  // in the timer's callback, or in a function of this file it calls (`onDone()`)
+  const called = isFunction(callback)
+    ? tree
+        .within(callback, 'CallExpression')
+        .map((call) => facts.resolver.localFunctionOf(call.callee)?.fn)
+        .filter((fn) => fn !== undefined)
+    : [];
+  const inTimer = (node: any) => isFunction(callback) && (tree.isInside(node, callback) || called.some((fn) => tree.isInside(node, fn)));
+  const sameText = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
+  if (site.droppedSubscriptions.length > 0) {
+    const call = site.droppedSubscriptions[0];
+    return refuse('subscriptionDropped', call, { name: facts.code(call.callee, 50) });
+  }
+  for (const kept of site.keptCallbacks) {
+    const removed = tree.within(site.executor, 'CallExpression').some((call) => inTimer(call) && propertyName(unwrap(call.callee)) === 'delete' && sameText(unwrap(call.callee).object, kept.store) && sameText(call.arguments[0], kept.key));
+    if (!removed) return refuse('keptCallback', kept.call, { store: facts.code(kept.store, 50) });
+  }
+  for (const interval of site.intervals) {
+    const cleared = interval.handle?.references.some((reference: any) => {
+      const call = tree.parent(reference.node);
+      return call?.type === 'CallExpression' && inTimer(call) && (facts.resolver.is(call.callee, 'clearInterval') || facts.resolver.is(call.callee, 'clearTimeout'));
+    });
+    if (!cleared) return refuse('intervalLeft', interval.call, { name: interval.handle?.name ?? 'setInterval(...)' });
+  }
+  return undefined;
 }
 
 function workHead(node: any): any {

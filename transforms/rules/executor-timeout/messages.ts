@@ -66,6 +66,26 @@ export const messages = {
     why: 'the timer is now cleared, but the fetch is not aborted when the timeout wins: {reason}',
     fix: 'pass a `signal` to fetch and abort it from the timer callback after it settles the promise',
   },
+  subscriptionDropped: {
+    what: 'new Promise timeout',
+    why: 'the subscription `{name}(…)` returns what would end it, and nothing keeps it: its listener stays whichever side wins',
+    fix: 'keep what it returns and dispose of it when the promise settles (in .finally() on it)',
+  },
+  keptCallback: {
+    what: 'new Promise timeout',
+    why: 'a callback that settles the promise is kept in `{store}`, and the timer does not remove it: the entry stays, and a late answer still runs it',
+    fix: 'delete the entry when the timer fires, beside the rejection',
+  },
+  intervalLeft: {
+    what: 'new Promise timeout',
+    why: 'the interval `{name}` is cleared only when the work ends: when the timer wins it goes on polling',
+    fix: 'clear the interval in the timer callback too',
+  },
+  settledElsewhere: {
+    what: 'new Promise timeout',
+    why: '`{name}` is kept for code elsewhere to call, which may clear the timer when it settles the promise',
+    fix: 'clear the timer where the kept `{name}` is called, and when the timer fires remove what was kept',
+  },
   workRejectionUnhandled: {
     what: 'new Promise timeout',
     why: 'when `{work}` rejects, nothing settles the promise: it waits for the timer, and the rejection goes unhandled',

@@ -12,6 +12,7 @@ import { type Placement, placementFor } from '../../model/placement';
 import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
 import { callbackEffects } from '../../model/timer';
+import { heldResources } from '../executor-timeout/analyze';
 import { type RacePlan, analyzeRace } from '../race-timeout/analyze';
 import type { MessageId } from './messages';
 
@@ -54,6 +55,17 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   if (site.lookalike) return unknown('shadowed', site.lookalike.node, { name: site.lookalike.name });
   const timer = site.timer;
   if (!timer) return refuse('timerShape', site.timers[0].call);
+  const held = heldResources(facts, site);
+  if (held) return held as Result;
+  // `target.onchange = handler`: cleared (set to null) when the timer fires?
+  for (const property of site.propertyListeners) {
+    const cleared = isFunction(timer.callback) && tree.within(timer.callback, 'AssignmentExpression').some((assignment) => {
+      const left = unwrap(assignment.left);
+      return propertyName(left) === property.property && facts.textOf(unwrap(left.object)) === facts.textOf(unwrap(property.target)) && isNullish(unwrap(assignment.right));
+    });
+    if (!cleared) return refuse('propertyListenerLeft', property.assignment, { name: facts.code(unwrap(property.assignment.left), 50) });
+  }
+  if (site.listeners.length === 0) return undefined;
 
   // What each path releases today. A handler may be named: `const onReady = (v) => {…}; once('ready', onReady)`.
   const handlerOf = (listener: Listener) => {
@@ -77,8 +89,9 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
     !timerRemovesAll && 'the timer leaves a listener attached',
     !eventsRemoveOthers && 'an event leaves another listener attached',
   ].filter(Boolean) as string[];
+  // the code cleans up by itself, in ways this cannot follow on every path: not judged
   if (site.removals.length > 0 || site.clears.some((clear) => tree.isInside(clear, site.executor))) {
-    return refuse('partiallyCleaned', timer.call, { missing: missing.join('; ') });
+    return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') });
   }
 
   // The timer: one top-level statement whose callback only settles.
@@ -113,6 +126,10 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   const nested = site.listeners.find((listener) => !listener.statement);
   if (nested) return refuse('listenerPosition', nested.call);
   return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared } };
+}
+
+function isNullish(node: any): boolean {
+  return node?.type === 'NullLiteral' || (node?.type === 'Literal' && node.value === null) || (node?.type === 'Identifier' && node.name === 'undefined');
 }
 
 // `emitter.removeListener('ready', onReady)` (or `off`, `removeEventListener`, `removeAllListeners`)

@@ -1,9 +1,13 @@
 import type { MessageTable } from '../../engine/finding';
+import { messages as executorMessages } from '../executor-timeout/messages';
 import { messages as raceMessages } from '../race-timeout/messages';
 
 // a race with an `events.once()` arm is this rule's: its timer's verdicts read as race-timeout's
 export const messages = {
   ...raceMessages,
+  subscriptionDropped: executorMessages.subscriptionDropped,
+  keptCallback: executorMessages.keptCallback,
+  intervalLeft: executorMessages.intervalLeft,
   fixed: {
     what: 'listener raced against a timer',
     why: 'a listener stayed attached, or the timer armed, after the promise settled',
@@ -69,9 +73,14 @@ export const messages = {
     why: 'the race is not inside a statement or an arrow body, so there is nowhere to declare the controller',
     fix: 'move the race into a function body',
   },
+  propertyListenerLeft: {
+    what: 'listener raced against a timer',
+    why: 'the handler set on `{name}` is not taken off when the timer fires: it stays, and a late event still runs it',
+    fix: 'set `{name}` back to null in the timer callback',
+  },
   partiallyCleaned: {
     what: 'listener raced against a timer',
-    why: 'the executor cleans up on some paths only: {missing}',
+    why: 'the executor cleans up by itself, but this cannot prove it does on every path ({missing})',
     fix: 'clear the timer and remove every listener on every path (a `cleanup()` called by each handler and by the timer)',
   },
 } satisfies MessageTable;

@@ -9,6 +9,7 @@ import type { TimerArm } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
+import { coverageOf } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
@@ -49,7 +50,14 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   const arm = timerArm.arm;
 
   if (arm.role === 'signal-timeout') return refuse('abortSignalTimeout', race);
-  if (arm.role === 'opaque-timer') return opaque(facts, site, timerArm, arm.reason, arm.detail);
+  // a timer arm this rule cannot take apart may still release its timers on every path
+  if (arm.role === 'opaque-timer' && site.armTimers.length > 0 && site.armTimers.every((armTimer) => releasedOnEveryPath(site, armTimer.clears))) {
+    return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: handleNameOf(site.armTimers[0].timer) } };
+  }
+  // a timer the code clears somewhere this cannot place (a disposer, another function): not judged
+  const unplaced = site.armTimers.find((armTimer) => armTimer.clears.length > 0 && armTimer.clears.every((clear) => clear.race.size === 0 && clear.work.size === 0 && !clear.beforeSettling));
+  if (arm.role === 'opaque-timer' && unplaced) return unknown('clearedUnseen', race, { name: handleNameOf(unplaced.timer) });
+  if (arm.role === 'opaque-timer') return softened(site, opaque(facts, site, timerArm, arm.reason, arm.detail), cancelledOnFulfilment(facts, site, timerArm));
   if (arm.role !== 'timer') return undefined;
 
   const timer = arm.timer;
@@ -57,7 +65,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
 
   // Released on every path already? Checked first: whatever else the code does, it needs no fix.
   if (executor) {
-    const released = releasedOnEveryPath(site);
+    const released = releasedOnEveryPath(site, site.clears);
     if (released) {
       const fetchLeft = unabortedFetch(facts, site);
       if (!fetchLeft) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: handleName(executor) } };
@@ -69,6 +77,12 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
     if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
   }
 
+  // the code clears the handle somewhere this cannot place on a path (another function, a callback):
+  // not judged, rather than a second clear beside it
+  const sharedHandle = timer.kind === 'executor' && timer.timer.capture.kind === 'assigned' && facts.tree.functionOf(timer.timer.capture.binding.declaration) !== facts.tree.functionOf(race);
+  if (timer.kind === 'executor' && !sharedHandle && site.clears.length > 0 && site.clears.every((clear) => clear.race.size === 0 && clear.work.size === 0 && !clear.beforeSettling)) {
+    return unknown('clearedUnseen', race, { name: handleName(timer) });
+  }
   if (!site.builtinPromise) {
     const object = unwrap(unwrap(race.callee).object);
     if (object?.type === 'Identifier' && object.name === 'Promise') return refuse('shadowed', race, { name: 'Promise' });
@@ -92,7 +106,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   const remarks: Remark[] = [];
   if (timer.kind === 'executor') {
     const decided = planExecutorTimer(facts, site, timer, placement);
-    if ('status' in decided) return decided;
+    if ('status' in decided) return softened(site, decided, site.clears.some((clear) => clear.race.has('fulfilled') || clear.work.has('fulfilled')));
     timerPlan = decided;
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
@@ -126,15 +140,40 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
 }
 
 function handleName(arm: Extract<TimerArm, { kind: 'executor' }>): string {
-  const capture = arm.timer.capture;
-  return capture.kind === 'declared' || capture.kind === 'assigned' ? capture.binding.name : 'timer';
+  return handleNameOf(arm.timer);
+}
+
+function handleNameOf(timer: { capture: { kind: string; binding?: { name: string } } }): string {
+  return timer.capture.binding?.name ?? 'timer';
 }
 
 // Each path the work can take must find the timer cleared: fulfilment by a clear that follows the
-// race's (or the work's) fulfilment, rejection likewise. When the timer fires it is spent.
-function releasedOnEveryPath(site: RaceSite): boolean {
-  const covers = (outcome: 'fulfilled' | 'rejected') => site.clears.some((clear) => clear.race.has(outcome) || clear.work.has(outcome));
-  return covers('fulfilled') && covers('rejected');
+// race's (or the work's) fulfilment, rejection likewise — unless the work cannot reject. When the
+// timer fires it is spent.
+function releasedOnEveryPath(site: RaceSite, clears: RaceSite['clears']): boolean {
+  const covers = (outcome: 'fulfilled' | 'rejected') => clears.some((clear) => clear.race.has(outcome) || clear.work.has(outcome));
+  return covers('fulfilled') && (site.workCannotReject || covers('rejected'));
+}
+
+// `const de = delay(ms); await Promise.race([de, work]); de.cancel();`: the helper's own cancel,
+// after the race, on the path where it fulfils.
+function cancelledOnFulfilment(facts: Facts, site: RaceSite, timerArm: RaceArm): boolean {
+  const binding = timerArm.declaration?.binding;
+  if (!binding) return false;
+  return binding.references.some((reference) => {
+    const member = facts.tree.parent(reference.node);
+    const call = member && facts.tree.parent(member);
+    const method = propertyName(member);
+    return call?.type === 'CallExpression' && call.callee === member && (method === 'cancel' || method === 'clear' || method === 'abort') && coverageOf(facts.tree, site.node, call).has('fulfilled');
+  });
+}
+
+// A site whose timer is released when the work fulfils, and left armed only if the work rejects:
+// whether it can reject is the code's own knowledge (an arm that only resolves), so a refusal there
+// is not judged a leak.
+function softened(site: RaceSite, result: Result, releasedOnFulfilment: boolean): Result {
+  if (result.status === 'refused' && releasedOnFulfilment && !site.workCannotReject) return { ...result, status: 'unknown' };
+  return result;
 }
 
 function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined): Result {
@@ -152,7 +191,8 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
     case 'shadowed':
       return unknown('shadowed', shadowedCall(facts, timerArm.value) ?? timerArm.element, { name: detail ?? 'setTimeout' });
     case 'async-timer':
-      return refuse('asyncTimer', race, { arm: armText });
+      // what it awaits may take a signal the code aborts: not known from here
+      return unknown('asyncTimer', race, { arm: armText });
     case 'conditional':
       return refuse('conditionalArm', race, { arm: armText });
     default:

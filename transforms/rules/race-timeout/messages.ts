@@ -28,7 +28,7 @@ export const messages = {
   },
   asyncTimer: {
     what: 'Promise.race timeout',
-    why: 'the timeout arm `{arm}` is an async function that waits, and its wait cannot be cancelled from here',
+    why: 'the timeout arm `{arm}` is an async function that waits, and whether its wait is cancelled when the race settles is not known from here',
     fix: 'race against a timer you can clear, and clear it in .finally() on the race',
   },
   conditionalArm: {
@@ -60,6 +60,11 @@ export const messages = {
     what: 'Promise.race timeout',
     why: 'the timer handle `{name}` is cleared before the race can settle, so the timeout never fires',
     fix: 'clear it in .finally() on the race and drop the other clearTimeout',
+  },
+  clearedUnseen: {
+    what: 'Promise.race timeout',
+    why: 'the timer handle `{name}` is cleared elsewhere (another function or callback), on paths this cannot follow from the race',
+    fix: 'clear it in .finally() on the race, where every path passes',
   },
   handleOnMember: {
     what: 'Promise.race timeout',

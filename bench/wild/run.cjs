@@ -1,0 +1,210 @@
+'use strict';
+// npm run bench:wild [-- <snapshots dir>] [--out results.json] [--verbose]
+//
+// Scores the rules on real code: the timeout sites of bench/wild/manifest.json, each judged by
+// reading it (leak or safe, and for a leak what a person may expect: a fix, or a refusal with one
+// of the reasons that are true of it). Fetches nothing: the repositories' snapshots must be in the
+// folder given (default ../.mirror, the `fetch` tool's), one bare git dir per repository at
+// <dir>/<owner>+<name>/repo. Each listed file is read at its commit, in memory, and run through the
+// rules (transforms/registry.ts) exactly as the CLI runs it; no third-party code is written anywhere.
+//
+// Prints, for the leaking sites: fixed / refused with a true reason / refused with another reason /
+// missed / called safe; for the correct sites: changed / flagged as a leak / unverified (a warning
+// that says it cannot judge) / left alone; and the findings on sites the manifest does not list.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+require(path.join(ROOT, 'cli', 'register.cjs'));
+const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
+const { runRules } = require(path.join(ROOT, 'transforms', 'engine', 'run.ts'));
+const { parseSource } = require(path.join(ROOT, 'transforms', 'engine', 'parse.ts'));
+
+function parseArgs(argv) {
+  const args = { dir: path.resolve(ROOT, '..', '.mirror'), out: undefined, verbose: false, manifest: path.join(__dirname, 'manifest.json') };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    if (arg === '--out') args.out = argv[++index];
+    else if (arg.startsWith('--out=')) args.out = arg.slice(6);
+    else if (arg === '--verbose') args.verbose = true;
+    else if (arg.startsWith('--manifest=')) args.manifest = path.resolve(arg.slice(11));
+    else args.dir = path.resolve(arg);
+  }
+  return args;
+}
+
+function gitShow(gitDir, commit, file) {
+  const result = spawnSync('git', ['-C', gitDir, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+// The claim a finding makes about its site: 'fixed', 'leak' (refused: it leaks, and why it is not
+// fixed), 'unknown' (cannot judge from here), 'safe', 'crashed'.
+function claimOf(finding) {
+  if (finding.status === 'fixed') return 'fixed';
+  if (finding.status === 'refused') return 'leak';
+  if (finding.status === 'unknown') return 'unknown';
+  if (finding.status === 'safe') return 'safe';
+  return 'crashed';
+}
+
+// The verdict a site gets from its findings: a fix wins over a remark on the same site.
+function verdictOf(findings) {
+  const claims = findings.map(claimOf);
+  for (const claim of ['crashed', 'fixed', 'leak', 'unknown', 'safe']) if (claims.includes(claim)) return claim;
+  return 'none';
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const manifest = JSON.parse(fs.readFileSync(args.manifest, 'utf8'));
+  const byFile = new Map();
+  for (const site of manifest.sites) {
+    const key = `${site.repo}\u0000${site.commit}\u0000${site.path}`;
+    if (!byFile.has(key)) byFile.set(key, []);
+    byFile.get(key).push(site);
+  }
+  const missingRepos = new Set();
+  const results = [];
+  const unlisted = [];
+  const brokenOutputs = [];
+  let files = 0;
+  let bytes = 0;
+  const started = Date.now();
+  for (const [key, sites] of byFile) {
+    const [repo, commit, file] = key.split('\u0000');
+    const gitDir = path.join(args.dir, repo.replace('/', '+'), 'repo');
+    if (!fs.existsSync(gitDir)) {
+      missingRepos.add(repo);
+      continue;
+    }
+    const source = gitShow(gitDir, commit, file);
+    if (source === undefined) {
+      for (const site of sites) results.push({ site, verdict: 'missing-file', findings: [] });
+      continue;
+    }
+    files += 1;
+    bytes += source.length;
+    let result;
+    try {
+      result = runRules(registry, file, source.replace(/^\uFEFF/, ''), {});
+    } catch (error) {
+      for (const site of sites) results.push({ site, verdict: 'crashed', findings: [{ error: String(error && error.stack || error) }] });
+      continue;
+    }
+    if (result.output !== undefined) {
+      try {
+        parseSource(file, result.output);
+      } catch (error) {
+        brokenOutputs.push({ repo, file, error: error.message });
+      }
+    }
+    // a finding belongs to the listed site whose anchor line its site starts on, or whose lines hold it
+    const lines = source.split(/\r\n|[\n\r\u2028\u2029]/);
+    const lineOf = (offset) => {
+      let line = 1;
+      for (let at = 0, index = 0; index < lines.length; index += 1) {
+        const next = at + lines[index].length + 1;
+        if (offset < next) return index + 1;
+        at = next;
+        line = index + 2;
+      }
+      return line;
+    };
+    const claimed = new Map(sites.map((site) => [site, []]));
+    for (const finding of result.findings) {
+      const siteLine = lineOf(finding.site.start);
+      const owner = sites.find((site) => site.line === siteLine) ?? sites.find((site) => siteLine >= site.line && siteLine <= (site.endLine ?? site.line));
+      const summary = { rule: finding.rule, status: finding.status, messageId: finding.messageId, line: finding.position.line, siteLine };
+      if (owner) claimed.get(owner).push(summary);
+      else unlisted.push({ repo, file, ...summary, message: `${finding.message.what} — ${finding.message.why}` });
+    }
+    for (const [site, findings] of claimed) results.push({ site, verdict: verdictOf(findings), findings });
+  }
+
+  // Score each site against its judged verdict and expectation.
+  const score = {
+    leaks: 0,
+    fixed: 0,
+    refusedTrue: 0,
+    refusedOther: 0,
+    refusedUnjudged: 0,
+    missed: 0,
+    calledSafe: 0,
+    safeSites: 0,
+    changed: 0,
+    flagged: 0,
+    unverified: 0,
+    leftAlone: 0,
+    crashed: 0,
+  };
+  const wrong = [];
+  for (const entry of results) {
+    const { site, verdict, findings } = entry;
+    if (verdict === 'missing-file') continue;
+    if (verdict === 'crashed') score.crashed += 1;
+    if (site.verdict === 'leak') {
+      score.leaks += 1;
+      if (verdict === 'fixed') score.fixed += 1;
+      else if (verdict === 'leak' || verdict === 'unknown') {
+        const reasons = findings.filter((finding) => finding.status === 'refused' || finding.status === 'unknown').map((finding) => finding.messageId);
+        const expected = site.expect?.refuse;
+        if (!expected) score.refusedUnjudged += 1;
+        else if (reasons.some((reason) => expected.includes(reason))) score.refusedTrue += 1;
+        else {
+          score.refusedOther += 1;
+          wrong.push({ kind: 'reason', entry });
+        }
+        if (site.expect?.fix) wrong.push({ kind: 'should fix', entry });
+      } else if (verdict === 'safe') {
+        score.calledSafe += 1;
+        wrong.push({ kind: 'leak called safe', entry });
+      } else if (verdict !== 'crashed') {
+        score.missed += 1;
+      }
+    } else {
+      score.safeSites += 1;
+      if (verdict === 'fixed') {
+        score.changed += 1;
+        wrong.push({ kind: 'correct site changed', entry });
+      } else if (verdict === 'leak') {
+        score.flagged += 1;
+        wrong.push({ kind: 'correct site flagged', entry });
+      } else if (verdict === 'unknown') score.unverified += 1;
+      else score.leftAlone += 1;
+    }
+  }
+
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  const repoCount = new Set(manifest.sites.map((site) => site.repo)).size - missingRepos.size;
+  out(`wild corpus: ${repoCount} repositories, ${files} files (${(bytes / 1e6).toFixed(1)} MB), ${results.length} listed sites, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (missingRepos.size > 0) out(`  not found in ${args.dir} (fetch them first): ${[...missingRepos].join(', ')}`);
+  out();
+  out(`leaking sites                    ${score.leaks}`);
+  out(`  fixed                          ${score.fixed}  (${((100 * score.fixed) / Math.max(1, score.leaks)).toFixed(0)}%)`);
+  out(`  refused, true reason           ${score.refusedTrue}`);
+  out(`  refused, reason not expected   ${score.refusedOther}`);
+  out(`  refused, reason not judged     ${score.refusedUnjudged}`);
+  out(`  missed (no finding)            ${score.missed}`);
+  out(`  called already safe            ${score.calledSafe}`);
+  out(`correct sites                    ${score.safeSites}`);
+  out(`  left alone or a note           ${score.leftAlone}`);
+  out(`  unverified (a warning)         ${score.unverified}`);
+  out(`  flagged as a leak              ${score.flagged}`);
+  out(`  changed                        ${score.changed}`);
+  out(`crashes                          ${score.crashed}`);
+  out(`outputs that do not parse        ${brokenOutputs.length}`);
+  out(`findings on unlisted sites       ${unlisted.length}`);
+  if (args.verbose) {
+    for (const item of wrong) {
+      const { site, verdict, findings } = item.entry;
+      out(`  ${item.kind}: ${site.repo} ${site.path}:${site.line} [${site.verdict}] got ${verdict} ${findings.map((finding) => `${finding.rule}/${finding.messageId}`).join(', ')}`);
+    }
+    for (const broken of brokenOutputs) out(`  output does not parse: ${broken.repo} ${broken.file}: ${broken.error}`);
+    for (const finding of unlisted) out(`  unlisted: ${finding.repo} ${finding.file}:${finding.line} (site ${finding.siteLine}) ${finding.rule}/${finding.messageId} ${finding.status}`);
+  }
+  if (args.out) fs.writeFileSync(args.out, `${JSON.stringify({ score, results, unlisted, brokenOutputs }, null, 1)}\n`);
+}
+
+main();
