@@ -20,6 +20,7 @@ interface Measured {
   armedAfterSettle: number;
   signals: boolean[];
   fetchCalls: number;
+  unhandledRejections: number;
 }
 
 // runScenario's `search` and `fetch`, plus a node-style callback API over the same work and a quiet console.
@@ -40,7 +41,7 @@ async function measure(source: string, path: string, scenario: Scenario): Promis
   const fetchCalls = work.calls;
   work.release();
   await ledger.drain();
-  return { outcome, armedAfterSettle, signals, fetchCalls };
+  return { outcome, armedAfterSettle, signals, fetchCalls, unhandledRejections: work.unhandledRejections };
 }
 
 describe.each(positives)('executor-timeout $name', (fixture) => {
@@ -63,7 +64,11 @@ describe.each(positives)('executor-timeout $name', (fixture) => {
     if (workRejectionUnhandled.has(fixture.name)) {
       // nothing hands the work's rejection to the promise: both wait for the timer, which settles them
       expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search canceled' });
-      expect(after.outcome).toEqual(fixture.options['settle-on-work-rejection'] ? { status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search failed' } : before.outcome);
+      expect(before.unhandledRejections).toBe(1);
+      const handsRejectionOn = Boolean(fixture.options['settle-on-work-rejection']);
+      expect(after.outcome).toEqual(handsRejectionOn ? { status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search failed' } : before.outcome);
+      // handing the rejection to reject also handles it; otherwise the output drops it as the input did
+      expect(after.unhandledRejections).toBe(handsRejectionOn ? 0 : 1);
       expect(after.armedAfterSettle).toBe(0);
       return;
     }

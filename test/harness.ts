@@ -241,17 +241,47 @@ export const SCENARIOS: readonly Scenario[] = ['work wins', 'timeout wins', 'wor
 export const WORK_VALUE = 'some value';
 export const WORK_ERROR_MESSAGE = 'search failed';
 
+/*
+ * A rejection of the work that nothing handles is part of what a fixture does (`work.then(resolve)`
+ * drops it), so the tests count it instead of letting it reach vitest as an error of the run. The
+ * one listener below takes the rejections whose reason is an error a Work made and hands every
+ * other one to the listeners that were there before it.
+ */
+const errorsOfWork = new WeakMap<object, Work>();
+let unhandledListenerInstalled = false;
+function countUnhandledRejectionsOfWork(): void {
+  if (unhandledListenerInstalled) return;
+  unhandledListenerInstalled = true;
+  const previous = process.listeners('unhandledRejection');
+  process.removeAllListeners('unhandledRejection');
+  process.on('unhandledRejection', (reason, promise) => {
+    const work = typeof reason === 'object' && reason !== null ? errorsOfWork.get(reason) : undefined;
+    if (work) {
+      work.unhandledRejections += 1;
+      return;
+    }
+    for (const listener of previous) listener.call(process, reason, promise);
+  });
+}
+
 export class Work {
   /** every AbortSignal handed to `fetch` */
   readonly signals: AbortSignal[] = [];
   calls = 0;
+  /** rejections of this work's promises (or of promises derived from them) that nothing handled */
+  unhandledRejections = 0;
   private readonly releases: Array<() => void> = [];
   constructor(readonly scenario: Scenario) {}
 
   private settle<T>(value: T, signal?: AbortSignal): Promise<T> {
     this.calls += 1;
     if (this.scenario === 'work wins') return Promise.resolve(value);
-    if (this.scenario === 'work fails') return Promise.reject(new Error(WORK_ERROR_MESSAGE));
+    if (this.scenario === 'work fails') {
+      const error = new Error(WORK_ERROR_MESSAGE);
+      countUnhandledRejectionsOfWork();
+      errorsOfWork.set(error, this);
+      return Promise.reject(error);
+    }
     // timeout wins: the work hangs until the test releases it, or until its signal aborts (as fetch does)
     return new Promise<T>((resolve, reject) => {
       this.releases.push(() => resolve(value));

@@ -97,9 +97,12 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   }
 
   const fetchHeads = site.workArms.filter((work) => work.arm.role === 'work' && work.arm.fetch).map((work) => (work.arm as { fetch: any }).fetch);
-  const earlier = site.arms.filter((candidate) => candidate.declaration).map((candidate) => candidate.declaration!.statement);
+  // the fix touches the timer arm and the fetches it gives a signal: declarations go before those,
+  // wherever they are declared; other arms held in consts are not moved past
+  const touched = site.arms.filter((candidate) => candidate === timerArm || (candidate.arm.role === 'work' && candidate.arm.fetch));
+  const earlier = touched.filter((candidate) => candidate.declaration).map((candidate) => candidate.declaration!.statement);
   const placement = placementFor(facts, race, earlier);
-  if (placement === 'other-block') return refuse('declarationOutOfReach', race, { name: site.arms.find((candidate) => candidate.declaration)?.declaration?.binding.name ?? '' });
+  if (placement === 'other-block') return refuse('declarationOutOfReach', race, { name: touched.find((candidate) => candidate.declaration)?.declaration?.binding.name ?? '' });
   if (typeof placement === 'string') return refuse('unsupportedPosition', race);
 
   let timerPlan: TimerPlan;
