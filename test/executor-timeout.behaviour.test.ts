@@ -10,6 +10,8 @@ const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
 const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
+// These inputs clear the timer on every settle point; their leak is a synchronous throw of the work (proved below).
+const leaksOnlyOnSyncThrow = new Set(['clear-on-sync-throw']);
 // `work.then(resolve)`: a rejection of the work settles nothing; the timer does. With
 // --settle-on-work-rejection=true the output hands it to reject: it rejects with the work's error, at once.
 const workRejectionUnhandled = new Set(['then-resolve-only', 'settle-on-work-rejection']);
@@ -24,10 +26,11 @@ interface Measured {
 }
 
 // runScenario's `search` and `fetch`, plus a node-style callback API over the same work and a quiet console.
-async function measure(source: string, path: string, scenario: Scenario): Promise<Measured> {
+async function measure(source: string, path: string, scenario: Scenario | 'work throws'): Promise<Measured> {
   const ledger = new TimerLedger();
-  const work = new Work(scenario);
+  const work = new Work(scenario === 'work throws' ? 'work fails' : scenario);
   const searchCallback = (term: string, callback: (error: Error | null, record?: string) => void) => {
+    if (scenario === 'work throws') throw new TypeError('search threw');
     work.search(term).then(
       (record) => callback(null, record),
       (error: Error) => callback(error),
@@ -48,12 +51,13 @@ describe.each(positives)('executor-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
   const output = readText(fixture.outputPath!);
   const both = (scenario: Scenario) => Promise.all([measure(input, fixture.inputPath, scenario), measure(output, fixture.outputPath!, scenario)]);
+  const leaksOnlyOnThrow = leaksOnlyOnSyncThrow.has(fixture.name);
 
   it.concurrent('work wins: same value; the input leaves the timer armed, the output none', async () => {
     const [before, after] = await both('work wins');
     expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
     expect(after.outcome).toEqual(before.outcome);
-    if (!leaksOnlyWhenWorkFails.has(fixture.name)) expect(before.armedAfterSettle).toBeGreaterThan(0);
+    if (!leaksOnlyWhenWorkFails.has(fixture.name) && !leaksOnlyOnThrow) expect(before.armedAfterSettle).toBeGreaterThan(0);
     expect(after.armedAfterSettle).toBe(0);
     // a fetch that won is never aborted
     expect(after.signals.every((aborted) => !aborted)).toBe(true);
@@ -74,9 +78,10 @@ describe.each(positives)('executor-timeout $name', (fixture) => {
     }
     expect(before.outcome).toMatchObject({ status: 'rejected', errorClass: 'Error', message: 'search failed' });
     expect(after.outcome).toEqual(before.outcome);
-    expect(before.armedAfterSettle).toBeGreaterThan(0);
+    if (!leaksOnlyOnThrow) expect(before.armedAfterSettle).toBeGreaterThan(0);
     expect(after.armedAfterSettle).toBe(0);
   });
+
 
   it.concurrent('timeout wins: same timeout outcome; nothing armed after; a losing fetch is aborted', async () => {
     const [before, after] = await both('timeout wins');
@@ -89,6 +94,16 @@ describe.each(positives)('executor-timeout $name', (fixture) => {
       expect(before.signals).toEqual([]);
       expect(after.signals).toEqual([true]);
     }
+  });
+});
+
+describe.each(positives.filter((fixture) => leaksOnlyOnSyncThrow.has(fixture.name)))('executor-timeout $name, when the work throws', (fixture) => {
+  it('work throws synchronously: same error; the input leaves the timer armed, the output none', async () => {
+    const [before, after] = await Promise.all([measure(readText(fixture.inputPath), fixture.inputPath, 'work throws'), measure(readText(fixture.outputPath!), fixture.outputPath!, 'work throws')]);
+    expect(before.outcome).toEqual({ status: 'rejected', errorClass: 'TypeError', name: 'TypeError', message: 'search threw' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armedAfterSettle).toBe(1);
+    expect(after.armedAfterSettle).toBe(0);
   });
 });
 

@@ -75,6 +75,8 @@ const isOnceRace = (name: string) => name.startsWith('events-once-race');
 const opaqueTimer = (source: string) => !source.includes('setTimeout');
 // executor-timeout's output: the timer is cleared in .finally() already; the listener removal is what is added.
 const timerAlreadyCleared = (name: string) => name.startsWith('after-executor-timeout');
+// the once() promise is awaited again outside the race: only the timer is fixed, the listener is left (and reported)
+const listenerLeftOnPurpose = new Set(['once-held-and-awaited']);
 
 describe.each(positives)('listener-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
@@ -86,7 +88,7 @@ describe.each(positives)('listener-timeout $name', (fixture) => {
     expect(before.outcome).toMatchObject({ status: 'rejected', message: 'ready timeout' });
     expect(after.outcome).toEqual(before.outcome);
     expect(before.listenersAfterSettle).toBeGreaterThan(0);
-    expect(after.listenersAfterSettle).toBe(0);
+    expect(after.listenersAfterSettle).toBe(listenerLeftOnPurpose.has(fixture.name) ? before.listenersAfterSettle : 0);
   });
 
   it('work wins: same value; the input leaves its timer armed (or another listener attached), the output neither', async () => {

@@ -3,8 +3,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runRules } from '../transforms/engine/run';
 import { registry } from '../transforms/registry';
-import { FIXTURES_ROOT, readText } from './harness';
+import { FIXTURES_ROOT, listFixtureCases, readText } from './harness';
 
 function reportedLines(transform: string): string[] {
   const dir = join(FIXTURES_ROOT, transform);
@@ -22,9 +23,17 @@ describe.each(registry.map((rule) => [rule.name, rule] as const))('%s messages',
   // a message one rule borrows from another (a race's timer verdicts, an executor's held resources)
   // is tested with the first rule of the registry whose table holds it
   const owner = (message: unknown) => registry.find((candidate) => Object.values(candidate.messages).includes(message as never))?.name;
-  const own = Object.entries(rule.messages).filter(([id, message]) => id !== 'fixed' && owner(message) === name);
+  const own = Object.entries(rule.messages).filter(([id, message]) => !id.startsWith('fixed') && owner(message) === name);
   it.each(own)('%s is exercised by a fixture', (_id, message) => {
     const why = new RegExp(message.why.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.*'));
     expect(lines.some((line) => why.test(line))).toBe(true);
+  });
+  // what a fix says it mended is not a report line (the diff shows it): a positive fixture's run says it
+  const fixedIds = Object.keys(rule.messages).filter((id) => id.startsWith('fixed') && id !== 'fixed');
+  it.each(fixedIds)('%s is said by the fix of a fixture', (id) => {
+    const saidBy = listFixtureCases(name)
+      .filter((fixture) => fixture.outputPath)
+      .some((fixture) => runRules([rule], fixture.inputPath, readText(fixture.inputPath), fixture.options).findings.some((finding) => finding.status === 'fixed' && finding.messageId === id));
+    expect(saidBy).toBe(true);
   });
 });

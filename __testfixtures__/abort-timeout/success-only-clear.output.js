@@ -4,7 +4,6 @@ export async function process(term) {
   try {
     // cleared only when fetch answers: a failing fetch leaves the timer armed
     const response = await fetch('https://search.example/?q=' + term, { signal: controller.signal });
-    clearTimeout(timer);
     return response.text();
   } finally {
     clearTimeout(timer);

@@ -116,9 +116,9 @@ function main() {
     for (const finding of result.findings) {
       const siteLine = lineOf(finding.site.start);
       const owner = sites.find((site) => site.line === siteLine) ?? sites.find((site) => siteLine >= site.line && siteLine <= (site.endLine ?? site.line));
-      const summary = { rule: finding.rule, status: finding.status, messageId: finding.messageId, line: finding.position.line, siteLine };
+      const summary = { rule: finding.rule, status: finding.status, messageId: finding.messageId, line: finding.position.line, siteLine, message: `${finding.message.what} — ${finding.message.why} — ${finding.message.fix}` };
       if (owner) claimed.get(owner).push(summary);
-      else unlisted.push({ repo, file, ...summary, message: `${finding.message.what} — ${finding.message.why}` });
+      else unlisted.push({ repo, file, ...summary });
     }
     for (const [site, findings] of claimed) results.push({ site, verdict: verdictOf(findings), findings });
   }

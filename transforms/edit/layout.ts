@@ -241,8 +241,12 @@ export function indentLines(layout: Layout, start: number, end: number, unit: st
   return result;
 }
 
-/** `statements` (consecutive, on lines of their own) → `try {\n  statements\n} finally {\n  <finalizer>\n}` */
-export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[]): Edit {
+/**
+ * `statements` (consecutive, on lines of their own) → `try {\n  statements\n} finally {\n  <finalizer>\n}`.
+ * `drop` are statements among them, each on lines of its own, that the finalizer makes redundant:
+ * their lines go, and a blank line after one that also had a blank line before it.
+ */
+export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[], drop: readonly any[] = []): Edit {
   const { text, style } = layout;
   const first = statements[0];
   const last = statements[statements.length - 1];
@@ -250,7 +254,23 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
   const eol = text.terminatorNear(first.start);
   const from = leadingCommentsStart(layout, first);
   const to = text.lineEndOf(last.end);
-  const body = indentLines(layout, from, to, style.indent);
+  const starts = text.lineStarts();
+  const isBlankLine = (line: number) => line >= 1 && line <= starts.length && text.text.slice(starts[line - 1], text.lineEndOf(starts[line - 1])).trim() === '';
+  const cuts: Array<[number, number]> = [];
+  for (const statement of [...drop].sort((a, b) => a.start - b.start)) {
+    const firstLine = text.positionAt(statement.start).line;
+    const lastLine = text.positionAt(statement.end).line;
+    if (!text.startsLine(statement.start) || text.text.slice(statement.end, text.lineEndOf(statement.end)).trim() !== '' || statement === first || statement === last) continue;
+    const endLine = isBlankLine(firstLine - 1) && isBlankLine(lastLine + 1) ? lastLine + 1 : lastLine;
+    cuts.push([starts[firstLine - 1], starts[endLine] ?? to]);
+  }
+  let body = '';
+  let at = from;
+  for (const [cutFrom, cutTo] of cuts) {
+    body += indentLines(layout, at, cutFrom, style.indent);
+    at = cutTo;
+  }
+  body += indentLines(layout, at, to, style.indent);
   const closing = `${indent}} finally {${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
   return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}`);
 }

@@ -31,7 +31,8 @@ export interface Remark {
 }
 
 export type Verdict<Plan> =
-  | { status: 'fixable'; plan: Plan; remarks?: Remark[] }
+  /** `messageId` (default `fixed`) and `data` say what the fix mended, when it is not the rule's usual leak */
+  | { status: 'fixable'; plan: Plan; remarks?: Remark[]; messageId?: string; data?: Record<string, string> }
   | (Remark & { status: 'refused' | 'unknown' | 'safe' });
 
 export interface Rule<S extends Site = Site, Plan = unknown> {

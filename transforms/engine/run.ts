@@ -116,7 +116,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     const context: RuleContext = { facts, options };
     const names = new Names(facts);
     const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(file.program, source, path)) };
-    const accepted: Array<{ site: Site; rule: AnyRule; edits: Edit[]; remarks: Remark[] }> = [];
+    const accepted: Array<{ site: Site; rule: AnyRule; edits: Edit[]; remarks: Remark[]; messageId: string; data: Record<string, string> }> = [];
     let deferred = 0;
 
     for (const site of sites) {
@@ -154,7 +154,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
         }
         continue;
       }
-      accepted.push({ site, rule, edits, remarks: verdict.remarks ?? [] });
+      accepted.push({ site, rule, edits, remarks: verdict.remarks ?? [], messageId: verdict.messageId ?? 'fixed', data: verdict.data ?? {} });
     }
 
     // A fix whose text does not parse is our mistake: it is dropped, and the others stay.
@@ -177,7 +177,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     }
     for (const fix of kept) {
       reported.add(toOriginal(fix.site.node.start));
-      findings.push(locate(fix.rule.name, 'fixed', 'fixed', {}, fix.site.node, fix.site.node, toOriginal));
+      findings.push(locate(fix.rule.name, fix.messageId, 'fixed', fix.data, fix.site.node, fix.site.node, toOriginal));
       for (const remark of fix.remarks) findings.push(locate(fix.rule.name, remark.messageId, remark.status, remark.data ?? {}, remark.at ?? fix.site.node, fix.site.node, toOriginal));
     }
     if (kept.length === 0) break;

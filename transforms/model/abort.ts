@@ -7,6 +7,7 @@ import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { isEffectFree } from './effects';
 import type { Facts } from './facts';
+import { foreignOrShadowed, spelledSetTimeout } from './spelling';
 import { type TimerFact, callbackEffects, setTimeoutOf, timerFact } from './timer';
 
 export interface AbortSite {
@@ -25,7 +26,7 @@ export interface AbortSite {
   /** the statement that arms the timer, when it is one of a statement list */
   timerStatement?: any;
   /** spelled like an abort timer, but `setTimeout` or `AbortController` here is not the platform's */
-  lookalike?: { name: string; node: any };
+  lookalike?: { name: string; node: any; foreign?: boolean };
 }
 
 // `() => c.abort()`, `() => { c.abort(); }`, `c.abort.bind(c)`: the abort call and the controller.
@@ -78,7 +79,7 @@ function isKnownController(facts: Facts, member: any): boolean {
 
 // `setTimeout(...)` calls: the platform's, and look-alikes spelled `setTimeout` (reported, never rewritten)
 export function abortTimerCalls(facts: Facts): any[] {
-  return facts.tree.ofType('CallExpression').filter((call) => call.arguments.length >= 1 && (setTimeoutOf(facts.resolver, call) !== undefined || (unwrap(call.callee)?.type === 'Identifier' && unwrap(call.callee).name === 'setTimeout')));
+  return facts.tree.ofType('CallExpression').filter((call) => call.arguments.length >= 1 && (setTimeoutOf(facts.resolver, call) !== undefined || spelledSetTimeout(call)));
 }
 
 export function buildAbortSite(facts: Facts, call: any): AbortSite | undefined {
@@ -89,7 +90,7 @@ export function buildAbortSite(facts: Facts, call: any): AbortSite | undefined {
   if (!found && !(aborted.object?.type === 'MemberExpression' && isKnownController(facts, aborted.object))) return undefined;
   const platformTimer = setTimeoutOf(facts.resolver, call) !== undefined;
   if (!platformTimer || found?.kind === 'lookalike') {
-    const lookalike = !platformTimer ? { name: 'setTimeout', node: call } : { name: 'AbortController', node: tree.parent(found!.binding.declaration) };
+    const lookalike = !platformTimer ? foreignOrShadowed(facts, call) : { name: 'AbortController', node: tree.parent(found!.binding.declaration) };
     return { kind: 'abort', node: call, timer: undefined as unknown as TimerFact, abortCall: aborted.call, controllerNode: aborted.object, lookalike };
   }
   const controller = found?.binding;

@@ -50,6 +50,8 @@ export type OpaqueReason =
   | 'conditional'
   /** a call spelled `setTimeout` (or `Promise`) that is not the platform's */
   | 'shadowed'
+  /** `timers.setTimeout(…)`: a member of some object, not the platform's */
+  | 'foreign-timer'
   /** a name that says timer, bound to something this model cannot follow */
   | 'unknown';
 
@@ -149,7 +151,7 @@ function containsTimerCall(facts: Facts, node: any): boolean {
   });
 }
 
-export type ExecutorProblem = { problem: 'executor-shape' } | { problem: 'shadowed'; name: string };
+export type ExecutorProblem = { problem: 'executor-shape' } | { problem: 'shadowed' | 'foreign-timer'; name: string };
 
 // `new Promise((resolve, reject) => <one statement arming a timer that settles it>)`: the timer arm;
 // a problem when the executor arms a settling timer but does more than that, or calls a
@@ -168,7 +170,9 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
   if (timers.length === 0) {
     // `setTimeout` that is some other function: a look-alike we say we leave alone
     const lookalike = calls.find((call) => calleeName(call) === 'setTimeout' && settles(call));
-    if (lookalike && !statements.some((statement: any) => !facts.tree.isInside(lookalike, statement) && settles(statement))) return { problem: 'shadowed', name: 'setTimeout' };
+    if (lookalike && !statements.some((statement: any) => !facts.tree.isInside(lookalike, statement) && settles(statement))) {
+      return unwrap(lookalike.callee)?.type === 'Identifier' ? { problem: 'shadowed', name: 'setTimeout' } : { problem: 'foreign-timer', name: facts.code(unwrap(lookalike.callee), 40) };
+    }
     return undefined;
   }
   const timerStatements = statements.filter((statement: any) => timers.some((call) => facts.tree.isInside(call, statement)));

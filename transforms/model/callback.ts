@@ -3,6 +3,7 @@
 import type { Binding, Reference } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import type { Facts } from './facts';
+import { foreignOrShadowed, spelledSetTimeout } from './spelling';
 import { type TimerFact, setTimeoutOf, timerFact } from './timer';
 
 export interface CallbackSite {
@@ -18,11 +19,11 @@ export interface CallbackSite {
   /** those outside the timer's callback */
   others: Reference[];
   /** spelled `setTimeout`, but not the platform's */
-  lookalike?: { name: string; node: any };
+  lookalike?: { name: string; node: any; foreign?: boolean };
 }
 
 export function timerCalls(facts: Facts): any[] {
-  return facts.tree.ofType('CallExpression').filter((call) => call.arguments.length >= 1 && unwrap(call.callee)?.type === 'Identifier' && unwrap(call.callee).name === 'setTimeout');
+  return facts.tree.ofType('CallExpression').filter((call) => call.arguments.length >= 1 && (setTimeoutOf(facts.resolver, call) !== undefined || spelledSetTimeout(call)));
 }
 
 function isPromiseExecutor(facts: Facts, fn: any): boolean {
@@ -48,6 +49,6 @@ export function buildCallbackSite(facts: Facts, call: any): CallbackSite | undef
   // only the timer calls it: nothing races
   if (others.length === 0) return undefined;
   const platform = setTimeoutOf(facts.resolver, call) !== undefined;
-  if (!platform) return { kind: 'callback', node: call, fn, callback, references, others, lookalike: { name: 'setTimeout', node: call } };
+  if (!platform) return { kind: 'callback', node: call, fn, callback, references, others, lookalike: foreignOrShadowed(facts, call) };
   return { kind: 'callback', node: call, timer: timerFact(facts, call), fn, callback, references, others };
 }

@@ -8,6 +8,7 @@ import { timerExecutor } from './arms';
 import type { Facts } from './facts';
 import { type Coverage, chainedCall, coverageOf, isGuardedClear, mayLeaveEarly, type Outcome, OUTCOMES, runsOnEveryPathOf } from './paths';
 import { followStored } from './race';
+import { foreignOrShadowed, spelledSetTimeout } from './spelling';
 import { type TimerFact, clearedBy, timerFact } from './timer';
 
 export interface SettlePoint {
@@ -58,7 +59,8 @@ export interface ExecutorSite {
   /** listener removals already in the executor */
   removals: any[];
   /** spelled like a timeout executor, but `Promise` or `setTimeout` here is not the platform's */
-  lookalike?: { name: string; node: any };
+  /** `foreign`: a member call (`timers.setTimeout`), not a shadowing binding */
+  lookalike?: { name: string; node: any; foreign?: boolean };
   /** `target.onchange = handler`: a listener held by a property, removed by setting it to null */
   propertyListeners: Array<{ assignment: any; target: any; property: string }>;
   /** `client.onDidChange(handler)`: a subscription whose disposer (the call's value) nothing keeps */
@@ -67,6 +69,13 @@ export interface ExecutorSite {
   keptCallbacks: Array<{ call: any; store: any; key: any }>;
   /** `const check = setInterval(…)` armed beside the timer */
   intervals: Array<{ call: any; handle?: any }>;
+  /**
+   * Calls of the executor's own flow, after the timer is armed, that may throw: a synchronous throw
+   * rejects the promise without reaching any settle point, so the timer stays armed. Not counted:
+   * resolve and reject, the timers' own calls, `.then`/`.catch`/`.finally`, listener methods, and
+   * calls inside a `try` of the executor.
+   */
+  syncThrows: any[];
 }
 
 export const LISTENER_METHODS: Record<string, string> = {
@@ -88,10 +97,6 @@ export function newPromiseCalls(facts: Facts): any[] {
     .filter((node) => node.arguments.length === 1 && isFunction(unwrap(node.arguments[0])) && (facts.resolver.is(node.callee, 'Promise') || (unwrap(node.callee)?.type === 'Identifier' && unwrap(node.callee).name === 'Promise')));
 }
 
-const spelledSetTimeout = (call: any) => {
-  const callee = unwrap(call.callee);
-  return (callee?.type === 'Identifier' && callee.name === 'setTimeout') || propertyName(callee) === 'setTimeout';
-};
 
 export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite | undefined {
   const { tree, scopes, resolver } = facts;
@@ -118,9 +123,9 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     // a look-alike: `Promise` or `setTimeout` bound to something else, beside work that settles
     const lookalike = calls.find((call) => spelledSetTimeout(call) && call.arguments[0] && usesSettle(call.arguments[0]));
     if (!lookalike || !statements.some((statement: any) => !tree.isInside(lookalike, statement) && usesSettle(statement))) return undefined;
-    const shadowed = platform ? { name: 'setTimeout', node: lookalike } : { name: 'Promise', node: newPromise };
+    const shadowed = platform ? foreignOrShadowed(facts, lookalike) : { name: 'Promise', node: newPromise };
     const listens = calls.some((call) => LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] !== undefined && call.arguments.length >= 2 && usesSettle(call.arguments[1]));
-    return { kind: listens ? 'listener' : 'executor', node: newPromise, executor, resolve, reject, timers: [], work: [], settlePoints: [], unsettled: [], outerClear: new Set(), clears: [], listeners: [], removals: [], lookalike: shadowed, propertyListeners: [], droppedSubscriptions: [], keptCallbacks: [], intervals: [] };
+    return { kind: listens ? 'listener' : 'executor', node: newPromise, executor, resolve, reject, timers: [], work: [], settlePoints: [], unsettled: [], outerClear: new Set(), clears: [], listeners: [], removals: [], lookalike: shadowed, propertyListeners: [], droppedSubscriptions: [], keptCallbacks: [], intervals: [], syncThrows: [] };
   }
   const timer = timers.length === 1 ? timers[0] : undefined;
   const timerStatement = timer ? statements.find((statement: any) => tree.isInside(timer.call, statement) && isTimerStatement(facts, statement, timer)) : undefined;
@@ -219,7 +224,56 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     droppedSubscriptions,
     keptCallbacks,
     intervals,
+    syncThrows: timerStatement ? syncThrowsAfter(facts, executor, timerStatement, isSettleFunction) : [],
   };
+}
+
+// methods that do not throw on the objects they are spelled for: promises, emitters, Map/Set/Array
+const QUIET_METHODS = new Set(['then', 'catch', 'finally', ...Object.keys(LISTENER_METHODS), ...REMOVERS, 'set', 'get', 'has', 'delete', 'add', 'push']);
+// array methods that run their callback at once: its calls are the executor's own flow
+const ITERATING_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap']);
+const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+
+// Which calls count: those that run in the executor's own synchronous flow (in it, or in a callback
+// of an array method it calls), after the timer is armed, outside a `try` with a catch. A call
+// whose value is chained with `.then`/`.catch`/`.finally` returns a promise, and is taken to report
+// its failures by rejecting it, as promise-returning APIs do: it does not count.
+function syncThrowsAfter(facts: Facts, executor: any, timerStatement: any, isSettleFunction: (node: any) => boolean): any[] {
+  const { tree, resolver } = facts;
+  const runsInFlow = (call: any): boolean => {
+    for (let fn = tree.functionOf(call); fn !== executor; ) {
+      const holder = tree.parent(fn);
+      if (holder?.type !== 'CallExpression' || !holder.arguments.includes(fn) || !ITERATING_METHODS.has(propertyName(unwrap(holder.callee)) ?? '')) return false;
+      fn = tree.functionOf(holder);
+      if (fn === tree.program) return false;
+    }
+    return true;
+  };
+  return tree.within(executor.body, 'CallExpression').filter((call) => {
+    if (call.start < timerStatement.end || !runsInFlow(call)) return false;
+    if (isSettleFunction(call.callee) || QUIET_BUILTINS.some((name) => resolver.is(call.callee, name))) return false;
+    const method = propertyName(unwrap(call.callee));
+    if (method !== undefined && (QUIET_METHODS.has(method) || ITERATING_METHODS.has(method))) return false;
+    const callee = unwrap(call.callee);
+    // `Promise.all([...])` and the like: the arguments' own calls are counted, not the static method
+    if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && resolver.is(callee.object, 'Promise')) return false;
+    // an async function of this file rejects instead of throwing
+    if (callee?.type === 'Identifier' && resolver.localFunctionOf(callee)?.fn.async) return false;
+    if (isChainHead(tree, call)) return false;
+    for (const ancestor of tree.ancestors(call)) {
+      if (ancestor === executor) break;
+      if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(call, ancestor.block)) return false;
+    }
+    return true;
+  });
+}
+
+// `work()` in `work().then(…)`: the head of a promise chain
+function isChainHead(tree: Facts['tree'], call: any): boolean {
+  let current = call;
+  for (let parent = tree.parent(current); parent && (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ParenthesizedExpression'); parent = tree.parent(current)) current = parent;
+  const member = tree.parent(current);
+  return (member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.object === current && ['then', 'catch', 'finally'].includes(propertyName(member) ?? '');
 }
 
 // `{ resolve, timeout }`, `this.pending = resolve`, `map.set(id, resolve)`: a settle function kept

@@ -53,13 +53,21 @@ export function placementFor(facts: Facts, anchor: any, earlier: readonly any[] 
   }
   let chosen = statement;
   for (const other of earlier) {
+    if (other === undefined) return 'no-statement';
     const place = tree.listOf(other);
     if (!place) return 'other-block';
-    // `other` must sit in a list that holds `chosen` (or an ancestor of it), before it
     const holderOfChosen = place.list.find((candidate: any) => tree.isInside(chosen, candidate));
-    if (holderOfChosen === undefined) return 'other-block';
-    if (place.list.indexOf(other) <= place.list.indexOf(holderOfChosen)) chosen = other;
-    else return 'other-block';
+    if (holderOfChosen !== undefined) {
+      // `other` sits in a list that holds `chosen` (or an ancestor of it): before it, it becomes the
+      // place; after `chosen` itself in the same list, declarations before `chosen` reach it too
+      if (place.list.indexOf(other) <= place.list.indexOf(holderOfChosen)) chosen = other;
+      else if (holderOfChosen !== chosen) return 'other-block';
+      continue;
+    }
+    // `other` lies deeper, in a statement that follows `chosen` in its list
+    const own = tree.listOf(chosen);
+    const holderOfOther = own?.list.find((candidate: any) => tree.isInside(other, candidate));
+    if (holderOfOther === undefined || own!.list.indexOf(holderOfOther) < own!.list.indexOf(chosen)) return 'other-block';
   }
   return { kind: 'statement', statement: chosen, owner: tree.functionOf(chosen) };
 }

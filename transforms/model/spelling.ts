@@ -1,6 +1,8 @@
 // How a fix must spell the twin of a builtin where it writes it: the `clearTimeout` that clears
 // this timer (the global, a node:timers import, `window.clearTimeout`, `globalThis.clearTimeout`
-// when the name is shadowed there), and the `typeof` that types its handle.
+// when the name is shadowed there), and the `typeof` that types its handle; and how a call spelled
+// setTimeout that is not the platform's is named in a report.
+import { unwrap } from '../analysis/tree';
 import type { Facts } from './facts';
 import type { TimerFact } from './timer';
 
@@ -45,4 +47,17 @@ export function timerTypeQuery(facts: Facts, timer: TimerFact): string {
   if (via.kind === 'import') return via.local;
   void facts;
   return 'setTimeout';
+}
+
+/** a call spelled setTimeout that is not the platform's: a member of some object, or a shadowing name */
+export function foreignOrShadowed(facts: Facts, call: any): { name: string; node: any; foreign?: boolean } {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return { name: 'setTimeout', node: call };
+  return { name: facts.code(callee, 40), node: call, foreign: true };
+}
+
+/** `setTimeout(…)` or `x.setTimeout(…)`, whatever it is bound to */
+export function spelledSetTimeout(call: any): boolean {
+  const callee = unwrap(call.callee);
+  return (callee?.type === 'Identifier' && callee.name === 'setTimeout') || ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && callee.property?.name === 'setTimeout');
 }

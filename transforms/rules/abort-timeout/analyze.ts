@@ -7,6 +7,7 @@ import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import type { AbortSite } from '../../model/abort';
 import { isEffectFree } from '../../model/effects';
+import { walkOwn } from '../../model/paths';
 import type { Facts } from '../../model/facts';
 import { clearSpelling } from '../../model/spelling';
 import type { MessageId } from './messages';
@@ -19,6 +20,8 @@ export interface AbortPlan {
   /** the existing const handle, or undefined when the timer's handle is dropped */
   handleName?: string;
   clear: string;
+  /** `clearTimeout(handle);` in the region, with nothing awaited after it: the finally replaces it */
+  redundantClear?: any;
   /** `return fetch(...).then(...)`: cleared in `.finally()` on the returned chain instead of a try/finally */
   returnedChain?: any;
   /** `AbortSignal.timeout(ms)` instead (option set and safe) */
@@ -41,7 +44,7 @@ function preferSignalTimeout(options: Readonly<Record<string, unknown>>): boolea
 export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): Result | undefined {
   const { tree } = facts;
   const timerCall = site.node;
-  if (site.lookalike) return unknown('shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', site.lookalike.node, { name: site.lookalike.name });
   if (!site.controller) return unknown('controllerNotLocal', timerCall, { name: facts.code(site.controllerNode, 60) });
   const controller = site.controller;
   const controllerName = controller.name;
@@ -84,11 +87,12 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
       requests.push(request);
       continue;
     }
-    const member = tree.parent(use);
-    if (propertyName(member) === 'abort' && tree.parent(member)?.type === 'CallExpression' && tree.parent(member).callee === member) {
+    if (isExplicitAbort(facts, use)) {
       explicitAborts += 1;
       continue;
     }
+    // `controller.signal.aborted`, `controller.signal.reason`: a read of its state holds nothing
+    if (isSignalStateRead(facts, use)) continue;
     return unknown('signalEscapes', use, { name: controllerName });
   }
 
@@ -96,6 +100,7 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   const capture = site.timer.capture;
   let handleName: string | undefined;
   let guardedEnd = list.length;
+  let redundantClear: any;
   if (capture.kind === 'declared') {
     handleName = capture.binding.name;
     const other = site.timer.uses.find((use) => use.kind !== 'clear');
@@ -104,6 +109,8 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
     // `clearTimeout(t);` in the block itself: after it, the timer bounds nothing, as today
     const clearIndex = list.findIndex((candidate: any, index: number) => index > timerIndex && candidate.type === 'ExpressionStatement' && site.timer.uses.some((use) => use.call === unwrap(candidate.expression)));
     if (clearIndex !== -1) guardedEnd = clearIndex;
+    // with nothing awaited after it, the finally clears the timer in the same run: that clear can go
+    if (clearIndex !== -1 && !list.slice(clearIndex + 1).some((candidate: any) => yieldsIn(facts, candidate))) redundantClear = list[clearIndex];
   } else if (capture.kind !== 'none') {
     return unknown('handleEscapes', capture.kind === 'stored' ? capture.node : capture.assignment, { name: capture.kind === 'stored' ? capture.description : capture.binding.name });
   }
@@ -138,7 +145,7 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
     if (escape) return unknown('responseEscapes', escape.node, { name: escape.name });
   }
 
-  const plan: AbortPlan = { site, list, regionStart, handleName, clear: clear.spelling, returnedChain, useSignalTimeout: false };
+  const plan: AbortPlan = { site, list, regionStart, handleName, clear: clear.spelling, returnedChain, redundantClear, useSignalTimeout: false };
   const remarks: Remark[] = [];
   if (preferSignalTimeout(options)) {
     const evidence = errorNameEvidence(facts);
@@ -160,6 +167,39 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
 
 // `request(url, { signal: c.signal })` with `use` the `c`: the request call. Any callee counts
 // (the platform's fetch, `this.socket.fetch`, a client's `get`): its awaited end is checked below.
+// `controller.abort()` of the code's own
+function isExplicitAbort(facts: Facts, use: any): boolean {
+  const member = facts.tree.parent(use);
+  const call = member && facts.tree.parent(member);
+  return propertyName(member) === 'abort' && call?.type === 'CallExpression' && call.callee === member;
+}
+
+function isSignalStateRead(facts: Facts, use: any): boolean {
+  const { tree } = facts;
+  const member = tree.parent(use);
+  if (member?.type !== 'MemberExpression' || member.object !== use || propertyName(member) !== 'signal') return false;
+  const state = tree.parent(member);
+  if ((state?.type !== 'MemberExpression' && state?.type !== 'OptionalMemberExpression') || state.object !== member) return false;
+  const name = propertyName(state);
+  if (name !== 'aborted' && name !== 'reason') return false;
+  const holder = tree.parent(state);
+  // read, not written or called
+  return !(holder?.type === 'AssignmentExpression' && holder.left === state) && !(holder?.type === 'CallExpression' && holder.callee === state);
+}
+
+// `fetch`, or a const of this file that is `fetch` under another name (`const originalFetch = fetch ?? globalThis.fetch`)
+function isFetchCallee(facts: Facts, callee: any): boolean {
+  const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
+  if (name === 'fetch' || facts.resolver.is(callee, 'fetch')) return true;
+  if (callee?.type !== 'Identifier') return false;
+  const binding = facts.scopes.bindingOf(callee);
+  const declarator = binding?.declaration;
+  if (binding?.kind !== 'const' || declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id) return false;
+  const init = unwrap(declarator.init);
+  const operands = init?.type === 'LogicalExpression' ? [unwrap(init.left), unwrap(init.right)] : [init];
+  return operands.some((operand) => operand !== undefined && operand !== callee && (facts.resolver.is(operand, 'fetch') || (operand.type === 'Identifier' && operand.name === 'fetch')));
+}
+
 function signalRequest(facts: Facts, use: any): any | undefined {
   const { tree } = facts;
   const member = tree.parent(use);
@@ -170,9 +210,7 @@ function signalRequest(facts: Facts, use: any): any | undefined {
   const init = tree.parent(property);
   const call = tree.parent(init);
   if (init?.type !== 'ObjectExpression' || (call?.type !== 'CallExpression' && call?.type !== 'OptionalCallExpression') || !call.arguments.includes(init)) return undefined;
-  const callee = unwrap(call.callee);
-  const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
-  return name === 'fetch' || facts.resolver.is(callee, 'fetch') ? call : undefined;
+  return isFetchCallee(facts, unwrap(call.callee)) ? call : undefined;
 }
 
 // A clear of the handle in a `finally` whose try holds every use of the controller.
@@ -197,7 +235,8 @@ function clearedOnEveryExit(facts: Facts, site: AbortSite, region: any[], reques
   for (const clear of clears) {
     for (const ancestor of tree.ancestors(clear)) {
       if (ancestor.type === 'TryStatement' && ancestor.finalizer && tree.isInside(clear, ancestor.finalizer)) {
-        const covers = site.controller!.references.every((reference) => tree.isInside(reference.node, site.abortCall) || tree.isInside(reference.node, ancestor.block));
+        // the signal's holders are in the try; the code's own aborts and reads of its state may be anywhere
+        const covers = site.controller!.references.every((reference) => tree.isInside(reference.node, site.abortCall) || tree.isInside(reference.node, ancestor.block) || isExplicitAbort(facts, reference.node) || isSignalStateRead(facts, reference.node));
         if (covers && region.some((statement) => tree.isInside(ancestor, statement))) return true;
       }
     }
@@ -213,6 +252,15 @@ function isClearedInFinallyOn(facts: Facts, site: AbortSite, chain: any): boolea
   if (member?.type !== 'MemberExpression' || member.object !== chain || propertyName(member) !== 'finally' || call?.type !== 'CallExpression') return false;
   const [callback] = call.arguments;
   return isFunction(callback) && site.timer.uses.some((use) => use.kind === 'clear' && tree.isInside(use.call, callback));
+}
+
+// whether `statement` can give the event loop a turn: an await, a yield or a `for await`, outside nested functions
+function yieldsIn(_facts: Facts, statement: any): boolean {
+  let yields = false;
+  walkOwn(statement, (node) => {
+    if (node.type === 'AwaitExpression' || node.type === 'YieldExpression' || (node.type === 'ForOfStatement' && node.await)) yields = true;
+  });
+  return yields;
 }
 
 // Names declared by the region's own statements (`const`, `let`, `class`) that are read outside it.

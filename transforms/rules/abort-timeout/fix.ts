@@ -35,7 +35,7 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
     edits.push(insertAt(tryStatement.end, ` finally {${eol}${indent}${style.indent}${clear}${eol}${indent}}`));
     return edits;
   }
-  edits.push(wrapInTryFinally(layout, region, [clear]));
+  edits.push(wrapInTryFinally(layout, region, [clear], plan.redundantClear ? [plan.redundantClear] : []));
   return edits;
 }
 

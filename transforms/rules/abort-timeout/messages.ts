@@ -6,6 +6,11 @@ export const messages = {
     why: 'its abort timer stayed armed after the work that uses the signal ended',
     fix: 'the timer is now cleared on every exit from that work',
   },
+  foreignTimer: {
+    what: 'AbortController timeout',
+    why: 'the timer is armed by `{name}`, which is not the platform\'s setTimeout, so how it is cleared is not known here',
+    fix: 'clear it by hand, with the clear that goes with `{name}`, on every exit',
+  },
   shadowed: {
     what: 'AbortController timeout',
     why: '`{name}` here is not the global (it is declared or imported in this file)',

@@ -39,7 +39,7 @@ export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Res
     if (producerClears(facts, site, racing)) return { status: 'safe', messageId: 'alreadyGuarded', at: call, data: { ...data, name: flag } };
     return refuse('guardedTimerArmed', call, { name: flag });
   }
-  if (site.lookalike) return unknown('shadowed', call, { name: 'setTimeout' });
+  if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', call, { name: site.lookalike.name });
   const timer = site.timer!;
   // a handle kept for other code, or a callback handed to other code: either may be what guards it
   const kept = timer.capture.kind === 'stored' ? timer.capture.node : timer.uses.find((use) => use.kind === 'escape')?.node;

@@ -6,6 +6,11 @@ export const messages = {
     why: 'the timer and the late producer could both call it, and the timer stayed armed',
     fix: 'every call now goes through a settled flag, and the first call clears the timer',
   },
+  foreignTimer: {
+    what: 'callback `{callback}` raced against a timer',
+    why: 'the timer is armed by `{name}`, which is not the platform\'s setTimeout, so how it is cleared is not known here',
+    fix: 'guard `{callback}` with a settled flag by hand',
+  },
   shadowed: {
     what: 'callback `{callback}` raced against a timer',
     why: '`{name}` here is not the global (it is declared or imported in this file)',

@@ -34,6 +34,11 @@ type Result = Verdict<ExecutorPlan>;
 const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
 const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
 
+function clearOnSyncThrow(options: Readonly<Record<string, unknown>>): boolean {
+  const value = options['clear-on-sync-throw'] ?? options.clearOnSyncThrow;
+  return value === true || value === 'true';
+}
+
 function settleOnRejection(options: Readonly<Record<string, unknown>>): boolean {
   const value = options['settle-on-work-rejection'] ?? options.settleOnWorkRejection;
   return value === true || value === 'true';
@@ -41,7 +46,7 @@ function settleOnRejection(options: Readonly<Record<string, unknown>>): boolean 
 
 export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): Result | undefined {
   const newPromise = site.node;
-  if (site.lookalike) return unknown('shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', site.lookalike.node, { name: site.lookalike.name });
   if (site.timers.length > 1) return refuse('manyTimers', newPromise);
   const timer = site.timer!;
   const capture = timer.capture;
@@ -55,7 +60,11 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   const workClears = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared);
   const outerClears = site.outerClear.has('fulfilled') && site.outerClear.has('rejected');
   const rejectionGaps = site.unsettled.filter((gap) => gap.outcome === 'rejected');
-  if (workClears || outerClears) {
+  // Cleared on every settle point, but a call of the executor that throws rejects the promise past
+  // them. Whether it can throw is not known here: a warning, and a fix when asked for.
+  const syncThrow = workClears && !outerClears && rejectionGaps.length === 0 ? site.syncThrows[0] : undefined;
+  if (syncThrow && !clearOnSyncThrow(options)) return unknown('syncThrowOnly', syncThrow, { name: handleName, call: facts.code(syncThrow.callee, 40) });
+  if ((workClears || outerClears) && !syncThrow) {
     if (rejectionGaps.length === 0) return { status: 'safe', messageId: 'alreadyCleared', at: newPromise, data: { name: handleName } };
     // the timer is released; what is left is a work rejection nothing hands to the promise
     const thens = rejectionGaps.map((gap) => onlyThenResolve(facts, site, gap.node));
@@ -112,6 +121,7 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   const fetch = planFetch(facts, site);
   if (fetch?.call) plan.fetch = fetch.call;
   else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
+  if (syncThrow) return { status: 'fixable', plan, remarks, messageId: 'fixedSyncThrow', data: { name: handleName, call: facts.code(syncThrow.callee, 40) } };
   return { status: 'fixable', plan, remarks };
 }
 

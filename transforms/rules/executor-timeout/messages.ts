@@ -6,6 +6,21 @@ export const messages = {
     why: 'its timer stayed armed after the promise settled',
     fix: 'the timer is now cleared as soon as the promise settles',
   },
+  fixedSyncThrow: {
+    what: 'new Promise timeout',
+    why: 'its timer `{name}` is cleared on every settle point, but stays armed when `{call}` throws synchronously and the promise rejects past them',
+    fix: 'the timer is now cleared as soon as the promise settles, however it settles',
+  },
+  syncThrowOnly: {
+    what: 'new Promise timeout',
+    why: 'its timer `{name}` is cleared on every settle point, but stays armed if `{call}` throws synchronously: the promise then rejects past them',
+    fix: 'if it can throw, clear the timer in .finally() on the promise (--clear-on-sync-throw=true does that)',
+  },
+  foreignTimer: {
+    what: 'new Promise timeout',
+    why: 'the timer is armed by `{name}`, which is not the platform\'s setTimeout, so how it is cleared is not known here',
+    fix: 'clear it by hand, with the clear that goes with `{name}`, when the promise settles',
+  },
   shadowed: {
     what: 'new Promise timeout',
     why: '`{name}` here is not the global (it is declared or imported in this file)',

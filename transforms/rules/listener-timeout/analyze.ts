@@ -52,7 +52,7 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   const { tree } = facts;
   const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
   const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
-  if (site.lookalike) return unknown('shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', site.lookalike.node, { name: site.lookalike.name });
   const timer = site.timer;
   if (!timer) return refuse('timerShape', site.timers[0].call);
   const held = heldResources(facts, site);
@@ -226,12 +226,21 @@ function analyzeOnceRace(site: RaceSite, context: RuleContext): Result | undefin
       return { status: 'refused', messageId: 'onceHasOptions', at: call, data: { name, options: facts.code(call.arguments[2], 60) } };
     }
     if (call.arguments.length !== 2 || call.arguments.some((argument: any) => argument.type === 'SpreadElement')) return { status: 'refused', messageId: 'onceHasOptions', at: call, data: { name, options: 'spread arguments' } };
+    // the timer part is still fixed; the listener is left as it is, and said so
+    if (arm.declaration && arm.declaration.otherUses > 0) {
+      remarks.push({ status: 'refused', messageId: 'onceShared', at: call, data: { name, binding: arm.declaration.binding.name } });
+      continue;
+    }
     onceCalls.push(call);
   }
   if (onceCalls.length === 0 && !racePlan) return remarks.length > 0 ? (remarks[0] as Result) : undefined;
   if (!site.builtinPromise) return { status: 'refused', messageId: 'shadowed', at: race, data: { name: 'Promise' } };
   if (!facts.resolver.isFreeAt(race, 'AbortController')) return { status: 'refused', messageId: 'shadowed', at: race, data: { name: 'AbortController' } };
-  const placement = racePlan?.placement ?? placementFor(facts, race);
+  // a once() called before the race, in its own statement: the controller is declared before that
+  // statement, together with what the timer's part declares
+  const heldEarlier = onceCalls.filter((call) => !facts.tree.isInside(call, race)).map((call) => facts.tree.statementOf(call));
+  const timerStatement = racePlan?.placement.kind === 'statement' ? [racePlan.placement.statement] : [];
+  const placement = heldEarlier.length > 0 ? placementFor(facts, race, [...heldEarlier, ...timerStatement]) : (racePlan?.placement ?? placementFor(facts, race));
   if (typeof placement === 'string') return { status: 'refused', messageId: 'unsupportedPosition', at: race, data: { name: facts.code(onceCalls[0]?.callee ?? race.callee, 40) } };
   return { status: 'fixable', plan: { kind: 'once', site, placement, race: racePlan, onceCalls }, remarks };
 }

@@ -73,6 +73,11 @@ export const messages = {
     why: 'the race is not inside a statement or an arrow body, so there is nowhere to declare the controller',
     fix: 'move the race into a function body',
   },
+  onceShared: {
+    what: '`{name}(emitter, event)` raced against a timer',
+    why: 'its promise `{binding}` is also used outside the race, and aborting the listener when the race settles would reject that use too',
+    fix: 'give once() a signal of your own and abort it when nothing waits for the event any more',
+  },
   propertyListenerLeft: {
     what: 'listener raced against a timer',
     why: 'the handler set on `{name}` is not taken off when the timer fires: it stays, and a late event still runs it',

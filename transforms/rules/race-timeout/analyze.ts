@@ -191,6 +191,8 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
       return refuse('helperShape', race, { name: calleeText(facts, timerArm.value) });
     case 'executor-shape':
       return refuse('unknownTimerShape', timerArm.element);
+    case 'foreign-timer':
+      return unknown('foreignTimer', shadowedCall(facts, timerArm.value) ?? timerArm.element, { name: detail ?? 'setTimeout' });
     case 'shadowed':
       return unknown('shadowed', shadowedCall(facts, timerArm.value) ?? timerArm.element, { name: detail ?? 'setTimeout' });
     case 'async-timer':

@@ -46,6 +46,11 @@ export const messages = {
     why: '`{object}` may not be the built-in Promise and may lack .finally()',
     fix: 'race with the global Promise, or clear the timer in both settle handlers',
   },
+  foreignTimer: {
+    what: 'Promise.race timeout',
+    why: 'the timer is armed by `{name}`, which is not the platform\'s setTimeout, so how it is cleared is not known here',
+    fix: 'clear it by hand, with the clear that goes with `{name}`, when the race settles',
+  },
   shadowed: {
     what: 'Promise.race timeout',
     why: '`{name}` here is not the global (it is declared or imported in this file)',
