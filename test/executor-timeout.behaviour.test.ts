@@ -9,7 +9,7 @@ const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixt
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
-const leaksOnlyWhenWorkFails = new Set(['success-only-clear']);
+const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'typeof-guarded-clear']);
 // These inputs clear the timer on every settle point; their leak is a synchronous throw of the work (proved below).
 const leaksOnlyOnSyncThrow = new Set(['clear-on-sync-throw']);
 // `work.then(resolve)`: a rejection of the work settles nothing; the timer does. With

@@ -8,7 +8,7 @@ const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
 // These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
-const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'catch-rejects-clear-after', 'clear-in-then']);
+const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'catch-rejects-clear-after', 'clear-in-then', 'settle-either-way-guarded-clear', 'clear-after-await-between-blank-lines']);
 
 describe.each(positives)('race-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);

@@ -136,6 +136,7 @@ function main() {
     changed: 0,
     flagged: 0,
     unverified: 0,
+    unverifiedUnexpected: 0,
     leftAlone: 0,
     crashed: 0,
   };
@@ -171,7 +172,15 @@ function main() {
       } else if (verdict === 'leak') {
         score.flagged += 1;
         wrong.push({ kind: 'correct site flagged', entry });
-      } else if (verdict === 'unknown') score.unverified += 1;
+      } else if (verdict === 'unknown') {
+        score.unverified += 1;
+        // a warning on a correct site is honest when reading it found that this cannot see the release
+        const reasons = findings.filter((finding) => finding.status === 'unknown').map((finding) => finding.messageId);
+        if (!reasons.some((reason) => site.expect?.warn?.includes(reason))) {
+          score.unverifiedUnexpected += 1;
+          wrong.push({ kind: 'warning not expected', entry });
+        }
+      }
       else score.leftAlone += 1;
     }
   }
@@ -190,7 +199,7 @@ function main() {
   out(`  called already safe            ${score.calledSafe}`);
   out(`correct sites                    ${score.safeSites}`);
   out(`  left alone or a note           ${score.leftAlone}`);
-  out(`  unverified (a warning)         ${score.unverified}`);
+  out(`  unverified (a warning)         ${score.unverified}  (${score.unverifiedUnexpected} not expected)`);
   out(`  flagged as a leak              ${score.flagged}`);
   out(`  changed                        ${score.changed}`);
   out(`crashes                          ${score.crashed}`);

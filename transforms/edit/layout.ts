@@ -187,7 +187,11 @@ export function deleteStatement(layout: Layout, statementNode: any): Edit {
   if (after !== '') return replaceRange(from, statementNode.end, '');
   const starts = text.lineStarts();
   const endLine = text.positionAt(statementNode.end).line;
-  const to = endLine < starts.length ? starts[endLine] : text.text.length;
+  let to = endLine < starts.length ? starts[endLine] : text.text.length;
+  // a blank line on each side: one of them goes too, so no double blank line is left
+  const isBlankLine = (line: number) => line >= 1 && line <= starts.length && text.text.slice(starts[line - 1], text.lineEndOf(starts[line - 1])).trim() === '';
+  const firstLine = text.positionAt(from).line;
+  if (isBlankLine(firstLine - 1) && isBlankLine(endLine + 1) && endLine + 1 < starts.length) to = starts[endLine + 1];
   return replaceRange(from, to, '');
 }
 

@@ -99,6 +99,7 @@ export function buildAbortSite(facts: Facts, call: any): AbortSite | undefined {
   const holder = tree.parent(timer.expression);
   if (holder?.type === 'ExpressionStatement') timerStatement = holder;
   else if (timer.capture.kind === 'declared' && timer.capture.statement.declarations.length === 1) timerStatement = timer.capture.statement;
+  else if (timer.capture.kind === 'assigned' && tree.parent(timer.capture.assignment)?.type === 'ExpressionStatement') timerStatement = tree.parent(timer.capture.assignment);
   const controllerStatement = controller ? tree.parent(controller.declaration) : undefined;
   void isFunction;
   return { kind: 'abort', node: call, timer, abortCall: aborted.call, controller, controllerNode: aborted.object, controllerStatement, timerStatement };

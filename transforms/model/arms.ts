@@ -20,7 +20,17 @@ export type TimerOutcome = 'rejects' | 'resolves';
 
 export type TimerArm =
   /** `new Promise((_, reject) => setTimeout(() => reject(err), ms))` */
-  | { kind: 'executor'; newPromise: any; executor: any; settleParam: 'resolve' | 'reject'; settle: Binding; timer: TimerFact; outcome: TimerOutcome }
+  | {
+      kind: 'executor';
+      newPromise: any;
+      executor: any;
+      settleParam: 'resolve' | 'reject';
+      settle: Binding;
+      /** `() => (err ? reject(err) : resolve(undefined))`: the callback settles one way or the other */
+      choice?: { test: any; calls: [any, any] };
+      timer: TimerFact;
+      outcome: TimerOutcome;
+    }
   /** `sleep(ms, value?, options?)` of node:timers/promises, or `promisify(setTimeout)` */
   | { kind: 'sleep'; call: any; builtin: Builtin; options: any | undefined; outcome: TimerOutcome }
   /** `delay(ms)` / `this.timeout(ms)`: a function of this file whose result is a timer arm */
@@ -185,9 +195,32 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
   if (!timer) return { problem: 'executor-shape' };
   const statement = timerStatements[0];
   if (statementOfTimer(facts, timer, executor) !== statement) return { problem: 'executor-shape' };
+  const choice = settleChoice(facts, timer, params);
+  if (choice) return { kind: 'executor', newPromise, executor, settleParam: 'resolve', settle: choice.resolve, choice: { test: choice.test, calls: choice.calls }, timer, outcome: 'resolves' };
   const settle = timerSettle(facts, timer, params);
   if (!settle) return { problem: 'executor-shape' };
   return { kind: 'executor', newPromise, executor, settleParam: settle.param, settle: settle.binding, timer, outcome: settle.param === 'reject' ? 'rejects' : 'resolves' };
+}
+
+// `() => (error ? reject(error) : resolve(undefined))`, or the same as the callback's one statement:
+// a settle either way. Its outcome is taken as `resolves`, the one a rule may not count on to reject.
+function settleChoice(facts: Facts, timer: TimerFact, params: Array<Binding | undefined>): { test: any; calls: [any, any]; resolve: Binding } | undefined {
+  const callback = timer.callback;
+  if (!isFunction(callback) || callback.async || callback.params.length > 0) return undefined;
+  let body = callback.body;
+  if (body.type === 'BlockStatement') {
+    if (body.body.length !== 1) return undefined;
+    const [statement] = body.body;
+    body = statement.type === 'ExpressionStatement' ? statement.expression : statement.type === 'ReturnStatement' ? statement.argument : undefined;
+  }
+  const conditional = unwrap(body);
+  if (conditional?.type !== 'ConditionalExpression') return undefined;
+  const calls = [unwrap(conditional.consequent), unwrap(conditional.alternate)];
+  const bindings = calls.map((call) => (call?.type === 'CallExpression' ? facts.scopes.bindingOf(unwrap(call.callee)) : undefined));
+  if (bindings.some((binding) => binding === undefined || !params.includes(binding))) return undefined;
+  const [resolve] = params;
+  if (!resolve || !bindings.includes(resolve) || bindings[0] === bindings[1]) return undefined;
+  return { test: conditional.test, calls: calls as [any, any], resolve };
 }
 
 function isHandleUnref(statement: any): boolean {

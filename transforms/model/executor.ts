@@ -169,9 +169,10 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     if (/^on[A-Z]/.test(method) && (parent?.type === 'ExpressionStatement' || (parent?.type === 'UnaryExpression' && parent.operator === 'void'))) droppedSubscriptions.push(call);
     else if ((method === 'set' || method === 'add' || method === 'push') && !isSettleReference(handler)) keptCallbacks.push({ call, store: unwrap(call.callee).object, key: method === 'set' ? call.arguments[0] : handler });
   }
+  // an interval the executor itself arms (one armed later by a handler belongs to what it starts)
   const intervals: ExecutorSite['intervals'] = tree
     .within(executor.body, 'CallExpression')
-    .filter((call) => resolver.is(call.callee, 'setInterval'))
+    .filter((call) => resolver.is(call.callee, 'setInterval') && tree.functionOf(call) === executor)
     .map((call) => {
       const holder = tree.parent(call);
       if (holder?.type === 'VariableDeclarator' && holder.init === call && holder.id.type === 'Identifier') return { call, handle: scopes.bindingOf(holder.id) };
@@ -282,7 +283,13 @@ function isStored(facts: Facts, reference: any): boolean {
   const parent = facts.tree.parent(reference);
   if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === reference) return true;
   if (parent?.type === 'ArrayExpression') return true;
-  if (parent?.type === 'AssignmentExpression' && parent.right === reference && parent.left.type !== 'Identifier') return true;
+  if (parent?.type === 'AssignmentExpression' && parent.right === reference) {
+    if (parent.left.type !== 'Identifier') return true;
+    // `reject = _reject` into a variable declared outside the executor: kept for a `cancel()` there
+    const binding = facts.scopes.bindingOf(parent.left);
+    const executor = facts.tree.functionOf(reference);
+    return binding !== undefined && !facts.tree.isInside(binding.id, executor);
+  }
   if (parent?.type === 'CallExpression' && parent.arguments.includes(reference)) {
     const method = propertyName(unwrap(parent.callee));
     return method === 'set' || method === 'push' || method === 'add' || method === 'unshift';
@@ -363,6 +370,12 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (no
         }
       }
     }
+  }
+  // `() => resolve()` handed to a call of an outer function of the executor (`ping().then(() =>
+  // resolve())`): a clear that runs on the way to that call has run when the callback settles
+  if (fn !== executor && tree.isInside(fn, executor)) {
+    const holder = tree.parent(fn);
+    if ((holder?.type === 'CallExpression' || holder?.type === 'OptionalCallExpression') && holder.arguments.includes(fn)) return clearsOnWayTo(facts, holder, executor, isClearCall, settles);
   }
   return false;
 }

@@ -2,7 +2,7 @@
 // and its handle, every cleanup with the outcomes it runs on, and what each settle path leaves behind.
 import type { Binding } from '../analysis/scope';
 import { propertyName } from '../analysis/resolve';
-import { unwrap } from '../analysis/tree';
+import { isFunction, unwrap } from '../analysis/tree';
 import { type Arm, type TimerArm, classifyArm, isTimerRole } from './arms';
 import type { Facts } from './facts';
 import { type Coverage, type Outcome, chainTop, coverageOf, runsBeforeSettling } from './paths';
@@ -82,17 +82,37 @@ function promiseKind(facts: Facts, object: any): 'global' | 'other' | 'not-a-pro
 
 // `Promise.race([work, timeout])` with `const timeout = …` declared before the race in the same
 // function: the arm is that initialiser.
-function resolveElement(facts: Facts, race: any, element: any): Pick<RaceArm, 'value' | 'declaration'> {
+// With `outer`, a const of an enclosing function is followed too (`const timeout = …;
+// items.map(() => Promise.race([work(), timeout]))`): every run of the inner function shares it.
+function resolveElement(facts: Facts, race: any, element: any, outer = false): Pick<RaceArm, 'value' | 'declaration'> {
   const expression = unwrap(element);
   if (expression?.type !== 'Identifier') return { value: element };
   const binding = facts.scopes.bindingOf(expression);
   if (!binding || (binding.kind !== 'const' && binding.kind !== 'let') || binding.references.some((reference) => reference.write)) return { value: element };
   const declarator = binding.declaration;
   if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id || !declarator.init) return { value: element };
-  if (facts.tree.functionOf(declarator) !== facts.tree.functionOf(race) || declarator.end > race.start) return { value: element };
+  const sameFunction = facts.tree.functionOf(declarator) === facts.tree.functionOf(race);
+  if (declarator.end > race.start || (!sameFunction && !(outer && facts.tree.isInside(race, facts.tree.functionOf(declarator))))) return { value: element };
   const statement = facts.tree.parent(declarator);
-  const otherUses = binding.references.filter((reference) => reference.node !== expression).length;
+  // a use on a branch that excludes the race's (`if (…) race(…) else wait = timeout`) never meets it
+  const otherUses = binding.references.filter((reference) => reference.node !== expression && !onExclusiveBranches(facts, reference.node, race)).length + (sameFunction ? 0 : 1);
   return { value: declarator.init, declaration: { statement, declarator, binding, otherUses } };
+}
+
+// whether `a` and `b` lie on two branches of one `if` or `?:`, so that one run reaches only one of them
+export function onExclusiveBranches(facts: Facts, a: any, b: any): boolean {
+  const { tree } = facts;
+  for (const ancestor of tree.ancestors(a)) {
+    if (isFunction(ancestor)) return false;
+    if (ancestor.type !== 'IfStatement' && ancestor.type !== 'ConditionalExpression') continue;
+    if (!tree.isInside(b, ancestor)) continue;
+    const branches = [ancestor.consequent, ancestor.alternate].filter(Boolean);
+    const branchOf = (node: any) => branches.findIndex((branch: any) => tree.isInside(node, branch));
+    const ia = branchOf(a);
+    const ib = branchOf(b);
+    return ia !== -1 && ib !== -1 && ia !== ib;
+  }
+  return false;
 }
 
 export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
@@ -112,7 +132,17 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
       continue;
     }
     const resolved = resolveElement(facts, race, element);
-    arms.push({ element, ...resolved, arm: classifyArm(facts, resolved.value, 0, isPromise, (head) => resolveElement(facts, race, head).declaration?.declarator.init) });
+    const arm = classifyArm(facts, resolved.value, 0, isPromise, (head) => resolveElement(facts, race, head).declaration?.declarator.init);
+    // a timer promise of an enclosing function: known as a timer, and shared by every run of this one
+    if (!resolved.declaration && arm.role !== 'timer') {
+      const fromOuter = resolveElement(facts, race, element, true);
+      const outerArm = fromOuter.declaration ? classifyArm(facts, fromOuter.value, 0, isPromise) : undefined;
+      if (outerArm?.role === 'timer') {
+        arms.push({ element, ...fromOuter, arm: outerArm });
+        continue;
+      }
+    }
+    arms.push({ element, ...resolved, arm });
   }
   const timerArms = arms.filter((arm) => isTimerRole(arm.arm));
   if (timerArms.length === 0 || arms.length < 2) return undefined;

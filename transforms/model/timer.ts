@@ -169,7 +169,8 @@ function isNullish(node: any): boolean {
   );
 }
 
-// `if (h)`, `while (!h)`, `h ? a : b`, `h && f()`, `h !== undefined`, `h == null`, `!h`.
+// `if (h)`, `while (!h)`, `h ? a : b`, `h && f()`, `h !== undefined`, `h == null`, `!h`,
+// `typeof h !== 'undefined'`.
 function isConditionRead(tree: Tree, node: any): boolean {
   let current = node;
   let parent = tree.parent(current);
@@ -177,9 +178,16 @@ function isConditionRead(tree: Tree, node: any): boolean {
     current = parent;
     parent = tree.parent(current);
   }
+  // `typeof h !== 'undefined'`
+  const isTypeof = parent?.type === 'UnaryExpression' && parent.operator === 'typeof';
+  if (isTypeof) {
+    current = parent;
+    parent = tree.parent(current);
+  }
   if (parent?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
     const other = parent.left === current ? unwrap(parent.right) : unwrap(parent.left);
-    if (!isNullish(other)) return false;
+    const isUndefinedName = (other?.type === 'StringLiteral' || other?.type === 'Literal') && other.value === 'undefined';
+    if (isTypeof ? !isUndefinedName : !isNullish(other)) return false;
     current = parent;
     parent = tree.parent(current);
   }

@@ -50,7 +50,7 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   const controllerName = controller.name;
   if (site.timer.call.arguments.length !== 2) return undefined;
   const statement = site.timerStatement;
-  if (!statement) return unknown('controllerNotLocal', timerCall, { name: controllerName });
+  if (!statement) return unknown('timerInExpression', timerCall, { code: facts.code(tree.parent(site.timer.expression) ?? site.timer.expression, 60) });
   // Already cleared on every exit (a finally around every use of the signal): checked before any
   // precondition of the fix, wherever the code is (a generator, a switch case).
   if (site.timer.capture.kind === 'declared' && clearedInFinallyAroundUses(facts, site)) {

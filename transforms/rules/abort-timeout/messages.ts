@@ -21,6 +21,11 @@ export const messages = {
     why: 'the timer aborts `{name}`, which is not an `AbortController` declared with const just before it in the same block',
     fix: 'create the controller with `const ... = new AbortController()` in the block that arms the timer, then clear the timer in a finally around its uses',
   },
+  timerInExpression: {
+    what: 'AbortController timeout',
+    why: 'the timer is armed inside a larger expression (`{code}`), not by a statement of its own, and this does not follow its handle from there',
+    fix: 'arm it with a statement of its own (`const timer = setTimeout(…)`), clear it in a finally around the uses of the signal',
+  },
   alreadyCleared: {
     what: 'AbortController timeout',
     why: 'its timer `{name}` is already cleared in a finally around the uses of the signal',

@@ -68,7 +68,7 @@ export const messages = {
   },
   untypedPromise: {
     what: 'new Promise timeout',
-    why: 'in TypeScript this `new Promise` takes its value type from where it is used, which `.finally()` would hide',
+    why: 'in TypeScript this `new Promise` may take its value type from where it is used, which `.finally()` would hide, and this cannot tell which type that is',
     fix: 'write the type argument, `new Promise<T>(...)`, then run the transform again',
   },
   unsupportedPosition: {

@@ -57,6 +57,9 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   if (!timer) return refuse('timerShape', site.timers[0].call);
   const held = heldResources(facts, site);
   if (held) return held as Result;
+  // `errorListener = reject`: a settle function kept for code elsewhere (a later removal, a cancel)
+  const kept = site.settlePoints.find((point) => point.stored && !site.listeners.some((listener) => listener.handler === point.node) && !site.propertyListeners.some((property) => unwrap(property.assignment.right) === point.node));
+  if (kept) return unknown('settledElsewhere', kept.node, { name: facts.code(kept.node, 30) });
   // `target.onchange = handler`: cleared (set to null) when the timer fires?
   for (const property of site.propertyListeners) {
     const cleared = isFunction(timer.callback) && tree.within(timer.callback, 'AssignmentExpression').some((assignment) => {
@@ -85,9 +88,9 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   );
   if (timerCleared && timerRemovesAll && eventsRemoveOthers) return { status: 'safe', messageId: 'alreadyCleaned', at: timer.call };
   const missing = [
-    !timerCleared && 'an event leaves the timer armed',
-    !timerRemovesAll && 'the timer leaves a listener attached',
-    !eventsRemoveOthers && 'an event leaves another listener attached',
+    !timerCleared && 'the timer cleared when an event comes',
+    !timerRemovesAll && 'every listener removed when the timer fires',
+    !eventsRemoveOthers && 'the other listeners removed when an event comes',
   ].filter(Boolean) as string[];
   // the code cleans up by itself, in ways this cannot follow on every path: not judged
   if (site.removals.length > 0 || site.clears.some((clear) => tree.isInside(clear, site.executor))) {
@@ -141,7 +144,7 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boole
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (method && ['removeListener', 'off', 'removeEventListener'].includes(method)) {
-      if (same(callee.object, listener.target) && same(call.arguments[0], listener.event) && same(call.arguments[1], listener.handler)) return true;
+      if (same(callee.object, listener.target) && same(call.arguments[0], listener.event) && (same(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler))) return true;
     }
     if (method === 'removeAllListeners' && same(callee.object, listener.target) && (call.arguments.length === 0 || same(call.arguments[0], listener.event))) return true;
     if (depth === 0) {
@@ -150,6 +153,15 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boole
     }
   }
   return false;
+}
+
+// `r` inside `function r(data) { …; off(event, r); }`: the function expression's own name
+function namesHandler(facts: Facts, argument: any, handler: any): boolean {
+  const id = unwrap(argument);
+  const fn = unwrap(handler);
+  if (id?.type !== 'Identifier' || !isFunction(fn) || fn.id?.name !== id.name) return false;
+  const binding = facts.scopes.bindingOf(id);
+  return binding !== undefined && (binding.id === fn.id || binding.declaration === fn);
 }
 
 function onceOption(listener: Listener): boolean {

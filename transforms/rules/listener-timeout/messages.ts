@@ -50,8 +50,8 @@ export const messages = {
   },
   timerShape: {
     what: 'listener raced against a timer',
-    why: 'the timer is not one top-level `setTimeout(() => reject(err), ms)` in the executor',
-    fix: 'arm one timer whose callback only settles the promise',
+    why: 'the timer is not one top-level `setTimeout(() => reject(err), ms)` of the executor, with a function callback that only settles the promise',
+    fix: 'arm one timer that way (a callback such as `() => reject(err)`, not `reject` with extra arguments to setTimeout)',
   },
   onceHasOptions: {
     what: '`{name}(emitter, event)` raced against a timer',
@@ -78,6 +78,11 @@ export const messages = {
     why: 'its promise `{binding}` is also used outside the race, and aborting the listener when the race settles would reject that use too',
     fix: 'give once() a signal of your own and abort it when nothing waits for the event any more',
   },
+  settledElsewhere: {
+    what: 'listener raced against a timer',
+    why: '`{name}` is also kept for code elsewhere (to call, or to remove as a listener), which this cannot follow',
+    fix: 'clear the timer in .finally() on the promise, and remove the listeners where the kept `{name}` is used',
+  },
   propertyListenerLeft: {
     what: 'listener raced against a timer',
     why: 'the handler set on `{name}` is not taken off when the timer fires: it stays, and a late event still runs it',
@@ -85,7 +90,7 @@ export const messages = {
   },
   partiallyCleaned: {
     what: 'listener raced against a timer',
-    why: 'the executor cleans up by itself, but this cannot prove it does on every path ({missing})',
+    why: 'the executor cleans up by itself, in ways this cannot follow on every path: it does not see {missing}',
     fix: 'clear the timer and remove every listener on every path (a `cleanup()` called by each handler and by the timer)',
   },
 } satisfies MessageTable;

@@ -9,7 +9,7 @@ import type { TimerArm } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
-import { coverageOf } from '../../model/paths';
+import { coverageOf, isGuardedClear } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
@@ -57,7 +57,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   // a timer the code clears somewhere this cannot place (a disposer, another function): not judged
   const unplaced = site.armTimers.find((armTimer) => armTimer.clears.length > 0 && armTimer.clears.every((clear) => clear.race.size === 0 && clear.work.size === 0 && !clear.beforeSettling));
   if (arm.role === 'opaque-timer' && unplaced) return unknown('clearedUnseen', race, { name: handleNameOf(unplaced.timer) });
-  if (arm.role === 'opaque-timer') return softened(site, opaque(facts, site, timerArm, arm.reason, arm.detail), cancelledOnFulfilment(facts, site, timerArm));
+  if (arm.role === 'opaque-timer') return softened(opaque(facts, site, timerArm, arm.reason, arm.detail), cancelledOnFulfilment(facts, site, timerArm));
   if (arm.role !== 'timer') return undefined;
 
   const timer = arm.timer;
@@ -109,7 +109,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   const remarks: Remark[] = [];
   if (timer.kind === 'executor') {
     const decided = planExecutorTimer(facts, site, timer, placement);
-    if ('status' in decided) return softened(site, decided, site.clears.some((clear) => clear.race.has('fulfilled') || clear.work.has('fulfilled')));
+    if ('status' in decided) return softened(decided, site.clears.some((clear) => clear.race.has('fulfilled') || clear.work.has('fulfilled')));
     timerPlan = decided;
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
@@ -173,9 +173,10 @@ function cancelledOnFulfilment(facts: Facts, site: RaceSite, timerArm: RaceArm):
 
 // A site whose timer is released when the work fulfils, and left armed only if the work rejects:
 // whether it can reject is the code's own knowledge (an arm that only resolves), so a refusal there
-// is not judged a leak.
-function softened(site: RaceSite, result: Result, releasedOnFulfilment: boolean): Result {
-  if (result.status === 'refused' && releasedOnFulfilment && !site.workCannotReject) return { ...result, status: 'unknown' };
+// is not judged a leak. Nor is one whose opaque timer is cancelled by its own `cancel()` there: a
+// work that cannot reject would make it safe, if that cancel clears the timer.
+function softened(result: Result, releasedOnFulfilment: boolean): Result {
+  if (result.status === 'refused' && releasedOnFulfilment) return { ...result, status: 'unknown' };
   return result;
 }
 
@@ -233,13 +234,23 @@ function isPromiseReject(node: any): boolean {
   return call?.type === 'CallExpression' && propertyName(call.callee) === 'reject' && unwrap(call.callee.object)?.type === 'Identifier' && unwrap(call.callee.object).name === 'Promise' && call.arguments.every(isEffectFree);
 }
 
+// `if (h) clearTimeout(h);` or `if (h) { clearTimeout(h); }` around the clear's statement: the whole guard goes with it
+function guardOf(facts: Facts, statement: any, clear: any): any | undefined {
+  const { tree } = facts;
+  let holder = tree.parent(statement);
+  if (holder?.type === 'BlockStatement' && holder.body.length === 1) holder = tree.parent(holder);
+  return holder?.type === 'IfStatement' && isGuardedClear(holder, clear) ? holder : undefined;
+}
+
 function planExecutorTimer(facts: Facts, site: RaceSite, arm: Extract<TimerArm, { kind: 'executor' }>, placement: Placement): TimerPlan | Result {
   const race = site.node;
   const timer = arm.timer;
   const capture = timer.capture;
   // The callback must only settle, with values that cost nothing to skip.
   const effects = callbackEffects(timer.callback);
-  if (effects) {
+  if (arm.choice) {
+    if (!isEffectFree(arm.choice.test) || !arm.choice.calls.every((call) => call.arguments.length <= 1 && call.arguments.every(isEffectFree))) return refuse('timerSideEffects', timer.callback);
+  } else if (effects) {
     const call = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
     if (!call || facts.scopes.bindingOf(unwrap(call.callee)) !== arm.settle || !call.arguments.every(isEffectFree)) return refuse('timerSideEffects', timer.callback);
   } else if (!timer.extraArguments.every(isEffectFree) || timer.extraArguments.length > 1) {
@@ -267,7 +278,7 @@ function planExecutorTimer(facts: Facts, site: RaceSite, arm: Extract<TimerArm, 
       // (one inside a handler on the race stays: harmless beside the finally, and its handler keeps its shape)
       if (clear.race.has('fulfilled') && !clear.race.has('rejected') && facts.tree.functionOf(clear.node) === facts.tree.functionOf(race)) {
         const statement = facts.tree.parent(clear.node);
-        if (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === clear.node) redundantClears.push(statement);
+        if (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === clear.node) redundantClears.push(guardOf(facts, statement, clear.node) ?? statement);
       }
     }
     for (const use of timer.uses) {

@@ -8,17 +8,17 @@ export const messages = {
   },
   opaqueHelper: {
     what: 'Promise.race with a timeout helper',
-    why: 'the timeout arm `{arm}` is not a timer this transform can see into, so nothing here can clear it',
+    why: 'the timeout arm `{arm}` is not a timer this transform can see into, so it cannot tell whether (or how) its timer is cleared',
     fix: 'make the helper cancellable (return a handle or accept an AbortSignal) and clear it in .finally() on the race',
   },
   importedHelper: {
     what: 'Promise.race with a timeout helper',
     why: 'the timeout arm `{arm}` comes from `{source}`, another file, which this run cannot see into',
-    fix: 'run the forgotten-sender CLI over the repository, which follows the import; or make the helper accept an AbortSignal and abort it in .finally() on the race',
+    fix: 'make the helper accept an AbortSignal (or return a handle) and abort it in .finally() on the race',
   },
   packageHelper: {
     what: 'Promise.race with a timeout helper',
-    why: 'the timeout arm `{arm}` comes from the package `{source}`, whose timer cannot be cleared from here',
+    why: 'the timeout arm `{arm}` comes from the package `{source}`, which this transform cannot see into, so it cannot tell whether its timer is cleared',
     fix: 'race against a timer you can clear (node:timers/promises `setTimeout(ms, value, { signal })`) and abort it in .finally() on the race',
   },
   helperShape: {

@@ -1,0 +1,14 @@
+// The handler is a named function expression that removes itself by its own name and clears the
+// timer: the event path is clean. The timer does not remove it: that gap is the one reported.
+export function waitReady(emitter) {
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      reject(new Error('ready timeout'));
+    }, 100);
+    emitter.on('ready', function onReady(value) {
+      resolve(value);
+      clearTimeout(timeout);
+      emitter.off('ready', onReady);
+    });
+  });
+}
