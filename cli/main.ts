@@ -215,6 +215,10 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
       continue;
     }
     sites.push(...outcome.sites);
+    // an analysis that threw (or a fix that did not parse) lost its site: the run failed there
+    for (const site of outcome.sites) {
+      if (site.verdict === 'crashed') problems.push({ file: outcome.path, kind: 'error', reason: `${site.transform}: ${site.reason}`, line: site.line, column: site.column });
+    }
     if (outcome.output === undefined) continue;
     const file = loaded.get(outcome.path);
     if (file === undefined) continue;
