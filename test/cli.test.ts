@@ -22,9 +22,12 @@ const LEAK = "export const find = (term) => Promise.race([search(term), new Prom
 const LEAK_FIXED = [
   'export const find = (term) => {',
   '  let timerHandle;',
-  "  return Promise.race([search(term), new Promise((_, reject) => {",
-  "    timerHandle = setTimeout(() => reject(new Error('late')), 100);",
-  '  })]).finally(() => clearTimeout(timerHandle));',
+  '  return Promise.race([',
+  '    search(term),',
+  '    new Promise((_, reject) => {',
+  "      timerHandle = setTimeout(() => reject(new Error('late')), 100);",
+  '    }),',
+  '  ]).finally(() => clearTimeout(timerHandle));',
   '};',
   '',
 ].join('\n');

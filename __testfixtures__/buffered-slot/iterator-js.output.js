@@ -10,9 +10,12 @@ async function* findRecords(term) {
 export function process(term) {
   const records = findRecords(term);
   let timerHandle;
-  return Promise.race([records.next(), new Promise((_, reject) => {
-    timerHandle = setTimeout(reject, 100, new Error('search canceled'));
-  })]).finally(() => clearTimeout(timerHandle)).catch((raceError) => {
+  return Promise.race([
+    records.next(),
+    new Promise((_, reject) => {
+      timerHandle = setTimeout(reject, 100, new Error('search canceled'));
+    }),
+  ]).finally(() => clearTimeout(timerHandle)).catch((raceError) => {
     records.return().catch(() => {});
     throw raceError;
   });

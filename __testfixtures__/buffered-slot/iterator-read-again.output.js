@@ -7,9 +7,12 @@ async function* findRecords(term) {
 export async function process(term) {
   const records = findRecords(term);
   let timerHandle;
-  const first = await Promise.race([records.next(), new Promise((_, reject) => {
-    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
-  })]).finally(() => clearTimeout(timerHandle));
+  const first = await Promise.race([
+    records.next(),
+    new Promise((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
   const second = await records.next();
   return [first, second];
 }

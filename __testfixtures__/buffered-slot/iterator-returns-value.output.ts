@@ -9,7 +9,10 @@ async function* findRecords(term: string) {
 export async function process(term: string) {
   const records = findRecords(term);
   let timerHandle: ReturnType<typeof setTimeout>;
-  return Promise.race([records.next(), new Promise<never>((_, reject) => {
-    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
-  })]).finally(() => clearTimeout(timerHandle));
+  return Promise.race([
+    records.next(),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
 }

@@ -6,9 +6,12 @@ export async function waitReady(emitter: EventEmitter, patient: boolean): Promis
   const ready = once(emitter, 'ready');
   try {
     let timerHandle: ReturnType<typeof setTimeout>;
-    const [value] = await Promise.race([ready, new Promise<never>((_, reject) => {
-      timerHandle = setTimeout(() => reject(new Error('ready timeout')), 100);
-    })]).finally(() => clearTimeout(timerHandle));
+    const [value] = await Promise.race([
+      ready,
+      new Promise<never>((_, reject) => {
+        timerHandle = setTimeout(() => reject(new Error('ready timeout')), 100);
+      }),
+    ]).finally(() => clearTimeout(timerHandle));
     return value;
   } catch (error) {
     if (!patient) throw error;

@@ -6,7 +6,10 @@ function logged<T>(promise: Promise<T>): Promise<T> {
 
 export function process(term: string): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout>;
-  return logged(Promise.race([search(term), new Promise<never>((_, reject) => {
-    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
-  })]).finally(() => clearTimeout(timerHandle)));
+  return logged(Promise.race([
+    search(term),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle)));
 }

@@ -9,9 +9,12 @@ export default Promise.race([
 
 export const process = async (term) => {
   let timerHandle2;
-  for (const record = await Promise.race([search(term), new Promise((_, reject) => {
-    timerHandle2 = setTimeout(() => reject(new Error('search canceled')), 100);
-  })]).finally(() => clearTimeout(timerHandle2)); ; ) {
+  for (const record = await Promise.race([
+    search(term),
+    new Promise((_, reject) => {
+      timerHandle2 = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle2)); ; ) {
     return record;
   }
 };

@@ -4,7 +4,10 @@ function sleep(ms) {
 
 export function process(term) {
   let timerHandle;
-  return Promise.race([search(term), new Promise((resolve) => {
-    timerHandle = setTimeout(() => resolve(), 100);
-  }).then(() => Promise.reject(new Error('search canceled')))]).finally(() => clearTimeout(timerHandle));
+  return Promise.race([
+    search(term),
+    new Promise((resolve) => {
+      timerHandle = setTimeout(() => resolve(), 100);
+    }).then(() => Promise.reject(new Error('search canceled'))),
+  ]).finally(() => clearTimeout(timerHandle));
 }

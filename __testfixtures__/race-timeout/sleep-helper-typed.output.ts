@@ -7,8 +7,11 @@ function wait(ms: number): Promise<void> {
 
 export async function process(term: string): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout>;
-  const record = await Promise.race([search(term), new Promise<void>((resolve) => {
-    timerHandle = setTimeout(resolve, 100);
-  }).then(() => Promise.reject(new Error('search canceled')))]).finally(() => clearTimeout(timerHandle));
+  const record = await Promise.race([
+    search(term),
+    new Promise<void>((resolve) => {
+      timerHandle = setTimeout(resolve, 100);
+    }).then(() => Promise.reject(new Error('search canceled'))),
+  ]).finally(() => clearTimeout(timerHandle));
   return record;
 }

@@ -7,23 +7,32 @@ function timeoutAfter(ms: number): Promise<never> {
 // sibling functions may both say timerHandle; a nested one may not
 export async function process(term: string): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout>;
-  const first = await Promise.race([search(term), new Promise<never>((_, reject) => {
-    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
-  })]).finally(() => clearTimeout(timerHandle));
+  const first = await Promise.race([
+    search(term),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
   const again = async () => {
     let timerHandle2: ReturnType<typeof setTimeout>;
-    return Promise.race([search(first), new Promise<never>((_, reject) => {
-      timerHandle2 = setTimeout(() => reject(new Error('search canceled')), 100);
-    })]).finally(() => clearTimeout(timerHandle2));
+    return Promise.race([
+      search(first),
+      new Promise<never>((_, reject) => {
+        timerHandle2 = setTimeout(() => reject(new Error('search canceled')), 100);
+      }),
+    ]).finally(() => clearTimeout(timerHandle2));
   };
   return again();
 }
 
 export async function processTwice(term: string): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout>;
-  return Promise.race([search(term), new Promise<never>((_, reject) => {
-    timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
-  })]).finally(() => clearTimeout(timerHandle));
+  return Promise.race([
+    search(term),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
 }
 
 export const unused = timeoutAfter;

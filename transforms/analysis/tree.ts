@@ -124,6 +124,31 @@ export class Tree {
   }
 }
 
+const NOT_CHILDREN = new Set(['loc', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments']);
+
+/**
+ * Every node under `root` (and `root`), depth first, with an explicit stack (a deeply nested
+ * expression must not overflow the call stack). `enter` returning false skips the node's children.
+ */
+export function walkNodes(root: any, enter: (node: any) => boolean | void): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (typeof node.type !== 'string') continue;
+    if (enter(node) === false) continue;
+    for (const key in node) {
+      if (NOT_CHILDREN.has(key)) continue;
+      const value = node[key];
+      if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+}
+
 export function isStatementList(node: any): boolean {
   return node?.type === 'BlockStatement' || node?.type === 'Program' || node?.type === 'SwitchCase' || node?.type === 'StaticBlock' || node?.type === 'TSModuleBlock';
 }

@@ -5,7 +5,7 @@
 import type { Tree } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
 import type { SourceText } from '../engine/source';
-import type { Style } from '../engine/style';
+import { type Style, objectLiteral } from '../engine/style';
 
 export interface Layout {
   text: SourceText;
@@ -213,7 +213,7 @@ export function appendProperty(layout: Layout, object: any, property: string): E
   const { text, style } = layout;
   const source = text.text;
   const properties = object.properties;
-  if (properties.length === 0) return replaceRange(object.start, object.end, `{ ${property} }`);
+  if (properties.length === 0) return replaceRange(object.start, object.end, objectLiteral(style, property));
   const last = properties[properties.length - 1];
   const multiline = text.positionAt(object.start).line !== text.positionAt(object.end).line;
   const between = source.slice(last.end, object.end - 1);

@@ -12,6 +12,7 @@ export interface FormatterConfig {
   quote?: "'" | '"';
   trailingCommas?: boolean;
   printWidth?: number;
+  bracketSpacing?: boolean;
   /** which file said it, for a report */
   source?: string;
 }
@@ -64,6 +65,7 @@ function fromPrettier(options: any, source: string): FormatterConfig | undefined
   if (typeof options.singleQuote === 'boolean') config.quote = options.singleQuote ? "'" : '"';
   if (typeof options.trailingComma === 'string') config.trailingCommas = options.trailingComma !== 'none';
   if (typeof options.printWidth === 'number') config.printWidth = options.printWidth;
+  if (typeof options.bracketSpacing === 'boolean') config.bracketSpacing = options.bracketSpacing;
   return config;
 }
 
@@ -82,6 +84,8 @@ function fromBiome(options: any, source: string): FormatterConfig | undefined {
   if (js.trailingCommas !== undefined) config.trailingCommas = js.trailingCommas !== 'none';
   const lineWidth = js.lineWidth ?? general.lineWidth;
   config.printWidth = typeof lineWidth === 'number' ? lineWidth : 80;
+  const bracketSpacing = js.bracketSpacing ?? general.bracketSpacing;
+  if (typeof bracketSpacing === 'boolean') config.bracketSpacing = bracketSpacing;
   return config;
 }
 

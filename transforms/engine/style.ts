@@ -2,6 +2,7 @@
 // trailing commas), then the project's formatter config (./formatter-config.ts) where the file does
 // not say, then Prettier's defaults. Line terminators are taken per insertion, from the line the code
 // goes next to (SourceText.terminatorNear), so a file with mixed endings keeps them.
+import { walkNodes } from '../analysis/tree';
 import { type FormatterConfig, readFormatterConfig } from './formatter-config';
 
 export interface Style {
@@ -13,6 +14,13 @@ export interface Style {
   trailingCommas: boolean;
   /** the line width new code is kept within */
   printWidth: number;
+  /** `{ a }` rather than `{a}` for an object literal on one line */
+  bracketSpacing: boolean;
+}
+
+/** `{ signal: c.signal }` or `{signal: c.signal}`, as the file writes an object literal on one line */
+export function objectLiteral(style: Style, properties: string): string {
+  return style.bracketSpacing ? `{ ${properties} }` : `{${properties}}`;
 }
 
 const STATEMENTS_WITH_SEMICOLON = new Set([
@@ -36,21 +44,15 @@ interface Counts {
   double: number;
   trailing: number;
   noTrailing: number;
+  spaced: number;
+  tight: number;
 }
 
 // A walk over the statements and literals of the file, counting how it ends statements, quotes
 // strings and closes lists broken over lines.
 function countStyle(program: any, text: string): Counts {
-  const counts: Counts = { semicolon: 0, noSemicolon: 0, single: 0, double: 0, trailing: 0, noTrailing: 0 };
-  const stack: any[] = [program];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    if (typeof node.type !== 'string') continue;
+  const counts: Counts = { semicolon: 0, noSemicolon: 0, single: 0, double: 0, trailing: 0, noTrailing: 0, spaced: 0, tight: 0 };
+  walkNodes(program, (node) => {
     const type = node.type;
     if (STATEMENTS_WITH_SEMICOLON.has(type) && typeof node.end === 'number' && !(type === 'ExportNamedDeclaration' && node.declaration)) {
       if (text[node.end - 1] === ';') counts.semicolon += 1;
@@ -61,16 +63,19 @@ function countStyle(program: any, text: string): Counts {
       if (first === "'") counts.single += 1;
       else if (first === '"') counts.double += 1;
     }
+    // `{ a }` / `{a}`: objects and patterns on one line, with something inside
+    if ((type === 'ObjectExpression' || type === 'ObjectPattern') && typeof node.end === 'number' && node.properties.length > 0 && text[node.start] === '{') {
+      const inner = text.slice(node.start + 1, node.end - 1);
+      if (!/[\n\r]/.test(inner)) {
+        if (/^\s/.test(inner) && /\s$/.test(inner)) counts.spaced += 1;
+        else if (!/^\s/.test(inner) && !/\s$/.test(inner)) counts.tight += 1;
+      }
+    }
     if ((type === 'ArrayExpression' || type === 'ObjectExpression') && typeof node.end === 'number') {
       const items = type === 'ArrayExpression' ? node.elements : node.properties;
       countTrailing(counts, text, items, node.end - 1);
     }
-    for (const key in node) {
-      if (key === 'loc' || key === 'extra' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-      const value = node[key];
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
+  });
   return counts;
 }
 
@@ -140,5 +145,6 @@ export function detectStyle(program: any, text: string, path: string | undefined
   const semicolons = majority(counts.semicolon, counts.noSemicolon) ?? config?.semicolons ?? true;
   const quoteSingle = majority(counts.single, counts.double) ?? (config?.quote ? config.quote === "'" : true);
   const trailingCommas = majority(counts.trailing, counts.noTrailing) ?? config?.trailingCommas ?? true;
-  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, printWidth: config?.printWidth ?? 80 };
+  const bracketSpacing = majority(counts.spaced, counts.tight) ?? config?.bracketSpacing ?? true;
+  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, printWidth: config?.printWidth ?? 80, bracketSpacing };
 }

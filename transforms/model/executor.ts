@@ -335,6 +335,8 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (no
   // the blocks around the point, in its function
   let child = point;
   for (const ancestor of tree.ancestors(point)) {
+    // `try { …; resolve(v) } catch (e) { reject(e) } finally { clearTimeout(t) }`: the finally runs after either
+    if (ancestor.type === 'TryStatement' && ancestor.finalizer && child !== ancestor.finalizer && ancestor.finalizer.body.some((statement: any) => isClearStatement(statement, isClear))) return true;
     if (ancestor.type === 'BlockStatement' || ancestor.type === 'Program') {
       const list = ancestor.body;
       const index = list.findIndex((statement: any) => tree.isInside(child, statement));

@@ -12,7 +12,7 @@
 //     can see (a caller may clear it, but not this function).
 // A statement between the await and the cleanup that may leave early (return, throw, break, continue,
 // another await) breaks "every path". Plain calls are taken to complete normally.
-import { type Tree, isFunction, unwrap } from '../analysis/tree';
+import { type Tree, isFunction, unwrap, walkNodes } from '../analysis/tree';
 import { propertyName } from '../analysis/resolve';
 
 export type Outcome = 'fulfilled' | 'rejected';
@@ -85,23 +85,10 @@ function isSettledValue(node: any): boolean {
 
 /** every node of a function's own body (not those of functions nested in it) */
 export function walkOwn(root: any, visit: (node: any) => void): void {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    if (typeof node.type !== 'string') continue;
+  walkNodes(root, (node) => {
     visit(node);
-    if (node !== root && isFunction(node)) continue;
-    for (const key in node) {
-      if (key === 'loc' || key === 'extra' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-      const value = node[key];
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
+    return node === root || !isFunction(node);
+  });
 }
 
 // `.then`/`.catch`/`.finally` called on `node`: the call and the method, or undefined.

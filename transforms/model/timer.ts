@@ -130,8 +130,8 @@ function captureOf(facts: Facts, expression: any): Capture {
     const key = parent.computed ? facts.code(parent.key, 30) : (parent.key.name ?? parent.key.value);
     return { kind: 'stored', node: parent, description: `{ ${key} }` };
   }
-  if (parent?.type === 'ReturnStatement') return { kind: 'stored', node: parent, description: 'the return value' };
-  return { kind: 'stored', node: parent ?? expression, description: 'another expression' };
+  if (parent?.type === 'ReturnStatement') return { kind: 'stored', node: parent, description: `return ${facts.code(expression, 30)}` };
+  return { kind: 'stored', node: parent ?? expression, description: facts.code(parent ?? expression, 40) };
 }
 
 function classifyUse(resolver: Resolver, reference: any, write: boolean): HandleUse {

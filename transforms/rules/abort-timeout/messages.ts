@@ -33,7 +33,7 @@ export const messages = {
   },
   handleEscapes: {
     what: 'AbortController timeout',
-    why: 'the timer handle `{name}` is used for more than clearing it (returned, passed on, stored or reassigned)',
+    why: 'the timer handle (`{name}`) is used for more than clearing it (returned, passed on, stored or reassigned)',
     fix: 'keep one const handle and clear it in a finally around the uses of the signal',
   },
   signalUsedBefore: {

@@ -53,7 +53,7 @@ export const messages = {
   },
   handleEscapes: {
     what: 'callback `{callback}` raced against a timer',
-    why: "the timer handle `{name}` is kept for other code, which may clear it (and guard `{callback}`) where this function cannot see",
+    why: "the timer handle is kept for other code (`{name}`), which may clear it (and guard `{callback}`) where this function cannot see",
     fix: 'guard `{callback}` with a settled flag by hand',
   },
   calledRepeatedly: {

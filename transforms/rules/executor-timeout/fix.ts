@@ -2,6 +2,7 @@
 // give a losing fetch a signal that the timer aborts after it has settled the promise.
 import { unwrap } from '../../analysis/tree';
 import { type Edit, insertAt, replaceRange } from '../../engine/edits';
+import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle } from '../../edit/code';
 import { type Layout, appendArgument, appendProperty, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
@@ -35,7 +36,7 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
     declarations.push(declareController(style, controller));
     const signal = `signal: ${controller}.signal`;
     const init = unwrap(plan.fetch.arguments[1]);
-    inner.push(init ? appendProperty(layout, init, signal) : appendArgument(layout, plan.fetch, `{ ${signal} }`));
+    inner.push(init ? appendProperty(layout, init, signal) : appendArgument(layout, plan.fetch, objectLiteral(style, signal)));
     // after the settle call: the promise holds the timeout's outcome when the fetch rejects with its AbortError
     inner.push(appendToFunction(layout, timer.callback, [`${controller}.abort()${semi(style)}`]));
   }

@@ -48,7 +48,7 @@ export const messages = {
   },
   handleOnMember: {
     what: 'new Promise timeout',
-    why: 'the timer handle is stored on `{name}`, where other code may read, clear or replace it',
+    why: 'the timer handle goes to `{name}`, where other code may read, clear or replace it',
     fix: 'keep the handle in a local variable and clear it in .finally() on the promise',
   },
   handleEscapes: {

@@ -140,7 +140,8 @@ function isNullish(node: any): boolean {
 function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boolean {
   const { tree, resolver } = facts;
   const same = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
-  for (const call of tree.within(scope, 'CallExpression')) {
+  // `target?.removeEventListener(…)` too
+  for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (method && ['removeListener', 'off', 'removeEventListener'].includes(method)) {

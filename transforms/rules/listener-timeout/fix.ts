@@ -4,6 +4,7 @@
 import { unwrap } from '../../analysis/tree';
 import { isStringLiteral } from '../../analysis/resolve';
 import { type Edit, insertAt, replaceRange } from '../../engine/edits';
+import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle } from '../../edit/code';
 import { type Layout, appendArgument, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
@@ -115,7 +116,7 @@ function fixOnceRace(plan: Extract<ListenerPlan, { kind: 'once' }>, context: Fix
     const controller = names.allocate('listenerController', plan.placement.owner);
     parts.declarations.push(declareController(layout.style, controller));
     // once(emitter, 'ready', { signal: listenerController.signal })
-    for (const call of plan.onceCalls) parts.inner.push(appendArgument(layout, call, `{ signal: ${controller}.signal }`));
+    for (const call of plan.onceCalls) parts.inner.push(appendArgument(layout, call, objectLiteral(layout.style, `signal: ${controller}.signal`)));
     parts.settled.push(`${controller}.abort()`);
   }
   void expressionBodyToBlock;

@@ -73,7 +73,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
     }
   } else if (timer.kind === 'sleep') {
     const signal = sleepSignal(facts, timer.call);
-    if (signal === 'aborted') return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call.arguments[2], 60) } };
+    if (signal === 'aborted') return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
     if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
   }
 

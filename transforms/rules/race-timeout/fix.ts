@@ -2,7 +2,8 @@
 // losing fetch a signal that the timer aborts after it has settled the race. No decisions here.
 import { unwrap } from '../../analysis/tree';
 import type { Edit } from '../../engine/edits';
-import { insertAt, replaceRange } from '../../engine/edits';
+import { objectLiteral } from '../../engine/style';
+import { applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import {
   type Layout,
@@ -44,10 +45,34 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   const settled =
     parts.settled.length === 1 ? `() => ${parts.settled[0]}` : `() => {${eol}${parts.settled.map((line) => `${outer}${style.indent}${statement(style, line)}`).join(eol)}${eol}${outer}}`;
   const chained = (parts.settled.length > 0 ? `.finally(${settled})` : '') + (parts.after ?? []).join('');
-  const inner = [...parts.inner, insertAt(race.end, chained)];
+  const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
   return [expressionBodyToBlock(layout, placement.arrow, parts.declarations, (body) => statement(style, `return ${body}`), [], inner)];
+}
+
+// `Promise.race([a, b])` on one line whose arm becomes several lines: the list is broken one arm a
+// line, as a formatter lays it out, instead of a block hugged inside an inline list.
+function breakListIfMultiline(layout: Layout, race: any, edits: Edit[]): Edit[] {
+  const { text, style } = layout;
+  const source = text.text;
+  const list = unwrap(race.arguments[0]);
+  if (list?.type !== 'ArrayExpression' || list.elements.length < 2 || list.elements.some((element: any) => element === null)) return edits;
+  if (/[\n\r\u2028\u2029]/.test(source.slice(list.start, list.end))) return edits;
+  const inside = edits.filter((edit) => edit.start >= list.start && edit.end <= list.end);
+  if (!inside.some((edit) => /[\n\r]/.test(edit.text))) return edits;
+  // every edit inside the list must fall inside one of its elements
+  const of = (element: any) => inside.filter((edit) => edit.start >= element.start && edit.end <= element.end);
+  if (list.elements.reduce((count: number, element: any) => count + of(element).length, 0) !== inside.length) return edits;
+  const indent = text.indentOf(list.start);
+  const eol = text.terminatorNear(list.start);
+  const unit = style.indent;
+  const lines = list.elements.map((element: any) => {
+    const elementText = applyEditsInRange(source, element.start, element.end, of(element)).text;
+    return `${indent}${unit}${elementText.split(/\r\n|\n/).join(`${eol}${unit}`)}`;
+  });
+  const relaid = `[${eol}${lines.join(`,${eol}`)}${style.trailingCommas ? ',' : ''}${eol}${indent}]`;
+  return [...edits.filter((edit) => !inside.includes(edit)), replaceRange(list.start, list.end, relaid)];
 }
 
 export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts {
@@ -123,15 +148,15 @@ function abortFromTimer(layout: Layout, arm: Extract<RacePlan['timer'], { kind: 
 function signalForFetch(layout: Layout, call: any, controller: string): Edit {
   const signal = `signal: ${controller}.signal`;
   const init = unwrap(call.arguments[1]);
-  return init ? appendProperty(layout, init, signal) : appendArgument(layout, call, `{ ${signal} }`);
+  return init ? appendProperty(layout, init, signal) : appendArgument(layout, call, objectLiteral(layout.style, signal));
 }
 
 function signalForSleep(layout: Layout, call: any, controller: string): Edit {
   const signal = `signal: ${controller}.signal`;
   const [, value, options] = call.arguments;
   if (options) return appendProperty(layout, unwrap(options), signal);
-  if (!value) return appendArgument(layout, call, `undefined, { ${signal} }`);
-  return appendArgument(layout, call, `{ ${signal} }`);
+  if (!value) return appendArgument(layout, call, `undefined, ${objectLiteral(layout.style, signal)}`);
+  return appendArgument(layout, call, objectLiteral(layout.style, signal));
 }
 
 // `delay(100)` → `new Promise<void>((resolve) => {\n  h = setTimeout(resolve, 100);\n})`
