@@ -5,10 +5,13 @@ const { loadModule } = require('../cli/load.cjs');
 
 // `forgotten-sender src/ | head`: once the reader is gone, the rest of stdout is dropped and the run
 // finishes as it would have (a --write still writes every file), instead of dying on EPIPE.
-process.stdout.on('error', (error) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.stdout.write = () => true;
-});
+// The same for stderr (`2>&1 | head`), so the exit status stays the run's own.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    stream.write = () => true;
+  });
+}
 
 const { main } = loadModule('cli/main');
 

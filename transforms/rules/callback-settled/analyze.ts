@@ -116,7 +116,7 @@ function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]):
     const binding = scopes.bindingOf(declarator.id);
     // read before every producer's call; the timer reads it too, or sets it (`timedOut = true`)
     const [timerPlace, ...producers] = places;
-    if (binding && producers.every((place) => readIn(binding, place)) && (readIn(binding, timerPlace) || writtenIn(binding, timerPlace))) return binding.name;
+    if (binding && producers.length > 0 && producers.every((place) => readIn(binding, place)) && (readIn(binding, timerPlace) || writtenIn(binding, timerPlace))) return binding.name;
   }
   const timer = site.timer;
   const capture = timer?.capture;

@@ -104,7 +104,9 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     settled = `${controller}.abort()`;
   } else {
     const handle = names.allocate('timerHandle', owner);
-    const resolve = names.allocate('resolve', owner);
+    // the new executor's own parameter: only what its one statement spells can be captured by it
+    const spelled = new Set([handle, timer.timerCallee, ...facts.tree.within(timer.call.arguments[0], 'Identifier').map((id: any) => id.name)]);
+    const resolve = spelled.has('resolve') ? names.allocate('resolve', owner) : 'resolve';
     declarations.push(declareHandle(style, facts.typescript, handle, timer.typeQuery));
     inner.push(inlineHelper(layout, timer, handle, resolve, facts.typescript));
     settled = `${timer.clear}(${handle})`;
