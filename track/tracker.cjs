@@ -1,0 +1,807 @@
+'use strict';
+// forgotten-sender/track: counts, per creation site, the timers, listeners and AbortControllers a
+// program arms, and which of them outlive the race that armed them. Loaded before the program
+// (`node --import forgotten-sender/track`, or through NODE_OPTIONS so that a test runner's child
+// processes load it too); see "Prove it on your tests" in README.md.
+//
+// What it must never do is change the program: it arms no timer, changes no ref/unref, adds no
+// microtask hop to a promise chain the program waits on, and leaves every error and rejection as
+// it was. What it costs is one stack capture per resource (the site) and a few closures per
+// `new Promise`.
+const path = require('node:path');
+const fs = require('node:fs');
+const { fileURLToPath, pathToFileURL } = require('node:url');
+const timers = require('node:timers');
+const timersPromises = require('node:timers/promises');
+const { EventEmitter } = require('node:events');
+const util = require('node:util');
+const vm = require('node:vm');
+const nodeModule = require('node:module');
+const { isMainThread, threadId } = require('node:worker_threads');
+
+const STATE = Symbol.for('forgotten-sender.track');
+if (globalThis[STATE] !== undefined) return;
+
+const TRACKER_FILES = new Set([__filename, path.join(__dirname, 'index.mjs')].flatMap((file) => [file, pathToFileURL(file).href]));
+
+const original = {
+  setTimeout: timers.setTimeout,
+  setInterval: timers.setInterval,
+  setImmediate: timers.setImmediate,
+  sleep: timersPromises.setTimeout,
+  eventsOnce: EventEmitter.once,
+  on: EventEmitter.prototype.on,
+  once: EventEmitter.prototype.once,
+  prependListener: EventEmitter.prototype.prependListener,
+  prependOnceListener: EventEmitter.prototype.prependOnceListener,
+  listeners: EventEmitter.prototype.listeners,
+  addEventListener: EventTarget.prototype.addEventListener,
+  removeEventListener: EventTarget.prototype.removeEventListener,
+  AbortController: globalThis.AbortController,
+  abort: AbortController.prototype.abort,
+  createContext: vm.createContext,
+  runInContext: vm.runInContext,
+  fetch: globalThis.fetch,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sites: where a resource was created, as the first frame that is neither Node's, a package's
+// (node_modules) nor this file's, mapped through the source map the runner uses, if any.
+
+/** @type {Map<string, Map<number, Site[]>>} generated file → line*2^20+column → one Site per kind */
+const sitesByPosition = new Map();
+/** @type {Site[]} */
+const allSites = [];
+
+class Site {
+  constructor(file, line, column, kind) {
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.kind = kind;
+    this.armed = 0;
+    this.liveAfterSettle = 0;
+    this.leaked = 0;
+    /** AbortControllers only: how many were aborted */
+    this.aborted = 0;
+  }
+}
+
+// Set by pickUserFrame, read by siteOf: the prepareStackTrace hook returns nothing, to allocate nothing.
+let pickedFile;
+let pickedLine = 0;
+let pickedColumn = 0;
+let pickedCallSite;
+let envPrepareStackTrace;
+
+function isUserFile(file) {
+  return file !== undefined && file !== null && file !== '' && !file.startsWith('node:') && !file.includes('/node_modules/') && !file.includes('\\node_modules\\') && !TRACKER_FILES.has(file);
+}
+
+// A resource that a library bundled into Node (undici's fetch, under node:internal/deps/) makes for
+// itself is not the program's: it is left out, not charged to the line that called fetch().
+function pickUserFrame(_error, callSites) {
+  pickedFile = undefined;
+  for (let index = 0; index < callSites.length; index++) {
+    const callSite = callSites[index];
+    const file = callSite.getFileName();
+    if (!isUserFile(file)) {
+      if (file !== undefined && file !== null && file.startsWith('node:internal/deps/')) return '';
+      continue;
+    }
+    pickedFile = file;
+    pickedLine = callSite.getLineNumber() || 0;
+    pickedColumn = callSite.getColumnNumber() || 0;
+    pickedCallSite = callSite;
+    return '';
+  }
+  return '';
+}
+
+const stackHolder = {};
+let capturing = false;
+
+// The site of the resource being created by `callee`'s caller. One frame is enough when user code
+// calls the API itself; a library or Node's internals in between cost a second, deeper capture.
+function siteOf(kind, callee) {
+  if (capturing) return undefined;
+  capturing = true;
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  try {
+    envPrepareStackTrace = savedPrepare;
+    Error.prepareStackTrace = pickUserFrame;
+    Error.stackTraceLimit = 1;
+    Error.captureStackTrace(stackHolder, callee);
+    void stackHolder.stack;
+    if (pickedFile === undefined) {
+      Error.stackTraceLimit = 40;
+      Error.captureStackTrace(stackHolder, callee);
+      void stackHolder.stack;
+      if (pickedFile === undefined) return undefined;
+    }
+    let byPosition = sitesByPosition.get(pickedFile);
+    if (byPosition === undefined) {
+      byPosition = new Map();
+      sitesByPosition.set(pickedFile, byPosition);
+    }
+    const position = pickedLine * 1048576 + pickedColumn;
+    let kinds = byPosition.get(position);
+    if (kinds === undefined) {
+      kinds = [];
+      byPosition.set(position, kinds);
+    }
+    for (let index = 0; index < kinds.length; index++) if (kinds[index].kind === kind) return kinds[index];
+    const mapped = kinds.length > 0 ? kinds[0] : mapPosition(pickedFile, pickedLine, pickedColumn, pickedCallSite, savedPrepare);
+    const site = new Site(mapped.file, mapped.line, mapped.column, kind);
+    kinds.push(site);
+    allSites.push(site);
+    return site;
+  } finally {
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+    pickedCallSite = undefined;
+    capturing = false;
+  }
+}
+
+const FRAME_POSITION = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?\s*$/;
+
+function toPath(file) {
+  if (file.startsWith('file://')) {
+    try {
+      return fileURLToPath(file);
+    } catch {
+      return file;
+    }
+  }
+  return file;
+}
+
+// Once per generated position. A runner that compiles the code (vitest, jest, ts-node) installs an
+// Error.prepareStackTrace that maps frames through its source maps: ask it about this one frame.
+// Without one, Node's own source maps (`--enable-source-maps`) are read through module.findSourceMap.
+function mapPosition(file, line, column, callSite, runnerPrepare) {
+  const fallback = { file: toPath(file), line, column };
+  if (typeof runnerPrepare === 'function' && runnerPrepare !== pickUserFrame) {
+    try {
+      const text = String(runnerPrepare(new Error('forgotten-sender'), [callSite]));
+      const lines = text.split('\n');
+      for (let index = lines.length - 1; index >= 0; index--) {
+        const match = FRAME_POSITION.exec(lines[index]);
+        if (match !== null) return { file: toPath(match[1]), line: Number(match[2]), column: Number(match[3]) };
+      }
+    } catch {
+      // a runner's formatter that cannot format a lone frame: keep the generated position
+    }
+  }
+  if (typeof nodeModule.findSourceMap === 'function') {
+    try {
+      const sourceMap = nodeModule.findSourceMap(file);
+      const entry = sourceMap && sourceMap.findEntry(line - 1, column - 1);
+      if (entry && entry.originalSource) {
+        return { file: toPath(entry.originalSource), line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+      }
+    } catch {
+      // no map, or one that does not cover this position
+    }
+  }
+  return fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources and whether they are still live. Liveness is read when it is needed (after a race
+// settles, at exit), never tracked on every clear: clearTimeout is not wrapped at all.
+
+class Resource {
+  constructor(site, kind) {
+    this.site = site;
+    this.kind = kind;
+    this.handle = undefined;
+    /** listeners: the emitter or event target, the type, the listener, and for EventTarget its options */
+    this.target = undefined;
+    this.type = undefined;
+    this.listener = undefined;
+    this.capture = false;
+    this.once = false;
+    this.signal = undefined;
+    this.removed = false;
+    /** timers/promises: whether its promise settled */
+    this.done = false;
+    this.leaked = false;
+  }
+
+  isLive() {
+    switch (this.kind) {
+      case KIND_TIMEOUT:
+      case KIND_INTERVAL:
+        return this.handle._destroyed !== true;
+      case KIND_SLEEP:
+        return !this.done;
+      case KIND_ON:
+      case KIND_ONCE:
+        try {
+          return Reflect.apply(original.listeners, this.target, [this.type]).includes(this.listener);
+        } catch {
+          return false;
+        }
+      case KIND_EVENT_LISTENER:
+        if (this.removed) return false;
+        if (this.signal !== undefined && this.signal.aborted) return false;
+        // an AbortSignal fires 'abort' once: a once listener for it is gone when it is aborted
+        if (this.once && this.type === 'abort' && this.target instanceof AbortSignal && this.target.aborted) return false;
+        return true;
+      default:
+        return false;
+    }
+  }
+}
+
+const KIND_TIMEOUT = 'setTimeout';
+const KIND_INTERVAL = 'setInterval';
+const KIND_SLEEP = 'timers/promises.setTimeout';
+const KIND_ON = 'on';
+const KIND_ONCE = 'once';
+const KIND_EVENT_LISTENER = 'addEventListener';
+const KIND_CONTROLLER = 'AbortController';
+
+// Every resource not yet known to be released, for the count at exit. Swept when it doubles, so
+// it holds about twice the live resources, not every resource ever created.
+let liveResources = [];
+let sweepAt = 1024;
+
+function remember(resource) {
+  resource.site.armed++;
+  liveResources.push(resource);
+  if (liveResources.length >= sweepAt) {
+    liveResources = liveResources.filter((candidate) => candidate.isLive());
+    sweepAt = Math.max(1024, liveResources.length * 2);
+  }
+  if (currentFrame !== null) currentFrame.add(resource);
+}
+
+function markLeaked(resource) {
+  if (resource.leaked) return;
+  resource.leaked = true;
+  resource.site.leaked++;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owners: a `new Promise` whose executor armed something, and a Promise.race over such promises.
+// When one settles, what it armed and is still live at the next macrotask turn has outlived it:
+// a clear in .finally() or in a finally block after the await has run by then.
+
+class Owner {
+  constructor() {
+    /** @type {Resource[]} */
+    this.resources = [];
+    this.settled = false;
+  }
+
+  add(resource) {
+    this.resources.push(resource);
+    if (this.settled) scheduleCheck(this);
+  }
+
+  settle() {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.resources.length > 0) scheduleCheck(this);
+  }
+}
+
+/** the executor now running, innermost first; what it arms belongs to its promise */
+let currentFrame = null;
+/** promise → its Owner, for the races it enters */
+const owners = new WeakMap();
+
+let pendingChecks = [];
+let checkScheduled = false;
+
+// One immediate per turn that settled an owner, unref'd so that it never keeps the process alive
+// (at exit, the checks still pending are run there). It is not a timer and nothing waits on it.
+function scheduleCheck(owner) {
+  pendingChecks.push(owner);
+  if (checkScheduled) return;
+  checkScheduled = true;
+  const immediate = original.setImmediate(runChecks);
+  if (immediate && typeof immediate.unref === 'function') immediate.unref();
+}
+
+function runChecks() {
+  checkScheduled = false;
+  const owners = pendingChecks;
+  pendingChecks = [];
+  for (const owner of owners) {
+    for (const resource of owner.resources) {
+      if (resource.leaked || !resource.isLive()) continue;
+      resource.site.liveAfterSettle++;
+      markLeaked(resource);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timers.
+
+let currentTimer = null;
+
+function copyIdentity(wrapper, wrapped) {
+  Object.defineProperty(wrapper, 'name', { value: wrapped.name, configurable: true });
+  Object.defineProperty(wrapper, 'length', { value: wrapped.length, configurable: true });
+  // util.promisify(setTimeout) is timers/promises' setTimeout through this symbol
+  const custom = Object.getOwnPropertyDescriptor(wrapped, util.promisify.custom);
+  if (custom !== undefined) Object.defineProperty(wrapper, util.promisify.custom, custom);
+}
+
+function trackTimer(originalTimer, kind) {
+  const tracked = function (callback) {
+    if (typeof callback !== 'function') return Reflect.apply(originalTimer, this, arguments);
+    const site = siteOf(kind, tracked);
+    if (site === undefined) return Reflect.apply(originalTimer, this, arguments);
+    const resource = new Resource(site, kind);
+    // The callback runs with `this` and the arguments it always had; the wrapper only says which
+    // timer is firing, for an abort() it makes (see abortWasLate).
+    arguments[0] = function () {
+      const previous = currentTimer;
+      currentTimer = resource;
+      try {
+        return Reflect.apply(callback, this, arguments);
+      } finally {
+        currentTimer = previous;
+      }
+    };
+    const handle = Reflect.apply(originalTimer, this, arguments);
+    resource.handle = handle;
+    remember(resource);
+    return handle;
+  };
+  copyIdentity(tracked, originalTimer);
+  return tracked;
+}
+
+const trackedSetTimeout = trackTimer(original.setTimeout, KIND_TIMEOUT);
+const trackedSetInterval = trackTimer(original.setInterval, KIND_INTERVAL);
+
+function trackedSleep() {
+  const promise = Reflect.apply(original.sleep, this, arguments);
+  const site = siteOf(KIND_SLEEP, trackedSleep);
+  if (site === undefined) return promise;
+  const resource = new Resource(site, KIND_SLEEP);
+  resource.handle = promise;
+  const done = () => {
+    resource.done = true;
+  };
+  // Race arms are handled by the race; a sleep nobody awaits is rare enough (see the README).
+  promiseThen.call(promise, done, done);
+  remember(resource);
+  const owner = new Owner();
+  owner.add(resource);
+  owners.set(promise, owner);
+  return promise;
+}
+copyIdentity(trackedSleep, original.sleep);
+
+// events.once(emitter, name) builds its promise inside Node, out of this tracker's sight: what it
+// adds while it runs belongs to that promise, for the race it enters.
+function trackedEventsOnce() {
+  const owner = new Owner();
+  const outer = currentFrame;
+  currentFrame = owner;
+  let promise;
+  try {
+    promise = Reflect.apply(original.eventsOnce, this, arguments);
+  } finally {
+    currentFrame = outer;
+  }
+  if (owner.resources.length > 0 && promise !== null && typeof promise === 'object') owners.set(promise, owner);
+  return promise;
+}
+copyIdentity(trackedEventsOnce, original.eventsOnce);
+
+// ---------------------------------------------------------------------------------------------
+// Listeners.
+
+let addingOnce = false;
+
+function trackOn(originalMethod, kind) {
+  const tracked = function (type, listener) {
+    const result = Reflect.apply(originalMethod, this, arguments);
+    if (addingOnce || typeof listener !== 'function') return result;
+    const site = siteOf(kind, tracked);
+    if (site === undefined) return result;
+    const resource = new Resource(site, kind);
+    resource.target = this;
+    resource.type = type;
+    resource.listener = listener;
+    remember(resource);
+    return result;
+  };
+  copyIdentity(tracked, originalMethod);
+  return tracked;
+}
+
+// once() adds its wrapper through this.on(): that inner add is the same listener, counted once.
+function trackOnce(originalMethod) {
+  const tracked = function (type, listener) {
+    const wasAdding = addingOnce;
+    addingOnce = true;
+    let result;
+    try {
+      result = Reflect.apply(originalMethod, this, arguments);
+    } finally {
+      addingOnce = wasAdding;
+    }
+    if (wasAdding || typeof listener !== 'function') return result;
+    const site = siteOf(KIND_ONCE, tracked);
+    if (site === undefined) return result;
+    const resource = new Resource(site, KIND_ONCE);
+    resource.target = this;
+    resource.type = type;
+    resource.listener = listener;
+    remember(resource);
+    return result;
+  };
+  copyIdentity(tracked, originalMethod);
+  return tracked;
+}
+
+/** listener → its EventTarget resources, for removeEventListener */
+const eventListeners = new WeakMap();
+
+function trackedAddEventListener(type, listener, options) {
+  const result = Reflect.apply(original.addEventListener, this, arguments);
+  if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return result;
+  const site = siteOf(KIND_EVENT_LISTENER, trackedAddEventListener);
+  if (site === undefined) return result;
+  const resource = new Resource(site, KIND_EVENT_LISTENER);
+  resource.target = this;
+  resource.type = String(type);
+  resource.listener = listener;
+  if (typeof options === 'boolean') resource.capture = options;
+  else if (options !== null && typeof options === 'object') {
+    resource.capture = Boolean(options.capture);
+    resource.once = Boolean(options.once);
+    if (options.signal instanceof AbortSignal) resource.signal = options.signal;
+  }
+  let list = eventListeners.get(listener);
+  if (list === undefined) {
+    list = [];
+    eventListeners.set(listener, list);
+  }
+  list.push(resource);
+  remember(resource);
+  return result;
+}
+copyIdentity(trackedAddEventListener, original.addEventListener);
+
+function trackedRemoveEventListener(type, listener, options) {
+  const result = Reflect.apply(original.removeEventListener, this, arguments);
+  const list = listener !== null && (typeof listener === 'function' || typeof listener === 'object') ? eventListeners.get(listener) : undefined;
+  if (list !== undefined) {
+    const capture = typeof options === 'boolean' ? options : Boolean(options !== null && typeof options === 'object' && options.capture);
+    for (const resource of list) {
+      if (resource.target === this && resource.type === String(type) && resource.capture === capture) resource.removed = true;
+    }
+  }
+  return result;
+}
+copyIdentity(trackedRemoveEventListener, original.removeEventListener);
+
+// ---------------------------------------------------------------------------------------------
+// AbortControllers, and the abort timer that fires after the work it guarded has finished.
+
+/** AbortController → its site; AbortSignal → its controller's record */
+const controllerSites = new WeakMap();
+const signalWork = new WeakMap();
+
+class Work {
+  constructor() {
+    this.started = 0;
+    this.pending = 0;
+  }
+}
+
+const TrackedAbortController = new Proxy(original.AbortController, {
+  construct(target, args, newTarget) {
+    const controller = Reflect.construct(target, args, newTarget === TrackedAbortController ? target : newTarget);
+    const site = siteOf(KIND_CONTROLLER, this.construct);
+    if (site !== undefined) {
+      site.armed++;
+      controllerSites.set(controller, site);
+      signalWork.set(controller.signal, new Work());
+    }
+    return controller;
+  },
+});
+
+function trackedAbort() {
+  const site = controllerSites.get(this);
+  if (site !== undefined && !this.signal.aborted) {
+    site.aborted++;
+    if (currentTimer !== null && abortWasLate(this.signal)) markLate(currentTimer);
+  }
+  return Reflect.apply(original.abort, this, arguments);
+}
+copyIdentity(trackedAbort, original.abort);
+
+// A timer that aborts a controller whose every fetch has settled and had its body read (or
+// never read) aborts nothing: it outlived its work, like a race's timer after the race.
+function abortWasLate(signal) {
+  const work = signalWork.get(signal);
+  return work !== undefined && work.started > 0 && work.pending === 0;
+}
+
+function markLate(resource) {
+  if (resource.leaked) return;
+  resource.site.liveAfterSettle++;
+  markLeaked(resource);
+}
+
+const responseWork = new WeakMap();
+
+let bodyReadsTracked = false;
+
+function trackedFetch(input, init) {
+  // Response is a lazy global that loads undici: patched on the first fetch, not at startup.
+  if (!bodyReadsTracked) {
+    bodyReadsTracked = true;
+    for (const name of ['text', 'json', 'arrayBuffer', 'blob', 'formData', 'bytes']) trackBodyRead(name);
+  }
+  const result = Reflect.apply(original.fetch, this, arguments);
+  const signal = init !== null && typeof init === 'object' ? init.signal : undefined;
+  const work = signal !== undefined && signal !== null ? signalWork.get(signal) : undefined;
+  if (work === undefined || !(result instanceof mainPromise)) return result;
+  work.started++;
+  work.pending++;
+  promiseThen.call(
+    result,
+    (response) => {
+      if (response !== null && typeof response === 'object' && response.body !== null) responseWork.set(response, work);
+      work.pending--;
+    },
+    () => {
+      work.pending--;
+    },
+  );
+  return result;
+}
+
+function trackBodyRead(name) {
+  const prototype = globalThis.Response && globalThis.Response.prototype;
+  const method = prototype && prototype[name];
+  if (typeof method !== 'function') return;
+  const tracked = function () {
+    const result = Reflect.apply(method, this, arguments);
+    const work = responseWork.get(this);
+    if (work !== undefined && result instanceof mainPromise) {
+      work.pending++;
+      const done = () => {
+        work.pending--;
+      };
+      promiseThen.call(result, done, done);
+    }
+    return result;
+  };
+  copyIdentity(tracked, method);
+  prototype[name] = tracked;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Promises, in every realm the program runs code in (jest's test files run in a vm context, with
+// that context's own Promise).
+
+const mainPromise = Promise;
+const promiseThen = Promise.prototype.then;
+
+function instrumentRealm(global) {
+  const RealmPromise = global.Promise;
+  if (typeof RealmPromise !== 'function' || global[STATE] !== undefined) return;
+  Object.defineProperty(global, STATE, { value: true });
+  const realmThen = RealmPromise.prototype.then;
+  const originalRace = RealmPromise.race;
+
+  // new Promise(executor): the executor gets resolve/reject that also tell its Owner it settled.
+  const TrackedPromise = new Proxy(RealmPromise, {
+    construct(target, args, newTarget) {
+      const executor = args[0];
+      const constructor = newTarget === TrackedPromise ? target : newTarget;
+      if (typeof executor !== 'function') return Reflect.construct(target, args, constructor);
+      const owner = new Owner();
+      const outer = currentFrame;
+      currentFrame = owner;
+      let promise;
+      try {
+        promise = Reflect.construct(
+          target,
+          [
+            function (resolve, reject) {
+              try {
+                return executor(
+                  function (value) {
+                    settleWith(owner, value, realmThen, RealmPromise);
+                    return resolve(value);
+                  },
+                  function (reason) {
+                    owner.settle();
+                    return reject(reason);
+                  },
+                );
+              } catch (error) {
+                // the constructor rejects the promise with it: a settlement too
+                owner.settle();
+                throw error;
+              }
+            },
+          ],
+          constructor,
+        );
+      } finally {
+        currentFrame = outer;
+      }
+      if (owner.resources.length > 0) owners.set(promise, owner);
+      return promise;
+    },
+  });
+
+  // Promise.race over arms that armed something: the race owns what they armed.
+  function race(iterable) {
+    const result = Reflect.apply(originalRace, this === TrackedPromise ? RealmPromise : this, arguments);
+    if (!Array.isArray(iterable)) return result;
+    let owner;
+    for (let index = 0; index < iterable.length; index++) {
+      const arm = iterable[index];
+      const armOwner = arm !== null && typeof arm === 'object' ? owners.get(arm) : undefined;
+      if (armOwner === undefined) continue;
+      owner ??= new Owner();
+      for (const resource of armOwner.resources) owner.resources.push(resource);
+    }
+    if (owner === undefined) return result;
+    owners.set(result, owner);
+    const settle = () => owner.settle();
+    // The race settles when its first arm does. Its arms already have the race's reactions, so one
+    // more on each changes neither their handled state nor the order of the program's reactions.
+    for (let index = 0; index < iterable.length; index++) {
+      const arm = iterable[index];
+      if (arm instanceof RealmPromise) realmThen.call(arm, settle, settle);
+      else if (arm === null || (typeof arm !== 'object' && typeof arm !== 'function') || typeof arm.then !== 'function') owner.settle();
+    }
+    return result;
+  }
+  copyIdentity(race, originalRace);
+
+  // Statics called on the proxy run on the real constructor, so Promise.resolve(p) is still p.
+  for (const name of Object.getOwnPropertyNames(RealmPromise)) {
+    const descriptor = Object.getOwnPropertyDescriptor(RealmPromise, name);
+    if (typeof descriptor.value !== 'function') continue;
+    const method = name === 'race' ? race : descriptor.value;
+    if (name === 'race') {
+      RealmPromise.race = race;
+      continue;
+    }
+    const wrapper = function () {
+      return Reflect.apply(method, this === TrackedPromise ? RealmPromise : this, arguments);
+    };
+    copyIdentity(wrapper, method);
+    RealmPromise[name] = wrapper;
+  }
+  global.Promise = TrackedPromise;
+}
+
+function settleWith(owner, value, realmThen, RealmPromise) {
+  if (owner.settled) return;
+  // resolve(promise) settles when that promise does; the resolve will subscribe to it anyway
+  if (value instanceof RealmPromise || value instanceof mainPromise) {
+    const settle = () => owner.settle();
+    realmThen.call(value, settle, settle);
+  } else {
+    owner.settle();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+function reportPath() {
+  const base = process.env.FORGOTTEN_SENDER_TRACK_REPORT;
+  const suffix = isMainThread ? `${process.pid}` : `${process.pid}-${threadId}`;
+  if (base) return path.resolve(`${base}.${suffix}.json`);
+  return path.resolve(`forgotten-sender-track.${suffix}.json`);
+}
+
+// May run twice (SIGTERM, then exit): what it counts at exit is counted afresh each time.
+function writeReport() {
+  runChecks();
+  const atExit = new Map();
+  const leakedAtExit = new Map();
+  for (const resource of liveResources) {
+    if (!resource.isLive()) continue;
+    atExit.set(resource.site, (atExit.get(resource.site) || 0) + 1);
+    // A listener still attached at exit is often the program's on purpose (a server's, a pool's);
+    // a timer still armed is not.
+    if (!resource.leaked && (resource.kind === KIND_TIMEOUT || resource.kind === KIND_INTERVAL || resource.kind === KIND_SLEEP)) {
+      leakedAtExit.set(resource.site, (leakedAtExit.get(resource.site) || 0) + 1);
+    }
+  }
+  const counts = (site) => ({
+    armed: site.armed,
+    liveAfterSettle: site.liveAfterSettle,
+    liveAtExit: site.kind === KIND_CONTROLLER ? site.armed - site.aborted : atExit.get(site) || 0,
+    leaked: site.leaked + (leakedAtExit.get(site) || 0),
+  });
+  // Sites are kept by generated position; two generated positions may map to one source position.
+  const merged = new Map();
+  for (const site of allSites) {
+    const key = `${site.file}\0${site.line}\0${site.column}\0${site.kind}`;
+    const entry = merged.get(key);
+    const siteCounts = counts(site);
+    if (entry === undefined) merged.set(key, { file: site.file, line: site.line, column: site.column, kind: site.kind, ...siteCounts });
+    else for (const field of Object.keys(siteCounts)) entry[field] += siteCounts[field];
+  }
+  const sites = [...merged.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)));
+  const file = reportPath();
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify({ pid: process.pid, argv: process.argv, sites }, null, 2)}\n`);
+    if (!process.env.FORGOTTEN_SENDER_TRACK_QUIET) process.stderr.write(`forgotten-sender track: ${file}\n`);
+  } catch (error) {
+    process.stderr.write(`forgotten-sender track: cannot write ${file}: ${error && error.message}\n`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Install.
+
+globalThis.setTimeout = trackedSetTimeout;
+globalThis.setInterval = trackedSetInterval;
+timers.setTimeout = trackedSetTimeout;
+timers.setInterval = trackedSetInterval;
+timersPromises.setTimeout = trackedSleep;
+
+EventEmitter.prototype.on = trackOn(original.on, KIND_ON);
+EventEmitter.prototype.addListener = EventEmitter.prototype.on;
+EventEmitter.prototype.prependListener = trackOn(original.prependListener, KIND_ON);
+EventEmitter.prototype.once = trackOnce(original.once);
+EventEmitter.prototype.prependOnceListener = trackOnce(original.prependOnceListener);
+EventEmitter.once = trackedEventsOnce;
+EventTarget.prototype.addEventListener = trackedAddEventListener;
+EventTarget.prototype.removeEventListener = trackedRemoveEventListener;
+
+original.AbortController.prototype.constructor = TrackedAbortController;
+Object.defineProperty(globalThis, 'AbortController', { value: TrackedAbortController, writable: true, enumerable: false, configurable: true });
+original.AbortController.prototype.abort = trackedAbort;
+
+if (typeof original.fetch === 'function') {
+  copyIdentity(trackedFetch, original.fetch);
+  globalThis.fetch = trackedFetch;
+}
+
+instrumentRealm(globalThis);
+
+vm.createContext = function createContext() {
+  const context = Reflect.apply(original.createContext, this, arguments);
+  try {
+    instrumentRealm(original.runInContext('globalThis', context));
+  } catch {
+    // a context without code generation, or one that throws on access: left as it is
+  }
+  return context;
+};
+copyIdentity(vm.createContext, original.createContext);
+
+// `import { setTimeout } from 'node:timers'` reads the ES module view of these builtins.
+nodeModule.syncBuiltinESMExports();
+
+// Test runners stop their worker processes with SIGTERM (vitest's forks, jest's after a grace
+// period), which skips 'exit'. The report is written then too, and the signal raised again once
+// this listener is gone, so the process still dies of it, as it would have; a program that
+// listens for SIGTERM itself keeps its own handling.
+function writeReportOnSigterm() {
+  writeReport();
+  if (process.listenerCount('SIGTERM') > 1) return;
+  process.removeListener('SIGTERM', writeReportOnSigterm);
+  process.kill(process.pid, 'SIGTERM');
+}
+
+Reflect.apply(original.on, process, ['exit', writeReport]);
+Reflect.apply(original.on, process, ['SIGTERM', writeReportOnSigterm]);
