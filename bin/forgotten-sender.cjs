@@ -13,9 +13,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { main } = loadModule('cli/main');
+// `forgotten-sender verify [paths…] -- <test command…>`: see "Prove it on your tests" in README.md.
+const run =
+  process.argv[2] === 'verify'
+    ? loadModule('cli/verify/index').verifyMain(process.argv.slice(3), {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        cwd: process.cwd(),
+        env: process.env,
+        trackerPath: require('node:path').join(__dirname, '..', 'track', 'index.mjs'),
+      })
+    : loadModule('cli/main').main(process.argv.slice(2));
 
-main(process.argv.slice(2)).then(
+run.then(
   (exitCode) => {
     process.exitCode = exitCode;
   },
