@@ -1,5 +1,5 @@
 // Our own typed harness: jscodeshift's testUtils need Jest globals and pass no `api.report`.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -214,6 +214,13 @@ export function loadModule(
       const real = nodeRequire(id);
       const tracked = { ...real, setTimeout: ledger.setTimeout, clearTimeout: ledger.clearTimeout };
       return { ...tracked, default: tracked };
+    }
+    // another file of the fixture's own folder (a multi-file case): loaded the same way, with the same timers
+    if (id.startsWith('./') || id.startsWith('../')) {
+      const base = join(dirname(path), id);
+      const file = ['', '.ts', '.js', '/index.ts', '/index.js'].map((suffix) => base + suffix).find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+      if (!file) throw new Error(`${path}: cannot find ${id}`);
+      return loadModule(readText(file), file, globals, ledger, { realTimers });
     }
     return nodeRequire(id);
   };

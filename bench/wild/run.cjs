@@ -20,6 +20,7 @@ require(path.join(ROOT, 'cli', 'register.cjs'));
 const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
 const { runRules } = require(path.join(ROOT, 'transforms', 'engine', 'run.ts'));
 const { parseSource } = require(path.join(ROOT, 'transforms', 'engine', 'parse.ts'));
+const { MODULE_INDEX, ModuleIndex } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
 
 function parseArgs(argv) {
   const args = { dir: path.resolve(ROOT, '..', '.mirror'), out: undefined, verbose: false, manifest: path.join(__dirname, 'manifest.json') };
@@ -66,6 +67,7 @@ function main() {
     byFile.get(key).push(site);
   }
   const missingRepos = new Set();
+  const indexes = new Map();
   const results = [];
   const unlisted = [];
   const brokenOutputs = [];
@@ -86,9 +88,12 @@ function main() {
     }
     files += 1;
     bytes += source.length;
+    // the repository's other files, at the same commit, for helpers imported from them
+    const indexKey = `${repo}\u0000${commit}`;
+    if (!indexes.has(indexKey)) indexes.set(indexKey, new ModuleIndex({ read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')) }));
     let result;
     try {
-      result = runRules(registry, file, source.replace(/^\uFEFF/, ''), {});
+      result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: indexes.get(indexKey) });
     } catch (error) {
       for (const site of sites) results.push({ site, verdict: 'crashed', findings: [{ error: String(error && error.stack || error) }] });
       continue;

@@ -6,8 +6,10 @@
 // A crash in a site's analysis or fix loses that site only: it is reported, with its position, and
 // the other sites and rules still run. A fix whose result does not parse is dropped and reported.
 import { Facts } from '../model/facts';
+import { MODULE_INDEX, ModuleIndex } from '../model/modules';
 import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
-import { type Edit, applyEdits, overlaps } from './edits';
+import { deleteStatement } from '../edit/layout';
+import { type Edit, applyEdits, overlaps, replaceRange } from './edits';
 import { type Finding, type LocatedFinding, type Status, fillMessage } from './finding';
 import { Names } from './names';
 import { SyntaxProblem, parseSource } from './parse';
@@ -80,6 +82,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   const running = active.filter((_, index) => matched[index]);
   if (running.length === 0) return { findings: [], parsed: true };
 
+  // the repository's other files, read from disk unless the caller shares an index of its own
+  const modules = ((options as Record<symbol, unknown>)[MODULE_INDEX] as ModuleIndex | undefined) ?? new ModuleIndex();
   const byName = new Map(running.map((rule) => [rule.name, rule]));
   const kinds = new Set<SiteKind>(running.flatMap((rule) => rule.kinds as SiteKind[]));
   const findings: Finding[] = [];
@@ -103,7 +107,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
         break;
       }
     }
-    const facts = new Facts(path, text, file);
+    const facts = new Facts(path, text, file, modules);
     const crashes: Array<{ node: any; error: unknown; kind: string }> = [];
     const sites = findSites(facts, kinds, (node, error, kind) => crashes.push({ node, error, kind }));
     for (const crash of crashes) {
@@ -185,6 +189,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     text = next;
     if (deferred === 0) break;
   }
+  // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
+  if (text !== source) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, path));
 
   const located = findings
     .map((finding) => {
@@ -193,6 +199,51 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     })
     .sort((a, b) => a.start - b.start || a.site.start - b.site.start);
   return { output: text === source ? undefined : text, findings: located, parsed: true };
+}
+
+// Imports used by the original and by nothing in the fixed text: their specifiers (or declarations) go.
+function withoutOrphanedImports(path: string, source: string, text: string, style: Style): string {
+  let before: Facts;
+  let after: Facts;
+  try {
+    before = new Facts(path, source, parseSource(path, source));
+    after = new Facts(path, text, parseSource(path, text));
+  } catch {
+    return text;
+  }
+  const usedBefore = new Set<string>();
+  for (const statement of before.tree.program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    for (const specifier of statement.specifiers) if ((before.scopes.bindingOf(specifier.local)?.references.length ?? 0) > 0) usedBefore.add(specifier.local.name);
+  }
+  const edits: Edit[] = [];
+  const layout = { text: after.source, tree: after.tree, style };
+  for (const statement of after.tree.program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+    const orphaned = statement.specifiers.filter((specifier: any) => usedBefore.has(specifier.local.name) && specifier.importKind !== 'type' && (after.scopes.bindingOf(specifier.local)?.references.length ?? 1) === 0);
+    if (orphaned.length === 0) continue;
+    if (orphaned.length === statement.specifiers.length) {
+      edits.push(deleteStatement(layout, statement));
+      continue;
+    }
+    for (const specifier of orphaned) {
+      const index = statement.specifiers.indexOf(specifier);
+      const next = statement.specifiers[index + 1];
+      const previous = statement.specifiers[index - 1];
+      // `{ a, delay }` → `{ a }`; `{ delay, b }` → `{ b }`; `x, { delay }` → `x`
+      // (a removal that would break the braces is caught below: the import then stays as it is)
+      if (next) edits.push(replaceRange(specifier.start, next.start, ''));
+      else if (previous) edits.push(replaceRange(previous.end, specifier.end, ''));
+    }
+  }
+  if (edits.length === 0) return text;
+  try {
+    const cleaned = applyEdits(text, edits);
+    parseSource(path, cleaned);
+    return cleaned;
+  } catch {
+    return text;
+  }
 }
 
 function locate(rule: string, messageId: string, status: Status, data: Record<string, string>, at: any, site: any, toOriginal: (offset: number) => number): Finding {

@@ -3,11 +3,11 @@
 // `AbortSignal.timeout()`), a listener (`events.once`), an iterator's `next()`, a fetch, or plain work.
 // A helper is followed to its definition and classified as what it returns; a helper imported from
 // another file is named, with where it comes from.
-import { type Builtin, propertyName } from '../analysis/resolve';
+import { type Builtin, isStringLiteral, propertyName } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import type { Facts } from './facts';
-import { type TimerFact, callbackEffects, timerFact } from './timer';
+import { type TimerFact, callbackEffects, clearedBy, timerFact } from './timer';
 
 /** a handler chained on an arm: `.then(() => { throw err; })` */
 export interface Tail {
@@ -34,7 +34,25 @@ export type TimerArm =
   /** `sleep(ms, value?, options?)` of node:timers/promises, or `promisify(setTimeout)` */
   | { kind: 'sleep'; call: any; builtin: Builtin; options: any | undefined; outcome: TimerOutcome }
   /** `delay(ms)` / `this.timeout(ms)`: a function of this file whose result is a timer arm */
-  | { kind: 'helper'; call: any; fn: any; name: string; binding?: Binding; inner: TimerArm; outcome: TimerOutcome };
+  | {
+      kind: 'helper';
+      call: any;
+      fn: any;
+      name: string;
+      binding?: Binding;
+      /** the timer arm it gives back; undefined when that is a choice (`isFinite(ms) ? timer : never`) */
+      inner?: TimerArm;
+      outcome: TimerOutcome;
+      /** the facts of the file that defines it, when that is another file (`import { delay } from './x'`) */
+      home?: Facts;
+      /** where it is defined, `path:line`, for another file */
+      where?: string;
+      /**
+       * a parameter the call leaves out through which the helper can be stopped: an AbortSignal (or
+       * an AbortController) whose abort clears its timer
+       */
+      abortable?: { index: number; kind: 'signal' | 'controller' };
+    };
 
 export type Arm =
   | { role: 'timer'; timer: TimerArm; tails: Tail[] }
@@ -280,24 +298,87 @@ function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseCon
   if (callee?.type === 'Identifier') {
     const binding = scopes.bindingOf(callee);
     if (binding?.kind === 'import') {
-      if (!TIMER_NAME.test(name) && !TIMER_NAME.test(binding.imported!.imported)) return undefined;
-      const local = binding.imported!.source.startsWith('.') || binding.imported!.source.startsWith('/');
-      return { kind: 'opaque', reason: local ? 'imported-helper' : 'package-helper', detail: binding.imported!.source };
+      const { source, imported } = binding.imported!;
+      const local = source.startsWith('.') || source.startsWith('/');
+      // a function of another file of the repository: classified there, as a local helper is here
+      const exported = local && imported !== '*' ? facts.modules?.importedFunction(facts.path, source, imported) : undefined;
+      if (exported) return helperOf(exported.facts, exported.fn, call, name, binding, depth, exported.where);
+      if (!TIMER_NAME.test(name) && !TIMER_NAME.test(imported)) return undefined;
+      return { kind: 'opaque', reason: local ? 'imported-helper' : 'package-helper', detail: source };
     }
   }
   const local = resolver.localFunctionOf(callee);
   const fn = local?.fn ?? resolver.classMethodOf(callee);
   if (!fn) return TIMER_NAME.test(name) && (callee?.type === 'Identifier' || callee?.type === 'MemberExpression') ? { kind: 'opaque', reason: 'unknown' } : undefined;
+  void isPromise;
+  return helperOf(facts, fn, call, name, local?.binding, depth);
+}
+
+// What a helper gives back, classified in the file that defines it (`home`): one timer arm, or a
+// choice with a timer in it, is a helper arm; anything else with a timer in it is a shape this
+// cannot take apart.
+function helperOf(home: Facts, fn: any, call: any, name: string, binding: Binding | undefined, depth: number, where?: string): ReturnType<typeof helperArm> {
+  const elsewhere = where === undefined ? {} : { home, where };
+  // `sleep(ms, signal?)` whose abort clears its timer, called without one: the race can pass one
+  const abortable = abortableParameter(home, fn);
+  if (abortable && call.arguments.length <= abortable.index && !call.arguments.some((argument: any) => argument.type === 'SpreadElement')) {
+    return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', abortable, ...elsewhere } };
+  }
   const returned = returnedExpression(fn);
   if (returned === undefined) {
     // `async () => { await delay(ms); throw err; }`: a timer that rejects; an async function that
     // waits and then returns a value is work that happens to wait
-    if (fn.async && containsTimerCall(facts, fn) && endsInThrow(fn)) return { kind: 'opaque', reason: 'async-timer' };
-    return containsTimerCall(facts, fn) && TIMER_NAME.test(name) ? { kind: 'opaque', reason: 'helper-shape' } : undefined;
+    if (fn.async && containsTimerCall(home, fn) && endsInThrow(fn)) return { kind: 'opaque', reason: 'async-timer', detail: where };
+    return containsTimerCall(home, fn) && TIMER_NAME.test(name) ? { kind: 'opaque', reason: 'helper-shape', detail: where } : undefined;
   }
-  const inner = classifyArm(facts, returned, depth + 1, isPromise);
-  if (inner.role === 'timer' && inner.tails.length === 0) return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding: local?.binding, inner: inner.timer, outcome: inner.timer.outcome } };
-  if (inner.role === 'timer' || inner.role === 'opaque-timer' || inner.role === 'signal-timeout') return { kind: 'opaque', reason: 'helper-shape' };
+  const inner = classifyArm(home, returned, depth + 1, (innerCallee) => home.resolver.is(innerCallee, 'Promise'));
+  if (inner.role === 'timer' && inner.tails.length === 0) return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, inner: inner.timer, outcome: inner.timer.outcome, ...elsewhere } };
+  if (inner.role === 'opaque-timer' && inner.reason === 'conditional' && inner.tails.length === 0) return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', ...elsewhere } };
+  if (inner.role === 'timer' || inner.role === 'opaque-timer' || inner.role === 'signal-timeout') return { kind: 'opaque', reason: 'helper-shape', detail: where };
+  // named as a timer and arming one, but not a timer promise this can take apart (its own Promise
+  // class, a timer among other work)
+  if (TIMER_NAME.test(name) && (containsTimerCall(home, fn) || home.tree.within(fn, 'CallExpression').some((inner) => /setTimeout/.test(home.code(inner.callee, 60))))) return { kind: 'opaque', reason: 'helper-shape', detail: where };
+  return undefined;
+}
+
+// The parameter of a helper through which an abort clears its timer: `signal.addEventListener('abort',
+// h)` (or `controller.signal.…`, `signal.onabort = h`), where `h`, or a function of the helper's file
+// it calls, clears a timer. Named or typed as a signal or a controller.
+function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signal' | 'controller' } | undefined {
+  const { tree, scopes, resolver } = home;
+  const clearsATimer = (handler: any, depth = 0): boolean => {
+    const body = isFunction(unwrap(handler)) ? unwrap(handler) : resolver.localFunctionOf(handler)?.fn;
+    if (!body || depth > 1) return false;
+    return tree.within(body, 'CallExpression').some((call) => clearedBy(resolver, call) !== undefined || (unwrap(call.callee)?.type === 'Identifier' && clearsATimer(call.callee, depth + 1)));
+  };
+  for (let index = 0; index < fn.params.length; index += 1) {
+    const param = fn.params[index];
+    const id = param.type === 'AssignmentPattern' ? param.left : param;
+    if (id.type !== 'Identifier') continue;
+    const typeName = id.typeAnnotation?.typeAnnotation?.typeName?.name;
+    const kind = typeName === 'AbortSignal' || (!typeName && /signal/i.test(id.name)) ? 'signal' : typeName === 'AbortController' || (!typeName && /controller/i.test(id.name)) ? 'controller' : undefined;
+    if (!kind) continue;
+    const binding = scopes.bindingOf(id);
+    if (!binding || binding.references.some((reference) => reference.write)) continue;
+    const reacts = binding.references.some((reference) => {
+      let target = tree.parent(reference.node);
+      // `controller.signal`
+      if (kind === 'controller') {
+        if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression') || propertyName(target) !== 'signal') return false;
+        target = tree.parent(target);
+      }
+      if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression')) return false;
+      const method = propertyName(target);
+      const call = tree.parent(target);
+      if (method === 'addEventListener' && (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === target) {
+        const [event, handler] = call.arguments;
+        return isStringLiteral(event) && event.value === 'abort' && handler !== undefined && clearsATimer(handler);
+      }
+      if (method === 'onabort' && call?.type === 'AssignmentExpression' && call.left === target) return clearsATimer(call.right);
+      return false;
+    });
+    if (reacts) return { index, kind };
+  }
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { Scopes } from '../analysis/scope';
 import { Tree } from '../analysis/tree';
 import { isTypeScriptPath } from '../engine/parse';
 import { SourceText, codeLine } from '../engine/source';
+import type { ModuleIndex } from './modules';
 
 export class Facts {
   readonly tree: Tree;
@@ -17,6 +18,8 @@ export class Facts {
     readonly path: string,
     readonly text: string,
     readonly file: any,
+    /** the repository's other files, for helpers imported from them */
+    readonly modules?: ModuleIndex,
   ) {
     this.tree = new Tree(file);
     this.source = new SourceText(text);

@@ -160,7 +160,8 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
     const timerArm = resolved.arm.timer;
     site.timerOutcome = outcomeOf(resolved.arm.tails, timerArm);
     const timer = innermost(timerArm);
-    if (timer.kind === 'executor') {
+    // the timer of a helper in another file is that file's: its handle is not followed here
+    if (timer?.kind === 'executor' && !(timerArm.kind === 'helper' && timerArm.home)) {
       site.timer = timer.timer;
       site.clears = clearsOf(facts, site, timer.timer.uses);
     }
@@ -168,8 +169,8 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
   return site;
 }
 
-function innermost(arm: TimerArm): TimerArm {
-  return arm.kind === 'helper' ? innermost(arm.inner) : arm;
+function innermost(arm: TimerArm | undefined): TimerArm | undefined {
+  return arm?.kind === 'helper' ? innermost(arm.inner) : arm;
 }
 
 // A timer arm that resolves, followed by `.then(() => { throw err; })`, rejects.

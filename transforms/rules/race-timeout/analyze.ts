@@ -9,6 +9,7 @@ import type { TimerArm } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
+import { type InlinePlan, planInline } from '../../model/inline';
 import { coverageOf, isGuardedClear } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
@@ -27,7 +28,9 @@ export type TimerPlan =
       redundantClears: any[];
     }
   | { kind: 'sleep'; call: any }
-  | { kind: 'inline-helper'; call: any; helper: Extract<TimerArm, { kind: 'helper' }>; inner: Extract<TimerArm, { kind: 'executor' }>; clear: string; typeQuery: string; timerCallee: string };
+  /** `sleep(ms)` of a helper that takes a signal: it gets one, aborted when the race settles */
+  | { kind: 'helper-signal'; call: any; index: number; pass: 'signal' | 'controller' }
+  | { kind: 'inline-helper'; call: any; helper: Extract<TimerArm, { kind: 'helper' }>; inline: InlinePlan; clear: string; typeQuery: string };
 
 export interface RacePlan {
   site: RaceSite;
@@ -114,6 +117,9 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = { kind: 'sleep', call: timer.call };
+  } else if (timer.kind === 'helper' && timer.abortable) {
+    if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
+    timerPlan = { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
   } else {
     const decided = planInlineHelper(facts, site, timer);
     if ('status' in decided) return decided;
@@ -189,7 +195,7 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
     case 'package-helper':
       return refuse('packageHelper', race, { arm: armText, source: detail ?? '' });
     case 'helper-shape':
-      return refuse('helperShape', race, { name: calleeText(facts, timerArm.value) });
+      return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: 'it does not give back one timer promise, or a choice of them' });
     case 'executor-shape':
       return refuse('unknownTimerShape', timerArm.element);
     case 'foreign-timer':
@@ -322,36 +328,15 @@ function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
   return 'aborted';
 }
 
-const INLINE_HELPER_TIMER = new Set(['setTimeout']);
-
-// `delay(ms)` with `const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms))` in this
-// file: the race gets the helper's timer inline, with a handle; the helper stays for its other uses.
+// `delay(ms)` with a sleep helper of this file or another (`const delay = (ms) => new Promise((r) =>
+// setTimeout(r, ms))`): the race gets the helper's timer inline, with a handle (./model/inline.ts).
 function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>): TimerPlan | Result {
-  const name = helper.name;
-  const inner = helper.inner;
-  const refusal = refuse('helperShape', helper.call, { name });
-  if (inner.kind !== 'executor' || helper.fn.async || helper.fn.generator) return refusal;
-  if (helper.fn.params.length !== 1 || helper.fn.params[0].type !== 'Identifier' || helper.call.arguments.length !== 1) return refusal;
-  if (!isEffectFree(helper.call.arguments[0]) || helper.call.arguments[0].type === 'SpreadElement') return refusal;
-  const msBinding = facts.scopes.bindingOf(helper.fn.params[0]);
-  const timer = inner.timer;
-  if (inner.settleParam !== 'resolve' || timer.capture.kind !== 'none' || !INLINE_HELPER_TIMER.has(timer.builtin.name)) return refusal;
-  if (timer.builtin.via.kind !== 'global' && timer.builtin.via.kind !== 'global-member') return refusal;
-  const delay = unwrap(timer.delay);
-  if (delay?.type !== 'Identifier' || facts.scopes.bindingOf(delay) !== msBinding || timer.call.arguments.length !== 2) return refusal;
-  // `setTimeout(resolve, ms)` or `setTimeout(() => resolve(), ms)`
-  const effects = callbackEffects(timer.callback);
-  if (effects && !(effects.length === 1 && effects[0].kind === 'call' && effects[0].call.arguments.length === 0)) return refusal;
-  const executorParams = inner.executor.params;
-  if (executorParams.length !== 1) return refusal;
-  // the helper's names must mean at the race what they mean in the helper
-  if (!facts.resolver.isFreeAt(site.node, 'Promise')) return refuse('shadowed', site.node, { name: 'Promise' });
-  const timerCallee = timer.builtin.via.kind === 'global' ? 'setTimeout' : `${timer.builtin.via.object}.setTimeout`;
-  if (timer.builtin.via.kind === 'global' && !facts.resolver.isFreeAt(site.node, 'setTimeout')) return refusal;
-  if (timer.builtin.via.kind === 'global-member' && !facts.resolver.isFreeAt(site.node, timer.builtin.via.object)) return refusal;
-  const clear = clearSpelling(facts, timer, site.node);
+  const home = helper.home ?? facts;
+  const plan = planInline(facts, site.node, helper.call, helper.fn, home);
+  if (typeof plan === 'string') return refuse('helperShape', helper.call, { name: helper.name, where: helper.where ? ` (${helper.where})` : '', reason: plan });
+  const clear = clearSpelling(facts, plan.timer, site.node);
   if (!clear.ok) return refuse('shadowed', site.node, { name: clear.name });
-  return { kind: 'inline-helper', call: helper.call, helper, inner, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), timerCallee };
+  return { kind: 'inline-helper', call: helper.call, helper, inline: plan, clear: clear.spelling, typeQuery: timerTypeQuery(facts, plan.timer) };
 }
 
 // Why a fetch of a work arm cannot get a signal, or 'has-signal' when it has one of its own.

@@ -2,7 +2,7 @@
 // losing fetch a signal that the timer aborts after it has settled the race. No decisions here.
 import { unwrap } from '../../analysis/tree';
 import type { Edit } from '../../engine/edits';
-import { objectLiteral } from '../../engine/style';
+import { detectStyle, objectLiteral } from '../../engine/style';
 import { applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../edit/layout';
 import { declareController, declareHandle } from '../../edit/code';
 import type { RacePlan } from './analyze';
+import type { InlinePlan } from '../../model/inline';
 
 /** what a fix of a race declares, edits, and runs once the race settles; another rule may add to it */
 export interface RaceFixParts {
@@ -97,6 +98,13 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     if (controller) for (const call of plan.fetches) inner.push(signalForFetch(layout, call, controller));
     settled = `${timer.clear}(${handle})`;
     for (const clear of timer.redundantClears) inner.push(deleteStatement(layout, clear));
+  } else if (timer.kind === 'helper-signal') {
+    // sleep(ms) → sleep(ms, timerController.signal), with `undefined` for what the call leaves out before it
+    const controller = names.allocate('timerController', owner);
+    declarations.push(declareController(style, controller));
+    const missing = Array.from({ length: timer.index - timer.call.arguments.length }, () => 'undefined');
+    inner.push(appendArgument(layout, timer.call, [...missing, timer.pass === 'signal' ? `${controller}.signal` : controller].join(', ')));
+    settled = `${controller}.abort()`;
   } else if (timer.kind === 'sleep') {
     const controller = names.allocate('timerController', owner);
     declarations.push(declareController(style, controller));
@@ -104,11 +112,8 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     settled = `${controller}.abort()`;
   } else {
     const handle = names.allocate('timerHandle', owner);
-    // the new executor's own parameter: only what its one statement spells can be captured by it
-    const spelled = new Set([handle, timer.timerCallee, ...facts.tree.within(timer.call.arguments[0], 'Identifier').map((id: any) => id.name)]);
-    const resolve = spelled.has('resolve') ? names.allocate('resolve', owner) : 'resolve';
     declarations.push(declareHandle(style, facts.typescript, handle, timer.typeQuery));
-    inner.push(inlineHelper(layout, timer, handle, resolve, facts.typescript));
+    inner.push(replaceRange(timer.call.start, timer.call.end, renderInline(layout, timer.inline, handle)));
     settled = `${timer.clear}(${handle})`;
   }
   return { declarations, inner, settled: [settled] };
@@ -161,26 +166,46 @@ function signalForSleep(layout: Layout, call: any, controller: string): Edit {
   return appendArgument(layout, call, objectLiteral(layout.style, signal));
 }
 
-// `delay(100)` → `new Promise<void>((resolve) => {\n  h = setTimeout(resolve, 100);\n})`
-function inlineHelper(layout: Layout, timer: Extract<RacePlan['timer'], { kind: 'inline-helper' }>, handle: string, resolve: string, typescript: boolean): Edit {
-  const { text, style } = layout;
-  const call = timer.call;
-  const outer = text.indentOf(call.start);
-  const eol = text.terminatorNear(call.start);
-  const ms = text.text.slice(call.arguments[0].start, call.arguments[0].end);
-  const settle = timer.inner.timer.callback?.type === 'Identifier' ? resolve : `() => ${resolve}()`;
-  const typeArgument = typescript ? `<${valueType(layout, timer)}>` : '';
-  const body = `${outer}${style.indent}${statement(style, `${handle} = ${timer.timerCallee}(${settle}, ${ms})`)}`;
-  return replaceRange(call.start, call.end, `new Promise${typeArgument}((${resolve}) => {${eol}${body}${eol}${outer}})`);
+// `delay(100)` → the helper's own expression with its arguments in place and a handle on its timer:
+// `new Promise<void>((resolve) => {\n  h = setTimeout(resolve, 100);\n})`, indented where it goes.
+function renderInline(layout: Layout, plan: InlinePlan, handle: string): string {
+  const { style } = layout;
+  const home = plan.home;
+  const source = home.text;
+  const homeStyle = home.text === layout.text.text ? style : detectStyle(home.file.program, home.text, home.path);
+  const edits: Edit[] = plan.substitutions.map(({ node, text }) => replaceRange(node.start, node.end, text));
+  if (plan.typeArgument) edits.push(insertAt(plan.typeArgument.at, `<${plan.typeArgument.text}>`));
+  const timer = plan.timer.expression;
+  const body = plan.executor.body;
+  if (body === timer) {
+    // `(resolve) => setTimeout(…)` → `(resolve) => {\n  h = setTimeout(…);\n}`, in the helper's frame
+    const inside = edits.filter((edit) => edit.start >= timer.start && edit.end <= timer.end);
+    const call = applyEditsInRange(source, timer.start, timer.end, inside).text;
+    const outer = home.source.indentOf(plan.executor.start);
+    const eol = home.source.terminatorNear(plan.executor.start);
+    const block = `{${eol}${outer}${homeStyle.indent}${statement(style, `${handle} = ${call}`)}${eol}${outer}}`;
+    edits.splice(0, edits.length, ...edits.filter((edit) => !inside.includes(edit)), replaceRange(body.start, body.end, block));
+  } else {
+    edits.push(insertAt(timer.start, `${handle} = `));
+  }
+  const text = applyEditsInRange(source, plan.returned.start, plan.returned.end, edits).text;
+  const placed = reframe(text, home.source.indentOf(plan.returned.start), homeStyle.indent, layout.text.indentOf(plan.call.start), style.indent, layout.text.terminatorNear(plan.call.start));
+  const bare = ['NewExpression', 'CallExpression', 'Identifier', 'MemberExpression'].includes(unwrap(plan.returned).type);
+  return bare ? placed : `(${placed})`;
 }
 
-// The helper's value type: its `new Promise<T>`, its `Promise<T>` return type, or `unknown`.
-function valueType(layout: Layout, timer: Extract<RacePlan['timer'], { kind: 'inline-helper' }>): string {
-  const source = layout.text.text;
-  const own = (timer.inner.newPromise.typeArguments ?? timer.inner.newPromise.typeParameters)?.params;
-  if (own?.length === 1) return source.slice(own[0].start, own[0].end);
-  const returnType = timer.helper.fn.returnType?.typeAnnotation;
-  const params = (returnType?.typeArguments ?? returnType?.typeParameters)?.params;
-  if (returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' && params?.length === 1) return source.slice(params[0].start, params[0].end);
-  return 'unknown';
+// Lines after the first move from the helper's indentation (`from`, in units of `fromUnit`) to the
+// site's (`to`, in units of `toUnit`), with the site's line terminator.
+function reframe(text: string, from: string, fromUnit: string, to: string, toUnit: string, eol: string): string {
+  const lines = text.split(/\r\n|\n|\r/);
+  const width = (indent: string) => [...indent].reduce((sum, char) => sum + (char === '\t' ? fromUnit.length || 2 : 1), 0);
+  const unit = fromUnit === '\t' ? 1 : Math.max(1, fromUnit.length);
+  return lines
+    .map((line, index) => {
+      if (index === 0 || line.trim() === '') return line.trim() === '' && index > 0 ? '' : line;
+      const indent = /^[ \t]*/.exec(line)![0];
+      const relative = Math.max(0, (fromUnit === '\t' ? [...indent].filter((char) => char === '\t').length - [...from].filter((char) => char === '\t').length : width(indent) - width(from)) / unit);
+      return `${to}${toUnit.repeat(Math.round(relative))}${line.slice(indent.length)}`;
+    })
+    .join(eol);
 }

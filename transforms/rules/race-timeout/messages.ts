@@ -23,7 +23,7 @@ export const messages = {
   },
   helperShape: {
     what: 'Promise.race with a sleep helper',
-    why: '`{name}` is not exactly `(ms) => new Promise((resolve) => setTimeout(resolve, ms))`, so its timer cannot be taken out of it safely',
+    why: 'the timer of `{name}`{where} cannot be taken out of it safely: {reason}',
     fix: 'make `{name}` accept an AbortSignal that clears its timer, and abort it in .finally() on the race',
   },
   asyncTimer: {

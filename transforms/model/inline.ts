@@ -1,0 +1,192 @@
+// A sleep or timeout helper's call, inlined at the race that uses it so that its timer gets a handle
+// the race can clear: `delay(100)` with `const delay = (ms) => new Promise((r) => setTimeout(r, ms))`
+// becomes `new Promise((r) => { h = setTimeout(r, 100); })`. The helper may be in this file or in
+// another (its facts are its `home`); it is left as it is for its other callers.
+//
+// Inlining keeps what the call did, under these preconditions (the failing one is the reason):
+// - the helper gives back one expression, with exactly one platform `setTimeout` in it, inside the
+//   executor of a `new Promise` that does nothing else, and its handle is not kept;
+// - the timer's callback only settles that promise (`resolve`, `() => resolve()`, `() => reject(err)`);
+// - every other name it uses is a global that means the same at the race;
+// - each parameter becomes its argument's text: where it is read later than the call (in the
+//   timer's callback) or more than once, the argument must be a value that cannot change or cost
+//   (a literal, a const, a parameter never assigned), and no name the helper declares may capture
+//   a name the argument uses.
+import { type TimerFact, callbackEffects, setTimeoutOf, timerFact } from './timer';
+import { isFunction, unwrap } from '../analysis/tree';
+import { isEffectFree } from './effects';
+import type { Facts } from './facts';
+import { returnedExpression } from './arms';
+
+export interface InlinePlan {
+  /** the helper's facts (this file's, or another's) */
+  home: Facts;
+  /** the call at the race */
+  call: any;
+  /** the helper's returned expression, in `home` */
+  returned: any;
+  /** its one timer, in `home` */
+  timer: TimerFact;
+  /** the executor around the timer, in `home` */
+  executor: any;
+  /** parameter references in `returned` → the argument text that replaces each */
+  substitutions: Array<{ node: any; text: string }>;
+  /** `new Promise` → `new Promise<T>`: the offset in `home` after `Promise`, and T, when the site must spell it */
+  typeArgument?: { at: number; text: string };
+}
+
+const STABLE_ARGUMENT = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal']);
+
+function isStable(site: Facts, node: any): boolean {
+  const expression = unwrap(node);
+  if (STABLE_ARGUMENT.has(expression?.type)) return true;
+  if (expression?.type === 'TemplateLiteral' && expression.expressions.length === 0) return true;
+  if (expression?.type === 'UnaryExpression' && expression.operator === '-' && STABLE_ARGUMENT.has(unwrap(expression.argument)?.type)) return true;
+  if (expression?.type !== 'Identifier') return false;
+  if (expression.name === 'undefined' && site.resolver.isFreeAt(expression, 'undefined')) return true;
+  const binding = site.scopes.bindingOf(expression);
+  if (!binding) return false;
+  return binding.kind === 'const' || ((binding.kind === 'param' || binding.kind === 'let') && !binding.references.some((reference) => reference.write));
+}
+
+/** a plan, or the reason the call cannot be inlined */
+export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts): InlinePlan | string {
+  if (fn.async || fn.generator) return 'it is async or a generator';
+  let returned = returnedExpression(fn);
+  if (returned === undefined) return 'it does more than give back one expression';
+  if (call.arguments.some((argument: any) => argument.type === 'SpreadElement') || call.arguments.length > fn.params.length) return 'the call spreads or passes more arguments than it takes';
+  if ((fn.typeParameters?.params?.length ?? 0) > 0) return 'it is generic, and its type parameters mean nothing at the race';
+  // `isFinite(ms) ? timer : never`: decided here when the argument is a number written out; copying
+  // the choice into every race that uses the helper is not a diff to merge
+  const choice = unwrap(returned);
+  if (choice?.type === 'ConditionalExpression') {
+    const branch = foldedBranch(site, at, call, fn, home, choice);
+    if (branch === undefined) return `it chooses its promise at each call (\`${home.code(choice.test, 40)} ? …\`); inlining would copy that choice into the race`;
+    returned = branch;
+  }
+
+  // its one platform timer, alone in a `new Promise` executor of the returned expression
+  const timers = home.tree.within(returned, 'CallExpression').filter((node) => setTimeoutOf(home.resolver, node) !== undefined);
+  if (timers.length !== 1) return timers.length === 0 ? 'it arms no setTimeout of the platform' : 'it arms more than one timer';
+  const timer = timerFact(home, timers[0]);
+  if (!timer || timer.capture.kind !== 'none') return 'it keeps the timer\'s handle';
+  const via = timer.builtin.via;
+  if (via.kind !== 'global' && via.kind !== 'global-member') return 'its setTimeout is an import of its own file';
+  const executor = home.tree.functionOf(timer.call);
+  const newPromise = home.tree.parent(executor);
+  if (!isFunction(executor) || newPromise?.type !== 'NewExpression' || unwrap(newPromise.arguments[0]) !== executor || !home.resolver.is(newPromise.callee, 'Promise')) return 'its timer is not armed by a `new Promise` executor';
+  const body = executor.body;
+  const alone = body === timer.expression || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement' && body.body[0].expression === timer.expression);
+  if (!alone) return 'its executor does more than arm the timer';
+  if (!home.tree.isInside(newPromise, returned)) return 'its timer is not armed by a `new Promise` executor';
+
+  // the callback only settles that promise
+  const settles = executor.params.slice(0, 2).map((param: any) => (param.type === 'Identifier' ? home.scopes.bindingOf(param) : undefined));
+  const isSettle = (node: any) => {
+    const binding = unwrap(node)?.type === 'Identifier' ? home.scopes.bindingOf(unwrap(node)) : undefined;
+    return binding !== undefined && settles.includes(binding);
+  };
+  const effects = callbackEffects(timer.callback);
+  if (effects) {
+    const only = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
+    if (!only || !isSettle(only.callee) || only.arguments.length > 1 || !only.arguments.every(isEffectFree)) return 'its timer\'s callback does more than settle the promise';
+  } else if (!isSettle(timer.callback) || timer.extraArguments.length > 1 || !timer.extraArguments.every(isEffectFree)) {
+    return 'its timer\'s callback does more than settle the promise';
+  }
+
+  // parameters → arguments
+  const substitutions: InlinePlan['substitutions'] = [];
+  const declaredInside = new Set<string>();
+  for (const id of home.tree.within(returned, 'Identifier')) if (home.scopes.bindingOf(id)?.id === id) declaredInside.add(id.name);
+  const argumentNames = new Set<string>();
+  for (let index = 0; index < fn.params.length; index += 1) {
+    const param = fn.params[index];
+    const id = param.type === 'AssignmentPattern' ? param.left : param;
+    if (id.type !== 'Identifier') return 'it takes a destructured or rest parameter';
+    const binding = home.scopes.bindingOf(id);
+    if (!binding || binding.references.some((reference) => reference.write)) return 'it assigns one of its parameters';
+    const argument = call.arguments[index];
+    let text: string;
+    let stable: boolean;
+    if (argument) {
+      text = site.text.slice(argument.start, argument.end);
+      if (!isEffectFree(argument)) {
+        // read once, at the call's moment: any expression will do, evaluated where the call was
+        stable = false;
+      } else stable = isStable(site, argument);
+      for (const name of site.tree.within(argument, 'Identifier').map((node: any) => node.name)) argumentNames.add(name);
+    } else if (param.type === 'AssignmentPattern') {
+      if (!STABLE_ARGUMENT.has(unwrap(param.right)?.type)) return 'a parameter the call leaves out has a default that is not a literal';
+      text = home.text.slice(param.right.start, param.right.end);
+      stable = true;
+    } else {
+      if (!site.resolver.isFreeAt(at, 'undefined')) return '`undefined` is not the global at the race';
+      text = 'undefined';
+      stable = true;
+    }
+    const uses = binding.references.map((reference) => reference.node).filter((node) => home.tree.isInside(node, returned));
+    const late = uses.some((node) => home.tree.isInside(node, timer.callback) && isFunction(timer.callback));
+    const which = `its argument ${index + 1} (\`${id.name}\`)`;
+    if ((late || uses.length > 1) && !stable) return `${which} is read when the timer fires, or more than once, and may not keep its value until then`;
+    if (argument && !isEffectFree(argument) && uses.length !== 1) return `${which} would be evaluated ${uses.length === 0 ? 'not at all' : 'more than once'}`;
+    for (const node of uses) {
+      // `setTimeout(resolve, ms, value)` with no value given: the trailing `, undefined` goes
+      if (!argument && text === 'undefined' && timer.extraArguments.at(-1) === node && timer.extraArguments.length === 1) {
+        substitutions.push({ node: { start: timer.delay.end, end: node.end }, text: '' });
+        continue;
+      }
+      substitutions.push({ node, text: needsParentheses(home, node, argument) ? `(${text})` : text });
+    }
+  }
+  for (const name of argumentNames) if (declaredInside.has(name)) return `a name it declares, \`${name}\`, would capture the argument's`;
+
+  // every other name it reads: a global that means the same at the race
+  for (const id of home.tree.within(returned, 'Identifier')) {
+    if (!home.scopes.isReference(id)) continue;
+    const binding = home.scopes.bindingOf(id);
+    if (binding && (home.tree.isInside(binding.id, returned) || fn.params.some((param: any) => home.tree.isInside(binding.id, param)))) continue;
+    if (binding) return `it uses \`${id.name}\` of its own file`;
+    if (!site.resolver.isFreeAt(at, id.name)) return `\`${id.name}\` is not the global at the race`;
+  }
+
+  // TypeScript: `new Promise` took its type from the helper's return type; the site must spell it
+  let typeArgument: InlinePlan['typeArgument'];
+  if (site.typescript && !(newPromise.typeArguments ?? newPromise.typeParameters)) {
+    const returnType = fn.returnType?.typeAnnotation;
+    const params = (returnType?.typeArguments ?? returnType?.typeParameters)?.params;
+    if (returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' && params?.length === 1) {
+      typeArgument = { at: newPromise.callee.end, text: home.text.slice(params[0].start, params[0].end) };
+    }
+  }
+  return { home, call, returned, timer, executor, substitutions, typeArgument };
+}
+
+// An argument in the place of a parameter keeps its meaning without parentheses where it is a whole
+// argument, element, property value or initialiser, or a primary expression anywhere.
+function needsParentheses(home: Facts, reference: any, argument: any): boolean {
+  const expression = unwrap(argument);
+  if (!expression || ['Identifier', 'MemberExpression', 'CallExpression', 'NewExpression', 'StringLiteral', 'NumericLiteral', 'Literal', 'TemplateLiteral', 'BooleanLiteral', 'NullLiteral', 'ThisExpression', 'ArrayExpression'].includes(expression.type)) return false;
+  const parent = home.tree.parent(reference);
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(reference)) return false;
+  if (parent?.type === 'ArrayExpression' || ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === reference)) return false;
+  return true;
+}
+
+// The branch a `cond ? a : b` takes for this call, when the condition is `isFinite(p)` of a parameter
+// the call gives as a number written out (or a literal's truthiness); undefined otherwise.
+function foldedBranch(site: Facts, at: any, call: any, fn: any, home: Facts, choice: any): any | undefined {
+  const test = unwrap(choice.test);
+  let value: unknown;
+  const argumentFor = (node: any) => {
+    const id = unwrap(node);
+    if (id?.type !== 'Identifier') return undefined;
+    const index = fn.params.findIndex((param: any) => (param.type === 'AssignmentPattern' ? param.left : param).name === id.name && home.scopes.bindingOf(id)?.id === (param.type === 'AssignmentPattern' ? param.left : param));
+    return index === -1 ? undefined : unwrap(call.arguments[index]);
+  };
+  if (test?.type === 'CallExpression' && unwrap(test.callee)?.type === 'Identifier' && unwrap(test.callee).name === 'isFinite' && home.scopes.isGlobalReference(unwrap(test.callee)) && site.resolver.isFreeAt(at, 'isFinite') && test.arguments.length === 1) {
+    const argument = argumentFor(test.arguments[0]);
+    if (argument?.type === 'NumericLiteral' || (argument?.type === 'Literal' && typeof argument.value === 'number')) value = Number.isFinite(argument.value);
+  }
+  if (value === undefined) return undefined;
+  return value ? choice.consequent : choice.alternate;
+}

@@ -1,0 +1,133 @@
+// The other files of the repository, as far as a site needs them: a helper imported from another
+// file (`import { delay } from './utils/promise'`) is followed to its definition and analysed like a
+// local one. Files are read through a host (the disk for the CLI and jscodeshift; a git snapshot for
+// the wild corpus), parsed on first use and kept for the run; nothing is read that no site asks for.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Binding } from '../analysis/scope';
+import { isFunction, unwrap } from '../analysis/tree';
+import { parseSource } from '../engine/parse';
+import { Facts } from './facts';
+
+export interface ModuleHost {
+  /** the text of a file, or undefined when there is none (or it cannot be read) */
+  read(file: string): string | undefined;
+}
+
+/** reads files from disk, relative paths from the current directory */
+export const diskHost: ModuleHost = {
+  read(file) {
+    try {
+      if (!fs.statSync(file).isFile()) return undefined;
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** where a caller hands runRules the index to share across its files (a CLI run, the wild corpus) */
+export const MODULE_INDEX = Symbol.for('forgotten-sender.module-index');
+
+/** a function another file exports, with the facts of its file */
+export interface ExportedFunction {
+  facts: Facts;
+  fn: any;
+  binding?: Binding;
+  /** where it is defined, `path:line` */
+  where: string;
+}
+
+// `./promise` → `./promise.ts`, `./promise/index.ts`…; `./promise.js` in TypeScript's ESM style → `./promise.ts`
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const SOURCE_FOR_OUTPUT: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
+const MAX_FILE = 512 * 1024;
+const MAX_DEPTH = 4;
+
+export class ModuleIndex {
+  private readonly parsed = new Map<string, Facts | null>();
+
+  constructor(private readonly host: ModuleHost = diskHost) {}
+
+  /** the file a relative specifier names from `from`, or undefined (a package, or nothing there) */
+  resolve(from: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') return undefined;
+    const base = path.join(path.dirname(from), specifier);
+    const extension = path.extname(base);
+    const candidates = [
+      ...(SOURCE_FOR_OUTPUT[extension] ?? []).map((source) => base.slice(0, -extension.length) + source),
+      ...(EXTENSIONS.includes(extension) ? [base] : []),
+      ...EXTENSIONS.map((ext) => base + ext),
+      ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+    ];
+    return candidates.find((candidate) => this.facts(candidate) !== undefined);
+  }
+
+  /** the parsed file, or undefined when it cannot be read or parsed */
+  facts(file: string): Facts | undefined {
+    const key = path.normalize(file);
+    if (this.parsed.has(key)) return this.parsed.get(key) ?? undefined;
+    let facts: Facts | null = null;
+    const text = this.host.read(key);
+    if (text !== undefined && text.length <= MAX_FILE && !/\.d\.[cm]?ts$/.test(key)) {
+      try {
+        facts = new Facts(key, text.replace(/^\uFEFF/, ''), parseSource(key, text.replace(/^\uFEFF/, '')), this);
+      } catch {
+        facts = null;
+      }
+    }
+    this.parsed.set(key, facts);
+    return facts ?? undefined;
+  }
+
+  /** the function `name` (or `default`) that the module `specifier` of `from` exports, followed through re-exports */
+  importedFunction(from: string, specifier: string, name: string): ExportedFunction | undefined {
+    const file = this.resolve(from, specifier);
+    return file === undefined ? undefined : this.exportedFunction(file, name, 0);
+  }
+
+  private exportedFunction(file: string, name: string, depth: number): ExportedFunction | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const facts = this.facts(file);
+    if (!facts) return undefined;
+    const found = (node: any): ExportedFunction | undefined => {
+      const fn = unwrap(node);
+      if (isFunction(fn)) return { facts, fn, where: `${file}:${fn.loc?.start.line ?? 0}` };
+      if (fn?.type !== 'Identifier') return undefined;
+      const local = facts.resolver.localFunctionOf(fn);
+      if (local) return { facts, fn: local.fn, binding: local.binding, where: `${file}:${local.fn.loc?.start.line ?? 0}` };
+      // `import { delay } from './x'; export { delay }`
+      const binding = facts.scopes.bindingOf(fn);
+      if (binding?.kind === 'import' && binding.imported) return this.importedThrough(facts, binding.imported.source, binding.imported.imported, depth);
+      return undefined;
+    };
+    const stars: string[] = [];
+    for (const statement of facts.tree.program.body) {
+      if (statement.type === 'ExportDefaultDeclaration' && name === 'default') return found(statement.declaration);
+      if (statement.type === 'ExportAllDeclaration' && !statement.exported && statement.exportKind !== 'type') stars.push(String(statement.source.value));
+      if (statement.type !== 'ExportNamedDeclaration' || statement.exportKind === 'type') continue;
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return found(declaration);
+      if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.id.name === name) return found(declarator.init);
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (exported !== name || specifier.exportKind === 'type') continue;
+        const local = specifier.local?.name ?? specifier.local?.value;
+        if (statement.source) return this.importedThrough(facts, String(statement.source.value), local, depth);
+        return found(specifier.local);
+      }
+    }
+    for (const star of stars) {
+      const through = this.importedThrough(facts, star, name, depth);
+      if (through) return through;
+    }
+    return undefined;
+  }
+
+  private importedThrough(facts: Facts, specifier: string, name: string, depth: number): ExportedFunction | undefined {
+    const file = this.resolve(facts.path, specifier);
+    return file === undefined ? undefined : this.exportedFunction(file, name, depth + 1);
+  }
+}
