@@ -4,10 +4,10 @@
 // (`node --import forgotten-sender/track`, or through NODE_OPTIONS so that a test runner's child
 // processes load it too); see "Prove it on your tests" in README.md.
 //
-// What it must never do is change the program: it arms no timer, changes no ref/unref, adds no
-// microtask hop to a promise chain the program waits on, and leaves every error and rejection as
-// it was. What it costs is one stack capture per resource (the site) and a few closures per
-// `new Promise`.
+// What it must never do is change the program: it arms no timer or immediate, changes no
+// ref/unref, adds no reaction to a promise the program made (timers/promises' excepted, see
+// trackedSleep) and so no microtask hop, and leaves every error and rejection as it was. What it
+// costs is one stack capture per resource (its site); a promise costs a check of a counter.
 const path = require('node:path');
 const fs = require('node:fs');
 const { fileURLToPath, pathToFileURL } = require('node:url');
@@ -27,7 +27,6 @@ const TRACKER_FILES = new Set([__filename, path.join(__dirname, 'index.mjs')].fl
 const original = {
   setTimeout: timers.setTimeout,
   setInterval: timers.setInterval,
-  setImmediate: timers.setImmediate,
   sleep: timersPromises.setTimeout,
   eventsOnce: EventEmitter.once,
   on: EventEmitter.prototype.on,
@@ -209,6 +208,8 @@ class Resource {
     /** timers/promises: whether its promise settled */
     this.done = false;
     this.leaked = false;
+    /** the promises whose executor or race armed it: the `new Promise`, the races it is an arm of */
+    this.owners = null;
   }
 
   isLive() {
@@ -257,7 +258,7 @@ function remember(resource) {
     liveResources = liveResources.filter((candidate) => candidate.isLive());
     sweepAt = Math.max(1024, liveResources.length * 2);
   }
-  if (currentFrame !== null) currentFrame.add(resource);
+  if (frameDepth > 0) (frameResources[frameDepth] ??= []).push(resource);
 }
 
 function markLeaked(resource) {
@@ -268,57 +269,55 @@ function markLeaked(resource) {
 
 // ---------------------------------------------------------------------------------------------
 // Owners: a `new Promise` whose executor armed something, and a Promise.race over such promises.
-// When one settles, what it armed and is still live at the next macrotask turn has outlived it:
-// a clear in .finally() or in a finally block after the await has run by then.
+// A resource outlived its owner when it is still live after the owner settled: a timer that fires
+// once its race has settled (its callback can no longer change the outcome), or anything still
+// live at exit whose owner had settled. A clear in .finally() or in a finally block runs before
+// either, and counts as a release. Settlement is read off the promise at those two moments only,
+// so no promise of the program gets a reaction from the tracker.
 
-class Owner {
-  constructor() {
-    /** @type {Resource[]} */
-    this.resources = [];
-    this.settled = false;
-  }
+/** frameResources[d]: what the d-th executor now running (innermost last) armed, or null */
+const frameResources = [null];
+let frameDepth = 0;
+// promise → what its executor armed, for the races it enters. The newest are kept in a Map (a
+// race's arms are usually made just before it), the older in a WeakMap only while something they
+// armed is still live: many WeakMap entries make every garbage collection slower.
+const RECENT = 256;
+const recentlyOwned = new Map();
+const ownedBy = new WeakMap();
 
-  add(resource) {
-    this.resources.push(resource);
-    if (this.settled) scheduleCheck(this);
-  }
+function register(promise, resources) {
+  recentlyOwned.set(promise, resources);
+  if (recentlyOwned.size <= RECENT) return;
+  const [oldest, oldestResources] = recentlyOwned.entries().next().value;
+  recentlyOwned.delete(oldest);
+  if (oldestResources.some((resource) => resource.isLive())) ownedBy.set(oldest, oldestResources);
+}
 
-  settle() {
-    if (this.settled) return;
-    this.settled = true;
-    if (this.resources.length > 0) scheduleCheck(this);
+function own(resources, promise) {
+  for (const resource of resources) (resource.owners ??= []).push(promise);
+  register(promise, resources);
+}
+
+function ownedResources(promise) {
+  return recentlyOwned.get(promise) ?? ownedBy.get(promise);
+}
+
+// The state of a promise is not readable from JavaScript but through util.inspect, which asks V8.
+// It runs only when an owned timer fires, a sleep ends, or at exit.
+const PENDING = /^[^{]*\{ <pending>/;
+
+function isSettled(promise) {
+  try {
+    return !PENDING.test(util.inspect(promise, { depth: 0, customInspect: false, showProxy: false, maxArrayLength: 0, maxStringLength: 0, breakLength: Infinity }));
+  } catch {
+    return false;
   }
 }
 
-/** the executor now running, innermost first; what it arms belongs to its promise */
-let currentFrame = null;
-/** promise → its Owner, for the races it enters */
-const owners = new WeakMap();
-
-let pendingChecks = [];
-let checkScheduled = false;
-
-// One immediate per turn that settled an owner, unref'd so that it never keeps the process alive
-// (at exit, the checks still pending are run there). It is not a timer and nothing waits on it.
-function scheduleCheck(owner) {
-  pendingChecks.push(owner);
-  if (checkScheduled) return;
-  checkScheduled = true;
-  const immediate = original.setImmediate(runChecks);
-  if (immediate && typeof immediate.unref === 'function') immediate.unref();
-}
-
-function runChecks() {
-  checkScheduled = false;
-  const owners = pendingChecks;
-  pendingChecks = [];
-  for (const owner of owners) {
-    for (const resource of owner.resources) {
-      if (resource.leaked || !resource.isLive()) continue;
-      resource.site.liveAfterSettle++;
-      markLeaked(resource);
-    }
-  }
+function outlivedOwner(resource) {
+  if (resource.owners === null || resource.leaked) return false;
+  for (const owner of resource.owners) if (isSettled(owner)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,9 +339,10 @@ function trackTimer(originalTimer, kind) {
     const site = siteOf(kind, tracked);
     if (site === undefined) return Reflect.apply(originalTimer, this, arguments);
     const resource = new Resource(site, kind);
-    // The callback runs with `this` and the arguments it always had; the wrapper only says which
-    // timer is firing, for an abort() it makes (see abortWasLate).
+    // The callback runs with `this` and the arguments it always had; the wrapper checks whether
+    // the timer outlived its race, and says which timer is firing, for an abort() it makes.
     arguments[0] = function () {
+      if (outlivedOwner(resource)) markLate(resource);
       const previous = currentTimer;
       currentTimer = resource;
       try {
@@ -369,15 +369,21 @@ function trackedSleep() {
   if (site === undefined) return promise;
   const resource = new Resource(site, KIND_SLEEP);
   resource.handle = promise;
-  const done = () => {
-    resource.done = true;
-  };
-  // Race arms are handled by the race; a sleep nobody awaits is rare enough (see the README).
-  promiseThen.call(promise, done, done);
+  // Registered before any race's: it runs while the race the sleep wins is still pending. Its one
+  // side effect is that a sleep whose rejection (an abort) nobody handles is no longer reported.
+  // It rejects when aborted, a release; it fulfils when its time is up, late if its race is over.
+  promiseThen.call(
+    promise,
+    () => {
+      if (outlivedOwner(resource)) markLate(resource);
+      resource.done = true;
+    },
+    () => {
+      resource.done = true;
+    },
+  );
   remember(resource);
-  const owner = new Owner();
-  owner.add(resource);
-  owners.set(promise, owner);
+  register(promise, [resource]);
   return promise;
 }
 copyIdentity(trackedSleep, original.sleep);
@@ -385,16 +391,15 @@ copyIdentity(trackedSleep, original.sleep);
 // events.once(emitter, name) builds its promise inside Node, out of this tracker's sight: what it
 // adds while it runs belongs to that promise, for the race it enters.
 function trackedEventsOnce() {
-  const owner = new Owner();
-  const outer = currentFrame;
-  currentFrame = owner;
+  frameResources[++frameDepth] = null;
   let promise;
+  let armed;
   try {
     promise = Reflect.apply(original.eventsOnce, this, arguments);
   } finally {
-    currentFrame = outer;
+    armed = frameResources[frameDepth--];
   }
-  if (owner.resources.length > 0 && promise !== null && typeof promise === 'object') owners.set(promise, owner);
+  if (armed !== null && promise !== null && typeof promise === 'object') own(armed, promise);
   return promise;
 }
 copyIdentity(trackedEventsOnce, original.eventsOnce);
@@ -598,74 +603,36 @@ function instrumentRealm(global) {
   const RealmPromise = global.Promise;
   if (typeof RealmPromise !== 'function' || global[STATE] !== undefined) return;
   Object.defineProperty(global, STATE, { value: true });
-  const realmThen = RealmPromise.prototype.then;
   const originalRace = RealmPromise.race;
 
-  // new Promise(executor): the executor gets resolve/reject that also tell its Owner it settled.
+  // new Promise(executor): the executor runs inside the constructor, so what it arms is known
+  // when the constructor returns; it gets the very resolve and reject it always got.
   const TrackedPromise = new Proxy(RealmPromise, {
     construct(target, args, newTarget) {
-      const executor = args[0];
-      const constructor = newTarget === TrackedPromise ? target : newTarget;
-      if (typeof executor !== 'function') return Reflect.construct(target, args, constructor);
-      const owner = new Owner();
-      const outer = currentFrame;
-      currentFrame = owner;
+      frameResources[++frameDepth] = null;
       let promise;
+      let armed;
       try {
-        promise = Reflect.construct(
-          target,
-          [
-            function (resolve, reject) {
-              try {
-                return executor(
-                  function (value) {
-                    settleWith(owner, value, realmThen, RealmPromise);
-                    return resolve(value);
-                  },
-                  function (reason) {
-                    owner.settle();
-                    return reject(reason);
-                  },
-                );
-              } catch (error) {
-                // the constructor rejects the promise with it: a settlement too
-                owner.settle();
-                throw error;
-              }
-            },
-          ],
-          constructor,
-        );
+        promise = Reflect.construct(target, args, newTarget === TrackedPromise ? target : newTarget);
       } finally {
-        currentFrame = outer;
+        armed = frameResources[frameDepth--];
       }
-      if (owner.resources.length > 0) owners.set(promise, owner);
+      if (armed !== null) own(armed, promise);
       return promise;
     },
   });
 
-  // Promise.race over arms that armed something: the race owns what they armed.
+  // Promise.race over arms that armed something: the race owns what they armed too.
   function race(iterable) {
     const result = Reflect.apply(originalRace, this === TrackedPromise ? RealmPromise : this, arguments);
     if (!Array.isArray(iterable)) return result;
-    let owner;
+    let armed = null;
     for (let index = 0; index < iterable.length; index++) {
       const arm = iterable[index];
-      const armOwner = arm !== null && typeof arm === 'object' ? owners.get(arm) : undefined;
-      if (armOwner === undefined) continue;
-      owner ??= new Owner();
-      for (const resource of armOwner.resources) owner.resources.push(resource);
+      const armResources = arm !== null && typeof arm === 'object' ? ownedResources(arm) : undefined;
+      if (armResources !== undefined) armed = armed === null ? [...armResources] : armed.concat(armResources);
     }
-    if (owner === undefined) return result;
-    owners.set(result, owner);
-    const settle = () => owner.settle();
-    // The race settles when its first arm does. Its arms already have the race's reactions, so one
-    // more on each changes neither their handled state nor the order of the program's reactions.
-    for (let index = 0; index < iterable.length; index++) {
-      const arm = iterable[index];
-      if (arm instanceof RealmPromise) realmThen.call(arm, settle, settle);
-      else if (arm === null || (typeof arm !== 'object' && typeof arm !== 'function') || typeof arm.then !== 'function') owner.settle();
-    }
+    if (armed !== null) own(armed, result);
     return result;
   }
   copyIdentity(race, originalRace);
@@ -688,17 +655,6 @@ function instrumentRealm(global) {
   global.Promise = TrackedPromise;
 }
 
-function settleWith(owner, value, realmThen, RealmPromise) {
-  if (owner.settled) return;
-  // resolve(promise) settles when that promise does; the resolve will subscribe to it anyway
-  if (value instanceof RealmPromise || value instanceof mainPromise) {
-    const settle = () => owner.settle();
-    realmThen.call(value, settle, settle);
-  } else {
-    owner.settle();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The report.
 
@@ -711,11 +667,11 @@ function reportPath() {
 
 // May run twice (SIGTERM, then exit): what it counts at exit is counted afresh each time.
 function writeReport() {
-  runChecks();
   const atExit = new Map();
   const leakedAtExit = new Map();
   for (const resource of liveResources) {
     if (!resource.isLive()) continue;
+    if (outlivedOwner(resource)) markLate(resource);
     atExit.set(resource.site, (atExit.get(resource.site) || 0) + 1);
     // A listener still attached at exit is often the program's on purpose (a server's, a pool's);
     // a timer still armed is not.
