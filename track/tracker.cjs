@@ -102,7 +102,7 @@ let capturing = false;
 
 // The site of the resource being created by `callee`'s caller. One frame is enough when user code
 // calls the API itself; a library or Node's internals in between cost a second, deeper capture.
-function siteOf(kind, callee) {
+function capturedSite(kind, callee) {
   if (capturing) return undefined;
   capturing = true;
   const savedPrepare = Error.prepareStackTrace;
@@ -113,7 +113,8 @@ function siteOf(kind, callee) {
     Error.stackTraceLimit = 1;
     Error.captureStackTrace(stackHolder, callee);
     void stackHolder.stack;
-    if (pickedFile === undefined) {
+    pickedDirectly = pickedFile !== undefined;
+    if (!pickedDirectly) {
       Error.stackTraceLimit = 40;
       Error.captureStackTrace(stackHolder, callee);
       void stackHolder.stack;
@@ -142,6 +143,62 @@ function siteOf(kind, callee) {
     pickedCallSite = undefined;
     capturing = false;
   }
+}
+
+// A stack capture costs about ten timers. A callback written inline where the program arms it has
+// one site, so its source text (Function.prototype.toString, a slice of the script) stands for the
+// site once several captures agree, and every 16th use is still captured to check it. A text that
+// shows up at two sites (the same arrow copied into two places, a named callback armed in two) is
+// captured on every use from then on; so is a callback reached through a package or Node's
+// internals, and a native one (`setTimeout(reject, ms)`), whose text says nothing.
+const TRUST_AFTER = 4;
+const CHECK_EVERY = 16;
+/** texts remembered per kind: a program that makes its callbacks with new Function() does not grow this */
+const MAX_TEXTS = 10_000;
+
+class TextSite {
+  constructor(site) {
+    this.site = site;
+    this.uses = 1;
+    this.ambiguous = false;
+  }
+}
+
+/** kind → callback text → what it stands for */
+const sitesByText = new Map();
+let pickedDirectly = false;
+
+function siteOf(kind, callee, callback) {
+  if (typeof callback !== 'function') return capturedSite(kind, callee);
+  let text = Function.prototype.toString.call(callback);
+  if (text.endsWith('{ [native code] }')) {
+    // `new Promise((_, reject) => setTimeout(reject, ms))`: the executor's text, and which of the
+    // resources it armed this is, stand for the site instead
+    const executor = frameDepth > 0 ? frameExecutors[frameDepth] : undefined;
+    if (typeof executor !== 'function') return capturedSite(kind, callee);
+    const armed = frameResources[frameDepth];
+    text = `${armed === null ? 0 : armed.length}\0${Function.prototype.toString.call(executor)}`;
+  }
+  let byText = sitesByText.get(kind);
+  if (byText === undefined) {
+    byText = new Map();
+    sitesByText.set(kind, byText);
+  }
+  const known = byText.get(text);
+  if (known !== undefined && !known.ambiguous) {
+    known.uses++;
+    if (known.uses > TRUST_AFTER && known.uses % CHECK_EVERY !== 0) return known.site;
+  }
+  const site = capturedSite(kind, callee);
+  if (known === undefined) {
+    if (byText.size >= MAX_TEXTS) return site;
+    const entry = new TextSite(site);
+    entry.ambiguous = site === undefined || !pickedDirectly;
+    byText.set(text, entry);
+  } else if (known.site !== site || !pickedDirectly) {
+    known.ambiguous = true;
+  }
+  return site;
 }
 
 const FRAME_POSITION = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?\s*$/;
@@ -247,16 +304,17 @@ const KIND_EVENT_LISTENER = 'addEventListener';
 const KIND_CONTROLLER = 'AbortController';
 
 // Every resource not yet known to be released, for the count at exit. Swept when it doubles, so
-// it holds about twice the live resources, not every resource ever created.
+// it holds about twice the live resources, not every resource ever created; sweeping often lets
+// released ones (and the promises they point to) die young.
 let liveResources = [];
-let sweepAt = 1024;
+let sweepAt = 64;
 
 function remember(resource) {
   resource.site.armed++;
   liveResources.push(resource);
   if (liveResources.length >= sweepAt) {
     liveResources = liveResources.filter((candidate) => candidate.isLive());
-    sweepAt = Math.max(1024, liveResources.length * 2);
+    sweepAt = Math.max(64, liveResources.length * 2);
   }
   if (frameDepth > 0) (frameResources[frameDepth] ??= []).push(resource);
 }
@@ -277,6 +335,7 @@ function markLeaked(resource) {
 
 /** frameResources[d]: what the d-th executor now running (innermost last) armed, or null */
 const frameResources = [null];
+const frameExecutors = [undefined];
 let frameDepth = 0;
 // promise → what its executor armed, for the races it enters. The newest are kept in a Map (a
 // race's arms are usually made just before it), the older in a WeakMap only while something they
@@ -336,7 +395,7 @@ function copyIdentity(wrapper, wrapped) {
 function trackTimer(originalTimer, kind) {
   const tracked = function (callback) {
     if (typeof callback !== 'function') return Reflect.apply(originalTimer, this, arguments);
-    const site = siteOf(kind, tracked);
+    const site = siteOf(kind, tracked, callback);
     if (site === undefined) return Reflect.apply(originalTimer, this, arguments);
     const resource = new Resource(site, kind);
     // The callback runs with `this` and the arguments it always had; the wrapper checks whether
@@ -392,6 +451,7 @@ copyIdentity(trackedSleep, original.sleep);
 // adds while it runs belongs to that promise, for the race it enters.
 function trackedEventsOnce() {
   frameResources[++frameDepth] = null;
+  frameExecutors[frameDepth] = undefined;
   let promise;
   let armed;
   try {
@@ -413,7 +473,7 @@ function trackOn(originalMethod, kind) {
   const tracked = function (type, listener) {
     const result = Reflect.apply(originalMethod, this, arguments);
     if (addingOnce || typeof listener !== 'function') return result;
-    const site = siteOf(kind, tracked);
+    const site = siteOf(kind, tracked, listener);
     if (site === undefined) return result;
     const resource = new Resource(site, kind);
     resource.target = this;
@@ -438,7 +498,7 @@ function trackOnce(originalMethod) {
       addingOnce = wasAdding;
     }
     if (wasAdding || typeof listener !== 'function') return result;
-    const site = siteOf(KIND_ONCE, tracked);
+    const site = siteOf(KIND_ONCE, tracked, listener);
     if (site === undefined) return result;
     const resource = new Resource(site, KIND_ONCE);
     resource.target = this;
@@ -457,7 +517,7 @@ const eventListeners = new WeakMap();
 function trackedAddEventListener(type, listener, options) {
   const result = Reflect.apply(original.addEventListener, this, arguments);
   if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return result;
-  const site = siteOf(KIND_EVENT_LISTENER, trackedAddEventListener);
+  const site = siteOf(KIND_EVENT_LISTENER, trackedAddEventListener, typeof listener === 'function' ? listener : undefined);
   if (site === undefined) return result;
   const resource = new Resource(site, KIND_EVENT_LISTENER);
   resource.target = this;
@@ -610,11 +670,13 @@ function instrumentRealm(global) {
   const TrackedPromise = new Proxy(RealmPromise, {
     construct(target, args, newTarget) {
       frameResources[++frameDepth] = null;
+      frameExecutors[frameDepth] = args[0];
       let promise;
       let armed;
       try {
         promise = Reflect.construct(target, args, newTarget === TrackedPromise ? target : newTarget);
       } finally {
+        frameExecutors[frameDepth] = undefined;
         armed = frameResources[frameDepth--];
       }
       if (armed !== null) own(armed, promise);
