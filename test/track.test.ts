@@ -164,6 +164,31 @@ setInterval(() => {}, 60_000).unref();
   });
 });
 
+describe('sites told apart', () => {
+  it('two sites arming the same short callback are counted apart on every call', () => {
+    const result = run(`const a = (c) => setTimeout(() => {}, 1);
+const b = (c) => setTimeout(() => {}, 1);
+for (let i = 0; i < 40; i++) a();
+for (let i = 0; i < 25; i++) b();
+`);
+    expect(sitesAt(result, 'setTimeout', 1)).toMatchObject([{ armed: 40 }]);
+    expect(sitesAt(result, 'setTimeout', 2)).toMatchObject([{ armed: 25 }]);
+  });
+
+  it('a long callback copied to a second site is found there by a check, and counted there from then on', () => {
+    const callback = "() => console.error(new Error('the lookup of the record timed out'))";
+    const result = run(`const a = () => clearTimeout(setTimeout(${callback}, 1));
+const b = () => clearTimeout(setTimeout(${callback}, 1));
+for (let i = 0; i < 40; i++) a();
+for (let i = 0; i < 60; i++) b();
+`);
+    const [first] = sitesAt(result, 'setTimeout', 1);
+    const [second] = sitesAt(result, 'setTimeout', 2);
+    expect(first.armed + second.armed).toBe(100);
+    expect(second.armed).toBeGreaterThanOrEqual(60 - 15);
+  });
+});
+
 describe('the report', () => {
   it('goes to forgotten-sender-track.<pid>.json in the working directory, its path on stderr', () => {
     const result = run(`setTimeout(() => {}, 1);\n`);

@@ -149,12 +149,15 @@ function capturedSite(kind, callee) {
 // one site, so its source text (Function.prototype.toString, a slice of the script) stands for the
 // site once several captures agree, and every 16th use is still captured to check it. A text that
 // shows up at two sites (the same arrow copied into two places, a named callback armed in two) is
-// captured on every use from then on; so is a callback reached through a package or Node's
-// internals, and a native one (`setTimeout(reject, ms)`), whose text says nothing.
+// captured on every use from then on: until a check sees the second site, up to 15 of its uses are
+// charged to the first. Short texts (`() => {}`, `() => controller.abort()`), which two sites share
+// easily, are never trusted; nor is a callback reached through a package or Node's internals. A
+// native callback (`setTimeout(reject, ms)`) says nothing: its executor's text is used instead.
 const TRUST_AFTER = 4;
 const CHECK_EVERY = 16;
 /** texts remembered per kind: a program that makes its callbacks with new Function() does not grow this */
 const MAX_TEXTS = 10_000;
+const MIN_TEXT_LENGTH = 40;
 
 class TextSite {
   constructor(site) {
@@ -179,6 +182,7 @@ function siteOf(kind, callee, callback) {
     const armed = frameResources[frameDepth];
     text = `${armed === null ? 0 : armed.length}\0${Function.prototype.toString.call(executor)}`;
   }
+  if (text.length < MIN_TEXT_LENGTH) return capturedSite(kind, callee);
   let byText = sitesByText.get(kind);
   if (byText === undefined) {
     byText = new Map();
