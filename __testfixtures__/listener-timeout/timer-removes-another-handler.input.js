@@ -1,3 +1,5 @@
+// The timer removes a listener, but not the one that was added (`resolve`, not the inline handler):
+// the handler is named and the timer removes it; the removal already there stays, harmless.
 export function waitReady(emitter) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -83,7 +83,21 @@ export type OpaqueReason =
   /** a name that says timer, bound to something this model cannot follow */
   | 'unknown';
 
-const TIMER_NAME = /^(?:wait|sleep|delay|pause|later)$|timeout|timer|deadline|sleep|delay|wait(?:for)?ms/i;
+// A name that says timer, read word by word (`waitForTimeout`, `sleep_ms`, `asyncTimeout`; not
+// `restartScheduledDelayedEvent`, not `waitFor`): one of these words, or the whole name one of the short ones.
+const TIMER_WORDS = new Set(['timeout', 'timer', 'deadline', 'sleep', 'delay', 'settimeout']);
+const TIMER_NAMES = new Set(['wait', 'sleep', 'delay', 'pause', 'later', 'waitms', 'waitforms']);
+const TIMER_NAME = {
+  test(name: string): boolean {
+    const words = name
+      .replace(/^#/, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .map((word) => word.toLowerCase())
+      .filter(Boolean);
+    return TIMER_NAMES.has(words.join('')) || words.some((word) => TIMER_WORDS.has(word)) || /timeout$/i.test(name);
+  },
+};
 
 /** `x.then(a).catch(b)`: the head `x` and the handlers after it, in order */
 export function splitTails(node: any): { head: any; tails: Tail[] } {

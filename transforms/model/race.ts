@@ -57,11 +57,16 @@ export interface RaceSite {
 
 const PROMISE_LIBRARIES = new Set(['bluebird', 'q', 'es6-promise', 'promise', 'pinkie-promise', 'native-promise-only', 'lie', 'rsvp', 'when']);
 
-/** `X.race([...])` calls whose X is the global Promise or plainly a promise class */
+/**
+ * `X.race([...])` and `X.any([...])` calls whose X is the global Promise or plainly a promise class.
+ * `any` settles on the first arm to fulfil (or when every arm has rejected): a timer cleared once it
+ * has settled is as unneeded as a race's.
+ */
 export function raceCalls(facts: Facts): any[] {
   return facts.tree.ofType('CallExpression').filter((call) => {
     const callee = unwrap(call.callee);
-    return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && propertyName(callee) === 'race' && call.arguments.length === 1;
+    const method = propertyName(callee);
+    return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && (method === 'race' || method === 'any') && call.arguments.length === 1;
   });
 }
 

@@ -31,6 +31,8 @@ export type ListenerPlan =
       /** the timer is not cleared on every event path yet */
       clearTimer: boolean;
     }
+  /** the events clear the timer and remove the others; the timer removes what it leaves: these removals */
+  | { kind: 'timer-removals'; site: ExecutorSite; removals: TimerRemoval[] }
   | {
       kind: 'once';
       site: RaceSite;
@@ -39,6 +41,16 @@ export type ListenerPlan =
       race?: RacePlan;
       onceCalls: any[];
     };
+
+/** a listener the timer removes: by its name, or named first (an inline handler becomes a const) */
+export interface TimerRemoval {
+  listener: Listener;
+  target: string;
+  event: string;
+  remover: string;
+  /** the handler's name, or undefined when the fix names the inline handler */
+  name?: string;
+}
 
 type Result = Verdict<ListenerPlan>;
 
@@ -92,6 +104,11 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
     !timerRemovesAll && 'every listener removed when the timer fires',
     !eventsRemoveOthers && 'the other listeners removed when an event comes',
   ].filter(Boolean) as string[];
+  // Only the timer's path leaves listeners, each held by a name: the timer removes them too.
+  if (timerCleared && eventsRemoveOthers && !timerRemovesAll) {
+    const removals = timerRemovals(facts, site, timer, removedBy);
+    if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` } };
+  }
   // the code cleans up by itself, in ways this cannot follow on every path: not judged
   if (site.removals.length > 0 || site.clears.some((clear) => tree.isInside(clear, site.executor))) {
     return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') });
@@ -154,6 +171,54 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boole
     }
   }
   return false;
+}
+
+// `emitter.removeListener('ready', onReady)` for each listener the timer's callback leaves: a listener
+// added by a statement of its own, with a name (a const, a function of the executor) or an inline
+// handler the fix names, on a target and event that do not change, with a timer callback that is a
+// function of its own. Undefined when one cannot be removed so.
+function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean): TimerRemoval[] | undefined {
+  if (!isFunction(timer.callback) || callbackEffects(timer.callback) === undefined) return undefined;
+  const removals: TimerRemoval[] = [];
+  for (const listener of site.listeners) {
+    if (removedBy(timer.callback, listener)) continue;
+    const handler = unwrap(listener.handler);
+    if (!isStable(facts, listener.target) && !isStableMember(facts, listener.target, timer.callback)) return undefined;
+    if (!isStringLiteral(listener.event) && !isStable(facts, listener.event)) return undefined;
+    if (listener.options && !(listener.method === 'addEventListener' && isPlainListenerOptions(listener.options))) return undefined;
+    const removal = { listener, target: facts.textOf(unwrap(listener.target)), event: facts.textOf(listener.event), remover: LISTENER_METHODS[listener.method] };
+    if (isFunction(handler)) {
+      // named by the fix: a statement of its own to name it before; in TypeScript, typed parameters
+      if (!listener.statement || handler.type === 'FunctionExpression' && facts.tree.within(handler.body, 'ThisExpression').length > 0) return undefined;
+      if (facts.typescript && handler.params.some((param: any) => !param.typeAnnotation)) return undefined;
+      removals.push(removal);
+      continue;
+    }
+    if (handler?.type !== 'Identifier' || (!facts.resolver.localFunctionOf(handler) && !isSettleName(facts, site, handler))) return undefined;
+    // the handler's name must mean the same in the timer's callback
+    const binding = facts.scopes.bindingOf(handler);
+    if (!binding || facts.scopes.lookupFrom(facts.resolver.scopeAt(timer.callback.body), handler.name) !== binding) return undefined;
+    removals.push({ ...removal, name: handler.name });
+  }
+  return removals.length > 0 ? removals : undefined;
+}
+
+// `this.socket`, `client.connection`: a chain of plain property reads from a stable name, or from
+// `this` when every function from the listener's to the timer's callback is an arrow (so `this` is one)
+function isStableMember(facts: Facts, node: any, callback: any): boolean {
+  let current = unwrap(node);
+  while (current?.type === 'MemberExpression' && !current.computed) current = unwrap(current.object);
+  if (current === unwrap(node)) return false;
+  if (current?.type === 'ThisExpression') {
+    for (let fn = callback; fn && fn !== facts.tree.functionOf(node); fn = facts.tree.functionOf(fn)) if (fn.type !== 'ArrowFunctionExpression') return false;
+    return true;
+  }
+  return isStable(facts, current);
+}
+
+function isSettleName(facts: Facts, site: ExecutorSite, node: any): boolean {
+  const binding = facts.scopes.bindingOf(node);
+  return binding !== undefined && (binding === site.resolve || binding === site.reject);
 }
 
 // `r` inside `function r(data) { …; off(event, r); }`: the function expression's own name

@@ -12,6 +12,7 @@ import { assembleRaceFix, raceFixParts } from '../race-timeout/fix';
 import type { ListenerPlan, Registration } from './analyze';
 
 export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
+  if (plan.kind === 'timer-removals') return fixTimerRemovals(plan, context);
   return plan.kind === 'executor' ? fixExecutor(plan, context) : fixOnceRace(plan, context);
 }
 
@@ -106,6 +107,51 @@ function inlineWithCleanup(layout: Layout, handler: any, cleanup: string, name: 
   }
   const [opening, ...rest] = lines;
   return [`const ${name} = ${opening}`, `${inner}${call}`, ...rest.slice(0, -1).map(strip), `${strip(rest[rest.length - 1])}${semi(style)}`];
+}
+
+// The removals at the end of the timer's callback, after it has settled the promise; an inline
+// handler is named first (`const onReady = (value) => {…};` before the statement that adds it).
+function fixTimerRemovals(plan: Extract<ListenerPlan, { kind: 'timer-removals' }>, context: FixContext): Edit[] {
+  const { facts, names } = context;
+  const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
+  const edits: Edit[] = [];
+  const lines: string[] = [];
+  for (const removal of plan.removals) {
+    let name = removal.name;
+    if (name === undefined) {
+      const handler = unwrap(removal.listener.handler);
+      // `function onReady(value) {…}` keeps its own name, as a declaration; others get one
+      const own: string | undefined = handler.type === 'FunctionExpression' && handler.id && !handler.async && !handler.generator && facts.resolver.isFreeAt(plan.site.executor.body, handler.id.name) ? handler.id.name : undefined;
+      const given = own ?? names.allocate(handlerBaseName(removal.listener.event), plan.site.executor);
+      edits.push(insertLinesBefore(layout, removal.listener.statement, own ? declared(layout, handler) : named(layout, handler, given)));
+      edits.push(replaceRange(removal.listener.handler.start, removal.listener.handler.end, given));
+      name = given;
+    }
+    lines.push(statement(layout.style, `${removal.target}.${removal.remover}(${removal.event}, ${name})`));
+  }
+  edits.push(appendToFunction(layout, plan.site.timer!.callback, lines));
+  return edits;
+}
+
+// `function onReady(value) {…}` as a declaration of the executor, its lines at the statement's indentation
+function declared(layout: Layout, handler: any): string[] {
+  const { text } = layout;
+  const statementIndent = text.indentOf(handler.start);
+  const strip = (line: string) => (line.startsWith(statementIndent) ? line.slice(statementIndent.length) : line.trimStart());
+  const [opening, ...rest] = text.text.slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
+  return [opening, ...rest.map(strip)];
+}
+
+// `(value) => {…}` as `const onReady = (value) => {…};`, its lines at the statement's indentation
+function named(layout: Layout, handler: any, name: string): string[] {
+  const { style, text } = layout;
+  const source = text.text;
+  const statementIndent = text.indentOf(handler.start);
+  const strip = (line: string) => (line.startsWith(statementIndent) ? line.slice(statementIndent.length) : line.trimStart());
+  const lines = source.slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
+  if (lines.length === 1) return [statement(style, `const ${name} = ${lines[0]}`)];
+  const [opening, ...rest] = lines;
+  return [`const ${name} = ${opening}`, ...rest.slice(0, -1).map(strip), statement(style, strip(rest[rest.length - 1]))];
 }
 
 function fixOnceRace(plan: Extract<ListenerPlan, { kind: 'once' }>, context: FixContext): Edit[] {

@@ -8,6 +8,11 @@ export const messages = {
   subscriptionDropped: executorMessages.subscriptionDropped,
   keptCallback: executorMessages.keptCallback,
   intervalLeft: executorMessages.intervalLeft,
+  fixedTimerRemovals: {
+    what: 'listener raced against a timer',
+    why: 'the events clear the timer and remove the other listeners, but the timer left its {names} attached',
+    fix: 'the timer now removes them too',
+  },
   fixed: {
     what: 'listener raced against a timer',
     why: 'a listener stayed attached, or the timer armed, after the promise settled',
