@@ -1,5 +1,6 @@
-// An async IIFE that waits and then throws: its wait cannot be cancelled from here.
-import { setTimeout as sleep } from 'node:timers/promises';
+// An async IIFE that waits on a package's sleep and then throws: whether that wait can be cancelled
+// is not known from here.
+import { sleep } from 'wait-a-while';
 
 export function process(term) {
   return Promise.race([

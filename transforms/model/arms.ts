@@ -6,6 +6,7 @@
 import { type Builtin, isStringLiteral, propertyName } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
+import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 import { type TimerFact, callbackEffects, clearedBy, timerFact } from './timer';
 
@@ -31,8 +32,11 @@ export type TimerArm =
       timer: TimerFact;
       outcome: TimerOutcome;
     }
-  /** `sleep(ms, value?, options?)` of node:timers/promises, or `promisify(setTimeout)` */
-  | { kind: 'sleep'; call: any; builtin: Builtin; options: any | undefined; outcome: TimerOutcome }
+  /**
+   * `sleep(ms, value?, options?)` of node:timers/promises, or `promisify(setTimeout)`; with `iife`,
+   * awaited by an async IIFE that then throws or returns (`(async () => { await sleep(ms); throw err; })()`)
+   */
+  | { kind: 'sleep'; call: any; builtin: Builtin; options: any | undefined; outcome: TimerOutcome; iife?: any }
   /** `delay(ms)` / `this.timeout(ms)`: a function of this file whose result is a timer arm */
   | {
       kind: 'helper';
@@ -152,6 +156,8 @@ export function classifyArm(facts: Facts, node: any, depth = 0, isPromise: Promi
       return { role: 'iterator', next: head, iterator: unwrap(unwrap(head.callee).object), tails };
     }
     const iife = unwrap(head.callee);
+    const awaited = head.arguments.length === 0 ? asyncSleep(facts, iife) : undefined;
+    if (awaited) return { role: 'timer', timer: awaited, tails };
     if (isFunction(iife) && iife.async && containsTimerCall(facts, iife) && endsInThrow(iife)) return { role: 'opaque-timer', node: head, reason: 'async-timer', tails };
     const helper = depth < 3 ? helperArm(facts, head, depth, isPromise) : undefined;
     if (helper) return helper.kind === 'opaque' ? { role: 'opaque-timer', node: head, reason: helper.reason, detail: helper.detail, tails } : { role: 'timer', timer: helper.arm, tails };
@@ -164,6 +170,20 @@ export function classifyArm(facts: Facts, node: any, depth = 0, isPromise: Promi
   }
   if (head.type === 'Identifier' && TIMER_NAME.test(head.name)) return { role: 'opaque-timer', node: head, reason: 'unknown', tails };
   return { role: 'work', head, tails };
+}
+
+// `(async () => { await sleep(ms); throw err; })()`: a sleep of node:timers/promises awaited first,
+// then one `throw` or `return` of a value that costs nothing to skip. Aborting the sleep once the race
+// has settled skips only that.
+function asyncSleep(facts: Facts, fn: any): TimerArm | undefined {
+  if (!isFunction(fn) || !fn.async || fn.generator || fn.params.length > 0 || fn.body.type !== 'BlockStatement' || fn.body.body.length !== 2) return undefined;
+  const [first, last] = fn.body.body;
+  const awaited = first.type === 'ExpressionStatement' && unwrap(first.expression)?.type === 'AwaitExpression' ? unwrap(unwrap(first.expression).argument) : undefined;
+  if (awaited?.type !== 'CallExpression') return undefined;
+  const builtin = facts.resolver.builtinOf(awaited.callee);
+  if (builtin?.name !== 'sleep') return undefined;
+  if (!((last.type === 'ThrowStatement' || last.type === 'ReturnStatement') && (!last.argument || isEffectFree(unwrap(last.argument))))) return undefined;
+  return { ...(sleepArm(awaited, builtin) as Extract<TimerArm, { kind: 'sleep' }>), outcome: last.type === 'ThrowStatement' ? 'rejects' : 'resolves', iife: fn };
 }
 
 function sleepArm(call: any, builtin: Builtin): TimerArm {
