@@ -262,6 +262,9 @@ export function formatTable(result: VerifyResult): string {
   const line = (cells: string[]) => cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
   const lines = [line(header), ...rows.map(line)];
   if (rows.length === 0) lines.push('(no site of the codemod in these paths)');
+  if (result.sites.some((site) => site.armed.before === 0 && site.armed.after === 0)) {
+    lines.push('', 'armed 0 → 0: the tests armed no real timer there (not reached, or under fake timers): not measured');
+  }
   lines.push('', `tests: ${formatCounts(result.tests.before)} → ${formatCounts(result.tests.after)}`);
   return `\n${lines.join('\n')}\n`;
 }
