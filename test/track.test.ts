@@ -5,22 +5,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TrackedSite as Site } from '../cli/verify/sites';
 import { createTempDir, removeTempDirs } from './harness';
 
 const TRACKER = path.resolve(__dirname, '..', 'track', 'index.mjs');
 
 afterEach(removeTempDirs);
-
-interface Site {
-  file: string;
-  line: number;
-  column: number;
-  kind: string;
-  armed: number;
-  liveAfterSettle: number;
-  liveAtExit: number;
-  leaked: number;
-}
 
 interface Run {
   status: number | null;

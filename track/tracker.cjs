@@ -356,6 +356,22 @@ function register(promise, resources) {
   if (oldestResources.some((resource) => resource.isLive())) ownedBy.set(oldest, oldestResources);
 }
 
+// Runs `fn` (constructed when newTarget is given) as an owner's frame: what it arms is the result's.
+function armedDuring(executor, fn, thisArg, args, newTarget) {
+  frameResources[++frameDepth] = null;
+  frameExecutors[frameDepth] = executor;
+  let result;
+  let armed;
+  try {
+    result = newTarget === undefined ? Reflect.apply(fn, thisArg, args) : Reflect.construct(fn, args, newTarget);
+  } finally {
+    frameExecutors[frameDepth] = undefined;
+    armed = frameResources[frameDepth--];
+  }
+  if (armed !== null && result !== null && typeof result === 'object') own(armed, result);
+  return result;
+}
+
 function own(resources, promise) {
   for (const resource of resources) (resource.owners ??= []).push(promise);
   register(promise, resources);
@@ -454,17 +470,7 @@ copyIdentity(trackedSleep, original.sleep);
 // events.once(emitter, name) builds its promise inside Node, out of this tracker's sight: what it
 // adds while it runs belongs to that promise, for the race it enters.
 function trackedEventsOnce() {
-  frameResources[++frameDepth] = null;
-  frameExecutors[frameDepth] = undefined;
-  let promise;
-  let armed;
-  try {
-    promise = Reflect.apply(original.eventsOnce, this, arguments);
-  } finally {
-    armed = frameResources[frameDepth--];
-  }
-  if (armed !== null && promise !== null && typeof promise === 'object') own(armed, promise);
-  return promise;
+  return armedDuring(undefined, original.eventsOnce, this, arguments, undefined);
 }
 copyIdentity(trackedEventsOnce, original.eventsOnce);
 
@@ -473,17 +479,21 @@ copyIdentity(trackedEventsOnce, original.eventsOnce);
 
 let addingOnce = false;
 
+function recordListener(kind, callee, target, type, listener) {
+  const site = siteOf(kind, callee, typeof listener === 'function' ? listener : undefined);
+  if (site === undefined) return undefined;
+  const resource = new Resource(site, kind);
+  resource.target = target;
+  resource.type = type;
+  resource.listener = listener;
+  remember(resource);
+  return resource;
+}
+
 function trackOn(originalMethod, kind) {
   const tracked = function (type, listener) {
     const result = Reflect.apply(originalMethod, this, arguments);
-    if (addingOnce || typeof listener !== 'function') return result;
-    const site = siteOf(kind, tracked, listener);
-    if (site === undefined) return result;
-    const resource = new Resource(site, kind);
-    resource.target = this;
-    resource.type = type;
-    resource.listener = listener;
-    remember(resource);
+    if (!addingOnce && typeof listener === 'function') recordListener(kind, tracked, this, type, listener);
     return result;
   };
   copyIdentity(tracked, originalMethod);
@@ -501,14 +511,7 @@ function trackOnce(originalMethod) {
     } finally {
       addingOnce = wasAdding;
     }
-    if (wasAdding || typeof listener !== 'function') return result;
-    const site = siteOf(KIND_ONCE, tracked, listener);
-    if (site === undefined) return result;
-    const resource = new Resource(site, KIND_ONCE);
-    resource.target = this;
-    resource.type = type;
-    resource.listener = listener;
-    remember(resource);
+    if (!wasAdding && typeof listener === 'function') recordListener(KIND_ONCE, tracked, this, type, listener);
     return result;
   };
   copyIdentity(tracked, originalMethod);
@@ -521,12 +524,8 @@ const eventListeners = new WeakMap();
 function trackedAddEventListener(type, listener, options) {
   const result = Reflect.apply(original.addEventListener, this, arguments);
   if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return result;
-  const site = siteOf(KIND_EVENT_LISTENER, trackedAddEventListener, typeof listener === 'function' ? listener : undefined);
-  if (site === undefined) return result;
-  const resource = new Resource(site, KIND_EVENT_LISTENER);
-  resource.target = this;
-  resource.type = String(type);
-  resource.listener = listener;
+  const resource = recordListener(KIND_EVENT_LISTENER, trackedAddEventListener, this, String(type), listener);
+  if (resource === undefined) return result;
   if (typeof options === 'boolean') resource.capture = options;
   else if (options !== null && typeof options === 'object') {
     resource.capture = Boolean(options.capture);
@@ -539,7 +538,6 @@ function trackedAddEventListener(type, listener, options) {
     eventListeners.set(listener, list);
   }
   list.push(resource);
-  remember(resource);
   return result;
 }
 copyIdentity(trackedAddEventListener, original.addEventListener);
@@ -673,18 +671,7 @@ function instrumentRealm(global) {
   // when the constructor returns; it gets the very resolve and reject it always got.
   const TrackedPromise = new Proxy(RealmPromise, {
     construct(target, args, newTarget) {
-      frameResources[++frameDepth] = null;
-      frameExecutors[frameDepth] = args[0];
-      let promise;
-      let armed;
-      try {
-        promise = Reflect.construct(target, args, newTarget === TrackedPromise ? target : newTarget);
-      } finally {
-        frameExecutors[frameDepth] = undefined;
-        armed = frameResources[frameDepth--];
-      }
-      if (armed !== null) own(armed, promise);
-      return promise;
+      return armedDuring(args[0], target, undefined, args, newTarget === TrackedPromise ? target : newTarget);
     },
   });
 
