@@ -250,8 +250,8 @@ function mapPosition(file, line, column, callSite, runnerPrepare) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Resources and whether they are still live. Liveness is read when it is needed (after a race
-// settles, at exit), never tracked on every clear: clearTimeout is not wrapped at all.
+// Resources and whether they are still live. Liveness is read when it is needed (a sweep, exit),
+// never tracked on every clear: clearTimeout is not wrapped at all.
 
 class Resource {
   constructor(site, kind) {
