@@ -25,13 +25,20 @@ export function statement(style: Style, code: string): string {
   return /^[([`+\-/]/.test(code) ? `;${code}` : code;
 }
 
-/** template literals overlapping [start, end): their continuation lines must never be re-indented */
+/**
+ * Literals overlapping [start, end) whose text runs over lines (template literals, strings with a
+ * `\` line continuation): their continuation lines are the program's data, never re-indented.
+ */
 function templateRanges(tree: Tree, start: number, end: number): Array<[number, number]> {
-  return tree
-    .ofType('TemplateLiteral')
+  return [...tree.ofType('TemplateLiteral'), ...tree.ofType('StringLiteral'), ...tree.ofType('Literal').filter((node) => typeof node.value === 'string')]
     .filter((node) => node.start < end && node.end > start)
     .map((node) => [node.start, node.end] as [number, number]);
 }
+
+// Indentation works on the lines an editor shows: \r\n, \n and \r. A raw U+2028 or U+2029 is a line
+// terminator to the language, but it can only stand in a string, a template or a comment, whose
+// text must not change.
+const EDITOR_LINE_BREAK = /(\r\n|[\n\r])/;
 
 // The text of [start, end), with `edits` inside it applied, and every line after the first moved by
 // `delta` (a string of whitespace to add, or a number of columns to remove). Lines that begin inside
@@ -40,7 +47,19 @@ export function reindent(layout: Layout, start: number, end: number, delta: stri
   const composed = applyEditsInRange(layout.text.text, start, end, edits);
   if (delta === 0 || delta === '') return composed.text;
   const templates = templateRanges(layout.tree, start, end);
-  const lines = composed.text.split(/(\r\n|[\n\r\u2028\u2029])/);
+  // a literal inside an edit's own text (a nested block made from the original's code) is found by
+  // its text, which no edit changes: its continuation lines are skipped there too
+  const literalsInComposed: Array<[number, number]> = [];
+  let cursor = 0;
+  for (const [from, to] of templates.sort((a, b) => a[0] - b[0])) {
+    const literal = layout.text.text.slice(Math.max(from, start), Math.min(to, end));
+    if (!/[\n\r]/.test(literal)) continue;
+    const at = composed.text.indexOf(literal, cursor);
+    if (at === -1) continue;
+    literalsInComposed.push([at, at + literal.length]);
+    cursor = at + literal.length;
+  }
+  const lines = composed.text.split(EDITOR_LINE_BREAK);
   let offset = 0;
   let result = '';
   for (let index = 0; index < lines.length; index += 1) {
@@ -51,7 +70,7 @@ export function reindent(layout: Layout, start: number, end: number, delta: stri
       continue;
     }
     const original = composed.toOriginal(offset);
-    const inTemplate = templates.some(([from, to]) => original > from && original < to);
+    const inTemplate = templates.some(([from, to]) => original > from && original < to) || literalsInComposed.some(([from, to]) => offset > from && offset < to);
     if (index === 0 || inTemplate || piece.trim() === '') {
       result += piece;
     } else if (typeof delta === 'string') {
@@ -131,7 +150,10 @@ export function expressionBodyToBlock(
     const rest = /^\s*,?\s*(?=\))/.exec(text.text.slice(bodyEnd, closeCall.end));
     if (rest && /[\n\r]/.test(rest[0])) to = bodyEnd + rest[0].length;
   }
-  const lines = [...before, last(bodyText), ...after].map((line) => (line === '' ? '' : `${inner}${line}`));
+  // comments between `=>` and the body stay, as lines of their own above it
+  const between = text.text.slice(from, bodyStart);
+  const comments = [...between.matchAll(/\/\/[^\n\r]*|\/\*[\s\S]*?\*\//g)].map((match) => match[0]);
+  const lines = [...before, ...comments, last(bodyText), ...after].map((line) => (line === '' ? '' : `${inner}${line}`));
   return replaceRange(from, to, ` {${eol}${lines.join(eol)}${eol}${outer}}`);
 }
 
@@ -180,6 +202,10 @@ export function appendToFunction(layout: Layout, fn: any, lines: readonly string
 
 /** delete a statement that stands on lines of its own, with the comment lines right above it */
 export function deleteStatement(layout: Layout, statementNode: any): Edit {
+  return { ...deletion(layout, statementNode), drop: true };
+}
+
+function deletion(layout: Layout, statementNode: any): Edit {
   const { text } = layout;
   if (!text.startsLine(statementNode.start)) return replaceRange(statementNode.start, statementNode.end, '');
   const from = leadingCommentsStart(layout, statementNode);
@@ -233,7 +259,7 @@ export function appendProperty(layout: Layout, object: any, property: string): E
 export function indentLines(layout: Layout, start: number, end: number, unit: string): string {
   const source = layout.text.text.slice(start, end);
   const templates = templateRanges(layout.tree, start, end);
-  const pieces = source.split(/(\r\n|[\n\r\u2028\u2029])/);
+  const pieces = source.split(EDITOR_LINE_BREAK);
   let offset = start;
   let result = '';
   for (let index = 0; index < pieces.length; index += 1) {

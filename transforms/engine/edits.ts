@@ -7,6 +7,8 @@ export interface Edit {
   /** offset after the last replaced character; equal to start for an insertion */
   end: number;
   text: string;
+  /** the replaced text is removed on purpose (a statement the fix makes redundant): the safety net lets its data go */
+  drop?: boolean;
 }
 
 export function insertAt(offset: number, text: string): Edit {

@@ -16,6 +16,7 @@ import { SyntaxProblem, parseSource } from './parse';
 import { matchCalls, textMayHold } from './prefilter';
 import type { AnyRule, FixContext, Remark, RuleContext } from './rule';
 import { SourceText } from './source';
+import { checkRewrite } from './safety';
 import { type Style, detectStyle } from './style';
 
 export interface RunResult {
@@ -39,6 +40,11 @@ export const ENGINE_MESSAGES = {
     what: 'internal error at this site',
     why: 'the fix would not parse ({error}), so it is not applied',
     fix: 'please report it with this code; meanwhile fix the site by hand',
+  },
+  unsafe: {
+    what: 'file left untouched',
+    why: 'its rewrite would change what the program holds as data: {what}',
+    fix: 'please report it with this code; meanwhile fix its sites by hand',
   },
   deferred: {
     what: 'fix not applied',
@@ -89,6 +95,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   const findings: Finding[] = [];
   const reported = new Set<number>();
   const passes: Pass[] = [];
+  /** ranges of the original that fixes remove on purpose */
+  const dropped: Array<[number, number]> = [];
   let text = source;
   let style: Style | undefined;
 
@@ -179,6 +187,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
         next = text;
       }
     }
+    for (const edit of kept.flatMap((fix) => fix.edits)) if (edit.drop) dropped.push([toOriginal(edit.start), toOriginal(edit.end)]);
     for (const fix of kept) {
       reported.add(toOriginal(fix.site.node.start));
       findings.push(locate(fix.rule.name, fix.messageId, 'fixed', fix.data, fix.site.node, fix.site.node, toOriginal));
@@ -190,7 +199,16 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     if (deferred === 0) break;
   }
   // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
-  if (text !== source) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, path));
+  if (text !== source) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, path), dropped);
+  // the safety net: what the original holds as data is in the output, or the file is left as it was
+  if (text !== source) {
+    const problem = checkRewrite(path, source, text, dropped);
+    if (problem) {
+      for (let index = findings.length - 1; index >= 0; index -= 1) if (findings[index].status === 'fixed') findings.splice(index, 1);
+      findings.push(locate(running[0].name, 'unsafe', 'crashed', { what: problem.what }, { start: problem.offset, end: problem.offset }, { start: problem.offset, end: problem.offset }, (offset) => offset));
+      text = source;
+    }
+  }
 
   const located = findings
     .map((finding) => {
@@ -202,7 +220,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
 }
 
 // Imports used by the original and by nothing in the fixed text: their specifiers (or declarations) go.
-function withoutOrphanedImports(path: string, source: string, text: string, style: Style): string {
+function withoutOrphanedImports(path: string, source: string, text: string, style: Style, dropped: Array<[number, number]>): string {
   let before: Facts;
   let after: Facts;
   try {
@@ -211,17 +229,19 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   } catch {
     return text;
   }
-  const usedBefore = new Set<string>();
+  const usedBefore = new Map<string, any>();
   for (const statement of before.tree.program.body) {
     if (statement.type !== 'ImportDeclaration') continue;
-    for (const specifier of statement.specifiers) if ((before.scopes.bindingOf(specifier.local)?.references.length ?? 0) > 0) usedBefore.add(specifier.local.name);
+    for (const specifier of statement.specifiers) if ((before.scopes.bindingOf(specifier.local)?.references.length ?? 0) > 0) usedBefore.set(specifier.local.name, statement);
   }
   const edits: Edit[] = [];
+  const orphans: string[] = [];
   const layout = { text: after.source, tree: after.tree, style };
   for (const statement of after.tree.program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     const orphaned = statement.specifiers.filter((specifier: any) => usedBefore.has(specifier.local.name) && specifier.importKind !== 'type' && (after.scopes.bindingOf(specifier.local)?.references.length ?? 1) === 0);
     if (orphaned.length === 0) continue;
+    orphans.push(...orphaned.map((specifier: any) => specifier.local.name));
     if (orphaned.length === statement.specifiers.length) {
       edits.push(deleteStatement(layout, statement));
       continue;
@@ -240,6 +260,8 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   try {
     const cleaned = applyEdits(text, edits);
     parseSource(path, cleaned);
+    // the imports are the original's own statements: what goes is dropped on purpose
+    for (const statement of new Set(orphans.map((name) => usedBefore.get(name)))) dropped.push([statement.start, statement.end]);
     return cleaned;
   } catch {
     return text;

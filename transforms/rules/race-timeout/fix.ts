@@ -13,6 +13,7 @@ import {
   deleteStatement,
   expressionBodyToBlock,
   insertLinesBefore,
+  reindent,
   semi,
   statement,
 } from '../../edit/layout';
@@ -68,10 +69,8 @@ function breakListIfMultiline(layout: Layout, race: any, edits: Edit[]): Edit[] 
   const indent = text.indentOf(list.start);
   const eol = text.terminatorNear(list.start);
   const unit = style.indent;
-  const lines = list.elements.map((element: any) => {
-    const elementText = applyEditsInRange(source, element.start, element.end, of(element)).text;
-    return `${indent}${unit}${elementText.split(/\r\n|\n/).join(`${eol}${unit}`)}`;
-  });
+  // each arm one level in, its own lines with it (never a literal's continuation lines)
+  const lines = list.elements.map((element: any) => `${indent}${unit}${reindent(layout, element.start, element.end, unit, of(element))}`);
   const relaid = `[${eol}${lines.join(`,${eol}`)}${style.trailingCommas ? ',' : ''}${eol}${indent}]`;
   return [...edits.filter((edit) => !inside.includes(edit)), replaceRange(list.start, list.end, relaid)];
 }
