@@ -2,7 +2,7 @@
 // measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
 // the output does not.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, type Run } from './harness';
+import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, TimerLedger, type Run } from './harness';
 
 const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.isNegative);
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
@@ -52,6 +52,34 @@ describe.each(positives)('race-timeout $name', (fixture) => {
       expect(after.abortedAfterSettle.length).toBeGreaterThan(0);
       expect(after.abortedAfterSettle.every(Boolean)).toBe(true);
     }
+  });
+});
+
+// A race awaited by a statement of its own is wrapped in try/finally, not given .finally(): what
+// follows the await runs after exactly as many microtasks as before.
+describe('race-timeout await-statement: the same microtask', () => {
+  const fixture = positives.find((candidate) => candidate.name === 'await-statement')!;
+  const ticksUntilAfter = async (source: string, path: string) => {
+    const ledger = new TimerLedger();
+    const exports = loadModule(source, path, { search: () => Promise.resolve('some value') }, ledger);
+    let ticks = 0;
+    let seen = -1;
+    const spin = () => {
+      ticks += 1;
+      if (ticks < 100) queueMicrotask(spin);
+    };
+    queueMicrotask(spin);
+    await exports.process('term', () => {
+      seen = ticks;
+    });
+    await ledger.drain();
+    return seen;
+  };
+  it('work wins: the code after the await runs at the same microtask in the input and the output', async () => {
+    const before = await ticksUntilAfter(readText(fixture.inputPath), fixture.inputPath);
+    const after = await ticksUntilAfter(readText(fixture.outputPath!), fixture.outputPath!);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBe(before);
   });
 });
 

@@ -46,11 +46,40 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   const eol = layout.text.terminatorNear(race.end);
   const settled =
     parts.settled.length === 1 ? `() => ${parts.settled[0]}` : `() => {${eol}${parts.settled.map((line) => `${outer}${style.indent}${statement(style, line)}`).join(eol)}${eol}${outer}}`;
+  // `await Promise.race(…);` or `return await Promise.race(…);` as a statement of its own: a
+  // try/finally around it clears the timer in the same turn the await resumes, with no microtask
+  // more than before (`.finally()` adds a few)
+  const awaited = awaitingStatement(layout, race);
+  if (awaited && parts.settled.length > 0 && (parts.after ?? []).length === 0) {
+    const indent = layout.text.indentOf(awaited.start);
+    const finals = parts.settled.map((line) => `${indent}${style.indent}${statement(style, line)}`).join(eol);
+    const body = reindent(layout, awaited.start, awaited.end, style.indent, breakListIfMultiline(layout, race, parts.inner));
+    const wrapped = replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}} finally {${eol}${finals}${eol}${indent}}`);
+    if (parts.declarations.length === 0) return [wrapped];
+    // TypeScript cannot see the executor assign the handle before the finally reads it: `let h!: T;`
+    const declarations = parts.declarations.map((line) => line.replace(/^let ([\w$]+): ReturnType</, 'let $1!: ReturnType<'));
+    if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, declarations), wrapped];
+  }
   const chained = (parts.settled.length > 0 ? `.finally(${settled})` : '') + (parts.after ?? []).join('');
   const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
   return [expressionBodyToBlock(layout, placement.arrow, parts.declarations, (body) => statement(style, `return ${body}`), [], inner)];
+}
+
+// The statement that awaits the race and does nothing else, alone on its lines in a block:
+// `await Promise.race(…);` or `return await Promise.race(…);`.
+function awaitingStatement(layout: Layout, race: any): any | undefined {
+  const { tree, text } = layout;
+  let current = race;
+  while (['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(tree.parent(current)?.type)) current = tree.parent(current);
+  const awaiting = tree.parent(current);
+  if (awaiting?.type !== 'AwaitExpression') return undefined;
+  const holder = tree.parent(awaiting);
+  const isStatement = (holder?.type === 'ExpressionStatement' && holder.expression === awaiting) || (holder?.type === 'ReturnStatement' && holder.argument === awaiting);
+  if (!isStatement || !tree.listOf(holder) || tree.listOf(holder)!.holder.type === 'SwitchCase') return undefined;
+  if (!text.startsLine(holder.start) || text.text.slice(holder.end, text.lineEndOf(holder.end)).trim() !== '') return undefined;
+  return holder;
 }
 
 // `Promise.race([a, b])` on one line whose arm becomes several lines: the list is broken one arm a
