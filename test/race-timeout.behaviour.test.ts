@@ -8,7 +8,7 @@ const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
 // These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
-const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'catch-rejects-clear-after', 'clear-in-then', 'settle-either-way-guarded-clear', 'clear-after-await-between-blank-lines']);
+const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'await-statement-const-arm', 'catch-rejects-clear-after', 'clear-in-then', 'settle-either-way-guarded-clear', 'clear-after-await-between-blank-lines']);
 
 // Promise.any ignores a rejecting work arm: when the work fails, the timer's fallback decides, in the input as in the output.
 const timerDecidesWhenWorkFails = new Set(['promise-any']);

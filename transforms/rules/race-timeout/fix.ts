@@ -53,12 +53,17 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   if (awaited && parts.settled.length > 0 && (parts.after ?? []).length === 0) {
     const indent = layout.text.indentOf(awaited.start);
     const finals = parts.settled.map((line) => `${indent}${style.indent}${statement(style, line)}`).join(eol);
-    const body = reindent(layout, awaited.start, awaited.end, style.indent, breakListIfMultiline(layout, race, parts.inner));
-    const wrapped = replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}} finally {${eol}${finals}${eol}${indent}}`);
-    if (parts.declarations.length === 0) return [wrapped];
+    // the edits inside the statement go into its new text; those elsewhere (a timer arm held in a
+    // const before it, a clear after it that the finally makes redundant) stay as they are
+    const edits = breakListIfMultiline(layout, race, parts.inner);
+    const within = edits.filter((edit) => edit.start >= awaited.start && edit.end <= awaited.end);
+    const elsewhere = edits.filter((edit) => !within.includes(edit));
+    const body = reindent(layout, awaited.start, awaited.end, style.indent, within);
+    const wrapped = [...elsewhere, replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}} finally {${eol}${finals}${eol}${indent}}`)];
+    if (parts.declarations.length === 0) return wrapped;
     // TypeScript cannot see the executor assign the handle before the finally reads it: `let h!: T;`
     const declarations = parts.declarations.map((line) => line.replace(/^let ([\w$]+): ReturnType</, 'let $1!: ReturnType<'));
-    if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, declarations), wrapped];
+    if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, declarations), ...wrapped];
   }
   const chained = (parts.settled.length > 0 ? `.finally(${settled})` : '') + (parts.after ?? []).join('');
   const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
