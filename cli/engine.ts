@@ -1,9 +1,11 @@
 // One file through the rules, exactly as `jscodeshift -t transforms/all.ts` runs it: the same
-// runRules call; the findings arrive as data and are rendered here, at the edge.
-import { type LocatedFinding, renderMessage, type Severity, severityOf, type Status } from '../transforms/engine/finding';
+// runWithSuppressions call; the findings arrive as data and are rendered here, at the edge.
+import { createHash } from 'node:crypto';
+import { type LocatedFinding, type Message, renderMessage, type Severity, severityOf, type Status } from '../transforms/engine/finding';
 import type { AnyRule } from '../transforms/engine/rule';
-import { runRules } from '../transforms/engine/run';
 import { SourceText } from '../transforms/engine/source';
+import { runWithSuppressions } from '../transforms/engine/suppressions';
+import { registry } from '../transforms/registry';
 
 export type SiteStatus = 'fixed' | 'reported';
 
@@ -22,8 +24,23 @@ export interface SiteRecord {
   data: Record<string, string>;
   /** `what — why — how to fix`, rendered from the message table */
   reason: string;
-  /** the site's anchor, for fingerprints */
+  /** the message's parts, for report lines: `what: why`, then how to fix */
+  message: Message;
+  /** where what the reason is about ends */
+  end?: { line: number; column: number };
+  /** the site's anchor */
   site: { line: number; column: number };
+  /** stable across line shifts: rule, file from the repository root, the site's code, occurrence (set by the run) */
+  fingerprint?: string;
+}
+
+/** a disable comment that matched nothing */
+export interface UnusedDisable {
+  file: string;
+  line: number;
+  column: number;
+  keyword: string;
+  reason: string;
 }
 
 export interface FileOutcome {
@@ -37,6 +54,11 @@ export interface FileOutcome {
   errorAt?: { line: number; column: number };
   /** whether the file was parsed at all (some rule's text prefilter passed) */
   parsed: boolean;
+  /** per site record: a hash of the site's code without whitespace, for its fingerprint */
+  codeHashes?: string[];
+  /** sites a disable comment left alone */
+  suppressed?: number;
+  unusedDisables?: UnusedDisable[];
 }
 
 export function selectRules(registry: readonly AnyRule[], only: readonly string[], skip: readonly string[]): AnyRule[] {
@@ -52,7 +74,7 @@ export function mayApplyAny(rules: readonly AnyRule[], source: string): boolean 
   return rules.some((rule) => rule.mayApply(source));
 }
 
-export function toSiteRecord(finding: LocatedFinding, sitePosition: { line: number; column: number }): SiteRecord {
+export function toSiteRecord(finding: LocatedFinding, sitePosition: { line: number; column: number }, end?: { line: number; column: number }): SiteRecord {
   return {
     file: finding.path,
     line: finding.position.line,
@@ -64,23 +86,39 @@ export function toSiteRecord(finding: LocatedFinding, sitePosition: { line: numb
     messageId: finding.messageId,
     data: finding.data,
     reason: renderMessage(finding.message),
+    message: finding.message,
+    ...(end ? { end } : {}),
     site: sitePosition,
   };
 }
+
+// The site's code with its whitespace taken out: re-indenting or re-wrapping it keeps the hash.
+function codeHash(source: string, start: number, end: number): string {
+  return createHash('sha256').update(source.slice(start, end).replace(/\s+/g, '')).digest('hex').slice(0, 16);
+}
+
+const KNOWN_RULES = registry.map((rule) => rule.name);
+
+const STACK_OVERFLOW = 'too deeply nested to analyse (the stack ran out: a stack overflow, not a syntax error); left untouched — exclude the file, or split the expression';
 
 export function transformSource(rules: readonly AnyRule[], path: string, source: string, options: Record<string, unknown>): FileOutcome {
   if (!mayApplyAny(rules, source)) return { path, sites: [], parsed: false };
   let result;
   try {
-    result = runRules(rules, path, source, options);
+    result = runWithSuppressions(rules, path, source, options, KNOWN_RULES);
   } catch (crash) {
+    // a stack overflow is the input's depth, not a bug: said as such, once
+    if (crash instanceof RangeError && /call stack/i.test(crash.message)) return { path, sites: [], parsed: true, error: STACK_OVERFLOW };
     const message = crash instanceof Error ? crash.message : String(crash);
     return { path, sites: [], parsed: true, error: `internal error: ${message}` };
   }
+  if (result.syntaxError && result.syntaxError.message.startsWith('too deeply nested')) return { path, sites: [], parsed: true, error: STACK_OVERFLOW };
   if (result.syntaxError) {
     return { path, sites: [], parsed: true, error: `file does not parse — ${result.syntaxError.message}; left untouched — fix the syntax error, or exclude the file from the run`, errorAt: { line: result.syntaxError.line, column: result.syntaxError.column } };
   }
   const text = new SourceText(source);
-  const sites = result.findings.map((finding) => toSiteRecord(finding, text.positionAt(finding.site.start)));
-  return { path, output: result.output, sites, parsed: result.parsed };
+  const sites = result.findings.map((finding) => toSiteRecord(finding, text.positionAt(finding.site.start), text.positionAt(finding.end)));
+  const codeHashes = result.findings.map((finding) => codeHash(source, finding.site.start, finding.site.end));
+  const unusedDisables = result.unused.map(({ directive, line, column, reason }) => ({ file: path, line, column, keyword: directive.keyword, reason }));
+  return { path, output: result.output, sites, parsed: result.parsed, codeHashes, suppressed: result.suppressed, unusedDisables };
 }

@@ -6,50 +6,122 @@ import * as path from 'node:path';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-export function hasSourceExtension(file: string): boolean {
-  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase());
+export function hasSourceExtension(file: string, extensions: readonly string[] = SOURCE_EXTENSIONS): boolean {
+  return extensions.includes(path.extname(file).toLowerCase());
 }
 
 // Declaration files hold types only: no call, so no timer to clear. Walks leave them out (a .d.ts
 // named on the command line is still read).
-function isWalkedSource(file: string): boolean {
-  return hasSourceExtension(file) && !/\.d\.[cm]?ts$/i.test(file);
+function isWalkedSource(file: string, extensions: readonly string[]): boolean {
+  return hasSourceExtension(file, extensions) && !/\.d\.[cm]?ts$/i.test(file);
+}
+
+/** globs of a config (from the repository root) or of --ignore-pattern (from the current directory) */
+export interface PathFilter {
+  mode: 'include' | 'ignore';
+  /** the absolute directory the globs are relative to */
+  base: string;
+  globs: readonly string[];
+  /** what set them, for the reason a named file is left out */
+  source: string;
+}
+
+export interface ListOptions {
+  /** where relative targets start (default: the process's directory) */
+  cwd?: string;
+  /** the extensions walks keep (default SOURCE_EXTENSIONS) */
+  extensions?: readonly string[];
+  filters?: readonly PathFilter[];
+}
+
+export interface ListProblem {
+  file: string;
+  kind: 'error' | 'skipped';
+  reason: string;
 }
 
 export interface Listing {
+  /** as given, or joined to the directory given: relative to the run's directory when the target was */
   files: string[];
   /** paths given on the command line that do not exist */
   missing: string[];
+  /** other targets that could not be listed (a symbolic link loop, no permission), and named files a filter leaves out */
+  problems: ListProblem[];
 }
 
-export function listFiles(targets: readonly string[]): Listing {
+/** one line on why a path cannot be used, from its error code */
+export function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'a symbolic link loop (ELOOP): a link leads back to itself';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
+  if (code === 'ENOTDIR') return 'a path through something that is not a directory (ENOTDIR)';
+  const message = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+  return code ? `${code}: ${message}` : message;
+}
+
+interface CompiledFilter {
+  filter: PathFilter;
+  rules: IgnoreRule[];
+}
+
+// gitignore semantics: a pattern that matches a directory covers everything below it.
+function matchesFilter(compiled: CompiledFilter, absolute: string): boolean | undefined {
+  const relative = path.relative(compiled.filter.base, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const segments = relative.split(path.sep);
+  for (let depth = 1; depth < segments.length; depth++) {
+    if (isIgnored(compiled.rules, segments.slice(0, depth).join('/'), true)) return true;
+  }
+  return isIgnored(compiled.rules, segments.join('/'), false);
+}
+
+/** why the filters leave the file out, or undefined */
+function filteredOut(filters: readonly CompiledFilter[], absolute: string): string | undefined {
+  for (const compiled of filters) {
+    const matched = matchesFilter(compiled, absolute);
+    if (matched === undefined) continue;
+    if (compiled.filter.mode === 'ignore' && matched) return `ignored by ${compiled.filter.source}`;
+    if (compiled.filter.mode === 'include' && !matched) return `not included by ${compiled.filter.source}`;
+  }
+  return undefined;
+}
+
+export function listFiles(targets: readonly string[], options: ListOptions = {}): Listing {
+  const cwd = options.cwd ?? process.cwd();
+  const extensions = options.extensions ?? SOURCE_EXTENSIONS;
+  const filters = (options.filters ?? []).filter((filter) => filter.globs.length > 0).map((filter) => ({ filter, rules: parseGitignore(filter.globs.join('\n'), '') }));
   const files: string[] = [];
   const missing: string[] = [];
+  const problems: ListProblem[] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
-    const key = path.resolve(file);
-    if (!seen.has(key)) {
-      seen.add(key);
-      files.push(file);
-    }
+  const add = (file: string, named: boolean) => {
+    const absolute = path.resolve(cwd, file);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    const reason = filteredOut(filters, absolute);
+    if (reason === undefined) files.push(file);
+    else if (named) problems.push({ file, kind: 'skipped', reason });
   };
   for (const target of targets) {
+    const absolute = path.resolve(cwd, target);
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(target);
-    } catch {
-      missing.push(target);
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') missing.push(target);
+      else problems.push({ file: target, kind: 'error', reason: describeFsError(error) });
       continue;
     }
     if (stat.isDirectory()) {
-      const found = gitListing(target) ?? walk(target);
+      const found = gitListing(absolute, extensions) ?? walk(absolute, extensions, (relative, error) => problems.push({ file: path.join(target, relative), kind: 'error', reason: describeFsError(error) }));
       found.sort();
-      for (const relative of found) add(path.join(target, relative));
+      for (const relative of found) add(path.join(target, relative), false);
     } else {
-      add(target);
+      add(target, true);
     }
   }
-  return { files, missing };
+  return { files, missing, problems };
 }
 
 function isSkippedPath(relative: string): boolean {
@@ -66,7 +138,7 @@ function git(cwd: string, args: string[]): string | undefined {
 
 // Inside a git work tree, git itself applies every .gitignore, .git/info/exclude and core.excludesFile.
 // A directory that git ignores as a whole (say a vendored bundle the user points at) is walked instead.
-function gitListing(dir: string): string[] | undefined {
+function gitListing(dir: string, extensions: readonly string[]): string[] | undefined {
   const inside = git(dir, ['rev-parse', '--is-inside-work-tree']);
   if (inside?.trim() !== 'true') return undefined;
   if (git(dir, ['check-ignore', '-q', '.']) !== undefined) return undefined;
@@ -74,7 +146,7 @@ function gitListing(dir: string): string[] | undefined {
   if (output === undefined) return undefined;
   const result: string[] = [];
   for (const relative of output.split('\0')) {
-    if (relative === '' || !isWalkedSource(relative) || isSkippedPath(relative)) continue;
+    if (relative === '' || !isWalkedSource(relative, extensions) || isSkippedPath(relative)) continue;
     try {
       // Deleted but still tracked files, submodules and symbolic links are not source files to rewrite.
       if (fs.lstatSync(path.join(dir, relative)).isFile()) result.push(relative);
@@ -93,14 +165,17 @@ interface IgnoreRule {
 }
 
 // Outside git: a plain walk that reads the .gitignore of each directory it enters.
-function walk(root: string): string[] {
+// Symbolic links, to files or directories, are not followed: a link's target is either in the walk
+// already or outside the tree.
+function walk(root: string, extensions: readonly string[], unreadable: (relative: string, error: unknown) => void): string[] {
   const result: string[] = [];
   const visit = (relativeDir: string, rules: IgnoreRule[]) => {
     const absolute = path.join(root, relativeDir);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(absolute, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      unreadable(relativeDir, error);
       return;
     }
     let active = rules;
@@ -117,7 +192,7 @@ function walk(root: string): string[] {
       if (entry.name === 'node_modules' || entry.name === '.git') continue;
       if (entry.isDirectory()) {
         if (!isIgnored(active, relative, true)) visit(relative, active);
-      } else if (entry.isFile() && isWalkedSource(entry.name) && !isIgnored(active, relative, false)) {
+      } else if (entry.isFile() && isWalkedSource(entry.name, extensions) && !isIgnored(active, relative, false)) {
         result.push(relative);
       }
     }
@@ -194,7 +269,7 @@ function escapeRegex(text: string): string {
 }
 
 // The last matching rule wins, as in git; rules only see paths below their .gitignore's directory.
-function isIgnored(rules: readonly IgnoreRule[], relative: string, isDirectory: boolean): boolean {
+export function isIgnored(rules: readonly IgnoreRule[], relative: string, isDirectory: boolean): boolean {
   let ignored = false;
   for (const rule of rules) {
     if (rule.directoryOnly && !isDirectory) continue;
@@ -209,9 +284,10 @@ function isIgnored(rules: readonly IgnoreRule[], relative: string, isDirectory: 
 }
 
 // Paths whose changes --write would mix with the user's own: `git status` of each repository involved.
-export function dirtyWorkTrees(targets: readonly string[]): { root: string; status: string }[] {
+export function dirtyWorkTrees(targets: readonly string[], cwd: string = process.cwd()): { root: string; status: string }[] {
   const roots = new Set<string>();
-  for (const target of targets) {
+  for (const relativeTarget of targets) {
+    const target = path.resolve(cwd, relativeTarget);
     let dir: string;
     try {
       dir = fs.statSync(target).isDirectory() ? target : path.dirname(target);

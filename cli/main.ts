@@ -1,20 +1,24 @@
 // forgotten-sender [paths…]: every transform of the registry in one pass over a repository.
-//   1. list files (git's view of the tree, no node_modules) and read them
+//   1. read the repository's config, check the output paths, list files (git's view of the tree, no
+//      node_modules) and read them
 //   2. skip what cannot be source (binary, too large, minified) and, by text, what no transform wants
 //   3. parse and transform the rest once, over worker threads when there is enough of it
 //   4. print diffs / write atomically / emit JSON or SARIF, then a summary; the exit code says how it went
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AnyRule } from '../transforms/engine/rule';
 import { registry } from '../transforms/registry';
-import { type CliArgs, parseArgs, UsageError } from './args';
+import { type CliArgs, parseArgs, TRANSFORM_OPTIONS, UsageError } from './args';
+import { assignFingerprints, BASELINE_FILE, type BaselineEntry, BaselineError, baselineWorthy, readBaseline, rootRelative, writeBaseline } from './baseline';
+import { ConfigError, loadConfig, repositoryRoot } from './config';
 import { ansiColors, unifiedDiff } from './diff';
-import { type FileOutcome, mayApplyAny, selectRules, type SiteRecord } from './engine';
-import { dirtyWorkTrees, listFiles } from './files';
-import { chooseThreads, type Job, runJobs } from './pool';
-import { type FileProblem, type RunResult, TOOL_NAME, toJson, toSarif } from './sarif';
-import { formatSummary, Progress } from './summary';
-import { writeFileAtomic } from './write';
+import { type FileOutcome, mayApplyAny, selectRules, type UnusedDisable } from './engine';
+import { describeFsError, dirtyWorkTrees, listFiles, type PathFilter } from './files';
+import { chooseThreads, coreCount, type Job, runJobs } from './pool';
+import { type FileProblem, type RunResult, TOOL_NAME, type TransformCounts, toJson, toSarif } from './sarif';
+import { formatProblem, formatSite, formatSummary, formatUnused, Progress } from './summary';
+import { removeStaleTempFiles, WriteRefusal, writeFileAtomic } from './write';
 
 export const EXIT_OK = 0;
 /** --check found sites left to fix or to review */
@@ -34,6 +38,8 @@ const BOM = '\uFEFF';
 export function helpText(codemods: readonly AnyRule[] = registry): string {
   const width = Math.max(...codemods.map((codemod) => codemod.name.length), 4);
   const transforms = codemods.map((codemod) => `  ${codemod.name.padEnd(width)}  ${codemod.summary}`).join('\n');
+  const optionWidth = Math.max(...TRANSFORM_OPTIONS.map((option) => option.name.length)) + 2;
+  const transformOptions = TRANSFORM_OPTIONS.map((option) => `  --${option.name.padEnd(optionWidth)} ${option.rule}: ${option.help}`).join('\n');
   return `Usage: ${TOOL_NAME} [options] [paths…]
 
 Runs every transform below over the given files and directories (default: .) in one parse per file.
@@ -46,14 +52,23 @@ ${transforms}
 Options:
   --write, -w            apply the changes (each file replaced atomically); refuses a dirty git tree
   --force, -f            with --write: write even when the git work tree has uncommitted changes
-  --check                exit 1 when any site is left to fix (fixable) or to review (reported)
-  --json[=file]          every site as JSON (file, line, column, transform, status, reason); stdout by default
-  --sarif[=file]         the same as SARIF 2.1.0, for code scanning; stdout by default
+  --force-readonly       with --write: also write files that have no write permission
+  --check                exit 1 when a site is left to fix (fixable) or to review (error, warning)
+  --json [file]          every site as JSON; stdout without a file (--json=file works too)
+  --sarif [file]         SARIF 2.1.0 for code scanning; stdout without a file
+  --notes                also print the notes about code that is already safe
+  --baseline[=file]      report, and fail --check, only for sites not in the baseline
+                         (default file: .forgotten-sender-baseline.json at the repository root)
+  --update-baseline[=file]  record today's sites as the baseline
+  --report-unused-disable   list disable comments that match no site (they fail --check)
+  --config file          read this config instead of forgotten-sender.config.json
   --only a,b             run only these transforms
   --skip a,b             run all transforms but these
-  --jobs N, -j N         threads, the main one included (default: 1, up to one per core when there
-                         are several MB to parse)
-  --exact                accepted for older scripts; every file is read by one parser now
+  --extensions ts,js     the file extensions walks keep (default: ts tsx mts cts js jsx mjs cjs)
+  --ignore-pattern glob  leave out files matching a gitignore-style glob (repeatable)
+  --jobs N, -j N         threads, the main one included, at most one per core (default: 1, more
+                         when there are several MB to parse)
+  --file-timeout S       stop a file that takes longer than S seconds (default 10; 0: no limit)
   --no-diff              do not print diffs
   --color / --no-color   force colored diffs on or off (default: on when stdout is a terminal)
   --progress / --no-progress
@@ -61,9 +76,17 @@ Options:
   --max-file-size N      skip files larger than N bytes (default 524288; 0: no limit)
   --max-line-length N    skip files with a line longer than N characters, i.e. minified bundles
                          (default 10000; 0: no limit)
-  --<name>=<value>       any other option is passed to the transforms, as jscodeshift does
-                         (e.g. --prefer-signal-timeout=true)
+  --dry, -d, --print, -p accepted, as in jscodeshift: a dry run is the default
+  --exact                accepted for older scripts; every file is read by one parser now
   --help, -h / --version, -V
+
+Transform options (also "rules" in forgotten-sender.config.json):
+${transformOptions}
+  Each is --name, --name=true|false or --no-name.
+
+Disable comments: // forgotten-sender-disable-next-line [rule, …] [-- reason]
+                  // forgotten-sender-disable-line [rule, …]
+                  /* forgotten-sender-disable [rule, …] */  (the whole file)
 
 Exit status: 0 done; 1 --check found sites; 2 some file failed (read, parse, transform, write) or bad usage.
 `;
@@ -81,14 +104,11 @@ function longestLine(source: string): number {
   return longest;
 }
 
-function describeError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return code ? `${code}: ${message}` : message;
-}
-
 interface Loaded {
+  /** as listed */
   file: string;
+  /** where it is written: the target of a symbolic link */
+  real: string;
   original: Buffer;
   hasBom: boolean;
 }
@@ -102,7 +122,7 @@ export async function main(argv: readonly string[], io?: Partial<Io>): Promise<n
   };
   let args: CliArgs;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, out.cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return usageError(out, error.message);
@@ -123,53 +143,147 @@ function usageError(io: Io, message: string): number {
   return EXIT_ERROR;
 }
 
-// The whole run over `available` transforms (the registry; tests pass doubles).
-export async function run(args: CliArgs, available: readonly AnyRule[], io: Io): Promise<number> {
+/** a file the run will write, checked before any work: its directory exists and takes files */
+function outputProblem(flag: string, file: string): string | undefined {
+  try {
+    if (fs.statSync(file).isDirectory()) return `${flag}: ${file} is a directory`;
+  } catch {
+    // a new file
+  }
+  const dir = path.dirname(file);
+  try {
+    if (!fs.statSync(dir).isDirectory()) return `${flag}: ${dir} is not a directory`;
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    return `${flag}: cannot write into ${dir}: ${describeFsError(error)}`;
+  }
+  return undefined;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export interface Execution {
+  exitCode: number;
+  result?: RunResult;
+  /** the text before and after of every file changed (or to change) */
+  changes: { file: string; before: string; after: string }[];
+  threads: number;
+  /** one-line notices for stderr (a capped --jobs, a baseline written) */
+  notices: string[];
+  /** a usage or config error: the run did not start */
+  fatal?: string;
+}
+
+/** The whole run over `available` transforms, without printing (the programmatic API's core). */
+export async function execute(args: CliArgs, available: readonly AnyRule[], io: Io): Promise<Execution> {
   const started = process.hrtime.bigint();
+  const notices: string[] = [];
+  const stop = (message: string): Execution => ({ exitCode: EXIT_ERROR, changes: [], threads: 1, notices, fatal: message });
+  const cwd = io.cwd;
+  let root: string;
+  try {
+    root = repositoryRoot(cwd);
+  } catch (error) {
+    return stop(`${cwd}: ${describeFsError(error)}`);
+  }
+
+  let config;
+  try {
+    config = loadConfig(root, cwd, args.config, available.map((rule) => rule.name));
+  } catch (error) {
+    if (error instanceof ConfigError) return stop(error.message);
+    throw error;
+  }
   let codemods: AnyRule[];
   try {
-    codemods = selectRules(available, args.only, args.skip);
+    codemods = selectRules(available, args.only, args.skip).filter((rule) => !config.off.includes(rule.name) || args.only.includes(rule.name));
   } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
+    return stop(error instanceof Error ? error.message : String(error));
   }
-  const paths = args.paths;
+  const options = { ...config.options, ...args.transformOptions };
 
+  // Every file the run will write is checked before any work, so a typo costs nothing.
+  const outputs: [string, string | undefined][] = [
+    ['--json', args.json],
+    ['--sarif', args.sarif],
+    ['--update-baseline', args.updateBaseline === undefined ? undefined : args.updateBaseline === true ? path.join(root, BASELINE_FILE) : args.updateBaseline],
+  ];
+  for (const [flag, file] of outputs) {
+    if (file === undefined || file === '-') continue;
+    const problem = outputProblem(flag, path.resolve(cwd, file));
+    if (problem) return stop(problem);
+  }
+  let baseline: { file: string; fingerprints: Set<string>; entries: BaselineEntry[] } | undefined;
+  if (args.baseline !== undefined) {
+    const file = args.baseline === true ? path.join(root, BASELINE_FILE) : path.resolve(cwd, args.baseline);
+    try {
+      const entries = readBaseline(file);
+      baseline = { file, fingerprints: new Set(entries.map((entry) => entry.fingerprint)), entries };
+    } catch (error) {
+      if (error instanceof BaselineError) return stop(error.message);
+      throw error;
+    }
+  }
+  if (args.jobs !== undefined && args.jobs > coreCount()) notices.push(`--jobs ${args.jobs}: capped at ${coreCount()}, the number of cores (more threads only cost memory)`);
+
+  const paths = args.paths;
   if (args.write && !args.force) {
-    const dirty = dirtyWorkTrees(paths);
+    const dirty = dirtyWorkTrees(paths, cwd);
     if (dirty.length > 0) {
-      for (const { root, status } of dirty) {
-        io.stderr.write(`${TOOL_NAME}: refusing to --write: the git work tree ${root} has uncommitted changes:\n${status}`);
-      }
-      io.stderr.write(`Commit or stash them first, so the codemod's changes can be reviewed alone, or pass --force.\n`);
-      return EXIT_ERROR;
+      const lines = dirty.map(({ root: tree, status }) => `refusing to --write: the git work tree ${tree} has uncommitted changes:\n${status.trimEnd()}`);
+      return stop(`${lines.join('\n')}\nCommit or stash them first, so the codemod's changes can be reviewed alone, or pass --force.`);
     }
   }
 
-  const listing = listFiles(paths);
-  const problems: FileProblem[] = listing.missing.map((file) => ({ file, kind: 'error', reason: 'no such file or directory' }));
+  const filters: PathFilter[] = [
+    { mode: 'include', base: root, globs: config.include, source: path.basename(config.file ?? 'the config') },
+    { mode: 'ignore', base: root, globs: config.ignore, source: path.basename(config.file ?? 'the config') },
+    { mode: 'ignore', base: path.resolve(cwd), globs: args.ignorePatterns, source: '--ignore-pattern' },
+  ];
+  const listing = listFiles(paths, { cwd, extensions: args.extensions, filters });
+  const problems: FileProblem[] = [...listing.missing.map((file) => ({ file, kind: 'error' as const, reason: 'no such file or directory' })), ...listing.problems];
   const showProgress = args.progress ?? (io.stderr.isTTY === true && io.env.CI === undefined);
   const progress = new Progress(io.stderr, showProgress);
 
+  if (args.write) removeStaleTempFiles(new Set(listing.files.map((file) => path.dirname(path.resolve(cwd, file)))));
+
   const jobs: Job[] = [];
   const loaded = new Map<string, Loaded>();
+  const seenReal = new Set<string>();
   const maxFileSize = args.maxFileSize || Number.POSITIVE_INFINITY;
   const maxLineLength = args.maxLineLength || Number.POSITIVE_INFINITY;
+  const realCwd = fs.realpathSync(cwd);
   listing.files.forEach((file, index) => {
     progress.update('reading', index, listing.files.length);
+    let real: string;
     let original: Buffer;
     try {
-      const size = fs.statSync(file).size;
+      real = fs.realpathSync(path.resolve(cwd, file));
+      // A path into the repository that a symbolic link leads out of it: never followed, so never
+      // read or written there (a path named outside the repository is the user's to name).
+      if (isInside(path.resolve(realCwd, file), root) && !isInside(real, root)) {
+        problems.push({ file, kind: 'skipped', reason: `a symbolic link leads out of the repository (to ${real}); not followed` });
+        return;
+      }
+      if (seenReal.has(real)) return;
+      seenReal.add(real);
+      const size = fs.statSync(real).size;
       if (size > maxFileSize) {
         problems.push({ file, kind: 'skipped', reason: `larger than ${args.maxFileSize} bytes (${size}); raise --max-file-size to include it` });
         return;
       }
-      original = fs.readFileSync(file);
+      original = fs.readFileSync(real);
     } catch (error) {
-      problems.push({ file, kind: 'error', reason: `unreadable (${describeError(error)})` });
+      problems.push({ file, kind: 'error', reason: `unreadable: ${describeFsError(error)}` });
       return;
     }
-    if (original.includes(0)) {
-      problems.push({ file, kind: 'skipped', reason: 'binary file (contains a NUL byte)' });
+    // Text is what decodes as UTF-8, NUL characters and all (a "\0" in a string literal is text).
+    const utf8 = isUtf8(original);
+    if (!utf8 && original.includes(0)) {
+      problems.push({ file, kind: 'skipped', reason: 'binary file (not UTF-8, and holds NUL bytes)' });
       return;
     }
     let source = original.toString('utf8');
@@ -178,7 +292,7 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
     if (hasBom) source = source.slice(1);
     if (!mayApplyAny(codemods, source)) return;
     // Decoding replaced invalid bytes with U+FFFD: rewriting the file would corrupt them.
-    if (!isUtf8(original)) {
+    if (!utf8) {
       problems.push({ file, kind: 'skipped', reason: 'not UTF-8 text' });
       return;
     }
@@ -188,24 +302,31 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
       return;
     }
     jobs.push({ path: file, source });
-    loaded.set(file, { file, original, hasBom });
+    loaded.set(file, { file, real, original, hasBom });
   });
 
   const outcomes: FileOutcome[] = [];
   const threads = chooseThreads(jobs, args.jobs);
-  const options = { ...args.transformOptions };
-  await runJobs(codemods, jobs, options, threads, (outcome) => {
-    outcomes.push(outcome);
-    progress.update('transforming', outcomes.length, jobs.length);
-  });
+  await runJobs(
+    codemods,
+    jobs,
+    options,
+    threads,
+    (outcome) => {
+      outcomes.push(outcome);
+      progress.update('transforming', outcomes.length, jobs.length);
+    },
+    { fileTimeoutMs: args.fileTimeoutMs },
+  );
   progress.done();
   outcomes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const colors = (args.color ?? (io.stdout.isTTY === true && io.env.NO_COLOR === undefined)) ? ansiColors : undefined;
-  const machineOnStdout = args.json === '-' || args.sarif === '-';
-  const sites: SiteRecord[] = [];
+  const sites: RunResult['sites'] = [];
   const changedFiles: string[] = [];
+  const changes: Execution['changes'] = [];
+  const unusedDisables: UnusedDisable[] = [];
   let parsed = 0;
+  let suppressed = 0;
   for (const outcome of outcomes) {
     if (outcome.parsed) parsed++;
     if (outcome.error !== undefined) {
@@ -214,7 +335,10 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
       problems.push({ file: outcome.path, kind: 'error', reason: `${outcome.error}${flowHint}`, ...outcome.errorAt });
       continue;
     }
+    assignFingerprints(outcome, rootRelative(root, loaded.get(outcome.path)?.real ?? path.resolve(cwd, outcome.path)));
     sites.push(...outcome.sites);
+    suppressed += outcome.suppressed ?? 0;
+    if (args.reportUnusedDisable) unusedDisables.push(...(outcome.unusedDisables ?? []));
     // an analysis that threw (or a fix that did not parse) lost its site: the run failed there
     for (const site of outcome.sites) {
       if (site.verdict === 'crashed') problems.push({ file: outcome.path, kind: 'error', reason: `${site.transform}: ${site.reason}`, line: site.line, column: site.column });
@@ -222,63 +346,116 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
     if (outcome.output === undefined) continue;
     const file = loaded.get(outcome.path);
     if (file === undefined) continue;
-    if (args.diff && !machineOnStdout) {
-      const before = file.original.toString('utf8').slice(file.hasBom ? 1 : 0);
-      io.stdout.write(unifiedDiff(outcome.path, before, outcome.output, { colors }));
-    }
     if (args.write) {
       try {
-        writeFileAtomic(file.file, Buffer.from((file.hasBom ? BOM : '') + outcome.output, 'utf8'), file.original);
+        writeFileAtomic(file.real, Buffer.from((file.hasBom ? BOM : '') + outcome.output, 'utf8'), file.original, { forceReadonly: args.forceReadonly });
       } catch (error) {
-        problems.push({ file: outcome.path, kind: 'error', reason: `not written (${describeError(error)})` });
+        problems.push({ file: outcome.path, kind: 'error', reason: `not written: ${error instanceof WriteRefusal ? error.message : describeFsError(error)}` });
         continue;
       }
     }
     changedFiles.push(outcome.path);
+    changes.push({ file: outcome.path, before: file.original.toString('utf8').slice(file.hasBom ? 1 : 0), after: outcome.output });
   }
 
-  const perTransform: Record<string, { fixed: number; reported: number }> = {};
-  for (const codemod of codemods) perTransform[codemod.name] = { fixed: 0, reported: 0 };
+  let baselineSummary: RunResult['summary']['baseline'];
+  if (baseline !== undefined) {
+    const found = new Set<string>();
+    const scanned = new Set(listing.files.map((file) => rootRelative(root, path.resolve(cwd, file))));
+    for (const site of sites) {
+      if (site.fingerprint === undefined || !baselineWorthy(site, args.write)) continue;
+      const known = baseline.fingerprints.has(site.fingerprint);
+      site.baseline = known ? 'unchanged' : 'new';
+      if (known) found.add(site.fingerprint);
+    }
+    const known = sites.filter((site) => site.baseline === 'unchanged').length;
+    // only the files this run scanned can tell whether their baselined sites are gone
+    let gone = 0;
+    for (const entry of baseline.entries) if (scanned.has(entry.file) && !found.has(entry.fingerprint)) gone++;
+    baselineSummary = { file: baseline.file, known, gone };
+  }
+  if (args.updateBaseline !== undefined) {
+    const file = args.updateBaseline === true ? path.join(root, BASELINE_FILE) : path.resolve(cwd, args.updateBaseline);
+    const count = writeBaseline(
+      file,
+      sites.filter((site) => baselineWorthy(site, args.write)),
+      root,
+      cwd,
+    );
+    notices.push(`baseline: ${count} site${count === 1 ? '' : 's'} recorded in ${path.relative(cwd, file) || file}`);
+  }
+
+  const perTransform: Record<string, TransformCounts> = {};
+  for (const codemod of codemods) perTransform[codemod.name] = { fixed: 0, reported: 0, notes: 0 };
   for (const site of sites) {
-    perTransform[site.transform] ??= { fixed: 0, reported: 0 };
-    perTransform[site.transform][site.status]++;
+    perTransform[site.transform] ??= { fixed: 0, reported: 0, notes: 0 };
+    const counts = perTransform[site.transform];
+    if (site.status === 'fixed') counts.fixed++;
+    else if (site.severity === 'note') counts.notes++;
+    else counts.reported++;
   }
   const errors = problems.filter((problem) => problem.kind === 'error').length;
   const result: RunResult = {
     written: args.write,
+    root,
+    cwd,
     sites,
     problems: problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     changedFiles,
+    unusedDisables,
     summary: {
       filesScanned: listing.files.length,
       filesParsed: parsed,
       filesChanged: changedFiles.length,
       filesSkipped: problems.filter((problem) => problem.kind === 'skipped').length,
       errors,
+      suppressed,
+      ...(baselineSummary ? { baseline: baselineSummary } : {}),
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       perTransform,
     },
   };
 
-  if (args.json !== undefined) emit(io, args.json, toJson(result));
-  if (args.sarif !== undefined) emit(io, args.sarif, toSarif(result, codemods, io.cwd));
-  for (const problem of result.problems) {
-    const where = problem.line !== undefined ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
-    io.stderr.write(`${where}: ${problem.kind === 'error' ? 'error' : 'skipped'}: ${problem.reason}\n`);
-  }
-  for (const site of sites) {
-    if (site.status === 'reported') io.stderr.write(`${site.file}:${site.line}:${site.column}: ${site.reason}\n`);
-  }
-  io.stderr.write(formatSummary(result, threads));
+  let exitCode = EXIT_OK;
+  if (errors > 0) exitCode = EXIT_ERROR;
+  else if (args.check && (sitesLeft(result).length > 0 || unusedDisables.length > 0)) exitCode = EXIT_CHECK_FAILED;
+  return { exitCode, result, changes, threads, notices };
+}
 
-  if (errors > 0) return EXIT_ERROR;
-  // A note marks code that is already safe: printed, never a finding.
-  const remaining = sites.filter((site) => site.severity !== 'note' && (site.status === 'reported' || !args.write)).length;
-  if (args.check && remaining > 0) return EXIT_CHECK_FAILED;
-  return EXIT_OK;
+/** the sites --check fails on: fixable (unless written), errors and warnings; never notes or baselined ones */
+export function sitesLeft(result: RunResult): RunResult['sites'] {
+  return result.sites.filter((site) => site.severity !== 'note' && site.baseline !== 'unchanged' && (site.status === 'reported' || !result.written));
+}
+
+// The whole run, printed: diffs on stdout, reports and the summary on stderr (tests pass doubles of `available`).
+export async function run(args: CliArgs, available: readonly AnyRule[], io: Io): Promise<number> {
+  const execution = await execute(args, available, io);
+  if (execution.fatal !== undefined || execution.result === undefined) {
+    io.stderr.write(`${TOOL_NAME}: ${execution.fatal}\n`);
+    return execution.exitCode;
+  }
+  const { result } = execution;
+  const colors = (args.color ?? (io.stdout.isTTY === true && io.env.NO_COLOR === undefined)) ? ansiColors : undefined;
+  const machineOnStdout = args.json === '-' || args.sarif === '-';
+  if (args.diff && !machineOnStdout) {
+    for (const change of execution.changes) io.stdout.write(unifiedDiff(change.file, change.before, change.after, { colors }));
+  }
+  const codemods = available.filter((rule) => rule.name in result.summary.perTransform);
+  if (args.json !== undefined) emit(io, args.json, toJson(result));
+  if (args.sarif !== undefined) emit(io, args.sarif, toSarif(result, codemods, { notes: args.notes }));
+  for (const notice of execution.notices) io.stderr.write(`${TOOL_NAME}: ${notice}\n`);
+  for (const problem of result.problems) io.stderr.write(formatProblem(problem));
+  for (const site of result.sites) {
+    if (site.status !== 'reported' || site.baseline === 'unchanged') continue;
+    if (site.severity === 'note' && !args.notes) continue;
+    io.stderr.write(formatSite(site));
+  }
+  for (const unused of result.unusedDisables) io.stderr.write(formatUnused(unused));
+  io.stderr.write(formatSummary(result, execution.threads, { notes: args.notes }));
+  return execution.exitCode;
 }
 
 function emit(io: Io, target: string, text: string): void {
   if (target === '-') io.stdout.write(text);
-  else fs.writeFileSync(target, text);
+  else fs.writeFileSync(path.resolve(io.cwd, target), text);
 }

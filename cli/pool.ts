@@ -1,7 +1,10 @@
 // Spreads the files that passed the text prefilter over worker threads, one file in flight per
-// worker, largest files first so that no core is left with a big file at the end.
+// worker, largest files first so that no core is left with a big file at the end. Each file has a
+// time budget (--file-timeout): a worker past it is terminated and replaced; on the main thread the
+// file runs under vm's timeout, which interrupts it the same way. Either way the file is an error.
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import type { AnyRule } from '../transforms/engine/rule';
 import { type FileOutcome, transformSource } from './engine';
@@ -18,15 +21,51 @@ export interface Job {
 // of candidate files (3.5 MB: 2.5 s on one thread, 3.2 s on two).
 const BYTES_PER_THREAD = 4 * 1024 * 1024;
 
-/** threads taking part, the main thread included */
+export function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** threads taking part, the main thread included; never more than the cores (more only cost memory) */
 export function chooseThreads(jobs: readonly Job[], requested: number | undefined): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (requested !== undefined) return Math.max(1, Math.min(requested, Math.max(jobs.length, 1)));
+  const cores = coreCount();
+  if (requested !== undefined) return Math.max(1, Math.min(requested, cores, Math.max(jobs.length, 1)));
   const bytes = jobs.reduce((sum, job) => sum + job.source.length, 0);
   return Math.max(1, Math.min(cores, Math.ceil(bytes / BYTES_PER_THREAD), jobs.length));
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function timeoutMessage(ms: number): string {
+  return `took longer than ${ms / 1000} s to transform, so it was stopped (--file-timeout ${ms / 1000}); left untouched`;
+}
+
+// One script and context for every file: the timeout is what it is for (vm stops the code it runs,
+// functions of this context included, once the budget is spent).
+let timedScript: { script: vm.Script; context: vm.Context } | undefined;
+
+function runTimed<T>(work: () => T, ms: number): T {
+  if (ms <= 0) return work();
+  timedScript ??= { script: new vm.Script('work()'), context: vm.createContext({ work: undefined }) };
+  timedScript.context.work = work;
+  try {
+    return timedScript.script.runInContext(timedScript.context, { timeout: ms }) as T;
+  } finally {
+    timedScript.context.work = undefined;
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+}
+
+export interface PoolSettings {
+  /** the per-file budget in milliseconds; 0 or absent: none */
+  fileTimeoutMs?: number;
+  /** tests: false: the main thread only hands out files while a worker lives */
+  mainThreadWorks?: boolean;
+  /** tests: a script to run in the workers instead of worker.ts */
+  workerScript?: string;
+}
 
 // The main thread works through the queue too, from the first file on, while the workers start up;
 // each worker takes the next file whenever it finishes one. Largest files go first. A worker that
@@ -38,14 +77,11 @@ export async function runJobs(
   options: Record<string, unknown>,
   threads: number,
   onDone: (outcome: FileOutcome) => void,
-  testing: {
-    /** false: the main thread only hands out files while a worker lives */
-    mainThreadWorks?: boolean;
-    /** a script to run in the workers instead of worker.ts */
-    workerScript?: string;
-  } = {},
+  testing: PoolSettings = {},
 ): Promise<void> {
   const mainThreadWorks = testing.mainThreadWorks ?? true;
+  const fileTimeoutMs = testing.fileTimeoutMs ?? 0;
+  const deadlines = new Map<Worker, NodeJS.Timeout>();
   const order = jobs.map((_, index) => index).sort((a, b) => jobs[b].source.length - jobs[a].source.length);
   let next = 0;
   const live = new Map<Worker, number | undefined>();
@@ -65,37 +101,54 @@ export async function runJobs(
     live.set(worker, id);
     const job: WorkerJob = { id, path: jobs[id].path, source: jobs[id].source };
     worker.postMessage(job);
+    if (fileTimeoutMs > 0) {
+      deadlines.set(
+        worker,
+        setTimeout(() => {
+          // the file never finishes: the worker goes with it, and a new one takes the rest of the queue
+          lose(worker, timeoutMessage(fileTimeoutMs), false);
+          void worker.terminate();
+          if (next < order.length) spawn();
+          notify();
+        }, fileTimeoutMs),
+      );
+    }
   };
 
-  if (threads > 1) {
-    // Compiled (cli/load.cjs), this file is pool.js beside worker.js; from the sources, the worker needs register.cjs too.
-    const entry = testing.workerScript ?? path.join(__dirname, 'worker');
-    const preload = __filename.endsWith('.ts') && testing.workerScript === undefined ? `require(${JSON.stringify(path.join(__dirname, 'register.cjs'))}); ` : '';
-    const setup: WorkerSetup = { transforms: codemods.map((codemod) => codemod.name), options: plainOptions(options) };
-    for (let i = 1; i < threads; i++) {
-      const worker = new Worker(`${preload}require(${JSON.stringify(entry)});`, {
-        eval: true,
-        workerData: setup,
-      });
-      live.set(worker, undefined);
-      worker.on('message', (result: WorkerResult | { ready: true }) => {
-        if (!('ready' in result)) onDone(result.outcome);
-        feed(worker);
-        notify();
-      });
-      // 'error' (an uncaught exception, out of memory) comes before 'exit'; a bare 'exit' is a
-      // process.exit() in the thread. Either way the file it held is an error and the run goes on.
-      const lose = (reason: string) => {
-        if (!live.has(worker)) return;
-        const held = live.get(worker);
-        live.delete(worker);
-        if (held !== undefined) onDone({ path: jobs[held].path, sites: [], parsed: true, error: `the worker thread failed on this file: ${reason}` });
-        notify();
-      };
-      worker.on('error', (error) => lose(error.message));
-      worker.on('exit', (code) => lose(`it exited with code ${code}`));
-    }
-  }
+  // 'error' (an uncaught exception, out of memory) comes before 'exit'; a bare 'exit' is a
+  // process.exit() in the thread. Either way the file it held is an error and the run goes on.
+  const lose = (worker: Worker, reason: string, died = true) => {
+    clearTimeout(deadlines.get(worker));
+    deadlines.delete(worker);
+    if (!live.has(worker)) return;
+    const held = live.get(worker);
+    live.delete(worker);
+    if (held !== undefined) onDone({ path: jobs[held].path, sites: [], parsed: true, error: died ? `the worker thread failed on this file: ${reason}` : reason });
+    notify();
+  };
+
+  // Compiled (cli/load.cjs), this file is pool.js beside worker.js; from the sources, the worker needs register.cjs too.
+  const entry = testing.workerScript ?? path.join(__dirname, 'worker');
+  const preload = __filename.endsWith('.ts') && testing.workerScript === undefined ? `require(${JSON.stringify(path.join(__dirname, 'register.cjs'))}); ` : '';
+  const setup: WorkerSetup = { transforms: codemods.map((codemod) => codemod.name), options: plainOptions(options) };
+  const spawn = () => {
+    const worker = new Worker(`${preload}require(${JSON.stringify(entry)});`, {
+      eval: true,
+      workerData: setup,
+    });
+    live.set(worker, undefined);
+    worker.on('message', (result: WorkerResult | { ready: true }) => {
+      if (!live.has(worker)) return;
+      clearTimeout(deadlines.get(worker));
+      deadlines.delete(worker);
+      if (!('ready' in result)) onDone(result.outcome);
+      feed(worker);
+      notify();
+    });
+    worker.on('error', (error) => lose(worker, error.message));
+    worker.on('exit', (code) => lose(worker, `it exited with code ${code}`));
+  };
+  for (let i = 1; i < threads; i++) spawn();
 
   const busy = () => [...live.values()].some((held) => held !== undefined);
   try {
@@ -103,7 +156,13 @@ export async function runJobs(
       while (next < order.length && (mainThreadWorks || live.size === 0)) {
         const id = order[next++];
         beforeFile(jobs[id].source.length);
-        const outcome = transformSource(codemods, jobs[id].path, jobs[id].source, options);
+        let outcome: FileOutcome;
+        try {
+          outcome = runTimed(() => transformSource(codemods, jobs[id].path, jobs[id].source, options), fileTimeoutMs);
+        } catch (error) {
+          if (!isTimeout(error)) throw error;
+          outcome = { path: jobs[id].path, sites: [], parsed: true, error: timeoutMessage(fileTimeoutMs) };
+        }
         afterFile(jobs[id].source.length);
         onDone(outcome);
         // Lets workers that finished a file pick the next one before the main thread takes it.
@@ -116,6 +175,7 @@ export async function runJobs(
       });
     }
   } finally {
+    for (const deadline of deadlines.values()) clearTimeout(deadline);
     await Promise.all([...live.keys()].map((worker) => worker.terminate()));
   }
 }

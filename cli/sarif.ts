@@ -1,8 +1,12 @@
-// Machine-readable results: our own JSON (`--json`) and SARIF 2.1.0 (`--sarif`) for code-scanning UIs.
+// Machine-readable results: our own JSON (`--json`) and SARIF 2.1.0 (`--sarif`) for code scanning.
+// The SARIF is checked in test/cli-sarif.test.ts by Microsoft's SARIF validator with its GitHub
+// rules: every rule carries full descriptions, help and an absolute helpUri; results carry a level
+// from the finding's severity, a location relative to the repository root (%SRCROOT%) and a
+// fingerprint that follows the code as it moves.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyRule } from '../transforms/engine/rule';
-import type { SiteRecord } from './engine';
+import type { SiteRecord, UnusedDisable } from './engine';
 
 export interface FileProblem {
   file: string;
@@ -14,43 +18,73 @@ export interface FileProblem {
   column?: number;
 }
 
+export interface TransformCounts {
+  /** fixable (dry run) or fixed (--write) */
+  fixed: number;
+  /** reported, not fixed: a leak (error) or a site that cannot be judged (warning) */
+  reported: number;
+  /** already safe: never a site to fix */
+  notes: number;
+}
+
 export interface RunSummary {
   filesScanned: number;
   filesParsed: number;
   filesChanged: number;
   filesSkipped: number;
   errors: number;
+  /** sites a disable comment left alone */
+  suppressed: number;
+  /** with --baseline: sites found in it, and sites of it not found any more in the files scanned */
+  baseline?: { file: string; known: number; gone: number };
   seconds: number;
-  perTransform: Record<string, { fixed: number; reported: number }>;
+  perTransform: Record<string, TransformCounts>;
 }
 
 export interface RunResult {
   written: boolean;
-  sites: SiteRecord[];
+  /** the repository root: SARIF's %SRCROOT% */
+  root: string;
+  /** where relative file names start */
+  cwd: string;
+  /** every site (notes included), each with `baseline: 'unchanged'` when --baseline knows it */
+  sites: (SiteRecord & { baseline?: 'new' | 'unchanged' })[];
   problems: FileProblem[];
   changedFiles: string[];
+  unusedDisables: UnusedDisable[];
   summary: RunSummary;
 }
 
 export const TOOL_NAME = 'forgotten-sender';
 
-function toolVersion(): string {
+interface PackageInfo {
+  version: string;
+  homepage?: string;
+}
+
+function packageInfo(): PackageInfo {
   try {
-    return (require('../package.json') as { version: string }).version;
+    return require('../package.json') as PackageInfo;
   } catch {
-    return '0.0.0';
+    return { version: '0.0.0' };
   }
+}
+
+/** the project's home page without a fragment; rules' help is its README section */
+export function homepage(): string {
+  return (packageInfo().homepage ?? 'https://github.com/forgotten-sender/forgotten-sender').replace(/#.*$/, '');
 }
 
 export function toJson(result: RunResult): string {
   return `${JSON.stringify(
     {
       tool: TOOL_NAME,
-      version: toolVersion(),
+      version: packageInfo().version,
       written: result.written,
       sites: result.sites,
       changedFiles: result.changedFiles,
       problems: result.problems,
+      unusedDisables: result.unusedDisables,
       summary: result.summary,
     },
     null,
@@ -58,54 +92,78 @@ export function toJson(result: RunResult): string {
   )}\n`;
 }
 
-// Forward slashes and percent-encoding, relative to the run's directory (SARIF's %SRCROOT%).
-function artifactUri(file: string, cwd: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(path.resolve(cwd, file)).href;
-  return relative.split(path.sep).map(encodeURIComponent).join('/');
+// Relative to the repository root with forward slashes and percent-encoding; a file outside it gets
+// an absolute file: URI and no base id (GitHub's rule: relative URIs or absolute file paths only).
+function artifactLocation(file: string, result: RunResult): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(result.cwd, file);
+  const relative = path.relative(result.root, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function toSarif(result: RunResult, codemods: readonly AnyRule[], cwd: string): string {
-  const rules = codemods.map((codemod) => ({
-    id: codemod.name,
-    name: codemod.name,
-    shortDescription: { text: codemod.summary },
-    defaultConfiguration: { level: 'warning' },
-  }));
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+function ruleDescriptor(rule: AnyRule) {
+  const messages = Object.values(rule.messages);
+  const helpUri = `${homepage()}#${rule.name}`;
+  const reasons = messages.map((message) => `${message.what}: ${message.why} — ${message.fix}`);
+  return {
+    id: rule.name,
+    shortDescription: { text: sentence(rule.summary) },
+    fullDescription: { text: `${sentence(rule.summary)} A site it cannot rewrite safely is reported with the reason and how to fix it by hand.` },
+    help: {
+      text: `${sentence(rule.summary)}\n\nRun \`npx ${TOOL_NAME} --only ${rule.name} --write <path>\` to apply the fix. What it reports:\n${reasons.map((reason) => `- ${reason}`).join('\n')}\n\nSee ${helpUri}`,
+      markdown: `${sentence(rule.summary)}\n\nRun \`npx ${TOOL_NAME} --only ${rule.name} --write <path>\` to apply the fix. What it reports:\n\n${reasons.map((reason) => `- ${reason.replace(/[<>]/g, (char) => (char === '<' ? '&lt;' : '&gt;'))}`).join('\n')}\n\n[${rule.name} in the README](${helpUri})`,
+    },
+    helpUri,
+    defaultConfiguration: { level: 'error' },
+  };
+}
+
+export function toSarif(result: RunResult, codemods: readonly AnyRule[], options: { notes?: boolean } = {}): string {
+  const rules = codemods.map(ruleDescriptor);
   const ruleIndex = new Map(codemods.map((codemod, index) => [codemod.name, index]));
-  const results = result.sites.map((site) => ({
+  const shown = result.sites.filter(
+    (site) =>
+      // a site --write fixed is gone from the code; a known one is the baseline's; notes mark safe code
+      !(site.status === 'fixed' && result.written) && site.baseline !== 'unchanged' && (site.severity !== 'note' || options.notes === true),
+  );
+  const results = shown.map((site) => ({
     ruleId: site.transform,
     ...(ruleIndex.has(site.transform) ? { ruleIndex: ruleIndex.get(site.transform) } : {}),
-    // A fixed site written to disk is history; one still in the code (dry run, or reported) needs a look.
-    level: site.status === 'fixed' && result.written ? 'note' : 'warning',
+    level: site.severity,
     message: {
-      text:
-        site.status === 'fixed'
-          ? `${result.written ? 'Fixed' : 'Fixable'} by \`${TOOL_NAME} --only ${site.transform}\`: ${site.reason}`
-          : `Not fixed automatically: ${site.reason}`,
+      text: `${sentence(`${site.message.what}: ${site.message.why}`)} ${site.status === 'fixed' ? `Fixable: \`${TOOL_NAME} --only ${site.transform} --write\` ${site.message.fix}` : sentence(site.message.fix)}`,
     },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(site.file, cwd), uriBaseId: '%SRCROOT%' },
-          region: { startLine: site.line, startColumn: site.column },
+          artifactLocation: artifactLocation(site.file, result),
+          region: { startLine: site.line, startColumn: site.column, ...(site.end ? { endLine: site.end.line, endColumn: site.end.column } : {}) },
         },
       },
     ],
-    properties: { status: site.status, transform: site.transform },
+    ...(site.fingerprint ? { partialFingerprints: { 'forgottenSenderSite/v1': site.fingerprint } } : {}),
+    ...(site.baseline ? { baselineState: site.baseline } : {}),
+    properties: { status: site.status, verdict: site.verdict, messageId: site.messageId },
   }));
   const notifications = result.problems.map((problem) => ({
     level: problem.kind === 'error' ? 'error' : 'note',
-    message: { text: `${problem.kind === 'error' ? 'failed' : 'skipped'}: ${problem.reason}` },
+    message: { text: sentence(`${problem.kind === 'error' ? 'Failed' : 'Skipped'}: ${problem.reason}`) },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: artifactUri(problem.file, cwd), uriBaseId: '%SRCROOT%' },
+          artifactLocation: artifactLocation(problem.file, result),
           ...(problem.line !== undefined ? { region: { startLine: problem.line, startColumn: problem.column ?? 1 } } : {}),
         },
       },
     ],
   }));
+  const { version } = packageInfo();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -114,17 +172,20 @@ export function toSarif(result: RunResult, codemods: readonly AnyRule[], cwd: st
         tool: {
           driver: {
             name: TOOL_NAME,
-            version: toolVersion(),
+            version,
+            semanticVersion: version,
+            informationUri: homepage(),
             rules,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(result.root.endsWith(path.sep) ? result.root : result.root + path.sep).href } },
         invocations: [
           {
             executionSuccessful: result.summary.errors === 0,
             toolExecutionNotifications: notifications,
           },
         ],
+        columnKind: 'utf16CodeUnits',
         results,
       },
     ],

@@ -156,7 +156,7 @@ describe('forgotten-sender (bin)', () => {
     const dir = tempDir({ 'broken.ts': 'Promise.race([setTimeout(() => {}, 1), \n', 'leaky.ts': LEAKY });
     const result = forgottenSender(['.'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/broken\.ts:\d+:\d+: error: file does not parse/);
+    expect(result.stderr).toMatch(/broken\.ts:\d+:\d+  error  file does not parse/);
     expect(result.stdout).toContain('--- a/leaky.ts');
   });
 });

@@ -1,0 +1,112 @@
+// A baseline for a "no new leaks" gate, report lines with severity and rule id, notes kept out of
+// the count, and the CLI's disable comments, from temporary repositories outside the clone.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
+import { createTempDir, removeTempDirs } from './harness';
+
+afterEach(removeTempDirs);
+
+const leak = (name: string) => `export const ${name} = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n`;
+const REFUSED = "export const slow = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => { log(); reject(new Error('late')); }, 100))]);\n";
+const SAFE = "export async function safe(term) {\n  let timer;\n  try {\n    return await Promise.race([search(term), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('late')), 100); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}\n";
+
+async function cli(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
+  return { code, stdout, stderr };
+}
+
+function gitRepo(files: Record<string, string>): string {
+  const dir = createTempDir('forgotten-sender-baseline-', files);
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  return dir;
+}
+
+describe('--baseline', () => {
+  it('--update-baseline, then --baseline --check passes; a new leak fails it; moved code keeps its fingerprint', async () => {
+    const dir = gitRepo({ 'src/a.js': `${leak('first')}${REFUSED}`, 'src/b.js': SAFE });
+    const recorded = await cli(['--update-baseline', 'src'], path.join(dir));
+    expect(recorded.code).toBe(0);
+    expect(recorded.stderr).toContain('forgotten-sender: baseline: 2 sites recorded in .forgotten-sender-baseline.json');
+    const baseline = JSON.parse(fs.readFileSync(path.join(dir, '.forgotten-sender-baseline.json'), 'utf8'));
+    expect(baseline.sites.map((site: { rule: string; file: string; line: number }) => [site.rule, site.file, site.line])).toEqual([
+      ['race-timeout', 'src/a.js', 1],
+      ['race-timeout', 'src/a.js', 2],
+    ]);
+
+    const clean = await cli(['--baseline', '--check', 'src'], dir);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).not.toContain('  error  ');
+    expect(clean.stderr).toMatch(/baseline\s+2 known, not reported; 0 gone/);
+
+    // lines shifted and re-indented: still known; one more copy of the same code: new
+    fs.writeFileSync(path.join(dir, 'src/a.js'), `// a header\n\n${REFUSED.replace('=>', ' =>')}${leak('first')}`);
+    expect((await cli(['--baseline', '--check', 'src'], dir)).code).toBe(0);
+    fs.appendFileSync(path.join(dir, 'src/a.js'), REFUSED.replace('slow', 'slow2'));
+    const added = await cli(['--baseline', '--check', 'src'], dir);
+    expect(added.code).toBe(1);
+    expect(added.stderr.match(/ {2}error {2}/g)).toHaveLength(1);
+    expect(added.stderr).toContain('src/a.js:5:98  error  Promise.race timeout: the timer callback does more than settle');
+
+    // from a subdirectory, the default baseline is still the repository root's
+    fs.writeFileSync(path.join(dir, 'src/a.js'), REFUSED);
+    const gone = await cli(['--baseline', '--json', '.'], path.join(dir, 'src'));
+    expect(JSON.parse(gone.stdout).summary.baseline).toMatchObject({ known: 1, gone: 1 });
+  });
+
+  it('says what to do when there is no baseline yet, before any work', async () => {
+    const dir = gitRepo({ 'a.js': REFUSED });
+    const result = await cli(['--baseline', '.'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`no baseline at ${path.join(dir, '.forgotten-sender-baseline.json')}: record one with --update-baseline`);
+  });
+});
+
+describe('report lines', () => {
+  it('are path:line:col  severity  one sentence  (rule), with how to fix below; notes only with --notes, never counted', async () => {
+    const dir = gitRepo({ 'a.js': REFUSED, 'b.js': SAFE });
+    const result = await cli(['--check', '.'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'a.js:1:97  error  Promise.race timeout: the timer callback does more than settle the timeout promise, and clearing the timer would skip that work  (race-timeout)\n    how to fix: move the extra work after the race, then clear the timer in .finally() on the race\n',
+    );
+    expect(result.stderr).not.toContain('b.js:');
+    expect(result.stderr).toMatch(/race-timeout\s+0\s+1\s+1\n/);
+    expect(result.stderr).toContain('1 note on code that is already safe not shown (--notes shows them)');
+    const withNotes = await cli(['--notes', '.'], dir);
+    expect(withNotes.stderr).toContain('b.js:4:18  note  Promise.race timeout: its timer `timer` is already cleared on every path  (race-timeout)\n    how to fix: nothing to do\n');
+    // notes alone never fail --check
+    fs.rmSync(path.join(dir, 'a.js'));
+    expect((await cli(['--check', '.'], dir)).code).toBe(0);
+  });
+
+  it('the summary names each file that failed to parse, with its place', async () => {
+    const dir = gitRepo({ 'broken.ts': 'Promise.race([setTimeout(f, 1), ;\n', 'a.js': REFUSED });
+    const result = await cli(['.'], dir);
+    expect(result.code).toBe(2);
+    const summary = result.stderr.slice(result.stderr.indexOf('forgotten-sender summary'));
+    expect(summary).toMatch(/ {2}failed:\n {4}broken\.ts:1:\d+ {2}file does not parse — /);
+  });
+});
+
+describe('disable comments in the CLI', () => {
+  it('silence exactly their site, and --report-unused-disable lists (and fails --check on) the ones matching nothing', async () => {
+    const dir = gitRepo({ 'a.js': `// forgotten-sender-disable-next-line race-timeout -- tracked in #7\n${REFUSED}${leak('second')}// forgotten-sender-disable-next-line\nexport const x = 1;\n` });
+    const result = await cli(['--json', '.'], dir);
+    const report = JSON.parse(result.stdout);
+    expect(report.sites.map((site: { line: number; verdict: string }) => [site.line, site.verdict])).toEqual([[3, 'fixed']]);
+    expect(report.summary.suppressed).toBe(1);
+    expect(result.stderr).toMatch(/suppressed\s+1 \(disable comments\)/);
+    expect(report.unusedDisables).toEqual([]);
+
+    fs.writeFileSync(path.join(dir, 'a.js'), `// forgotten-sender-disable-next-line race-timeout\n${REFUSED}// forgotten-sender-disable-next-line\nexport const x = 1;\n`);
+    const unused = await cli(['--check', '--report-unused-disable', '.'], dir);
+    expect(unused.code).toBe(1);
+    expect(unused.stderr).toContain('a.js:3:1  warning  unused forgotten-sender-disable-next-line comment: no site on the next line  (unused-disable)');
+    expect((await cli(['--check', '.'], dir)).code).toBe(0);
+  });
+});
