@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { runScenario, SCENARIOS } from './harness';
@@ -42,6 +43,15 @@ describe.each(cases)('cross-file %s', (name) => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // with a tsconfig of its own, the output type-checks under it (its lib and target)
+  it.runIf(fs.existsSync(path.join(output, 'tsconfig.json')))('the output type-checks under the case\'s own tsconfig.json', () => {
+    const configFile = path.join(output, 'tsconfig.json');
+    const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, output);
+    const program = ts.createProgram(parsed.fileNames, { ...parsed.options, noEmit: true, types: [] });
+    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    expect(problems).toEqual([]);
   });
 
   const entry = Object.keys(filesOf(input)).find((file) => /^process\.[cm]?[jt]s$/.test(file))!;

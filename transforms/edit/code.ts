@@ -1,6 +1,7 @@
 // The code fixes write, as text in the file's style. Each builder shows what it writes.
+import type { Project } from '../engine/project';
 import type { Style } from '../engine/style';
-import { statement } from './layout';
+import { type Layout, statement } from './layout';
 
 // let timerHandle: ReturnType<typeof setTimeout>;     (JavaScript: let timerHandle;)
 // No `| undefined`: the handle is assigned before any clear can run (the executor runs at once),
@@ -12,4 +13,23 @@ export function declareHandle(style: Style, typescript: boolean, name: string, t
 // const fetchController = new AbortController();
 export function declareController(style: Style, name: string): string {
   return statement(style, `const ${name} = new AbortController()`);
+}
+
+// What runs once a promise has settled, chained on it at `at` (for the indentation):
+//   .finally(() => clearTimeout(h))                     one call, where the project allows both
+//   .finally(() => {\n  clearTimeout(h);\n  c.abort();\n})  several, or no void arrow shorthand
+//   .then(\n  (value) => {…; return value;},\n  (error) => {…; throw error;},\n)   no Promise.prototype.finally
+export function onSettled(layout: Layout, project: Project, lines: readonly string[], at: number): string {
+  const { text, style } = layout;
+  const outer = text.indentOf(at);
+  const eol = text.terminatorNear(at);
+  const unit = style.indent;
+  const block = (indent: string, tail: string[] = []) => [...lines, ...tail].map((line) => `${indent}${statement(style, line)}`).join(eol);
+  if (!project.promiseFinally) {
+    const comma = style.trailingCommas ? ',' : '';
+    const handler = (param: string, last: string) => `${outer}${unit}(${param}) => {${eol}${block(outer + unit + unit, [last])}${eol}${outer}${unit}}`;
+    return `.then(${eol}${handler('value', 'return value')},${eol}${handler('error', 'throw error')}${comma}${eol}${outer})`;
+  }
+  if (lines.length === 1 && project.voidArrowShorthand) return `.finally(() => ${lines[0]})`;
+  return `.finally(() => {${eol}${block(outer + unit)}${eol}${outer}})`;
 }

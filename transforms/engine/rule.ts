@@ -5,6 +5,7 @@ import type { Site } from '../model/sites';
 import type { Edit } from './edits';
 import type { MessageTable, Status } from './finding';
 import type { Names } from './names';
+import type { Project } from './project';
 import type { Style } from './style';
 
 /** the calls a file must hold for a rule to find anything (see ./prefilter.ts) */
@@ -18,6 +19,8 @@ export interface RuleContext {
 export interface FixContext extends RuleContext {
   /** the file's style, read on the first fix */
   style(): Style;
+  /** what the project around the file allows (./project.ts), read on the first fix that asks */
+  project(): Project;
   names: Names;
 }
 

@@ -16,6 +16,7 @@ import { SyntaxProblem, parseSource } from './parse';
 import { matchCalls, textMayHold } from './prefilter';
 import type { AnyRule, FixContext, Remark, RuleContext } from './rule';
 import { SourceText } from './source';
+import { type Project, readProject } from './project';
 import { checkRewrite } from './safety';
 import { type Style, detectStyle } from './style';
 
@@ -99,6 +100,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   const dropped: Array<[number, number]> = [];
   let text = source;
   let style: Style | undefined;
+  let project: Project | undefined;
 
   // an offset of the current text, in the original text (insertions map to where they were made)
   const toOriginal = (offset: number): number => {
@@ -127,7 +129,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     }
     const context: RuleContext = { facts, options };
     const names = new Names(facts);
-    const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(file.program, source, path)) };
+    const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(file.program, source, path)), project: () => (project ??= readProject(path)) };
     const accepted: Array<{ site: Site; rule: AnyRule; edits: Edit[]; remarks: Remark[]; messageId: string; data: Record<string, string> }> = [];
     let deferred = 0;
 

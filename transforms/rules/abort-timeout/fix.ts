@@ -6,6 +6,7 @@ import { unwrap } from '../../analysis/tree';
 import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import { type Layout, deleteStatement, semi, wrapInTryFinally } from '../../edit/layout';
+import { onSettled } from '../../edit/code';
 import type { AbortPlan } from './analyze';
 
 export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
@@ -23,7 +24,7 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
   const clear = `${plan.clear}(${handle})${semi(style)}`;
   if (plan.returnedChain) {
     // return fetch(...).then(...).finally(() => clearTimeout(timerHandle));
-    edits.push(insertAt(plan.returnedChain.end, `.finally(() => ${plan.clear}(${handle}))`));
+    edits.push(insertAt(plan.returnedChain.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], plan.returnedChain.start)));
     return edits;
   }
   const region = plan.list.slice(plan.regionStart);

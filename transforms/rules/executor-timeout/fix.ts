@@ -4,7 +4,7 @@ import { unwrap } from '../../analysis/tree';
 import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
-import { declareController, declareHandle } from '../../edit/code';
+import { declareController, declareHandle, onSettled } from '../../edit/code';
 import { type Layout, appendArgument, appendProperty, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
 import type { ExecutorPlan } from './analyze';
 
@@ -43,7 +43,7 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
   for (const then of plan.settleRejections) inner.push(insertAt(then.arguments[0].end, `, ${rejectName}`));
   if (plan.typeArgument) inner.push(insertAt(site.node.callee.end, `<${plan.typeArgument}>`));
   // new Promise(...).finally(() => clearTimeout(timerHandle))
-  inner.push(insertAt(site.node.end, `.finally(() => ${plan.clear}(${handle}))`));
+  inner.push(insertAt(site.node.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], site.node.start)));
 
   if (declarations.length === 0) return inner;
   if (plan.placement.kind === 'statement') return [insertLinesBefore(layout, plan.placement.statement, declarations), ...inner];

@@ -17,7 +17,7 @@ import {
   semi,
   statement,
 } from '../../edit/layout';
-import { declareController, declareHandle } from '../../edit/code';
+import { declareController, declareHandle, onSettled } from '../../edit/code';
 import type { RacePlan } from './analyze';
 import type { InlinePlan } from '../../model/inline';
 
@@ -41,11 +41,7 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   const { facts } = context;
   const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
   const { style } = layout;
-  // one statement on the line; more, a block as a formatter lays it out
-  const outer = layout.text.indentOf(race.end);
   const eol = layout.text.terminatorNear(race.end);
-  const settled =
-    parts.settled.length === 1 ? `() => ${parts.settled[0]}` : `() => {${eol}${parts.settled.map((line) => `${outer}${style.indent}${statement(style, line)}`).join(eol)}${eol}${outer}}`;
   // `await Promise.race(…);` or `return await Promise.race(…);` as a statement of its own: a
   // try/finally around it clears the timer in the same turn the await resumes, with no microtask
   // more than before (`.finally()` adds a few)
@@ -65,7 +61,8 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
     const declarations = parts.declarations.map((line) => line.replace(/^let ([\w$]+): ReturnType</, 'let $1!: ReturnType<'));
     if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, declarations), ...wrapped];
   }
-  const chained = (parts.settled.length > 0 ? `.finally(${settled})` : '') + (parts.after ?? []).join('');
+  // `.finally(() => clearTimeout(h))`, or what the project allows instead (edit/code.ts onSettled)
+  const chained = (parts.settled.length > 0 ? onSettled(layout, context.project(), parts.settled, race.end) : '') + (parts.after ?? []).join('');
   const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
