@@ -444,7 +444,8 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
   if (args.json !== undefined) emit(io, args.json, toJson(result));
   if (args.sarif !== undefined) emit(io, args.sarif, toSarif(result, codemods, { notes: args.notes }));
   for (const notice of execution.notices) io.stderr.write(`${TOOL_NAME}: ${notice}\n`);
-  for (const problem of result.problems) io.stderr.write(formatProblem(problem));
+  // skipped files here; the errors once, at the end of the summary, where they do not scroll away
+  for (const problem of result.problems) if (problem.kind === 'skipped') io.stderr.write(formatProblem(problem));
   for (const site of result.sites) {
     if (site.status !== 'reported' || site.baseline === 'unchanged') continue;
     if (site.severity === 'note' && !args.notes) continue;

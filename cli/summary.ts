@@ -76,10 +76,10 @@ export function formatSummary(result: RunResult, threads: number, options: { not
     }),
   ];
   if (notes > 0 && !options.notes) lines.push('', `  ${notes} note${notes === 1 ? '' : 's'} on code that is already safe not shown (--notes shows them)`);
-  // the errors scroll away above a long report: each failed file is named here again, with its place
-  const failed = result.problems.filter((problem) => problem.kind === 'error');
-  if (failed.length > 0) lines.push('', '  failed:', ...failed.map((problem) => `    ${problemPlace(problem)}  ${problem.reason}`));
   lines.push('');
+  // the errors are printed here, once, after the table: above a long report they would scroll away
+  const failed = result.problems.filter((problem) => problem.kind === 'error');
+  if (failed.length > 0) lines.push(`${failed.length} file${failed.length === 1 ? '' : 's'} failed:`, ...failed.map((problem) => formatProblem(problem).trimEnd()), '');
   return lines.join('\n');
 }
 

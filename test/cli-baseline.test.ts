@@ -89,7 +89,8 @@ describe('report lines', () => {
     const result = await cli(['.'], dir);
     expect(result.code).toBe(2);
     const summary = result.stderr.slice(result.stderr.indexOf('forgotten-sender summary'));
-    expect(summary).toMatch(/ {2}failed:\n {4}broken\.ts:1:\d+ {2}file does not parse — /);
+    expect(summary).toMatch(/\n1 file failed:\nbroken\.ts:1:\d+ {2}error {2}file does not parse — /);
+    expect(result.stderr.match(/broken\.ts/g)).toHaveLength(1);
   });
 });
 
