@@ -1,0 +1,206 @@
+// --write keeps file identity, text is told by its encoding, errors come early and once, and no
+// file can hold a run past its time budget: one test per defect, each on a minimal input of its own.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
+import { type Job, runJobs } from '../cli/pool';
+import { tempFileFor } from '../cli/write';
+import type { FileOutcome } from '../cli/engine';
+import type { AnyRule } from '../transforms/engine/rule';
+import { registry } from '../transforms/registry';
+import { createTempDir, removeTempDirs } from './harness';
+
+afterEach(removeTempDirs);
+
+const LEAK = "export const find = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n";
+const FIXED_MARK = '.finally(() => clearTimeout(timerHandle))';
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+async function cli(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
+  return { code, stdout, stderr };
+}
+
+const read = (file: string) => fs.readFileSync(file, 'utf8');
+
+describe('--write keeps file identity', () => {
+  it('writes through a symbolic link to its target inside the repository; the link stays a link', async () => {
+    const dir = createTempDir('forgotten-sender-identity-', { 'real/a.js': LEAK });
+    fs.symlinkSync(path.join('real', 'a.js'), path.join(dir, 'link.js'));
+    const result = await cli(['--write', 'link.js'], dir);
+    expect(result.code).toBe(0);
+    expect(fs.lstatSync(path.join(dir, 'link.js')).isSymbolicLink()).toBe(true);
+    expect(read(path.join(dir, 'real', 'a.js'))).toContain(FIXED_MARK);
+  });
+
+  it('never follows a link, to a file or a directory, out of the repository', async () => {
+    const outside = createTempDir('forgotten-sender-outside-', { 'a.js': LEAK, 'lib/b.js': LEAK });
+    const dir = createTempDir('forgotten-sender-identity-', { 'package.json': '{}', 'own.js': LEAK });
+    fs.symlinkSync(path.join(outside, 'a.js'), path.join(dir, 'out.js'));
+    fs.symlinkSync(path.join(outside, 'lib'), path.join(dir, 'vendor'));
+    const result = await cli(['--write', 'out.js', 'vendor', '.'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`out.js  skipped  a symbolic link leads out of the repository (to ${fs.realpathSync(path.join(outside, 'a.js'))}); not followed`);
+    expect(result.stderr).toContain('vendor/b.js  skipped  a symbolic link leads out of the repository');
+    expect(read(path.join(outside, 'a.js'))).toBe(LEAK);
+    expect(read(path.join(outside, 'lib', 'b.js'))).toBe(LEAK);
+    expect(read(path.join(dir, 'own.js'))).toContain(FIXED_MARK);
+  });
+
+  it('keeps the mode, and the owner and group when run as root', async () => {
+    const dir = createTempDir('forgotten-sender-identity-', { 'a.js': LEAK });
+    const file = path.join(dir, 'a.js');
+    fs.chmodSync(file, 0o640);
+    if (isRoot) fs.chownSync(file, 65534, 65534);
+    expect((await cli(['--write', '.'], dir)).code).toBe(0);
+    const stat = fs.statSync(file);
+    expect(read(file)).toContain(FIXED_MARK);
+    expect(stat.mode & 0o777).toBe(0o640);
+    if (isRoot) expect([stat.uid, stat.gid]).toEqual([65534, 65534]);
+  });
+
+  it('keeps hard links: the file is rewritten in place, and every link sees the fix', async () => {
+    const dir = createTempDir('forgotten-sender-identity-', { 'a.js': LEAK });
+    fs.linkSync(path.join(dir, 'a.js'), path.join(dir, 'b.js'));
+    const inode = fs.statSync(path.join(dir, 'a.js')).ino;
+    expect((await cli(['--write', 'a.js'], dir)).code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'a.js')).ino).toBe(inode);
+    expect(fs.statSync(path.join(dir, 'a.js')).nlink).toBe(2);
+    expect(read(path.join(dir, 'b.js'))).toContain(FIXED_MARK);
+  });
+
+  it('refuses a read-only file with the reason, unless --force-readonly; the mode stays', async () => {
+    const dir = createTempDir('forgotten-sender-identity-', { 'a.js': LEAK });
+    const file = path.join(dir, 'a.js');
+    fs.chmodSync(file, 0o444);
+    const refused = await cli(['--write', '.'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a.js  error  not written: read-only file (mode 0444); not written — make it writable, or pass --force-readonly');
+    expect(read(file)).toBe(LEAK);
+    expect((await cli(['--write', '--force-readonly', '.'], dir)).code).toBe(0);
+    expect(read(file)).toContain(FIXED_MARK);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('removes the temporary files of a killed run whose process is gone, and keeps a live run\'s', async () => {
+    const dir = createTempDir('forgotten-sender-identity-', { 'a.js': LEAK, 'sub/b.ts': 'export const b = 1;\n' });
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadTemp = tempFileFor(path.join(dir, 'a.js'), Number(gone.stdout));
+    const otherTemp = tempFileFor(path.join(dir, 'sub', 'b.ts'), Number(gone.stdout));
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      const liveTemp = tempFileFor(path.join(dir, 'a.js'), sleeper.pid!);
+      for (const temp of [deadTemp, otherTemp, liveTemp]) fs.writeFileSync(temp, 'half a file');
+      expect(tempFileFor('/x/a.js', 42)).toBe('/x/.a.js.forgotten-sender-42.tmp');
+      expect((await cli(['--write', '.'], dir)).code).toBe(0);
+      expect(fs.existsSync(deadTemp)).toBe(false);
+      expect(fs.existsSync(otherTemp)).toBe(false);
+      expect(fs.existsSync(liveTemp)).toBe(true);
+      expect(read(path.join(dir, 'a.js'))).toContain(FIXED_MARK);
+    } finally {
+      sleeper.kill();
+    }
+  });
+});
+
+describe('text, and errors early and once', () => {
+  it('valid UTF-8 with a NUL character inside a string is text: its site is fixed', async () => {
+    const dir = createTempDir('forgotten-sender-text-', { 'a.js': `const separator = "a\0b";\n${LEAK}` });
+    const result = await cli(['--check', '.'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(FIXED_MARK);
+    expect(result.stderr).not.toContain('binary');
+  });
+
+  it('a report path in a missing directory fails before any file is written', async () => {
+    const dir = createTempDir('forgotten-sender-early-', { 'a.js': LEAK });
+    const result = await cli(['--write', '--sarif', 'no/such/dir/out.sarif', '.'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^forgotten-sender: --sarif: cannot write into .*no\/such\/dir: no such file or directory\n$/);
+    expect(read(path.join(dir, 'a.js'))).toBe(LEAK);
+    expect((await cli(['--json=.', '.'], dir)).stderr).toMatch(/--json: .* is a directory/);
+  });
+
+  it('a symbolic link loop gets its own message, once', async () => {
+    const dir = createTempDir('forgotten-sender-early-', { 'ok.js': LEAK });
+    fs.symlinkSync('loop-b.js', path.join(dir, 'loop-a.js'));
+    fs.symlinkSync('loop-a.js', path.join(dir, 'loop-b.js'));
+    const result = await cli(['loop-a.js', 'ok.js'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.match(/loop-a\.js/g)).toHaveLength(1);
+    expect(result.stderr).toContain('loop-a.js  error  a symbolic link loop (ELOOP): a link leads back to itself');
+    expect(result.stdout).toContain('--- a/ok.js');
+  });
+
+  it('a stack overflow is said to be one, once, and is not called a syntax error', async () => {
+    const depth = 3000;
+    const dir = createTempDir('forgotten-sender-early-', { 'deep.js': `Promise.race([new Promise((r) => setTimeout(r, 1)), ${'['.repeat(depth)}${']'.repeat(depth)}]);\n` });
+    const result = await cli(['.'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.match(/deep\.js/g)).toHaveLength(1);
+    expect(result.stderr).toContain('deep.js  error  too deeply nested to analyse (the stack ran out: a stack overflow, not a syntax error)');
+    expect(result.stderr).not.toContain('does not parse');
+  });
+
+  it.runIf(isRoot && fs.existsSync('/usr/sbin/runuser'))('EACCES on a file and on a directory: one line each, printed once', () => {
+    const { compiledRoot } = require('../cli/load.cjs') as { compiledRoot(): string | undefined };
+    const compiled = compiledRoot()!;
+    const dir = createTempDir('forgotten-sender-eacces-', { 'src/ok.js': LEAK, 'src/secret.js': LEAK, 'src/locked/c.js': LEAK });
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'src'), 0o755);
+    fs.chmodSync(path.join(dir, 'src', 'ok.js'), 0o644);
+    fs.chmodSync(path.join(dir, 'src', 'secret.js'), 0o000);
+    fs.chmodSync(path.join(dir, 'src', 'locked'), 0o000);
+    const script = `require(${JSON.stringify(path.join(compiled, 'cli', 'main.js'))}).main(['--no-progress', '--no-diff', 'src']).then((code) => { process.exitCode = code; });`;
+    const result = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr.match(/secret\.js/g)).toHaveLength(1);
+    expect(result.stderr.match(/locked/g)).toHaveLength(1);
+    expect(result.stderr).toContain('src/secret.js  error  unreadable: permission denied (EACCES)');
+    expect(result.stderr).toContain('src/locked  error  permission denied (EACCES)');
+    expect(result.stderr).toMatch(/files to change\s+1/);
+  });
+});
+
+describe('a per-file time budget', () => {
+  // race-timeout, except that its analysis never returns on a file that says HANG
+  const [raceTimeout] = registry.filter((rule) => rule.name === 'race-timeout');
+  const hanging: AnyRule = {
+    ...raceTimeout,
+    analyze: (site, context) => {
+      if (context.facts.text.includes('HANG')) for (;;);
+      return raceTimeout.analyze(site, context);
+    },
+  };
+  const jobs: Job[] = [
+    { path: 'hang.js', source: `// HANG\n${LEAK}` },
+    { path: 'fine.js', source: LEAK },
+  ];
+
+  it('on the main thread: the file is stopped and reported with its path, the next one runs', async () => {
+    const outcomes: FileOutcome[] = [];
+    const started = Date.now();
+    await runJobs([hanging], jobs, {}, 1, (outcome) => outcomes.push(outcome), { fileTimeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(outcomes.map((outcome) => [outcome.path, outcome.error])).toEqual([
+      ['hang.js', 'took longer than 0.3 s to transform, so it was stopped (--file-timeout 0.3); left untouched'],
+      ['fine.js', undefined],
+    ]);
+    expect(outcomes[1].output).toContain(FIXED_MARK);
+  });
+
+  // A stand-in worker that never answers for hang.ts, as a worker stuck in a loop would not.
+  const HANGING_WORKER = path.resolve(__dirname, 'support', 'hanging-worker.cjs');
+
+  it('in a worker: the worker is terminated and replaced, the file reported, the others finish', async () => {
+    const workerJobs: Job[] = ['a.ts', 'hang.ts', 'b.ts', 'c.ts'].map((file) => ({ path: file, source: `export const x = 1;\n`.padEnd(100 - file.length, ' ') }));
+    const outcomes: FileOutcome[] = [];
+    await runJobs(registry, workerJobs, {}, 2, (outcome) => outcomes.push(outcome), { mainThreadWorks: false, workerScript: HANGING_WORKER, fileTimeoutMs: 500 });
+    expect(outcomes.map((outcome) => outcome.path).sort()).toEqual(['a.ts', 'b.ts', 'c.ts', 'hang.ts']);
+    expect(outcomes.filter((outcome) => outcome.error).map((outcome) => [outcome.path, outcome.error])).toEqual([['hang.ts', 'took longer than 0.5 s to transform, so it was stopped (--file-timeout 0.5); left untouched']]);
+  });
+});
