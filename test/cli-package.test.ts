@@ -1,32 +1,20 @@
 // The package as a user gets it: `npm pack`, installed into an empty project outside the clone with
 // --omit=dev, then its command, its jscodeshift entry and its programmatic API (CommonJS, ESM and
 // the TypeScript types) run from there. npm fetches the dependencies from its cache or the registry.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as apiRun } from '../cli/api';
 import type * as Api from '../cli/index';
+import { sh } from './support/npm';
 
 const ROOT = path.resolve(__dirname, '..');
-const LEAK = "export const find = (term: string) => Promise.race([search(term), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\ndeclare function search(term: string): Promise<string>;\n";
 
 // The hand-written types describe the implementation: tsc fails here if they part.
 const typed: typeof Api.run = apiRun;
 void typed;
-
-// npm run by vitest under `npm test` hands its own settings down in npm_* variables; a user's npm has none.
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^npm_|^INIT_CWD$/i.test(key)) env[key] = value;
-  return { ...env, NO_COLOR: '1', CI: '', ...extra };
-}
-
-export function sh(command: string, args: string[], cwd: string, extra: Record<string, string> = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: cleanEnv(extra), timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let temp: string;
 let tarball: string;
@@ -93,4 +81,3 @@ describe('the packed package', () => {
   });
 });
 
-export { LEAK };
