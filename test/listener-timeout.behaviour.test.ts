@@ -78,7 +78,7 @@ const timerAlreadyCleared = (name: string) => name.startsWith('after-executor-ti
 // the once() promise is awaited again outside the race: only the timer is fixed, the listener is left (and reported)
 const listenerLeftOnPurpose = new Set(['once-held-and-awaited']);
 // the events clear the timer already; the leak is the listener the timer leaves
-const leaksOnlyWhenTimerFires = new Set(['timer-leaves-inline-listener', 'timer-leaves-named-listeners', 'named-handler-removes-itself', 'timer-removes-another-handler']);
+const leaksOnlyWhenTimerFires = new Set(['timer-one-line-block-no-semicolons', 'timer-leaves-inline-listener', 'timer-leaves-named-listeners', 'named-handler-removes-itself', 'timer-removes-another-handler']);
 
 describe.each(positives)('listener-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);

@@ -194,8 +194,16 @@ export function appendToFunction(layout: Layout, fn: any, lines: readonly string
   }
   const lastStatement = statements[statements.length - 1];
   if (!text.startsLine(lastStatement.start) || text.positionAt(block.start).line === text.positionAt(block.end).line) {
-    // `() => { reject(err); }` on one line: stay on one line
-    return insertAt(lastStatement.end, ` ${lines.join(' ')}`);
+    const source = text.text;
+    if (style.semicolons || statements.every((each: any) => source[each.end - 1] === ';')) {
+      // `() => { reject(err); }` on one line: stay on one line
+      return insertAt(lastStatement.end, `${source[lastStatement.end - 1] === ';' ? '' : ';'} ${lines.join(' ')}`);
+    }
+    // `() => { reject(err) }` without semicolons: one statement a line, as the file would write more than one
+    const outer = text.indentOf(block.start);
+    const eol = text.terminatorNear(block.start);
+    const body = [...statements.map((each: any) => source.slice(each.start, each.end)), ...lines].map((line) => `${outer}${style.indent}${line}`).join(eol);
+    return replaceRange(block.start, block.end, `{${eol}${body}${eol}${outer}}`);
   }
   return insertLinesAfter(layout, lastStatement, lines);
 }
