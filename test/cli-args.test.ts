@@ -4,19 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nearestFlag, parseArgs, TRANSFORM_OPTIONS, UsageError } from '../cli/args';
-import { main } from '../cli/main';
 import { createTempDir, removeTempDirs } from './harness';
+import { cli, LEAK } from './support/cli';
 
 afterEach(removeTempDirs);
-
-const LEAK = "export const find = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n";
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
-  return { code, stdout, stderr };
-}
 
 const usage = (argv: string[], cwd = process.cwd()) => {
   try {

@@ -1,30 +1,12 @@
 // A baseline for a "no new leaks" gate, report lines with severity and rule id, notes kept out of
 // the count, and the CLI's disable comments, from temporary repositories outside the clone.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
-import { createTempDir, removeTempDirs } from './harness';
+import { removeTempDirs } from './harness';
+import { cli, gitRepo, leak, REFUSED, SAFE } from './support/cli';
 
 afterEach(removeTempDirs);
-
-const leak = (name: string) => `export const ${name} = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n`;
-const REFUSED = "export const slow = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => { log(); reject(new Error('late')); }, 100))]);\n";
-const SAFE = "export async function safe(term) {\n  let timer;\n  try {\n    return await Promise.race([search(term), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('late')), 100); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}\n";
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
-  return { code, stdout, stderr };
-}
-
-function gitRepo(files: Record<string, string>): string {
-  const dir = createTempDir('forgotten-sender-baseline-', files);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  return dir;
-}
 
 describe('--baseline', () => {
   it('--update-baseline, then --baseline --check passes; a new leak fails it; moved code keeps its fingerprint', async () => {

@@ -1,28 +1,13 @@
 // forgotten-sender.config.json (or package.json's "forgotten-sender"), found from the repository
 // root: include/ignore globs, rules on and off, rule options; an unknown key fails with its line.
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
-import { createTempDir, removeTempDirs } from './harness';
+import { removeTempDirs } from './harness';
+import { cli, gitRepo, LEAK } from './support/cli';
 
 afterEach(removeTempDirs);
 
-const LEAK = "export const find = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n";
 const ABORT = 'export async function get(url) {\n  const controller = new AbortController();\n  setTimeout(() => controller.abort(), 100);\n  const response = await fetch(url, { signal: controller.signal });\n  return response.status;\n}\n';
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
-  return { code, stdout, stderr };
-}
-
-function gitRepo(files: Record<string, string>): string {
-  const dir = createTempDir('forgotten-sender-config-', files);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  return dir;
-}
 
 const changed = async (argv: string[], cwd: string) => (JSON.parse((await cli(['--json', ...argv], cwd)).stdout) as { changedFiles: string[] }).changedFiles;
 

@@ -11,19 +11,11 @@ import type { FileOutcome } from '../cli/engine';
 import type { AnyRule } from '../transforms/engine/rule';
 import { registry } from '../transforms/registry';
 import { createTempDir, removeTempDirs } from './harness';
+import { cli, FIXED_MARK, LEAK } from './support/cli';
 
 afterEach(removeTempDirs);
 
-const LEAK = "export const find = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n";
-const FIXED_MARK = '.finally(() => clearTimeout(timerHandle))';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
-  return { code, stdout, stderr };
-}
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
@@ -114,6 +106,14 @@ describe('text, and errors early and once', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(FIXED_MARK);
     expect(result.stderr).not.toContain('binary');
+  });
+
+  it('a sloppy-mode script is read as a script, not called a syntax error', async () => {
+    const dir = createTempDir('forgotten-sender-text-', { 'old.js': `with (Math) { var x = 010; }\ndelete x;\n${LEAK.replace('export ', '')}`, 'module.mjs': `with (Math) {}\n${LEAK}` });
+    const result = await cli(['.'], dir);
+    expect(result.stdout).toContain('--- a/old.js');
+    expect(result.stderr).toMatch(/module\.mjs:1:1 {2}error {2}file does not parse/);
+    expect(result.stderr).not.toMatch(/old\.js.* error /);
   });
 
   it('a report path in a missing directory fails before any file is written', async () => {

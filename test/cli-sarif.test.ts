@@ -1,19 +1,15 @@
 // The SARIF that code scanning gets, checked by Microsoft's SARIF validator (the Sarif.Multitool of
 // the @microsoft/sarif-multitool devDependency, a self-contained binary) with its GitHub rules and
 // its SARIF rules, and by hand for what the validator cannot know (levels, paths from the root).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
 import { createTempDir, removeTempDirs } from './harness';
+import { cli, gitRepo, LEAK, REFUSED, SAFE } from './support/cli';
 
 afterEach(removeTempDirs);
-
-const LEAK = "export const find = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n";
-const REFUSED = "export const slow = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => { log(); reject(new Error('late')); }, 100))]);\n";
-const SAFE = "export async function safe(term) {\n  let timer;\n  try {\n    return await Promise.race([search(term), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('late')), 100); })]);\n  } finally {\n    clearTimeout(timer);\n  }\n}\n";
 
 function validator(): string | undefined {
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
@@ -27,16 +23,8 @@ function validator(): string | undefined {
   }
 }
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--no-progress', ...argv], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} });
-  return { code, stdout, stderr };
-}
-
 function repository() {
-  const dir = createTempDir('forgotten-sender-sarif-', { 'src/leak.js': LEAK, 'src/with space/refused.js': REFUSED, 'src/safe.js': SAFE, 'src/broken.ts': 'Promise.race([setTimeout(f, 1), ;\n' });
-  execFileSync('git', ['init', '-q'], { cwd: dir });
+  const dir = gitRepo({ 'src/leak.js': LEAK, 'src/with space/refused.js': REFUSED, 'src/safe.js': SAFE, 'src/broken.ts': 'Promise.race([setTimeout(f, 1), ;\n' });
   const outside = createTempDir('forgotten-sender-sarif-outside-', { 'elsewhere.js': REFUSED });
   return { dir, outside: path.join(outside, 'elsewhere.js') };
 }

@@ -6,10 +6,8 @@ import { parseDirective, runWithSuppressions } from '../transforms/engine/suppre
 import raceTimeoutEntry from '../transforms/race-timeout';
 import { registry } from '../transforms/registry';
 import { applyTransform } from './harness';
+import { leak, REFUSED } from './support/cli';
 
-// Two leaking races, one per statement: the first line of each is where a comment aims.
-const leak = (name: string) => `export const ${name} = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => reject(new Error('late')), 100))]);\n`;
-const REFUSED = "export const slow = (term) => Promise.race([search(term), new Promise((_, reject) => setTimeout(() => { log(); reject(new Error('late')); }, 100))]);\n";
 const KNOWN = registry.map((rule) => rule.name);
 
 function run(source: string, path = 'a.js') {
