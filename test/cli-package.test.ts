@@ -42,9 +42,9 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('ships only what runs: bin, cli, transforms, track, README and LICENSE', () => {
+  it('ships only what runs: bin, cli, eslint, transforms, track, README and LICENSE', () => {
     const tops = [...new Set(packed.map((file) => file.path.split('/')[0]))].sort();
-    expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'cli', 'package.json', 'track', 'transforms']);
+    expect(tops).toEqual(['LICENSE', 'README.md', 'bin', 'cli', 'eslint', 'package.json', 'track', 'transforms']);
     expect(packed.some((file) => /fixtures|\.test\.ts$/.test(file.path))).toBe(false);
   });
 
