@@ -15,7 +15,8 @@ interface SplitText {
   endsWithNewline: boolean;
 }
 
-// Lines keep a trailing '\r', so CRLF → LF counts as a change; the printer hides the '\r'.
+// Lines keep a trailing '\r', so CRLF → LF counts as a change. The plain printer keeps it too, or
+// `git apply` of a CRLF file's diff finds no context line that matches; colors (a terminal) drop it.
 function splitLines(text: string): SplitText {
   if (text === '') return { lines: [], endsWithNewline: true };
   const lines = text.split('\n');
@@ -131,13 +132,33 @@ export const ansiColors: DiffColors = {
 
 const NO_NEWLINE = '\\ No newline at end of file';
 
+// Git's quoting of a path in a patch header: C escapes inside double quotes, for the characters that
+// would end or confuse the name (control characters, '"', '\\'); other text, UTF-8 included, as is.
+function patchPath(prefix: string, path: string): string {
+  if (!/[\x00-\x1f\x7f"\\]/.test(path)) return `${prefix}${path}`;
+  const named: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\x07': '\\a' };
+  const escaped = `${prefix}${path}`.replace(/[\x00-\x1f\x7f"\\]/g, (char) => named[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  return `"${escaped}"`;
+}
+
+export interface DiffOptions {
+  /** lines of context around each change (3, as git and diff -u) */
+  context?: number;
+  colors?: DiffColors;
+  /** the file starts with a BOM that `before` and `after` do not hold: the patch must match it */
+  bom?: boolean;
+}
+
 // `--- a/path` / `+++ b/path` and @@ hunks with `context` lines around each change; '' when equal.
-export function unifiedDiff(path: string, before: string, after: string, options: { context?: number; colors?: DiffColors } = {}): string {
+// The text is a patch: `git apply` (or `patch -p1`) of it gives `after`, byte for byte.
+export function unifiedDiff(path: string, before: string, after: string, options: DiffOptions = {}): string {
   if (before === after) return '';
   const context = options.context ?? 3;
   const colors = options.colors ?? plain;
-  const old = splitLines(before);
-  const neu = splitLines(after);
+  const keepCr = options.colors === undefined || options.colors === plain;
+  const bom = options.bom ? '\uFEFF' : '';
+  const old = splitLines(bom + before);
+  const neu = splitLines(bom + after);
   const edits = diffLines(old.lines, neu.lines);
   // A change of the final line break alone shows as the last line removed and re-added.
   if (old.endsWithNewline !== neu.endsWithNewline && old.lines.length > 0 && neu.lines.length > 0) {
@@ -160,7 +181,7 @@ export function unifiedDiff(path: string, before: string, after: string, options
   }
 
   const changed = edits.map((edit, index) => (edit.kind === ' ' ? -1 : index)).filter((index) => index >= 0);
-  const out: string[] = [colors.header(`--- a/${path}`), colors.header(`+++ b/${path}`)];
+  const out: string[] = [colors.header(`--- ${patchPath('a/', path)}`), colors.header(`+++ ${patchPath('b/', path)}`)];
   let start = 0;
   while (start < changed.length) {
     let end = start;
@@ -178,7 +199,7 @@ export function unifiedDiff(path: string, before: string, after: string, options
     out.push(colors.hunk(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`));
     for (let i = from; i < to; i++) {
       const edit = edits[i];
-      const text = edit.kind + edit.text.replace(/\r$/, '');
+      const text = edit.kind + (keepCr ? edit.text : edit.text.replace(/\r$/, ''));
       out.push(edit.kind === '-' ? colors.removed(text) : edit.kind === '+' ? colors.added(text) : text);
       const isLastOld = edit.kind !== '+' && oldAt[i] === old.lines.length - 1;
       const isLastNew = edit.kind !== '-' && newAt[i] === neu.lines.length - 1;

@@ -169,7 +169,7 @@ export interface Execution {
   exitCode: number;
   result?: RunResult;
   /** the text before and after of every file changed (or to change) */
-  changes: { file: string; before: string; after: string }[];
+  changes: { file: string; before: string; after: string; bom?: true }[];
   threads: number;
   /** one-line notices for stderr (a capped --jobs, a baseline written) */
   notices: string[];
@@ -355,7 +355,7 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
       }
     }
     changedFiles.push(outcome.path);
-    changes.push({ file: outcome.path, before: file.original.toString('utf8').slice(file.hasBom ? 1 : 0), after: outcome.output });
+    changes.push({ file: outcome.path, before: file.original.toString('utf8').slice(file.hasBom ? 1 : 0), after: outcome.output, ...(file.hasBom ? { bom: true as const } : {}) });
   }
 
   let baselineSummary: RunResult['summary']['baseline'];
@@ -438,7 +438,7 @@ export async function run(args: CliArgs, available: readonly AnyRule[], io: Io):
   const colors = (args.color ?? (io.stdout.isTTY === true && io.env.NO_COLOR === undefined)) ? ansiColors : undefined;
   const machineOnStdout = args.json === '-' || args.sarif === '-';
   if (args.diff && !machineOnStdout) {
-    for (const change of execution.changes) io.stdout.write(unifiedDiff(change.file, change.before, change.after, { colors }));
+    for (const change of execution.changes) io.stdout.write(unifiedDiff(change.file, change.before, change.after, { colors, bom: change.bom }));
   }
   const codemods = available.filter((rule) => rule.name in result.summary.perTransform);
   if (args.json !== undefined) emit(io, args.json, toJson(result));
