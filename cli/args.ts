@@ -11,6 +11,8 @@ export interface CliArgs {
   force: boolean;
   /** --force-readonly: write files whose mode has no write bit */
   forceReadonly: boolean;
+  /** --format: after --write, the repository's own formatter on the written files (cli/format.ts) */
+  format: boolean;
   check: boolean;
   /** '-' for stdout, else a file path */
   json?: string;
@@ -115,6 +117,7 @@ const SPECS: Spec[] = [
   { name: 'print', short: 'p', kind: 'flag', apply: (args, _value, flag) => dryRun(args, flag) },
   { name: 'force', short: 'f', kind: 'flag', apply: (args) => void (args.force = true) },
   { name: 'force-readonly', kind: 'flag', apply: (args) => void (args.forceReadonly = true) },
+  { name: 'format', kind: 'flag', apply: (args) => void (args.format = true) },
   { name: 'check', kind: 'flag', apply: (args) => void (args.check = true) },
   { name: 'json', kind: 'report', apply: (args, value) => void (args.json = value ?? '-') },
   { name: 'sarif', kind: 'report', apply: (args, value) => void (args.sarif = value ?? '-') },
@@ -240,6 +243,7 @@ export function defaultArgs(): CliArgs {
     write: false,
     force: false,
     forceReadonly: false,
+    format: false,
     check: false,
     only: [],
     skip: [],
@@ -323,6 +327,7 @@ export function parseArgs(argv: readonly string[], cwd: string = process.cwd()):
     }
   }
   if (args.write && dryFlags.has(args)) throw new UsageError(`--write and ${dryFlags.get(args)} contradict each other: a dry run is the default, --write applies the changes`);
+  if (args.format && !args.write) throw new UsageError('--format formats the files --write writes: add --write (a dry run prints the diffs as the codemod makes them)');
   if (args.json === '-' && args.sarif === '-') {
     throw new UsageError('--json and --sarif cannot both go to stdout: give one of them a file (--json=FILE)');
   }

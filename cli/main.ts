@@ -15,6 +15,7 @@ import { ConfigError, loadConfig, repositoryRoot } from './config';
 import { ansiColors, unifiedDiff } from './diff';
 import { type FileOutcome, mayApplyAny, selectRules, type UnusedDisable } from './engine';
 import { describeFsError, dirtyWorkTrees, listFiles, type PathFilter } from './files';
+import { formatChanges } from './format';
 import { chooseThreads, coreCount, type Job, runJobs } from './pool';
 import { type FileProblem, type RunResult, TOOL_NAME, type TransformCounts, toJson, toSarif } from './sarif';
 import { formatProblem, formatSite, formatSummary, formatUnused, Progress } from './summary';
@@ -53,6 +54,8 @@ Options:
   --write, -w            apply the changes (each file replaced atomically); refuses a dirty git tree
   --force, -f            with --write: write even when the git work tree has uncommitted changes
   --force-readonly       with --write: also write files that have no write permission
+  --format               with --write: then run the repository's own prettier, biome or dprint
+                         (from its node_modules/.bin) on the written files only
   --check                exit 1 when a site is left to fix (fixable) or to review (error, warning)
   --json [file]          every site as JSON; stdout without a file (--json=file works too)
   --sarif [file]         SARIF 2.1.0 for code scanning; stdout without a file
@@ -357,6 +360,7 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     changedFiles.push(outcome.path);
     changes.push({ file: outcome.path, before: file.original.toString('utf8').slice(file.hasBom ? 1 : 0), after: outcome.output, ...(file.hasBom ? { bom: true as const } : {}) });
   }
+  if (args.format && args.write) formatChanges(root, changes, loaded, problems, notices, io.env);
 
   let baselineSummary: RunResult['summary']['baseline'];
   if (baseline !== undefined) {
