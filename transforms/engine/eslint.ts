@@ -5,11 +5,11 @@
 // exactly those rules, on `sourceCode.text`, parsed by our parser from the file's extension (the
 // tree ESLint built with the user's parser is not read). Each rule then reports its own findings.
 //
-// Fixes: the engine gives the fixed text of the whole file, so the fix is one edit, the smallest
-// region between the source and that text, carried by every fixed finding of the file. ESLint
-// applies one of them (the others cover the same range) and lints the result again: `eslint --fix`
-// writes what the CLI's --write writes, even when an `eslint-disable` comment the CLI does not read
-// hides one of the findings. Per-site fixes would need the engine to hand out each site's edits.
+// Fixes: one per group of sites whose edits touch, made of the engine's own edits (siteFixes). The
+// groups never meet, so ESLint applies them all in one pass, and the file is then byte for byte the
+// engine's output: what the CLI's --write writes. When that output is more than the source with its
+// first pass's edits (a fix that waited for a second pass, an import the fixes left unused), every
+// fixed finding carries one edit instead, the smallest region between the source and the output.
 //
 // The CLI's options are opt-in rewrites that change what the code does: the fix is always the
 // rewrite without them, and a rule whose options turn one on offers that run's text as a `suggest`.
@@ -19,6 +19,7 @@ import { MODULE_INDEX, ModuleIndex } from '../model/modules';
 import { registry } from '../registry';
 import { type LocatedFinding, type Message, type MessageTable, renderMessage } from './finding';
 import type { AnyRule } from './rule';
+import { applyEdits } from './edits';
 import { ENGINE_MESSAGES, type RunResult, runRules } from './run';
 import { SourceText } from './source';
 import { type SuppressedRun, parseDirective, runWithSuppressions } from './suppressions';
@@ -240,6 +241,55 @@ export function minimalEdit(source: string, output: string): EslintFix {
   return { range: [start, source.length - end], text: output.slice(start, output.length - end) };
 }
 
+/**
+ * Each fixed site's fix, by the site's offset: the edits of the sites whose edits touch or overlap
+ * (ESLint skips a fix that starts where the previous one ends) make one fix, trimmed to what it
+ * changes. Undefined when the groups, applied together, would not give run.output.
+ */
+export function siteFixes(source: string, run: Pick<RunResult, 'output' | 'fixes'>): Map<number, EslintFix> | undefined {
+  const fixes = run.fixes ?? [];
+  if (run.output === undefined || fixes.length === 0 || fixes.some((fix) => fix.pass !== 0)) return undefined;
+  try {
+    if (applyEdits(source, fixes.flatMap((fix) => fix.edits)) !== run.output) return undefined;
+  } catch {
+    // edits that overlap on the source: they were not all made on it
+    return undefined;
+  }
+  const groups = fixes
+    .filter((fix) => fix.edits.length > 0)
+    .map((fix, order) => ({ start: Math.min(...fix.edits.map((edit) => edit.start)), end: Math.max(...fix.edits.map((edit) => edit.end)), members: [order] }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: typeof groups = [];
+  for (const group of groups) {
+    const last = merged[merged.length - 1];
+    if (last && group.start <= last.end) {
+      last.end = Math.max(last.end, group.end);
+      last.members.push(...group.members);
+    } else merged.push({ ...group, members: [...group.members] });
+  }
+  const withEdits = fixes.filter((fix) => fix.edits.length > 0);
+  const bySite = new Map<number, EslintFix>();
+  const applied: EslintFix[] = [];
+  for (const group of merged) {
+    // the edits in the engine's order, which decides between insertions at one offset
+    const edits = group.members
+      .sort((a, b) => a - b)
+      .flatMap((member) => withEdits[member].edits)
+      .map((edit) => ({ ...edit, start: edit.start - group.start, end: edit.end - group.start }));
+    const trimmed = minimalEdit(source.slice(group.start, group.end), applyEdits(source.slice(group.start, group.end), edits));
+    const fix: EslintFix = { range: [group.start + trimmed.range[0], group.start + trimmed.range[1]], text: trimmed.text };
+    applied.push(fix);
+    for (const member of group.members) bySite.set(withEdits[member].site, fix);
+  }
+  let rebuilt = '';
+  let at = 0;
+  for (const fix of applied) {
+    rebuilt += source.slice(at, fix.range[0]) + fix.text;
+    at = fix.range[1];
+  }
+  return rebuilt + source.slice(at) === run.output ? bySite : undefined;
+}
+
 const keyOf = (finding: LocatedFinding) => `${finding.rule}\0${finding.messageId}\0${finding.status}\0${finding.start}`;
 
 function location(text: SourceText, finding: LocatedFinding): EslintLocation {
@@ -294,13 +344,18 @@ function analyse(lint: FileLint, spec: PluginSpec, byName: ReadonlyMap<string, A
 
   const source = new SourceText(text);
   const edit = run.output !== undefined ? minimalEdit(text, run.output) : undefined;
+  const perSite = siteFixes(text, run);
+  const fixOf = (finding: LocatedFinding): EslintFix | undefined => (perSite ? perSite.get(finding.site.start) : edit);
+  // a fixed finding without a fix of its own: the one edit of the whole file, for all of them
+  const whole = perSite !== undefined && run.findings.some((finding) => finding.status === 'fixed' && !perSite.has(finding.site.start));
   const reported: Problem[] = [];
   const reportedAt = new Map<LocatedFinding, Problem>();
   for (const finding of run.findings) {
     if (finding.status === 'safe') continue;
     const message = messageTable(byName.get(finding.rule)!)[finding.messageId];
     const problem: Problem = { rule: finding.rule, loc: location(source, finding), messageId: finding.messageId, data: dataFor(message, finding.data) };
-    if (finding.status === 'fixed' && edit) problem.fix = () => edit;
+    const fix = whole ? edit : fixOf(finding);
+    if (finding.status === 'fixed' && fix) problem.fix = () => fix;
     reported.push(problem);
     reportedAt.set(finding, problem);
   }

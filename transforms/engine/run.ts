@@ -28,6 +28,15 @@ export interface RunResult {
   parsed: boolean;
   /** the file does not parse: why, and where */
   syntaxError?: { message: string; offset: number; line: number; column: number };
+  /** when output is set: each applied fix, its site's offset, and its edits on the text after `pass` earlier passes of edits (0: the source) */
+  fixes?: AppliedFix[];
+}
+
+export interface AppliedFix {
+  rule: string;
+  site: number;
+  pass: number;
+  edits: Edit[];
 }
 
 /** messages every rule shares: a crash, and a fix that had to wait for another */
@@ -96,6 +105,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   const findings: Finding[] = [];
   const reported = new Set<number>();
   const passes: Pass[] = [];
+  const applied: AppliedFix[] = [];
   /** ranges of the original that fixes remove on purpose */
   const dropped: Array<[number, number]> = [];
   let text = source;
@@ -191,6 +201,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     }
     for (const edit of kept.flatMap((fix) => fix.edits)) if (edit.drop) dropped.push([toOriginal(edit.start), toOriginal(edit.end)]);
     for (const fix of kept) {
+      applied.push({ rule: fix.rule.name, site: toOriginal(fix.site.node.start), pass: passes.length, edits: fix.edits });
       reported.add(toOriginal(fix.site.node.start));
       findings.push(locate(fix.rule.name, fix.messageId, 'fixed', fix.data, fix.site.node, fix.site.node, toOriginal));
       for (const remark of fix.remarks) findings.push(locate(fix.rule.name, remark.messageId, remark.status, remark.data ?? {}, remark.at ?? fix.site.node, fix.site.node, toOriginal));
@@ -218,7 +229,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
       return { ...finding, path, position: original.positionAt(finding.start), message: fillMessage(messageOf(rule, finding.messageId), finding.data) };
     })
     .sort((a, b) => a.start - b.start || a.site.start - b.site.start);
-  return { output: text === source ? undefined : text, findings: located, parsed: true };
+  return text === source ? { findings: located, parsed: true } : { output: text, findings: located, parsed: true, fixes: applied };
 }
 
 // Imports used by the original and by nothing in the fixed text: their specifiers (or declarations) go.
