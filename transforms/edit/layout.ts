@@ -30,9 +30,9 @@ export function statement(style: Style, code: string): string {
  * `\` line continuation): their continuation lines are the program's data, never re-indented.
  */
 function templateRanges(tree: Tree, start: number, end: number): Array<[number, number]> {
-  return [...tree.ofType('TemplateLiteral'), ...tree.ofType('StringLiteral'), ...tree.ofType('Literal').filter((node) => typeof node.value === 'string')]
-    .filter((node) => node.start < end && node.end > start)
-    .map((node) => [node.start, node.end] as [number, number]);
+  return [...tree.overlapping('TemplateLiteral', start, end), ...tree.overlapping('StringLiteral', start, end), ...tree.overlapping('Literal', start, end).filter((node) => typeof node.value === 'string')].map(
+    (node) => [node.start, node.end] as [number, number],
+  );
 }
 
 // Indentation works on the lines an editor shows: \r\n, \n and \r. A raw U+2028 or U+2029 is a line
