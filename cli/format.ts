@@ -44,8 +44,16 @@ const CONFIGS: Record<FormatterName, readonly string[]> = {
   ],
 };
 
-/** without a config to choose, the first one installed */
+/** without a config to choose, the first one the package.json depends on */
 const PREFERENCE: readonly FormatterName[] = ['prettier', 'biome', 'dprint'];
+
+// The npm package of each: a `.bin/prettier` that arrived as a dependency of a dependency (xo brings
+// one) is not the repository's formatter, unless its own package.json or a config names it.
+const PACKAGES: Record<FormatterName, readonly string[]> = {
+  prettier: ['prettier'],
+  biome: ['@biomejs/biome'],
+  dprint: ['dprint'],
+};
 
 /** the formatters' own arguments that rewrite the named files in place */
 const WRITE_ARGS: Record<FormatterName, readonly string[]> = {
@@ -61,27 +69,42 @@ function installed(root: string, name: FormatterName): string | undefined {
   return fs.existsSync(bin) ? bin : undefined;
 }
 
-function hasPrettierKey(root: string): boolean {
+function readPackageJson(root: string): any {
   try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).prettier !== undefined;
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function configOf(root: string, name: FormatterName): string | undefined {
+function configOf(root: string, name: FormatterName, packageJson: any): string | undefined {
   const file = CONFIGS[name].find((candidate) => fs.existsSync(path.join(root, candidate)));
   if (file !== undefined) return file;
-  return name === 'prettier' && hasPrettierKey(root) ? 'package.json "prettier"' : undefined;
+  return name === 'prettier' && packageJson?.prettier !== undefined ? 'package.json "prettier"' : undefined;
 }
 
-/** The formatter the repository at `root` installed: the one its config names first, else the first installed. */
+function declared(name: FormatterName, packageJson: any): boolean {
+  const dependencies = { ...(packageJson?.dependencies ?? {}), ...(packageJson?.devDependencies ?? {}) };
+  return PACKAGES[name].some((pkg) => pkg in dependencies);
+}
+
+/**
+ * The formatter of the repository at `root`, among those installed in its node_modules/.bin: the
+ * first its config files name, else the first its package.json depends on; `undefined` when none
+ * is both installed and the repository's (`installedOnly` then lists the ones merely installed).
+ */
 export function findFormatter(root: string): Formatter | undefined {
+  return chooseFormatter(root).formatter;
+}
+
+function chooseFormatter(root: string): { formatter?: Formatter; installedOnly: FormatterName[] } {
+  const packageJson = readPackageJson(root);
   const available = PREFERENCE.flatMap((name) => {
     const bin = installed(root, name);
-    return bin === undefined ? [] : [{ name, bin, config: configOf(root, name) }];
+    return bin === undefined ? [] : [{ name, bin, config: configOf(root, name, packageJson) }];
   });
-  return available.find((formatter) => formatter.config !== undefined) ?? available[0];
+  const formatter = available.find((candidate) => candidate.config !== undefined) ?? available.find((candidate) => declared(candidate.name, packageJson));
+  return { formatter, installedOnly: formatter ? [] : available.map((candidate) => candidate.name) };
 }
 
 export interface FormatResult {
@@ -100,10 +123,14 @@ export interface FormatResult {
  */
 export function formatWritten(root: string, files: readonly string[], written: ReadonlyMap<string, Buffer>, env: Record<string, string | undefined> = process.env): FormatResult {
   if (files.length === 0) return { notices: [], formatted: false, failed: false };
-  const formatter = findFormatter(root);
+  const { formatter, installedOnly } = chooseFormatter(root);
   if (formatter === undefined) {
     const where = path.join(root, 'node_modules', '.bin');
-    return { notices: [`--format: no prettier, biome or dprint installed in ${where}; the files are as the codemod wrote them (install the project's dependencies to format)`], formatted: false, failed: false };
+    const notice =
+      installedOnly.length > 0
+        ? `--format: ${installedOnly.join(', ')} is installed in ${where}, but neither a config nor package.json names it: not this repository's formatter; the files are as the codemod wrote them`
+        : `--format: no prettier, biome or dprint installed in ${where}; the files are as the codemod wrote them (install the project's dependencies to format)`;
+    return { notices: [notice], formatted: false, failed: false };
   }
   const relative = files.map((file) => path.relative(root, file));
   const run = spawnSync(formatter.bin, [...WRITE_ARGS[formatter.name], ...relative], {

@@ -66,14 +66,29 @@ describe('--format', () => {
     expect(calls(dir)[0].args).toEqual(['format', '--write', 'pkg/a.js']);
   });
 
-  it('picks the formatter the config names when several are installed, else prettier', () => {
+  it('picks the formatter a config names when several are installed, else the one package.json depends on', () => {
     const dir = gitRepo({ 'dprint.json': '{}\n' });
     for (const name of ['prettier', 'biome', 'dprint']) fakeFormatter(dir, name);
     expect(findFormatter(dir)?.name).toBe('dprint');
     fs.rmSync(path.join(dir, 'dprint.json'));
-    expect(findFormatter(dir)).toMatchObject({ name: 'prettier', config: undefined });
+    // installed as a dependency of a dependency (xo brings a prettier): not the repository's
+    expect(findFormatter(dir)).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "devDependencies": { "@biomejs/biome": "2.0.0" } }\n');
+    expect(findFormatter(dir)).toMatchObject({ name: 'biome', config: undefined });
     fs.writeFileSync(path.join(dir, 'package.json'), '{ "prettier": { "semi": false } }\n');
-    expect(findFormatter(dir)?.config).toBe('package.json "prettier"');
+    expect(findFormatter(dir)).toMatchObject({ name: 'prettier', config: 'package.json "prettier"' });
+  });
+
+  it('leaves a formatter that only came along with another package alone, and says why', async () => {
+    const files = { 'a.js': LEAK, 'package.json': '{ "devDependencies": { "xo": "1.0.0" } }\n' };
+    const dir = gitRepo(files);
+    fakeFormatter(dir, 'prettier');
+    const result = await cli(['--write', '--force', '--format', 'a.js'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("--format: prettier is installed in");
+    expect(result.stderr).toContain("but neither a config nor package.json names it: not this repository's formatter");
+    expect(fs.existsSync(path.join(dir, 'calls.log'))).toBe(false);
+    expect(read(dir, 'a.js')).toBe((await writtenWithout(files))['a.js']);
   });
 
   it('with no formatter installed, says so and writes what --write alone writes', async () => {
@@ -86,7 +101,7 @@ describe('--format', () => {
   });
 
   it('when the formatter fails, puts the files back as the codemod wrote them and fails the run', async () => {
-    const files = { 'a.js': LEAK, 'b.js': LEAK };
+    const files = { 'a.js': LEAK, 'b.js': LEAK, 'package.json': '{ "devDependencies": { "prettier": "3.0.0" } }\n' };
     const dir = gitRepo(files);
     fakeFormatter(dir, 'prettier', true);
     const result = await cli(['--write', '--force', '--format'], dir);
@@ -99,7 +114,7 @@ describe('--format', () => {
   });
 
   it('does not run when nothing was written, and needs --write', async () => {
-    const dir = gitRepo({ 'safe.js': SAFE });
+    const dir = gitRepo({ 'safe.js': SAFE, '.prettierrc': '{}\n' });
     fakeFormatter(dir, 'prettier');
     expect((await cli(['--write', '--force', '--format'], dir)).code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'calls.log'))).toBe(false);
