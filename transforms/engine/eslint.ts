@@ -190,8 +190,8 @@ function recall(key: string): Map<string, Problem[]> | undefined {
   return found;
 }
 
-/** how many analyses ran (not recalled): for the tests of sharing */
-export const analysisCount = { value: 0 };
+/** how many analyses ran (not recalled), and how many of them parsed the file: for the tests of sharing */
+export const analysisCount = { value: 0, parsed: 0 };
 
 function sourceCodeOf(context: EslintContext): EslintSourceCode {
   return context.sourceCode ?? context.getSourceCode!();
@@ -330,6 +330,7 @@ function analyse(lint: FileLint, spec: PluginSpec, byName: ReadonlyMap<string, A
   const atStart: EslintLocation = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
 
   const run = runSafely(rules, path, text, { [MODULE_INDEX]: modules }, known);
+  if (!('failure' in run) && run.parsed) analysisCount.parsed += 1;
   if ('failure' in run) {
     add({ rule: first.name, loc: atStart, messageId: 'crashed', data: { error: run.failure } });
     remember(key, problems);
