@@ -4,12 +4,15 @@
 //   transform · a raw @babel/parser pass in one process · ast-grep's one-pattern scan · grep.
 // The CLI runs twice: with its own choice of threads (one, below a few MB of candidates) and with
 // one thread per core. Prints wall time (median of BENCH_RUNS runs, default 3), files/s, MB/s, peak RSS and the ratios
-// against the targets of the issue. It measures; it asserts nothing and exits 0.
+// against the targets of the issue. Then the generated worst cases of scripts/bench-worst.cjs (a
+// webpack dev bundle, deep nesting, a 2 MB file of races), one row each. It measures; it asserts
+// nothing and exits 0.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, prepareCorpus, removeCorpus } = require('./corpus.cjs');
+const { measureWorstCases, printWorstCases } = require('./bench-worst.cjs');
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -153,6 +156,8 @@ function main() {
   } finally {
     removeCorpus(dir);
   }
+  process.stdout.write('\nworst cases (each file alone, one run each):\n\n');
+  printWorstCases(measureWorstCases());
 }
 
 main();
