@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registry } from '../transforms/registry';
 import { removeTempDirs } from './harness';
 import { cli, gitRepo, leak, REFUSED, SAFE } from './support/cli';
 
@@ -64,6 +65,21 @@ describe('report lines', () => {
     // notes alone never fail --check
     fs.rmSync(path.join(dir, 'a.js'));
     expect((await cli(['--check', '.'], dir)).code).toBe(0);
+  });
+
+  it('every message of every rule is one sentence, at most 200 characters before the code it quotes', () => {
+    let count = 0;
+    for (const rule of registry) {
+      for (const [id, message] of Object.entries(rule.messages)) {
+        const line = `${message.what}: ${message.why}`;
+        // the placeholders stand for code of the site: their length is the user's
+        expect(line.replace(/\{\w+\}/g, '…').length, `${rule.name}/${id}: ${line}`).toBeLessThanOrEqual(200);
+        expect(line, `${rule.name}/${id}`).not.toMatch(/[\w)`'"]\. +[A-Z]/);
+        expect(message.fix.length, `${rule.name}/${id}: ${message.fix}`).toBeLessThanOrEqual(200);
+        count += 1;
+      }
+    }
+    expect(count).toBeGreaterThan(100);
   });
 
   it('the summary names each file that failed to parse, with its place', async () => {
