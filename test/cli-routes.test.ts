@@ -54,6 +54,10 @@ describe('the README\'s routes, from outside the clone', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('--- a/src/leak.js');
     expect(fs.existsSync(path.join(project, 'node_modules', 'forgotten-sender', '__testfixtures__'))).toBe(false);
+    // npx runs where it is typed: from a subdirectory, paths are read from there
+    const fromSubdirectory = sh(npx, ['forgotten-sender', '.'], path.join(project, 'src'));
+    expect(fromSubdirectory.code, fromSubdirectory.stderr).toBe(0);
+    expect(fromSubdirectory.stdout).toContain('--- a/leak.js');
   }, 120_000);
 
   it('npm --prefix <clone> start -- src/ reads src/ from where npm runs', () => {
