@@ -1,8 +1,8 @@
 'use strict';
 // Generated worst cases through the CLI, each timed on its own in a fresh process with its peak
 // memory (GNU time when there is one): a webpack development bundle (200 `/******/` runtime lines
-// and a race), 5,000 nested parentheses around a race, and a 2 MB file of 15,000 races with the size
-// limit off. Each must finish in seconds and stay under 1 GB. `npm run bench` prints these rows after
+// and a race), 5,000 nested parentheses around a race, a 2 MB file of 15,000 races with the size
+// limit off, and TypeScript's 6 MB compiler bundle. Each must finish in seconds and stay under 1 GB. `npm run bench` prints these rows after
 // its corpus table; `node scripts/bench-worst.cjs` prints them alone. It measures; it asserts nothing.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -43,6 +43,8 @@ const CASES = [
   { name: 'webpack dev bundle, 200 runtime lines', file: 'bundle.js', text: webpackBundle, args: [] },
   { name: '5,000 nested parentheses', file: 'deep.js', text: nestedParentheses, args: [] },
   { name: '2 MB of races, size limit off', file: 'big.js', text: twoMegabytes, args: ['--max-file-size', '0', '--file-timeout', '0'] },
+  // a real file of that size: TypeScript's compiler, one 6 MB bundle with timers (a devDependency)
+  { name: 'typescript/lib/_tsc.js, size limit off', file: '_tsc.js', text: () => fs.readFileSync(path.join(ROOT, 'node_modules', 'typescript', 'lib', '_tsc.js'), 'utf8'), args: ['--max-file-size', '0', '--max-line-length', '0'] },
 ];
 
 function gnuTime() {
