@@ -8,7 +8,8 @@
 //       "abort-timeout": { "prefer-signal-timeout": true }   on, with options of that rule
 //     }
 //   }
-// Every key is checked: an unknown one is an error that names its file and line.
+// Every key is checked: an unknown one is an error that names its file and line. Beside it, a
+// `.forgotten-senderignore` at the root holds more globs to leave out, one a line, as .gitignore does.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +18,8 @@ import { JsonError, parseJsonWithLines } from './json-lines';
 
 export const CONFIG_FILE = 'forgotten-sender.config.json';
 export const PACKAGE_KEY = 'forgotten-sender';
+/** gitignore-style lines at the repository root, like .prettierignore: files the run leaves out */
+export const IGNORE_FILE = '.forgotten-senderignore';
 
 export class ConfigError extends Error {}
 
@@ -29,9 +32,11 @@ export interface Config {
   off: string[];
   /** rule options, as `--name=value` gives them */
   options: Record<string, unknown>;
+  /** the lines of .forgotten-senderignore at the repository root (whichever config is read) */
+  ignoreFile: string[];
 }
 
-const EMPTY: Config = { include: [], ignore: [], off: [], options: {} };
+const EMPTY: Config = { include: [], ignore: [], off: [], options: {}, ignoreFile: [] };
 
 /**
  * The repository a run is about: the git work tree holding `cwd`; outside git, the nearest
@@ -54,6 +59,10 @@ export function repositoryRoot(cwd: string): string {
 const TOP_KEYS = ['$schema', 'include', 'ignore', 'rules'];
 
 export function loadConfig(root: string, cwd: string, explicit: string | undefined, ruleNames: readonly string[]): Config {
+  return { ...loadConfigFile(root, cwd, explicit, ruleNames), ignoreFile: readIgnoreFile(root) };
+}
+
+function loadConfigFile(root: string, cwd: string, explicit: string | undefined, ruleNames: readonly string[]): Config {
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
     if (!fs.existsSync(file)) throw new ConfigError(`--config ${explicit}: no such file`);
@@ -103,7 +112,7 @@ function fromText(file: string, text: string, base: string, ruleNames: readonly 
   let root: unknown = parsed.value;
   if (base !== '') root = (root as Record<string, unknown>)[PACKAGE_KEY];
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return fail('', `the config must be an object`);
-  const config: Config = { file, include: [], ignore: [], off: [], options: {} };
+  const config: Config = { file, include: [], ignore: [], off: [], options: {}, ignoreFile: [] };
   for (const [key, value] of Object.entries(root)) {
     if (!TOP_KEYS.includes(key)) fail(`/${key}`, `unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
     if (key === 'include' || key === 'ignore') {
@@ -133,4 +142,17 @@ function readRules(value: unknown, config: Config, ruleNames: readonly string[],
       config.options[option] = optionValue;
     }
   }
+}
+
+/** the lines of the repository's ignore file, or none when there is no such file */
+function readIgnoreFile(root: string): string[] {
+  const file = path.join(root, IGNORE_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return [];
+    throw new ConfigError(`${file}: cannot be read (${(error as Error).message})`);
+  }
+  return text.split(/\r?\n/);
 }

@@ -11,7 +11,7 @@ import type { AnyRule } from '../transforms/engine/rule';
 import { registry } from '../transforms/registry';
 import { type CliArgs, parseArgs, TRANSFORM_OPTIONS, UsageError } from './args';
 import { assignFingerprints, BASELINE_FILE, type BaselineEntry, BaselineError, baselineWorthy, readBaseline, rootRelative, writeBaseline } from './baseline';
-import { ConfigError, loadConfig, repositoryRoot } from './config';
+import { ConfigError, IGNORE_FILE, loadConfig, repositoryRoot } from './config';
 import { ansiColors, unifiedDiff } from './diff';
 import { type FileOutcome, mayApplyAny, selectRules, type UnusedDisable } from './engine';
 import { describeFsError, dirtyWorkTrees, listFiles, type PathFilter } from './files';
@@ -68,7 +68,8 @@ Options:
   --only a,b             run only these transforms
   --skip a,b             run all transforms but these
   --extensions ts,js     the file extensions walks keep (default: ts tsx mts cts js jsx mjs cjs)
-  --ignore-pattern glob  leave out files matching a gitignore-style glob (repeatable)
+  --ignore-pattern glob  leave out files matching a gitignore-style glob (repeatable); the
+                         lines of .forgotten-senderignore at the repository root do the same
   --jobs N, -j N         threads, the main one included, at most one per core (default: 1, more
                          when there are several MB to parse)
   --file-timeout S       stop a file that takes longer than S seconds (default 10; 0: no limit)
@@ -244,6 +245,7 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
   const filters: PathFilter[] = [
     { mode: 'include', base: root, globs: config.include, source: path.basename(config.file ?? 'the config') },
     { mode: 'ignore', base: root, globs: config.ignore, source: path.basename(config.file ?? 'the config') },
+    { mode: 'ignore', base: root, globs: config.ignoreFile, source: IGNORE_FILE },
     { mode: 'ignore', base: path.resolve(cwd), globs: args.ignorePatterns, source: '--ignore-pattern' },
   ];
   const listing = listFiles(paths, { cwd, extensions: args.extensions, filters });

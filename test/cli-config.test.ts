@@ -1,5 +1,6 @@
 // forgotten-sender.config.json (or package.json's "forgotten-sender"), found from the repository
 // root: include/ignore globs, rules on and off, rule options; an unknown key fails with its line.
+// Beside it, .forgotten-senderignore.
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeTempDirs } from './harness';
@@ -41,6 +42,25 @@ describe('config', () => {
     const dir = gitRepo({ 'package.json': JSON.stringify({ name: 'x', 'forgotten-sender': { ignore: ['a.js'] } }), 'a.js': LEAK, 'b.js': LEAK, 'other.json': JSON.stringify({ ignore: ['b.js'] }) });
     expect(await changed(['.'], dir)).toEqual(['b.js']);
     expect(await changed(['--config', 'other.json', '.'], dir)).toEqual(['a.js']);
+  });
+
+  it('.forgotten-senderignore at the repository root leaves out what its gitignore-style lines match, whichever config is read', async () => {
+    const dir = gitRepo({
+      '.forgotten-senderignore': '# generated code\r\ngen/\n*.gen.js\n!keep.gen.js\n',
+      'forgotten-sender.config.json': JSON.stringify({ ignore: ['old.js'] }),
+      'a.js': LEAK,
+      'old.js': LEAK,
+      'gen/b.js': LEAK,
+      'src/c.gen.js': LEAK,
+      'src/keep.gen.js': LEAK,
+      'other.json': '{}',
+    });
+    expect(await changed(['.'], dir)).toEqual(['a.js', 'src/keep.gen.js']);
+    expect(await changed(['.'], path.join(dir, 'src'))).toEqual(['keep.gen.js']);
+    expect(await changed(['--config', 'other.json', '.'], dir)).toEqual(['a.js', 'old.js', 'src/keep.gen.js']);
+    const named = await cli(['gen/b.js'], dir);
+    expect(named.stdout).toBe('');
+    expect(named.stderr).toContain('gen/b.js  skipped  ignored by .forgotten-senderignore');
   });
 
   it('an unknown key, rule or option is an error with its file and line, before any work', async () => {
