@@ -5,6 +5,7 @@ import { type LocatedFinding, type Message, renderMessage, type Severity, severi
 import type { AnyRule } from '../transforms/engine/rule';
 import { SourceText } from '../transforms/engine/source';
 import { runWithSuppressions } from '../transforms/engine/suppressions';
+import { upgradesOf } from '../transforms/model/upgrade';
 import { registry } from '../transforms/registry';
 
 export type SiteStatus = 'fixed' | 'reported';
@@ -102,7 +103,7 @@ const KNOWN_RULES = registry.map((rule) => rule.name);
 const STACK_OVERFLOW = 'too deeply nested to analyse (the stack ran out: a stack overflow, not a syntax error); left untouched — exclude the file, or split the expression';
 
 export function transformSource(rules: readonly AnyRule[], path: string, source: string, options: Record<string, unknown>): FileOutcome {
-  if (!mayApplyAny(rules, source)) return { path, sites: [], parsed: false };
+  if (!mayApplyAny(rules, source) && !upgradesOf(options).some((upgrade) => upgrade.file === path)) return { path, sites: [], parsed: false };
   let result;
   try {
     result = runWithSuppressions(rules, path, source, options, KNOWN_RULES);

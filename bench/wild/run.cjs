@@ -21,6 +21,7 @@ const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
 const { runRules } = require(path.join(ROOT, 'transforms', 'engine', 'run.ts'));
 const { parseSource } = require(path.join(ROOT, 'transforms', 'engine', 'parse.ts'));
 const { MODULE_INDEX, ModuleIndex } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
+const { HELPER_UPGRADES, upgradesIn } = require(path.join(ROOT, 'transforms', 'model', 'upgrade.ts'));
 
 function parseArgs(argv) {
   const args = { dir: path.resolve(ROOT, '..', '.mirror'), out: undefined, verbose: false, manifest: path.join(__dirname, 'manifest.json') };
@@ -94,6 +95,14 @@ function main() {
     let result;
     try {
       result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: indexes.get(indexKey) });
+      // the CLI's second pass: a sleep helper of another file made cancellable, when a race asks
+      const upgrades = result.findings.filter((finding) => finding.messageId === 'helperNotCancellable' && finding.data.upgradeFile !== undefined && finding.data.upgradeFile !== file).map((finding) => ({ file: finding.data.upgradeFile, at: Number(finding.data.upgradeAt) }));
+      if (upgrades.length > 0) {
+        const host = { read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')) };
+        const upgraded = new ModuleIndex(host, upgrades);
+        const made = upgrades.every((upgrade) => upgradesIn(indexes.get(indexKey).facts(upgrade.file), [upgrade.at]).made.length > 0);
+        if (made) result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: upgraded, [HELPER_UPGRADES]: upgrades });
+      }
     } catch (error) {
       for (const site of sites) results.push({ site, verdict: 'crashed', findings: [{ error: String(error && error.stack || error) }] });
       continue;
@@ -122,6 +131,8 @@ function main() {
       const siteLine = lineOf(finding.site.start);
       const owner = sites.find((site) => site.line === siteLine) ?? sites.find((site) => siteLine >= site.line && siteLine <= (site.endLine ?? site.line));
       const summary = { rule: finding.rule, status: finding.status, messageId: finding.messageId, line: finding.position.line, siteLine, message: `${finding.message.what} — ${finding.message.why} — ${finding.message.fix}` };
+      // a helper made cancellable is the other half of a listed race's fix, not a site of its own
+      if (finding.messageId === 'fixedHelperCancellable' && !owner) continue;
       if (owner) claimed.get(owner).push(summary);
       else unlisted.push({ repo, file, ...summary });
     }

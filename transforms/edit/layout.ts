@@ -238,6 +238,16 @@ export function appendArgument(layout: Layout, call: any, argument: string): Edi
     return insertAt(open + 1, argument);
   }
   const lastEnd = outerEnd(layout, last);
+  const { text, style } = layout;
+  // arguments a line each: the new one gets a line of its own, with the file's trailing-comma habit
+  const lastStart = outerStart(layout, last);
+  if (text.startsLine(lastStart) && (call.arguments.length === 1 || text.startsLine(outerStart(layout, call.arguments[0])))) {
+    const between = source.slice(lastEnd, call.end - 1);
+    const hasTrailingComma = /^\s*,/.test(between);
+    const at = hasTrailingComma ? lastEnd + between.indexOf(',') + 1 : lastEnd;
+    const comma = hasTrailingComma || style.trailingCommasInCalls ? ',' : '';
+    return insertAt(at, `${hasTrailingComma ? '' : ','}${text.terminatorNear(lastStart)}${text.indentOf(lastStart)}${argument}${comma}`);
+  }
   return insertAt(lastEnd, `, ${argument}`);
 }
 

@@ -11,6 +11,8 @@ export interface FormatterConfig {
   semicolons?: boolean;
   quote?: "'" | '"';
   trailingCommas?: boolean;
+  /** a comma after the last argument of a call broken over lines (Prettier's "all", not "es5") */
+  trailingCommasInCalls?: boolean;
   printWidth?: number;
   bracketSpacing?: boolean;
   /** which file said it, for a report */
@@ -63,7 +65,10 @@ function fromPrettier(options: any, source: string): FormatterConfig | undefined
   }
   if (typeof options.semi === 'boolean') config.semicolons = options.semi;
   if (typeof options.singleQuote === 'boolean') config.quote = options.singleQuote ? "'" : '"';
-  if (typeof options.trailingComma === 'string') config.trailingCommas = options.trailingComma !== 'none';
+  if (typeof options.trailingComma === 'string') {
+    config.trailingCommas = options.trailingComma !== 'none';
+    config.trailingCommasInCalls = options.trailingComma === 'all';
+  }
   if (typeof options.printWidth === 'number') config.printWidth = options.printWidth;
   if (typeof options.bracketSpacing === 'boolean') config.bracketSpacing = options.bracketSpacing;
   return config;
@@ -81,7 +86,10 @@ function fromBiome(options: any, source: string): FormatterConfig | undefined {
   if (js.semicolons !== undefined) config.semicolons = js.semicolons !== 'asNeeded';
   if (js.quoteStyle !== undefined) config.quote = js.quoteStyle === 'single' ? "'" : '"';
   else config.quote = '"';
-  if (js.trailingCommas !== undefined) config.trailingCommas = js.trailingCommas !== 'none';
+  if (js.trailingCommas !== undefined) {
+    config.trailingCommas = js.trailingCommas !== 'none';
+    config.trailingCommasInCalls = js.trailingCommas === 'all';
+  }
   const lineWidth = js.lineWidth ?? general.lineWidth;
   config.printWidth = typeof lineWidth === 'number' ? lineWidth : 80;
   const bracketSpacing = js.bracketSpacing ?? general.bracketSpacing;

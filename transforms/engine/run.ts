@@ -6,7 +6,9 @@
 // A crash in a site's analysis or fix loses that site only: it is reported, with its position, and
 // the other sites and rules still run. A fix whose result does not parse is dropped and reported.
 import { Facts } from '../model/facts';
-import { MODULE_INDEX, ModuleIndex } from '../model/modules';
+import { MODULE_BASE, MODULE_INDEX, ModuleIndex, diskHost, diskHostAt } from '../model/modules';
+import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_FILE, upgradesIn, upgradesOf } from '../model/upgrade';
+import { normalize, resolve } from 'node:path';
 import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
 import { deleteStatement } from '../edit/layout';
 import { type Edit, applyEdits, overlaps, replaceRange } from './edits';
@@ -82,8 +84,11 @@ function messageOf(rule: AnyRule | undefined, messageId: string) {
 }
 
 export function runRules(rules: readonly AnyRule[], path: string, source: string, options: RunOptions = {}): RunResult {
-  const active = rules.filter((rule) => rule.mayApply(source));
-  if (active.length === 0 || !textMayHold(source, active.flatMap((rule) => rule.calls))) return { findings: [], parsed: false };
+  // a file whose helper is to be made cancellable runs race-timeout whatever its text holds
+  const upgraded = upgradesOf(options).some((upgrade) => normalize(upgrade.file) === normalize(path));
+  const forced = (rule: AnyRule) => upgraded && rule.name === 'race-timeout';
+  const active = rules.filter((rule) => forced(rule) || rule.mayApply(source));
+  if (active.length === 0 || (!upgraded && !textMayHold(source, active.flatMap((rule) => rule.calls)))) return { findings: [], parsed: false };
 
   const original = new SourceText(source);
   let file: any;
@@ -95,11 +100,14 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     return { findings: [], parsed: true, syntaxError: { message: error.message, offset: error.offset, ...position } };
   }
   const matched = matchCalls(file, active.map((rule) => rule.calls));
-  const running = active.filter((_, index) => matched[index]);
+  const running = active.filter((rule, index) => matched[index] || forced(rule));
   if (running.length === 0) return { findings: [], parsed: true };
 
+  // helpers to make cancellable (./model/upgrade.ts): this file's go first, as a pass of their own;
+  // the others are read as made so by the index
+  const upgrades = upgradesOf(options);
   // the repository's other files, read from disk unless the caller shares an index of its own
-  const modules = ((options as Record<symbol, unknown>)[MODULE_INDEX] as ModuleIndex | undefined) ?? new ModuleIndex();
+  const modules = ((options as Record<symbol, unknown>)[MODULE_INDEX] as ModuleIndex | undefined) ?? moduleIndexFor(options, upgrades);
   const byName = new Map(running.map((rule) => [rule.name, rule]));
   const kinds = new Set<SiteKind>(running.flatMap((rule) => rule.kinds as SiteKind[]));
   const findings: Finding[] = [];
@@ -118,6 +126,21 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     for (let index = passes.length - 1; index >= 0; index -= 1) at = mapBack(passes[index].edits, at);
     return at;
   };
+
+  const originalFile = file;
+  // the file where the disk has it, for the configs around it (the run's paths may be relative to another directory)
+  const onDisk = typeof options[MODULE_BASE] === 'string' ? resolve(options[MODULE_BASE] as string, path) : path;
+  const own = byName.has('race-timeout') ? upgrades.filter((upgrade) => normalize(upgrade.file) === normalize(path)).map((upgrade) => upgrade.at) : [];
+  if (own.length > 0) {
+    const { edits, made } = upgradesIn(new Facts(path, text, file, modules), own);
+    const next = edits.length > 0 ? applyEdits(text, edits) : text;
+    if (next !== text && parses(path, next)) {
+      for (const plan of made) findings.push(locate('race-timeout', 'fixedHelperCancellable', 'fixed', { name: helperName(plan.home, plan.fn) }, plan.fn, plan.fn, (offset) => offset));
+      passes.push({ edits });
+      text = next;
+      file = parseSource(path, text);
+    }
+  }
 
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     if (pass > 0) {
@@ -139,7 +162,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     }
     const context: RuleContext = { facts, options };
     const names = new Names(facts);
-    const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(file.program, source, path)), project: () => (project ??= readProject(path)) };
+    const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(originalFile.program, source, onDisk)), project: () => (project ??= readProject(onDisk)) };
     const accepted: Array<{ site: Site; rule: AnyRule; edits: Edit[]; remarks: Remark[]; messageId: string; data: Record<string, string> }> = [];
     let deferred = 0;
 
@@ -159,6 +182,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
       if (verdict === undefined) continue;
       if (verdict.status !== 'fixable') {
         reported.add(origin);
+        // a helper of this file to make cancellable: named by its offset in the original
+        if (verdict.data?.[UPGRADE_FILE] === path) verdict = { ...verdict, data: { ...verdict.data, [UPGRADE_AT]: String(toOriginal(Number(verdict.data[UPGRADE_AT]))) } };
         findings.push(locate(rule.name, verdict.messageId, verdict.status, verdict.data ?? {}, verdict.at ?? site.node, site.node, toOriginal));
         continue;
       }
@@ -212,7 +237,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     if (deferred === 0) break;
   }
   // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
-  if (text !== source) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, path), dropped);
+  if (text !== source) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped);
   // the safety net: what the original holds as data is in the output, or the file is left as it was
   if (text !== source) {
     const problem = checkRewrite(path, source, text, dropped);
@@ -221,6 +246,14 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
       findings.push(locate(running[0].name, 'unsafe', 'crashed', { what: problem.what }, { start: problem.offset, end: problem.offset }, { start: problem.offset, end: problem.offset }, (offset) => offset));
       text = source;
     }
+  }
+
+  // a race of this file waiting on a helper of this file: run again with the helper made cancellable
+  const requested = findings.filter((finding) => finding.data[UPGRADE_FILE] === path && !own.includes(Number(finding.data[UPGRADE_AT])));
+  if (requested.length > 0 && !own.some((at) => requested.some((finding) => Number(finding.data[UPGRADE_AT]) === at))) {
+    const more = [...new Set(requested.map((finding) => Number(finding.data[UPGRADE_AT])))].map((at) => ({ file: path, at }));
+    const again = runRules(rules, path, source, { ...options, [HELPER_UPGRADES]: [...upgrades, ...more] });
+    if (again.findings.some((finding) => finding.messageId === 'fixedHelperCancellable')) return again;
   }
 
   const located = findings
@@ -279,6 +312,16 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   } catch {
     return text;
   }
+}
+
+function moduleIndexFor(options: RunOptions, upgrades: ReturnType<typeof upgradesOf>): ModuleIndex {
+  const base = options[MODULE_BASE];
+  return typeof base === 'string' ? new ModuleIndex(diskHostAt(base), upgrades, base) : new ModuleIndex(diskHost, upgrades);
+}
+
+function helperName(facts: Facts, fn: any): string {
+  const parent = facts.tree.parent(fn);
+  return fn.id?.name ?? (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : 'the helper');
 }
 
 function locate(rule: string, messageId: string, status: Status, data: Record<string, string>, at: any, site: any, toOriginal: (offset: number) => number): Finding {

@@ -12,6 +12,8 @@ export interface Style {
   quote: "'" | '"';
   /** a comma after the last element of a list broken over several lines */
   trailingCommas: boolean;
+  /** the same after a call's last argument (false under Prettier's "es5") */
+  trailingCommasInCalls: boolean;
   /** the line width new code is kept within */
   printWidth: number;
   /** `{ a }` rather than `{a}` for an object literal on one line */
@@ -146,5 +148,6 @@ export function detectStyle(program: any, text: string, path: string | undefined
   const quoteSingle = majority(counts.single, counts.double) ?? (config?.quote ? config.quote === "'" : true);
   const trailingCommas = majority(counts.trailing, counts.noTrailing) ?? config?.trailingCommas ?? true;
   const bracketSpacing = majority(counts.spaced, counts.tight) ?? config?.bracketSpacing ?? true;
-  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, printWidth: config?.printWidth ?? 80, bracketSpacing };
+  const trailingCommasInCalls = trailingCommas && (config?.trailingCommasInCalls ?? true);
+  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, bracketSpacing };
 }

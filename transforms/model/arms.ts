@@ -56,6 +56,8 @@ export type TimerArm =
        * an AbortController) whose abort clears its timer
        */
       abortable?: { index: number; kind: 'signal' | 'controller' };
+      /** the argument the call passes in the abortable parameter's place, when it passes one */
+      signalPassed?: any;
     };
 
 export type Arm =
@@ -357,6 +359,9 @@ function helperOf(home: Facts, fn: any, call: any, name: string, binding: Bindin
   const abortable = abortableParameter(home, fn);
   if (abortable && call.arguments.length <= abortable.index && !call.arguments.some((argument: any) => argument.type === 'SpreadElement')) {
     return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', abortable, ...elsewhere } };
+  }
+  if (abortable && call.arguments.length === abortable.index + 1 && call.arguments[abortable.index].type !== 'SpreadElement') {
+    return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', abortable, signalPassed: call.arguments[abortable.index], ...elsewhere } };
   }
   const returned = returnedExpression(fn);
   if (returned === undefined) {

@@ -8,6 +8,7 @@ import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { parseSource } from '../engine/parse';
 import { Facts } from './facts';
+import { upgradeText } from './upgrade';
 
 export interface ModuleHost {
   /** the text of a file, or undefined when there is none (or it cannot be read) */
@@ -25,6 +26,14 @@ export const diskHost: ModuleHost = {
     }
   },
 };
+
+/** reads files from disk, relative paths from `base` (the directory the run's paths are relative to) */
+export function diskHostAt(base: string): ModuleHost {
+  return { read: (file) => diskHost.read(path.resolve(base, file)) };
+}
+
+/** where a caller hands runRules (in its options) the directory its paths are relative to */
+export const MODULE_BASE = 'moduleBase';
 
 /** where a caller hands runRules the index to share across its files (a CLI run, the wild corpus) */
 export const MODULE_INDEX = Symbol.for('forgotten-sender.module-index');
@@ -46,8 +55,24 @@ const MAX_DEPTH = 4;
 
 export class ModuleIndex {
   private readonly parsed = new Map<string, Facts | null>();
+  private readonly upgrades: ReadonlyMap<string, number[]>;
 
-  constructor(private readonly host: ModuleHost = diskHost) {}
+  /** `upgrades`: helpers to read as made cancellable (./upgrade.ts), by file and function offset */
+  constructor(
+    private readonly host: ModuleHost = diskHost,
+    upgrades: ReadonlyArray<{ file: string; at: number }> = [],
+    /** the directory relative paths start from, when they are the disk's */
+    readonly base?: string,
+  ) {
+    const byFile = new Map<string, number[]>();
+    for (const upgrade of upgrades) byFile.set(path.normalize(upgrade.file), [...(byFile.get(path.normalize(upgrade.file)) ?? []), upgrade.at]);
+    this.upgrades = byFile;
+  }
+
+  /** a file's text as the host has it (a package.json, say) */
+  readText(file: string): string | undefined {
+    return this.host.read(path.normalize(file));
+  }
 
   /** the file a relative specifier names from `from`, or undefined (a package, or nothing there) */
   resolve(from: string, specifier: string): string | undefined {
@@ -71,7 +96,13 @@ export class ModuleIndex {
     const text = this.host.read(key);
     if (text !== undefined && text.length <= MAX_FILE && !/\.d\.[cm]?ts$/.test(key)) {
       try {
-        facts = new Facts(key, text.replace(/^\uFEFF/, ''), parseSource(key, text.replace(/^\uFEFF/, '')), this);
+        const source = text.replace(/^\uFEFF/, '');
+        facts = new Facts(key, source, parseSource(key, source), this);
+        const upgrades = this.upgrades.get(key);
+        if (upgrades) {
+          const upgraded = upgradeText(facts, upgrades);
+          if (upgraded !== source) facts = new Facts(key, upgraded, parseSource(key, upgraded), this);
+        }
       } catch {
         facts = null;
       }

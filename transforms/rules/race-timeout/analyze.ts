@@ -10,6 +10,7 @@ import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
 import { type InlinePlan, planInline } from '../../model/inline';
+import { UPGRADE_AT, UPGRADE_FILE, planUpgrade } from '../../model/upgrade';
 import { coverageOf, isGuardedClear } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
@@ -74,6 +75,10 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
       if (!fetchLeft) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: handleName(executor) } };
       return refuse('fetchNotAborted', fetchLeft.node, { reason: fetchLeft.reason });
     }
+  } else if (timer.kind === 'helper' && timer.signalPassed) {
+    // `delay(ms, c.signal)`: released when the race aborts `c` on every path
+    if (abortedOnSettle(facts, race, timer.signalPassed, timer.abortable!.kind)) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
+    return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40) });
   } else if (timer.kind === 'sleep') {
     const signal = sleepSignal(facts, timer.call);
     if (signal === 'aborted') return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
@@ -316,6 +321,27 @@ function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result |
   return undefined;
 }
 
+// `c.signal` (or `c`) of a local `const c = new AbortController()` that the race aborts whether it
+// fulfils or rejects (in .finally() on it, or a finally around it)
+function abortedOnSettle(facts: Facts, race: any, passed: any, kind: 'signal' | 'controller'): boolean {
+  let controller = unwrap(passed);
+  if (kind === 'signal') {
+    if (!(controller?.type === 'MemberExpression' && propertyName(controller) === 'signal' && !controller.computed)) return false;
+    controller = unwrap(controller.object);
+  }
+  if (controller?.type !== 'Identifier') return false;
+  const binding = facts.scopes.bindingOf(controller);
+  const init = unwrap(binding?.declaration?.init);
+  if (!binding || binding.kind !== 'const' || init?.type !== 'NewExpression' || !facts.resolver.is(init.callee, 'AbortController')) return false;
+  return binding.references.some((reference) => {
+    const member = facts.tree.parent(reference.node);
+    const call = member && facts.tree.parent(member);
+    if (!(member?.type === 'MemberExpression' && member.object === reference.node && propertyName(member) === 'abort' && call?.type === 'CallExpression' && call.callee === member)) return false;
+    const covered = coverageOf(facts.tree, race, call);
+    return covered.has('fulfilled') && covered.has('rejected');
+  });
+}
+
 // A sleep of node:timers/promises: its options carry `signal: c.signal` of a controller aborted on
 // every path ('aborted'), other options ('other'), or none.
 function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
@@ -333,7 +359,19 @@ function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
 function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>): TimerPlan | Result {
   const home = helper.home ?? facts;
   const plan = planInline(facts, site.node, helper.call, helper.fn, home);
-  if (typeof plan === 'string') return refuse('helperShape', helper.call, { name: helper.name, where: helper.where ? ` (${helper.where})` : '', reason: plan });
+  if (typeof plan === 'string') {
+    const where = helper.where ? ` (${helper.where})` : '';
+    // the helper itself can take a signal (./model/upgrade.ts): a run that may change its file does
+    // so, and this race then passes one; a run that may not says so
+    const calledPlainly = !helper.call.arguments.some((argument: any) => argument.type === 'SpreadElement') && helper.call.arguments.length <= helper.fn.params.length;
+    const upgrade = calledPlainly ? planUpgrade(home, helper.fn) : 'the race passes it more arguments than it takes';
+    if (typeof upgrade !== 'string' && facts.resolver.isFreeAt(site.node, 'AbortController')) {
+      return refuse('helperNotCancellable', helper.call, { name: helper.name, where, reason: plan, [UPGRADE_FILE]: home.path, [UPGRADE_AT]: String(helper.fn.start) });
+    }
+    // a published helper is the one reason a person may not expect: said
+    const published = typeof upgrade === 'string' && upgrade.startsWith('the package') ? `; nor is it given a signal: ${upgrade}` : '';
+    return refuse('helperShape', helper.call, { name: helper.name, where, reason: `${plan}${published}` });
+  }
   const clear = clearSpelling(facts, plan.timer, site.node);
   if (!clear.ok) return refuse('shadowed', site.node, { name: clear.name });
   return { kind: 'inline-helper', call: helper.call, helper, inline: plan, clear: clear.spelling, typeQuery: timerTypeQuery(facts, plan.timer) };

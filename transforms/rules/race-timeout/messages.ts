@@ -26,6 +26,21 @@ export const messages = {
     why: 'the timer of `{name}`{where} cannot be taken out of it safely: {reason}',
     fix: 'make `{name}` accept an AbortSignal that clears its timer, and abort it in .finally() on the race',
   },
+  helperNotCancellable: {
+    what: 'Promise.race with a sleep helper',
+    why: 'the timer of `{name}`{where} cannot be cleared from the race ({reason}), and this run cannot change `{name}` itself',
+    fix: 'run forgotten-sender over the repository: it gives `{name}` an optional AbortSignal that clears its timer, and passes one from this race',
+  },
+  helperSignalPassed: {
+    what: 'Promise.race with a sleep helper',
+    why: 'the race passes `{name}` a signal (`{signal}`) that nothing here aborts when the race settles, so its timer stays armed until that signal aborts',
+    fix: 'pass `AbortSignal.any([{signal}, controller.signal])` of a controller of the race\'s own, and abort that controller in .finally() on the race',
+  },
+  fixedHelperCancellable: {
+    what: 'sleep helper `{name}` made cancellable',
+    why: 'races against it could not clear its timer',
+    fix: 'it takes an optional AbortSignal as its last parameter, whose abort clears the timer; callers that pass none are unchanged',
+  },
   asyncTimer: {
     what: 'Promise.race timeout',
     why: 'the timeout arm `{arm}` is an async function that waits, and whether its wait is cancelled when the race settles is not known from here',

@@ -1,0 +1,90 @@
+// A sleep helper made cancellable at its definition (transforms/model/upgrade.ts), seen from the
+// edges: the CLI's two passes, the preconditions that refuse, and what a one-file run (jscodeshift,
+// ESLint) says instead. The fix itself is proved by execution in test/cross-file/cancellable-helper
+// and __testfixtures__/race-timeout/helper-made-cancellable.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runRules } from '../transforms/engine/run';
+import { registry } from '../transforms/registry';
+import { createTempDir, removeTempDirs } from './harness';
+import { cli } from './support/cli';
+
+afterEach(removeTempDirs);
+
+const HELPER = 'export const delay = (duration: number) =>\n  isFinite(duration)\n    ? new Promise<void>((resolve) => setTimeout(resolve, duration))\n    : new Promise<void>(() => undefined);\n';
+const RACE = "import { delay } from './delay';\n\nconst LIMIT = 100;\n\nexport function find(work: Promise<string>) {\n  return Promise.race([work, delay(LIMIT)]);\n}\n";
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+
+describe('a sleep helper of another file, made cancellable', () => {
+  it('the dry run shows both diffs, the helper\'s first in no particular need: sorted by path', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    const result = await cli(['src'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout.indexOf('--- a/src/delay.ts')).toBeGreaterThanOrEqual(0);
+    expect(result.stdout.indexOf('--- a/src/delay.ts')).toBeLessThan(result.stdout.indexOf('--- a/src/find.ts'));
+    expect(result.stdout).toContain('+export const delay = (duration: number, signal?: AbortSignal) =>');
+    expect(result.stdout).toContain('+  return Promise.race([work, delay(LIMIT, timerController.signal)]).finally(() => timerController.abort());');
+  });
+
+  it('--json gives the helper a finding of its own, fixed, and the race fixed', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    const result = await cli(['--json', '-', 'src'], dir);
+    const sites = JSON.parse(result.stdout).sites.map((site: any) => [site.file, site.messageId, site.status]);
+    expect(sites).toEqual([
+      ['src/delay.ts', 'fixedHelperCancellable', 'fixed'],
+      ['src/find.ts', 'fixed', 'fixed'],
+    ]);
+  });
+
+  it('a run over the race\'s file alone cannot change the helper: it says what would', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    const result = await cli(['src/find.ts'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/src\/find\.ts:6:30 {2}error {2}Promise\.race with a sleep helper: the timer of `delay` \(src\/delay\.ts:1\) cannot be cleared from the race/);
+    expect(result.stderr).toContain('run forgotten-sender over the repository: it gives `delay` an optional AbortSignal');
+  });
+
+  it('under jscodeshift (one file at a time) the race is refused with the same words', () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    const file = path.join(dir, 'src/find.ts');
+    const result = runRules(registry, file, read(dir, 'src/find.ts'));
+    expect(result.output).toBeUndefined();
+    expect(result.findings.map((finding) => [finding.status, finding.messageId])).toEqual([['refused', 'helperNotCancellable']]);
+  });
+
+  it('a helper its package publishes is left as it is, and the refusal says so', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "timing", "main": "dist/index.js" }\n', 'src/index.ts': "export { delay } from './delay';\n", 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    const result = await cli(['src'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nor is it given a signal: the package `timing` publishes it from `dist/index.js`, so a new parameter is its API');
+  });
+
+  it('a JavaScript helper is left as it is: a caller may already pass a second argument', async () => {
+    const helper = 'export const delay = (duration) =>\n  isFinite(duration) ? new Promise((resolve) => setTimeout(resolve, duration)) : new Promise(() => undefined);\n';
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "private": true }\n', 'src/delay.js': helper, 'src/find.js': RACE.replace('(work: Promise<string>)', '(work)') });
+    const result = await cli(['src'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the timer of `delay` (src/delay.js:1) cannot be taken out of it safely');
+  });
+
+  it('--write: a helper that cannot be written keeps the races that rely on it unwritten', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    fs.chmodSync(path.join(dir, 'src/delay.ts'), 0o444);
+    const result = await cli(['--write', '--force', 'src'], dir);
+    expect(result.code).toBe(2);
+    expect(read(dir, 'src/delay.ts')).toBe(HELPER);
+    expect(read(dir, 'src/find.ts')).toBe(RACE);
+    expect(result.stderr).toContain('not written: it passes a signal to the helper of src/delay.ts, which could not be written');
+  });
+
+  it('a second --write changes nothing', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': HELPER, 'src/find.ts': RACE });
+    await cli(['--write', '--force', 'src'], dir);
+    const once = [read(dir, 'src/delay.ts'), read(dir, 'src/find.ts')];
+    const again = await cli(['--write', '--force', 'src'], dir);
+    expect([read(dir, 'src/delay.ts'), read(dir, 'src/find.ts')]).toEqual(once);
+    expect(again.stderr).not.toMatch(/:\d+:\d+ {2}(error|warning)/);
+    expect(again.stderr).toContain('1 note on code that is already safe');
+  });
+});

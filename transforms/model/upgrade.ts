@@ -1,0 +1,283 @@
+// A sleep helper made cancellable once, at its definition: `delay(ms)` takes an optional last
+// `signal`, whose abort clears its timer, so that every race using it can stop the loser's timer by
+// passing one (race-timeout's helper-signal plan). Existing callers are unchanged: they pass no
+// signal, and the helper does what it did.
+//
+//   const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+// becomes
+//   const delay = (ms: number, signal?: AbortSignal) => new Promise<void>((r) => {
+//     const onAbort = () => clearTimeout(timer);
+//     const timer = setTimeout(() => {
+//       signal?.removeEventListener('abort', onAbort);
+//       r();
+//     }, ms);
+//     signal?.addEventListener('abort', onAbort);
+//   });
+//
+// The listener goes when the timer fires, so a signal that outlives many calls collects none.
+//
+// Preconditions (the failing one is the reason given):
+// - TypeScript: a call that passes more arguments than the helper takes is a type error there, so
+//   no caller can be passing something in the new parameter's place;
+// - it gives back one expression (or a choice of two) holding exactly one platform `setTimeout`,
+//   alone in the executor of a global `new Promise`, its handle not kept;
+// - the timer's callback is the executor's `resolve`/`reject` (with at most one argument after the
+//   delay, free of effects) or a function of no parameters;
+// - it takes no rest parameter, and is not async or a generator;
+// - it is not published: the nearest package.json is private, or does not export the helper from
+//   its entry (a new parameter of a published function is the package's API, for its maintainers).
+import * as path from 'node:path';
+import { isFunction, unwrap } from '../analysis/tree';
+import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
+import { type Style, detectStyle } from '../engine/style';
+import { returnedExpression } from './arms';
+import type { Facts } from './facts';
+import { type TimerFact, setTimeoutOf, timerFact } from './timer';
+
+export interface UpgradePlan {
+  home: Facts;
+  fn: any;
+  timer: TimerFact;
+  executor: any;
+  /** the settle function's call that replaces a bare `resolve` callback */
+  settleCall?: string;
+}
+
+/** a helper (by its function's offset in its file) to make cancellable before a run reads it */
+export interface HelperUpgrade {
+  file: string;
+  at: number;
+}
+
+/** a finding's data keys naming the helper a run could make cancellable (its file, its offset there) */
+export const UPGRADE_FILE = 'upgradeFile';
+export const UPGRADE_AT = 'upgradeAt';
+
+/** where a caller hands runRules the helpers to make cancellable (the CLI's second pass) */
+export const HELPER_UPGRADES = 'helperUpgrades';
+
+export function upgradesOf(options: Readonly<Record<string, unknown>>): HelperUpgrade[] {
+  const value = options[HELPER_UPGRADES];
+  return Array.isArray(value) ? (value as HelperUpgrade[]) : [];
+}
+
+export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
+  if (!home.typescript) return 'it is JavaScript, where a caller may already pass an argument in the place a new parameter would take';
+  if (fn.async || fn.generator) return 'it is async or a generator';
+  if (fn.params.some((param: any) => param.type === 'RestElement')) return 'it takes a rest parameter';
+  const returned = returnedExpression(fn);
+  if (returned === undefined) return 'it does more than give back one expression';
+  const timers = home.tree.within(returned, 'CallExpression').filter((node) => setTimeoutOf(home.resolver, node) !== undefined);
+  if (timers.length !== 1) return timers.length === 0 ? 'it arms no setTimeout of the platform' : 'it arms more than one timer';
+  const timer = timerFact(home, timers[0]);
+  if (!timer || timer.capture.kind !== 'none') return "it keeps the timer's handle";
+  if (timer.builtin.via.kind !== 'global' && timer.builtin.via.kind !== 'global-member') return 'its setTimeout is an import of its own file';
+  if (!home.resolver.isFreeAt(timer.call, 'clearTimeout')) return '`clearTimeout` is not the global there';
+  const executor = home.tree.functionOf(timer.call);
+  const newPromise = executor && home.tree.parent(executor);
+  if (!isFunction(executor) || newPromise?.type !== 'NewExpression' || unwrap(newPromise.arguments[0]) !== executor || !home.resolver.is(newPromise.callee, 'Promise')) return 'its timer is not armed by a `new Promise` executor';
+  const body = executor.body;
+  const alone = body === timer.expression || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement' && body.body[0].expression === timer.expression);
+  if (!alone || timer.expression !== timer.call) return 'its executor does more than arm the timer';
+  const settles = executor.params.slice(0, 2).map((param: any) => (param.type === 'Identifier' ? home.scopes.bindingOf(param) : undefined));
+  const callback = unwrap(timer.callback);
+  let settleCall: string | undefined;
+  if (callback?.type === 'Identifier' && settles.includes(home.scopes.bindingOf(callback))) {
+    // read when the timer fires instead of when it is armed: the same only for a value that cannot change
+    const unchanging = (argument: any) => isPlain(argument) && (unwrap(argument).type !== 'Identifier' || (home.scopes.bindingOf(unwrap(argument)) !== undefined && !home.scopes.bindingOf(unwrap(argument))!.references.some((reference) => reference.write)));
+    if (timer.extraArguments.length > 1 || !timer.extraArguments.every(unchanging)) return 'its timer hands its callback a value that may change before it fires';
+    settleCall = `${callback.name}(${timer.extraArguments.map((argument: any) => home.textOf(argument)).join(', ')})`;
+  } else if (isFunction(callback) && !callback.async && !callback.generator && callback.params.length === 0 && timer.extraArguments.length === 0) {
+    if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'ThisExpression').length > 0) return "its timer's callback reads `this`";
+    // its statements move into a new callback, one line each: a statement over several lines is
+    // not re-indented here
+    if (callback.body.type === 'BlockStatement' && callback.body.body.some((statement: any) => /[\n\r\u2028\u2029]/.test(home.textOf(statement)))) return "its timer's callback holds a statement over several lines";
+  } else {
+    return "its timer's callback is neither the executor's resolve or reject nor a function of no parameters";
+  }
+  const published = publication(home, fn);
+  if (published) return published;
+  return { home, fn, timer, executor, settleCall };
+}
+
+function isPlain(node: any): boolean {
+  const expression = unwrap(node);
+  return ['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'Literal', 'Identifier'].includes(expression?.type);
+}
+
+// Published: the nearest package.json is not private and its entry (main, module, types, exports)
+// gives the helper. Read through the index's host, so a snapshot answers as the disk would.
+function publication(home: Facts, fn: any): string | undefined {
+  const modules = home.modules;
+  if (!modules) return undefined;
+  const absolute = (file: string) => (modules.base === undefined ? path.normalize(file) : path.resolve(modules.base, file));
+  let dir = absolute(path.dirname(home.path));
+  for (let depth = 0; depth < 12; depth += 1) {
+    const text = modules.readText(path.join(dir, 'package.json'));
+    if (text !== undefined) {
+      let manifest: any;
+      try {
+        manifest = JSON.parse(text);
+      } catch {
+        return 'its package.json does not parse, so whether it is published is not known';
+      }
+      if (manifest.private === true) return undefined;
+      const entries = new Set<string>();
+      const collect = (value: unknown) => {
+        if (typeof value === 'string') entries.add(value);
+        else if (value && typeof value === 'object') for (const inner of Object.values(value)) collect(inner);
+      };
+      collect(manifest.main ?? 'index.js');
+      collect(manifest.module);
+      collect(manifest.types ?? manifest.typings);
+      collect(manifest.exports);
+      for (const entry of entries) {
+        for (const candidate of sourcesOf(entry)) {
+          const specifier = `./${candidate.replace(/^\.\//, '')}`;
+          for (const name of exportNamesOf(home, fn)) {
+            const exported = modules.importedFunction(path.join(dir, 'package.json'), specifier, name);
+            if (exported && absolute(exported.facts.path) === absolute(home.path) && exported.fn.start === fn.start) return `the package \`${manifest.name ?? path.basename(dir)}\` publishes it from \`${entry}\`, so a new parameter is its API`;
+          }
+        }
+      }
+      return undefined;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+// `dist/index.js` → itself, and `src/index.ts`…: built entries point at the sources they came from
+function sourcesOf(entry: string): string[] {
+  const bare = entry.replace(/^\.\//, '').replace(/\.d\.[cm]?ts$/, '.js');
+  const out = [bare];
+  const source = bare.replace(/^(?:dist|lib|build|out)(?:\/(?:esm|cjs|es|src))?\//, 'src/');
+  if (source !== bare) out.push(source);
+  return out;
+}
+
+function exportNamesOf(home: Facts, fn: any): string[] {
+  const names = new Set<string>(['default']);
+  const parent = home.tree.parent(fn);
+  if (fn.id?.name) names.add(fn.id.name);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') names.add(parent.id.name);
+  return [...names];
+}
+
+/** a name of `base`, `base2`… spelled nowhere in the helper and meaning nothing around it */
+function freshName(home: Facts, fn: any, base: string, taken: Set<string>): string {
+  const spelled = new Set(home.tree.within(fn, 'Identifier').map((node: any) => node.name));
+  const scope = home.resolver.scopeAt(fn.body);
+  let name = base;
+  for (let index = 2; spelled.has(name) || taken.has(name) || home.scopes.lookupFrom(scope, name) !== undefined; index += 1) name = `${base}${index}`;
+  taken.add(name);
+  return name;
+}
+
+export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
+  const { home, fn, timer, executor } = plan;
+  const text = home.source;
+  const q = style.quote;
+  const end = style.semicolons ? ';' : '';
+  const taken = new Set<string>();
+  const signal = freshName(home, fn, 'signal', taken);
+  const onAbort = freshName(home, fn, 'onAbort', taken);
+  const handle = freshName(home, fn, 'timer', taken);
+  const edits: Edit[] = [];
+
+  // the parameter, last: `(ms: number)` → `(ms: number, signal?: AbortSignal)`
+  const type = home.typescript ? '?: AbortSignal' : '';
+  if (fn.params.length > 0) {
+    edits.push(insertAt(fn.params.at(-1).end, `, ${signal}${type}`));
+  } else {
+    const open = home.text.indexOf('(', fn.typeParameters?.end ?? (fn.id?.end ?? fn.start));
+    edits.push(insertAt(open + 1, `${signal}${type}`));
+  }
+
+  // the executor's body: the timer with a handle, its callback removing the listener
+  const body = executor.body;
+  const statementStart = body.type === 'BlockStatement' ? body.body[0].start : undefined;
+  let outer: string;
+  let inner: string;
+  if (statementStart !== undefined && text.startsLine(statementStart)) {
+    inner = text.indentOf(statementStart);
+    outer = text.indentOf(body.start);
+  } else {
+    outer = text.indentOf(executor.start);
+    // `? new Promise(…)` under a conditional's operator: a formatter aligns the block two further
+    const lineStart = text.lineStartOf(executor.start);
+    if (/^[ \t]*[?:] /.test(home.text.slice(lineStart, executor.start))) outer += '  ';
+    inner = outer + style.indent;
+  }
+  const eol = text.terminatorNear(executor.start);
+  const callback = unwrap(timer.callback);
+  let callbackLines: string[];
+  if (plan.settleCall) {
+    callbackLines = [`${plan.settleCall}${end}`];
+  } else if (callback.body.type === 'BlockStatement') {
+    callbackLines = callback.body.body.map((statement: any) => home.textOf(statement));
+  } else {
+    const expression = home.textOf(callback.body);
+    callbackLines = [`${/^[{]/.test(expression.trim()) ? `(${expression})` : expression}${end}`];
+  }
+  const delayText = timer.delay ? home.textOf(timer.delay) : '0';
+  const timerCallee = home.textOf(timer.call.callee);
+  const lines = [
+    `const ${onAbort} = () => clearTimeout(${handle})${end}`,
+    `const ${handle} = ${timerCallee}(() => {`,
+    `${style.indent}${signal}?.removeEventListener(${q}abort${q}, ${onAbort})${end}`,
+    ...callbackLines.map((line) => `${style.indent}${line}`),
+    `}, ${delayText})${end}`,
+    `${signal}?.addEventListener(${q}abort${q}, ${onAbort})${end}`,
+  ];
+  const block = lines.map((line) => `${inner}${line}`).join(eol);
+  if (body.type === 'BlockStatement') {
+    const statement = body.body[0];
+    if (text.startsLine(statement.start)) edits.push(replaceRange(statement.start, statement.end, block.slice(inner.length)));
+    else edits.push(replaceRange(body.start, body.end, `{${eol}${block}${eol}${outer}}`));
+  } else {
+    let from = body.start;
+    let to = body.end;
+    // `(r) => (setTimeout(r, ms))`: the parentheses go with the expression
+    while (home.text[from - 1] === '(' && home.text[to] === ')') {
+      from -= 1;
+      to += 1;
+    }
+    edits.push(replaceRange(from, to, `{${eol}${block}${eol}${outer}}`));
+  }
+  return edits;
+}
+
+/** the function that starts at `at`, in `facts` */
+export function functionAt(facts: Facts, at: number): any | undefined {
+  for (const type of ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']) {
+    const found = facts.tree.ofType(type).find((node: any) => node.start === at);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** the edits that make the helpers at `offsets` cancellable, with the plan of each made */
+export function upgradesIn(facts: Facts, offsets: readonly number[]): { edits: Edit[]; made: UpgradePlan[] } {
+  const edits: Edit[] = [];
+  const made: UpgradePlan[] = [];
+  let style: Style | undefined;
+  for (const at of [...new Set(offsets)]) {
+    const fn = functionAt(facts, at);
+    if (!fn) continue;
+    const plan = planUpgrade(facts, fn);
+    if (typeof plan === 'string') continue;
+    style ??= detectStyle(facts.file.program, facts.text, facts.path);
+    edits.push(...upgradeEdits(plan, style));
+    made.push(plan);
+  }
+  return { edits, made };
+}
+
+/** the text of `facts` with the helpers at `offsets` made cancellable */
+export function upgradeText(facts: Facts, offsets: readonly number[]): string {
+  const { edits } = upgradesIn(facts, offsets);
+  return edits.length === 0 ? facts.text : applyEdits(facts.text, edits);
+}
