@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnyRule } from '../transforms/engine/rule';
 import { registry } from '../transforms/registry';
+import { MODULE_BASE } from '../transforms/model/modules';
+import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_FILE } from '../transforms/model/upgrade';
 import { type CliArgs, parseArgs, TRANSFORM_OPTIONS, UsageError } from './args';
 import { assignFingerprints, BASELINE_FILE, type BaselineEntry, BaselineError, baselineWorthy, readBaseline, rootRelative, writeBaseline } from './baseline';
 import { ConfigError, IGNORE_FILE, loadConfig, repositoryRoot } from './config';
@@ -207,7 +209,8 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
   } catch (error) {
     return stop(error instanceof Error ? error.message : String(error));
   }
-  const options = { ...config.options, ...args.transformOptions };
+  // the rules read a helper's file relative to where the paths given start
+  const options = { ...config.options, ...args.transformOptions, [MODULE_BASE]: cwd };
 
   // Every file the run will write is checked before any work, so a typo costs nothing.
   const outputs: [string, string | undefined][] = [
@@ -261,8 +264,9 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
   const maxFileSize = args.maxFileSize || Number.POSITIVE_INFINITY;
   const maxLineLength = args.maxLineLength || Number.POSITIVE_INFINITY;
   const realCwd = fs.realpathSync(cwd);
-  listing.files.forEach((file, index) => {
-    progress.update('reading', index, listing.files.length);
+  /** files read that no rule applies to: a helper of another file's race may be among them */
+  const passedOver = new Set<string>();
+  const admit = (file: string, whether: (source: string) => boolean): void => {
     let real: string;
     let original: Buffer;
     try {
@@ -295,7 +299,10 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     const hasBom = source.startsWith(BOM);
     // The BOM is not code: the transforms see the text without it, and --write puts it back.
     if (hasBom) source = source.slice(1);
-    if (!mayApplyAny(codemods, source)) return;
+    if (!whether(source)) {
+      passedOver.add(path.resolve(cwd, file));
+      return;
+    }
     // Decoding replaced invalid bytes with U+FFFD: rewriting the file would corrupt them.
     if (!utf8) {
       problems.push({ file, kind: 'skipped', reason: 'not UTF-8 text' });
@@ -308,7 +315,19 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     }
     jobs.push({ path: file, source });
     loaded.set(file, { file, real, original, hasBom });
+  };
+  listing.files.forEach((file, index) => {
+    progress.update('reading', index, listing.files.length);
+    admit(file, (source) => mayApplyAny(codemods, source));
   });
+  // a helper's file is read when a race asks for it
+  const admitHelper = (absolute: string): Job | undefined => {
+    if (!passedOver.has(absolute)) return undefined;
+    passedOver.delete(absolute);
+    const file = listing.files.find((candidate) => path.resolve(cwd, candidate) === absolute);
+    if (file !== undefined) admit(file, () => true);
+    return jobs.find((job) => path.resolve(cwd, job.path) === absolute);
+  };
 
   const outcomes: FileOutcome[] = [];
   const threads = chooseThreads(jobs, args.jobs);
@@ -324,6 +343,7 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     { fileTimeoutMs: args.fileTimeoutMs },
   );
   progress.done();
+  const helperFiles = await upgradeHelpers(codemods, jobs, admitHelper, outcomes, options, threads, cwd, { fileTimeoutMs: args.fileTimeoutMs });
   outcomes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const sites: RunResult['sites'] = [];
@@ -332,7 +352,12 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
   const unusedDisables: UnusedDisable[] = [];
   let parsed = 0;
   let suppressed = 0;
-  for (const outcome of outcomes) {
+  // a helper made cancellable is written before the races that pass it a signal: if it cannot be,
+  // they are not written either
+  const unwritten = new Set<string>();
+  const helpers = new Set([...helperFiles.values()].flatMap((files) => [...files]));
+  const writeOrder = [...outcomes.filter((outcome) => helpers.has(outcome.path)), ...outcomes.filter((outcome) => !helpers.has(outcome.path))];
+  for (const outcome of writeOrder) {
     if (outcome.parsed) parsed++;
     if (outcome.error !== undefined) {
       // Flow without its pragma is read as TypeScript-flavoured JS and fails on the first type.
@@ -351,17 +376,26 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     if (outcome.output === undefined) continue;
     const file = loaded.get(outcome.path);
     if (file === undefined) continue;
+    const needs = [...(helperFiles.get(outcome.path) ?? [])].find((helper) => unwritten.has(helper));
+    if (args.write && needs !== undefined) {
+      problems.push({ file: outcome.path, kind: 'error', reason: `not written: it passes a signal to the helper of ${needs}, which could not be written` });
+      continue;
+    }
     if (args.write) {
       try {
         writeFileAtomic(file.real, Buffer.from((file.hasBom ? BOM : '') + outcome.output, 'utf8'), file.original, { forceReadonly: args.forceReadonly });
       } catch (error) {
         problems.push({ file: outcome.path, kind: 'error', reason: `not written: ${error instanceof WriteRefusal ? error.message : describeFsError(error)}` });
+        unwritten.add(outcome.path);
         continue;
       }
     }
     changedFiles.push(outcome.path);
     changes.push({ file: outcome.path, before: file.original.toString('utf8').slice(file.hasBom ? 1 : 0), after: outcome.output, ...(file.hasBom ? { bom: true as const } : {}) });
   }
+  changedFiles.sort();
+  changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (args.format && args.write) formatChanges(root, changes, loaded, problems, notices, io.env);
 
   let baselineSummary: RunResult['summary']['baseline'];
@@ -429,6 +463,58 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
 }
 
 /** the sites --check fails on: fixable (unless written), errors and warnings; never notes or baselined ones */
+// The second pass: races that wait on a sleep helper of another file of the run, which that file can
+// be made to cancel (transforms/model/upgrade.ts). Each such helper's file and the races' files run
+// again with the helpers made cancellable; a group is taken whole or not at all (an error in any of
+// its files, or a helper that was not made so, keeps the first pass for all of them). Returns, per
+// race file changed so, the helper files it relies on.
+async function upgradeHelpers(codemods: readonly AnyRule[], jobs: readonly Job[], admit: (absolute: string) => Job | undefined, outcomes: FileOutcome[], options: Record<string, unknown>, threads: number, cwd: string, settings: { fileTimeoutMs?: number }): Promise<Map<string, Set<string>>> {
+  const relies = new Map<string, Set<string>>();
+  if (!codemods.some((codemod) => codemod.name === 'race-timeout')) return relies;
+  const jobOf = new Map(jobs.map((job) => [path.resolve(cwd, job.path), job]));
+  const upgrades = new Map<string, { file: string; at: number }>();
+  const racesOf = new Map<string, Set<string>>();
+  for (const outcome of outcomes) {
+    if (outcome.error !== undefined) continue;
+    for (const site of outcome.sites) {
+      const file = site.data[UPGRADE_FILE];
+      if (site.messageId !== 'helperNotCancellable' || file === undefined) continue;
+      const absolute = path.resolve(cwd, file);
+      let helper = jobOf.get(absolute);
+      if (!helper) {
+        helper = admit(absolute);
+        if (helper) jobOf.set(absolute, helper);
+      }
+      if (!helper || helper.path === outcome.path) continue;
+      const at = Number(site.data[UPGRADE_AT]);
+      upgrades.set(`${helper.path}\0${at}`, { file: helper.path, at });
+      racesOf.set(helper.path, (racesOf.get(helper.path) ?? new Set()).add(outcome.path));
+    }
+  }
+  if (upgrades.size === 0) return relies;
+  const again = new Set<string>([...racesOf.keys(), ...[...racesOf.values()].flatMap((races) => [...races])]);
+  const second = new Map<string, FileOutcome>();
+  await runJobs(codemods, [...jobOf.values()].filter((job) => again.has(job.path)), { ...options, [HELPER_UPGRADES]: [...upgrades.values()] }, Math.min(threads, again.size), (outcome) => second.set(outcome.path, outcome), settings);
+  // groups: a helper file with the races that wait on it, joined where a race waits on several
+  const groups: Array<Set<string>> = [];
+  for (const [helper, races] of racesOf) {
+    const group = new Set([helper, ...races]);
+    for (const other of groups.filter((candidate) => [...group].some((file) => candidate.has(file)))) {
+      for (const file of other) group.add(file);
+      groups.splice(groups.indexOf(other), 1);
+    }
+    groups.push(group);
+  }
+  for (const group of groups) {
+    const helpers = [...group].filter((file) => racesOf.has(file));
+    const whole = [...group].every((file) => second.get(file) !== undefined && second.get(file)!.error === undefined) && helpers.every((file) => second.get(file)!.sites.some((site) => site.messageId === 'fixedHelperCancellable'));
+    if (!whole) continue;
+    for (let index = 0; index < outcomes.length; index += 1) if (group.has(outcomes[index].path)) outcomes[index] = second.get(outcomes[index].path)!;
+    for (const [helper, races] of racesOf) if (group.has(helper)) for (const race of races) relies.set(race, (relies.get(race) ?? new Set()).add(helper));
+  }
+  return relies;
+}
+
 export function sitesLeft(result: RunResult): RunResult['sites'] {
   return result.sites.filter((site) => site.severity !== 'note' && site.baseline !== 'unchanged' && (site.status === 'reported' || !result.written));
 }
