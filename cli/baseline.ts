@@ -52,8 +52,25 @@ export function baselineWorthy(site: SiteRecord, written: boolean): boolean {
   return site.severity !== 'note' && (site.status === 'reported' || !written);
 }
 
-export function writeBaseline(file: string, sites: readonly SiteRecord[], root: string, cwd: string): number {
+/**
+ * Records `sites` in `file`. The entries an earlier baseline there holds for files this run did not
+ * read through (not named, skipped, or failed) are kept: `--update-baseline src/` after a fix in src/
+ * leaves the rest of the repository's baseline as it was.
+ */
+export function writeBaseline(file: string, sites: readonly SiteRecord[], root: string, cwd: string, judged: ReadonlySet<string>): { count: number; kept: number } {
   const entries = new Map<string, BaselineEntry>();
+  let kept = 0;
+  let earlier: BaselineEntry[] = [];
+  try {
+    earlier = readBaseline(file);
+  } catch {
+    // none yet, or one this version cannot read: recorded anew
+  }
+  for (const entry of earlier) {
+    if (judged.has(entry.file) || entries.has(entry.fingerprint)) continue;
+    entries.set(entry.fingerprint, entry);
+    kept += 1;
+  }
   for (const site of sites) {
     if (site.fingerprint === undefined || entries.has(site.fingerprint)) continue;
     entries.set(site.fingerprint, {
@@ -66,7 +83,7 @@ export function writeBaseline(file: string, sites: readonly SiteRecord[], root: 
   }
   const sorted = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.fingerprint < b.fingerprint ? -1 : 1)));
   fs.writeFileSync(file, `${JSON.stringify({ tool: 'forgotten-sender', format: FORMAT, sites: sorted }, null, 2)}\n`);
-  return sorted.length;
+  return { count: sorted.length, kept };
 }
 
 export function readBaseline(file: string): BaselineEntry[] {

@@ -416,13 +416,18 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
   }
   if (args.updateBaseline !== undefined) {
     const file = args.updateBaseline === true ? path.join(root, BASELINE_FILE) : path.resolve(cwd, args.updateBaseline);
-    const count = writeBaseline(
+    // the files whose sites this run knows: read through, not skipped, not failed
+    const unjudged = new Set(problems.map((problem) => path.resolve(cwd, problem.file)));
+    const judged = new Set(listing.files.filter((listed) => !unjudged.has(path.resolve(cwd, listed))).map((listed) => rootRelative(root, path.resolve(cwd, listed))));
+    const { count, kept } = writeBaseline(
       file,
       sites.filter((site) => baselineWorthy(site, args.write)),
       root,
       cwd,
+      judged,
     );
-    notices.push(`baseline: ${count} site${count === 1 ? '' : 's'} recorded in ${path.relative(cwd, file) || file}`);
+    const keptNote = kept > 0 ? ` (${kept} of them kept from files this run did not read through)` : '';
+    notices.push(`baseline: ${count} site${count === 1 ? '' : 's'} recorded in ${path.relative(cwd, file) || file}${keptNote}`);
   }
 
   const perTransform: Record<string, TransformCounts> = {};

@@ -41,6 +41,23 @@ describe('--baseline', () => {
     expect(JSON.parse(gone.stdout).summary.baseline).toMatchObject({ known: 1, gone: 1 });
   });
 
+  it('--update-baseline over part of the repository keeps the entries of the files it did not read through', async () => {
+    const dir = gitRepo({ 'src/a.js': REFUSED, 'lib/b.js': REFUSED.replace('slow', 'other') });
+    const recorded = (file = '.forgotten-sender-baseline.json') => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).sites.map((site: { file: string }) => site.file);
+    expect((await cli(['--update-baseline', '.'], dir)).stderr).toContain('baseline: 2 sites recorded in .forgotten-sender-baseline.json\n');
+    // src/ fixed by hand: its entry goes, lib/'s stays
+    fs.writeFileSync(path.join(dir, 'src/a.js'), SAFE);
+    expect((await cli(['--update-baseline', 'src'], dir)).stderr).toContain('baseline: 1 site recorded in .forgotten-sender-baseline.json (1 of them kept from files this run did not read through)');
+    expect(recorded()).toEqual(['lib/b.js']);
+    expect((await cli(['--baseline', '--check', '.'], dir)).code).toBe(0);
+    // a file that no longer parses keeps its entries: the run could not tell whether its sites are gone
+    fs.writeFileSync(path.join(dir, 'lib/b.js'), `${REFUSED.replace('slow', 'other')}Promise.race([setTimeout(f, 1), ;\n`);
+    expect((await cli(['--update-baseline', '.'], dir)).code).toBe(2);
+    expect(recorded()).toEqual(['lib/b.js']);
+    // another file named: recorded anew, the default one untouched
+    expect((await cli(['--update-baseline=other.json', 'src'], dir)).stderr).toContain('baseline: 0 sites recorded in other.json\n');
+  });
+
   it('says what to do when there is no baseline yet, before any work', async () => {
     const dir = gitRepo({ 'a.js': REFUSED });
     const result = await cli(['--baseline', '.'], dir);
