@@ -88,3 +88,26 @@ describe('a sleep helper of another file, made cancellable', () => {
     expect(again.stderr).toContain('1 note on code that is already safe');
   });
 });
+
+describe('a helper of a package of the repository\'s own workspaces', () => {
+  const files = {
+    'package.json': '{ "private": true, "workspaces": ["packages/*"] }\n',
+    'packages/utils/package.json': '{ "name": "@acme/utils", "exports": "./lib/index.js", "types": "lib/index.d.ts" }\n',
+    'packages/utils/src/index.ts': "export * from './sleep.js';\n",
+    'packages/utils/src/sleep.ts': "export function sleep(ms: number, signal?: AbortSignal): Promise<void> {\n  return new Promise((resolve) => {\n    const timer = setTimeout(resolve, ms);\n    signal?.addEventListener('abort', () => clearTimeout(timer));\n  });\n}\n",
+    'packages/app/src/find.ts': "import { sleep } from '@acme/utils';\n\nexport function find(work: Promise<string>) {\n  return Promise.race([work, sleep(100).then(() => 'late')]);\n}\n",
+  };
+
+  it('is followed from the package name to its sources (lib → src), and the race passes it a signal', async () => {
+    const dir = createTempDir('fs-workspace-', files);
+    const result = await cli(['packages/app'], dir);
+    expect(result.stdout).toContain("+  return Promise.race([work, sleep(100, timerController.signal).then(() => 'late')]).finally(() => timerController.abort());");
+  });
+
+  it('a package name that no workspace holds stays a package', async () => {
+    const dir = createTempDir('fs-workspace-', { ...files, 'packages/app/src/find.ts': files['packages/app/src/find.ts'].replace('@acme/utils', '@other/utils') });
+    const result = await cli(['packages/app'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('comes from the package `@other/utils`, which this transform cannot see into');
+  });
+});

@@ -337,7 +337,8 @@ function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseCon
       const { source, imported } = binding.imported!;
       const local = source.startsWith('.') || source.startsWith('/');
       // a function of another file of the repository: classified there, as a local helper is here
-      const exported = local && imported !== '*' ? facts.modules?.importedFunction(facts.path, source, imported) : undefined;
+      // (or of a package of the repository's own workspaces)
+      const exported = imported !== '*' ? facts.modules?.importedFunction(facts.path, source, imported) : undefined;
       if (exported) return helperOf(exported.facts, exported.fn, call, name, binding, depth, exported.where);
       if (!TIMER_NAME.test(name) && !TIMER_NAME.test(imported)) return undefined;
       return { kind: 'opaque', reason: local ? 'imported-helper' : 'package-helper', detail: source };

@@ -74,9 +74,9 @@ export class ModuleIndex {
     return this.host.read(path.normalize(file));
   }
 
-  /** the file a relative specifier names from `from`, or undefined (a package, or nothing there) */
+  /** the file a specifier names from `from`: relative, or a package of the same repository's workspaces; undefined otherwise */
   resolve(from: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') return undefined;
+    if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') return this.resolveWorkspace(from, specifier);
     const base = path.join(path.dirname(from), specifier);
     const extension = path.extname(base);
     const candidates = [
@@ -86,6 +86,75 @@ export class ModuleIndex {
       ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
     ];
     return candidates.find((candidate) => this.facts(candidate) !== undefined);
+  }
+
+  private readonly workspaceRoots = new Map<string, { root: string; patterns: string[] } | null>();
+
+  // `@scope/utils/sub` → the package `@scope/utils` of a workspace of the repository (package.json
+  // `workspaces`, each `dir/*` or `dir`), its entry mapped back to the sources it is built from
+  private resolveWorkspace(from: string, specifier: string): string | undefined {
+    if (specifier.startsWith('node:') || specifier.startsWith('/')) return undefined;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    const subpath = parts.slice(specifier.startsWith('@') ? 2 : 1).join('/');
+    const workspace = this.workspaceOf(path.dirname(from));
+    if (!workspace || !name) return undefined;
+    const last = name.split('/').at(-1)!;
+    for (const pattern of workspace.patterns) {
+      const dir = pattern.endsWith('/*') ? path.join(workspace.root, pattern.slice(0, -2), last) : path.join(workspace.root, pattern);
+      const text = this.readText(path.join(dir, 'package.json'));
+      if (text === undefined) continue;
+      let manifest: any;
+      try {
+        manifest = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      if (manifest?.name !== name) continue;
+      const manifestFile = path.join(dir, 'package.json');
+      const entries = subpath ? [subpath] : entriesOf(manifest);
+      for (const entry of entries) {
+        for (const candidate of sourcesOf(entry)) {
+          const file = this.resolve(manifestFile, `./${candidate}`);
+          if (file !== undefined) return file;
+        }
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private workspaceOf(dir: string): { root: string; patterns: string[] } | undefined {
+    const seen: string[] = [];
+    let at = dir;
+    for (let depth = 0; depth < 16; depth += 1) {
+      if (this.workspaceRoots.has(at)) {
+        const known = this.workspaceRoots.get(at) ?? undefined;
+        for (const visited of seen) this.workspaceRoots.set(visited, known ?? null);
+        return known;
+      }
+      seen.push(at);
+      const text = this.readText(path.join(at, 'package.json'));
+      if (text !== undefined) {
+        try {
+          const manifest = JSON.parse(text);
+          const declared = Array.isArray(manifest?.workspaces) ? manifest.workspaces : manifest?.workspaces?.packages;
+          if (Array.isArray(declared)) {
+            const patterns = declared.filter((pattern: unknown): pattern is string => typeof pattern === 'string' && /^[\w.@-]+(?:\/[\w.@-]+)*(?:\/\*)?$/.test(pattern));
+            const found = { root: at, patterns };
+            for (const visited of seen) this.workspaceRoots.set(visited, found);
+            return found;
+          }
+        } catch {
+          // not a manifest to read: go on up
+        }
+      }
+      const parent = path.dirname(at);
+      if (parent === at) break;
+      at = parent;
+    }
+    for (const visited of seen) this.workspaceRoots.set(visited, null);
+    return undefined;
   }
 
   /** the parsed file, or undefined when it cannot be read or parsed */
@@ -161,4 +230,27 @@ export class ModuleIndex {
     const file = this.resolve(facts.path, specifier);
     return file === undefined ? undefined : this.exportedFunction(file, name, depth + 1);
   }
+}
+
+/** the entries a package.json names: exports (every condition), main, module, types */
+export function entriesOf(manifest: any): string[] {
+  const entries = new Set<string>();
+  const collect = (value: unknown) => {
+    if (typeof value === 'string') entries.add(value);
+    else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) if (key === '.' || !key.startsWith('.')) collect(inner);
+  };
+  collect(manifest.exports);
+  collect(manifest.main ?? 'index.js');
+  collect(manifest.module);
+  collect(manifest.types ?? manifest.typings);
+  return [...entries];
+}
+
+/** `dist/index.js` → itself, and `src/index.js` (read as its `.ts`): built entries point back at the sources they came from */
+export function sourcesOf(entry: string): string[] {
+  const bare = entry.replace(/^\.\//, '').replace(/\.d\.([cm]?)ts$/, '.$1js');
+  const out = [bare];
+  const source = bare.replace(/^(?:dist|lib|build|out)(?:\/(?:esm|cjs|es|src))?\//, 'src/');
+  if (source !== bare) out.push(source);
+  return out;
 }

@@ -31,6 +31,7 @@ import { isFunction, unwrap } from '../analysis/tree';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
 import { type Style, detectStyle } from '../engine/style';
 import { returnedExpression } from './arms';
+import { entriesOf, sourcesOf } from './modules';
 import type { Facts } from './facts';
 import { type TimerFact, setTimeoutOf, timerFact } from './timer';
 
@@ -122,16 +123,7 @@ function publication(home: Facts, fn: any): string | undefined {
         return 'its package.json does not parse, so whether it is published is not known';
       }
       if (manifest.private === true) return undefined;
-      const entries = new Set<string>();
-      const collect = (value: unknown) => {
-        if (typeof value === 'string') entries.add(value);
-        else if (value && typeof value === 'object') for (const inner of Object.values(value)) collect(inner);
-      };
-      collect(manifest.main ?? 'index.js');
-      collect(manifest.module);
-      collect(manifest.types ?? manifest.typings);
-      collect(manifest.exports);
-      for (const entry of entries) {
+      for (const entry of entriesOf(manifest)) {
         for (const candidate of sourcesOf(entry)) {
           const specifier = `./${candidate.replace(/^\.\//, '')}`;
           for (const name of exportNamesOf(home, fn)) {
@@ -147,15 +139,6 @@ function publication(home: Facts, fn: any): string | undefined {
     dir = parent;
   }
   return undefined;
-}
-
-// `dist/index.js` → itself, and `src/index.ts`…: built entries point at the sources they came from
-function sourcesOf(entry: string): string[] {
-  const bare = entry.replace(/^\.\//, '').replace(/\.d\.[cm]?ts$/, '.js');
-  const out = [bare];
-  const source = bare.replace(/^(?:dist|lib|build|out)(?:\/(?:esm|cjs|es|src))?\//, 'src/');
-  if (source !== bare) out.push(source);
-  return out;
 }
 
 function exportNamesOf(home: Facts, fn: any): string[] {
