@@ -7,12 +7,12 @@
 //   module.exports = [forgottenSender.configs.recommended];
 //
 // The TypeScript of cli/ and transforms/ is compiled once and loaded from a cache, as the CLI is
-// (cli/load.cjs). The options are the CLI's own list, in camelCase.
+// (cli/load.cjs). The options are the CLI's own list, in camelCase; the size limits its defaults.
 const { loadModule } = require('../cli/load.cjs');
 const manifest = require('../package.json');
 
 const { createPlugin } = loadModule('transforms/engine/eslint');
-const { TRANSFORM_OPTIONS } = loadModule('cli/args');
+const { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH, TRANSFORM_OPTIONS } = loadModule('cli/args');
 const { SOURCE_EXTENSIONS } = loadModule('cli/files');
 
 module.exports = createPlugin({
@@ -21,4 +21,5 @@ module.exports = createPlugin({
   homepage: manifest.homepage,
   options: TRANSFORM_OPTIONS,
   extensions: SOURCE_EXTENSIONS,
+  limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxLineLength: DEFAULT_MAX_LINE_LENGTH },
 });

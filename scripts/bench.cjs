@@ -4,7 +4,8 @@
 //   transform · a raw @babel/parser pass in one process · ast-grep's one-pattern scan · grep.
 // The CLI runs twice: with its own choice of threads (one, below a few MB of candidates) and with
 // one thread per core. Prints wall time (median of BENCH_RUNS runs, default 3), files/s, MB/s, peak RSS and the ratios
-// against the targets of the issue. Then the generated worst cases of scripts/bench-worst.cjs (a
+// against the targets of the issue. Then eslint with the plugin's configs.recommended against eslint
+// with no rules (scripts/bench-eslint.cjs). Then the generated worst cases of scripts/bench-worst.cjs (a
 // webpack dev bundle, deep nesting, a 2 MB file of races), one row each. It measures; it asserts
 // nothing and exits 0.
 const { spawnSync } = require('node:child_process');
@@ -12,6 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { ROOT, prepareCorpus, removeCorpus } = require('./corpus.cjs');
+const { measureEslint, printEslint } = require('./bench-eslint.cjs');
 const { measureWorstCases, printWorstCases } = require('./bench-worst.cjs');
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
@@ -153,6 +155,9 @@ function main() {
     }
     const peak = results.cli.peakMb;
     if (peak !== undefined) process.stdout.write(`  ${peak < 300 ? 'met   ' : 'missed'}  CLI peak memory < 300 MB: ${peak.toFixed(0)} MB\n`);
+
+    process.stdout.write('\nthe ESLint plugin (configs.recommended) against eslint with no rules, one run each:\n\n');
+    printEslint(measureEslint(dir, { measure }));
   } finally {
     removeCorpus(dir);
   }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import type { ESLint, Rule } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TRANSFORM_OPTIONS } from '../cli/args';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH, TRANSFORM_OPTIONS } from '../cli/args';
 import { SOURCE_EXTENSIONS } from '../cli/files';
 import { renderMessage } from '../transforms/engine/finding';
 import { analysisCount, camelCase, createPlugin } from '../transforms/engine/eslint';
@@ -24,7 +24,14 @@ const manifest = nodeRequire('../package.json') as { name: string; version: stri
 // the package's own entry, as `require('forgotten-sender/eslint')` resolves it
 const packaged = nodeRequire('forgotten-sender/eslint') as ESLint.Plugin & { configs: { recommended: Linter.Config } };
 // the same plugin built from the sources, so that its counters are the ones this test reads
-const plugin = createPlugin({ name: manifest.name, version: manifest.version, homepage: manifest.homepage, options: TRANSFORM_OPTIONS, extensions: SOURCE_EXTENSIONS }) as unknown as ESLint.Plugin & {
+const plugin = createPlugin({
+  name: manifest.name,
+  version: manifest.version,
+  homepage: manifest.homepage,
+  options: TRANSFORM_OPTIONS,
+  extensions: SOURCE_EXTENSIONS,
+  limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxLineLength: DEFAULT_MAX_LINE_LENGTH },
+}) as unknown as ESLint.Plugin & {
   configs: { recommended: Linter.Config };
 };
 const KNOWN = registry.map((rule) => rule.name);
@@ -88,6 +95,14 @@ describe('one analysis per file', () => {
     expect(analysisCount.value - before.value).toBe(1);
     linter.verify(text, config(), { filename: 'shared.js' });
     expect(analysisCount.value - before.value).toBe(1);
+  });
+
+  it('a file the CLI skips as minified is left alone, unless settings move the limit as --max-line-length does', async () => {
+    const text = `${leak()}export const table = [${'1, '.repeat(DEFAULT_MAX_LINE_LENGTH / 3 + 1)}];\n`;
+    expect(linter.verify(text, config(), { filename: 'bundle.js' })).toEqual([]);
+    expect(await cliWrite('bundle.js', text)).toBe(text);
+    const raised: Linter.Config = { settings: { 'forgotten-sender': { maxLineLength: 2 * DEFAULT_MAX_LINE_LENGTH } } };
+    expect(linter.verify(text, [...config(), raised], { filename: 'bundle.js' }).map((message) => message.ruleId)).toEqual(['forgotten-sender/race-timeout']);
   });
 
   it('a file without a candidate is never parsed', () => {

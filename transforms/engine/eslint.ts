@@ -45,6 +45,7 @@ export interface EslintContext {
   filename?: string;
   cwd?: string;
   sourceCode?: EslintSourceCode;
+  settings?: Record<string, unknown>;
   getFilename?(): string;
   getCwd?(): string;
   getSourceCode?(): EslintSourceCode;
@@ -104,6 +105,13 @@ export interface PluginSpec {
   options: readonly OptionSpec[];
   /** the extensions our parser reads (cli/files.ts SOURCE_EXTENSIONS); other files are left alone */
   extensions: readonly string[];
+  /** the CLI's defaults of --max-file-size and --max-line-length: a larger or minified file is left alone */
+  limits?: Limits;
+}
+
+export interface Limits {
+  maxFileSize: number;
+  maxLineLength: number;
 }
 
 export const NAMESPACE = 'forgotten-sender';
@@ -163,6 +171,8 @@ interface FileLint {
   filename: string;
   cwd: string;
   sourceCode: EslintSourceCode;
+  /** `settings['forgotten-sender']` of the user's config */
+  settings: Record<string, unknown>;
   /** our rules turned on for this file, in create() order, with their options (camelCase, as configured) */
   enabled: Map<string, Record<string, unknown>>;
   problems?: Map<string, Problem[]>;
@@ -201,7 +211,14 @@ function lintOf(context: EslintContext): FileLint {
   const sourceCode = sourceCodeOf(context);
   let lint = lints.get(sourceCode);
   if (!lint) {
-    lint = { filename: context.filename ?? context.getFilename?.() ?? '<input>', cwd: context.cwd ?? context.getCwd?.() ?? process.cwd(), sourceCode, enabled: new Map() };
+    const settings = context.settings?.[NAMESPACE];
+    lint = {
+      filename: context.filename ?? context.getFilename?.() ?? '<input>',
+      cwd: context.cwd ?? context.getCwd?.() ?? process.cwd(),
+      sourceCode,
+      settings: settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>) : {},
+      enabled: new Map(),
+    };
     lints.set(sourceCode, lint);
   }
   return lint;
@@ -217,6 +234,24 @@ function analysedPath(lint: FileLint, extensions: readonly string[]): string | u
 }
 
 type Run = SuppressedRun | { failure: string };
+
+// What the CLI skips (a bundle, a minified file), the rules skip too, so that both report the same
+// sites; `settings: { 'forgotten-sender': { maxFileSize, maxLineLength } }` moves the limits as the
+// CLI's flags do.
+function beyondLimits(text: string, settings: Record<string, unknown>, limits: Limits | undefined): boolean {
+  if (!limits) return false;
+  const limit = (name: keyof Limits) => (typeof settings[name] === 'number' ? (settings[name] as number) : limits[name]);
+  if (Buffer.byteLength(text, 'utf8') > limit('maxFileSize')) return true;
+  const maxLineLength = limit('maxLineLength');
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > maxLineLength) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -302,6 +337,7 @@ function analyse(lint: FileLint, spec: PluginSpec, byName: ReadonlyMap<string, A
   const path = analysedPath(lint, spec.extensions);
   if (path === undefined) return problems;
   const text = lint.sourceCode.text;
+  if (beyondLimits(text, lint.settings, spec.limits)) return problems;
   const rules = registry.filter((rule) => lint.enabled.has(rule.name) && byName.has(rule.name));
   if (rules.length === 0) return problems;
   // the opt-ins each rule's options turn on, as the CLI spells them
