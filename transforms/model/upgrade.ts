@@ -87,6 +87,8 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
     // read when the timer fires instead of when it is armed: the same only for a value that cannot change
     const unchanging = (argument: any) => isPlain(argument) && (unwrap(argument).type !== 'Identifier' || (home.scopes.bindingOf(unwrap(argument)) !== undefined && !home.scopes.bindingOf(unwrap(argument))!.references.some((reference) => reference.write)));
     if (timer.extraArguments.length > 1 || !timer.extraArguments.every(unchanging)) return 'its timer hands its callback a value that may change before it fires';
+    // `setTimeout(resolve, ms, value)` type-checks where `resolve(value)` may not (`T | undefined`)
+    if (home.typescript && timer.extraArguments.length > 0) return 'its timer hands `resolve` a value through setTimeout, which TypeScript checks more loosely than the call that would replace it';
     settleCall = `${callback.name}(${timer.extraArguments.map((argument: any) => home.textOf(argument)).join(', ')})`;
   } else if (isFunction(callback) && !callback.async && !callback.generator && callback.params.length === 0 && timer.extraArguments.length === 0) {
     if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'ThisExpression').length > 0) return "its timer's callback reads `this`";
