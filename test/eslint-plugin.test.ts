@@ -163,6 +163,34 @@ describe('disable comments silence a site in ESLint and in the CLI alike', () =>
   });
 });
 
+describe('where ESLint and the engine part', () => {
+  // a parser that reads anything (as a Babel syntax plugin would read what ours does not)
+  const lenient: Linter.Parser = {
+    parseForESLint(code: string) {
+      const lines = code.split('\n');
+      const loc = { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines[lines.length - 1].length } };
+      return { ast: { type: 'Program', body: [], sourceType: 'module', range: [0, code.length], loc, tokens: [], comments: [] } as never };
+    },
+  };
+
+  it('a file our parser cannot read is one error where it stopped, and the other files go on', () => {
+    const text = `${leak()}export const broken = Promise.race([search(), setTimeout(]);\n`;
+    const messages = linter.verify(text, [{ files: ['**/*.js'], languageOptions: { parser: lenient } }, plugin.configs.recommended], { filename: 'broken.js' });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: 'forgotten-sender/race-timeout', line: 2, messageId: 'syntaxError' });
+    expect(messages[0].message).toMatch(/^file not analysed — it does not parse with the grammar its extension calls for \(.+\) — fix the syntax error/);
+  });
+
+  it('an ESLint disable range hides a site from ESLint and its fix, not from the CLI', async () => {
+    const text = `/* eslint-disable forgotten-sender/race-timeout */\n${leak('first')}/* eslint-enable forgotten-sender/race-timeout */\n${leak('second')}`;
+    const { output, messages } = linter.verifyAndFix(text, config(), { filename: 'range.js' });
+    expect(messages).toEqual([]);
+    expect(output.match(/clearTimeout/g)).toHaveLength(1);
+    expect(output.indexOf('clearTimeout')).toBeGreaterThan(output.indexOf('export const second'));
+    expect((await cliWrite('range.js', text)).match(/clearTimeout/g)).toHaveLength(2);
+  });
+});
+
 // Each fixture with more than one fixed site: the fixes do not meet, so `eslint --fix` applies them
 // in one pass; each applied alone (an editor's quick fix) leaves a file that parses, and linting on
 // gives the engine's output all the same.
