@@ -25,11 +25,17 @@ export function onSettled(layout: Layout, project: Project, lines: readonly stri
   const eol = text.terminatorNear(at);
   const unit = style.indent;
   const block = (indent: string, tail: string[] = []) => [...lines, ...tail].map((line) => `${indent}${statement(style, line)}`).join(eol);
-  if (!project.promiseFinally) {
-    const comma = style.trailingCommas ? ',' : '';
-    const handler = (param: string, last: string) => `${outer}${unit}(${param}) => {${eol}${block(outer + unit + unit, [last])}${eol}${outer}${unit}}`;
-    return `.then(${eol}${handler('value', 'return value')},${eol}${handler('error', 'throw error')}${comma}${eol}${outer})`;
+  // a chain laid out one call a line (`\n    .then(…)`) gets the new call on a line of its own
+  const ownLine = text.text.slice(text.lineStartOf(at), at).trimStart().startsWith('.') ? `${eol}${outer}` : '';
+  return ownLine + settledCall();
+
+  function settledCall(): string {
+    if (!project.promiseFinally) {
+      const comma = style.trailingCommasInCalls ? ',' : '';
+      const handler = (param: string, last: string) => `${outer}${unit}(${param}) => {${eol}${block(outer + unit + unit, [last])}${eol}${outer}${unit}}`;
+      return `.then(${eol}${handler('value', 'return value')},${eol}${handler('error', 'throw error')}${comma}${eol}${outer})`;
+    }
+    if (lines.length === 1 && project.voidArrowShorthand) return `.finally(() => ${lines[0]})`;
+    return `.finally(() => {${eol}${block(outer + unit)}${eol}${outer}})`;
   }
-  if (lines.length === 1 && project.voidArrowShorthand) return `.finally(() => ${lines[0]})`;
-  return `.finally(() => {${eol}${block(outer + unit)}${eol}${outer}})`;
 }

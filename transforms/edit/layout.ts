@@ -294,7 +294,20 @@ export function indentLines(layout: Layout, start: number, end: number, unit: st
  * `drop` are statements among them, each on lines of its own, that the finalizer makes redundant:
  * their lines go, and a blank line after one that also had a blank line before it.
  */
-export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[], drop: readonly any[] = []): Edit {
+/** a line break to put after a block ending at `end`, where lint wants a blank line before the code that follows */
+export function blankLineAfter(layout: Layout, end: number, wanted: boolean): string {
+  if (!wanted) return '';
+  const { text } = layout;
+  const lineEnd = text.lineEndOf(end);
+  if (text.text.slice(end, lineEnd).trim() !== '') return '';
+  const eol = text.terminatorNear(end);
+  const nextStart = lineEnd + (text.text.startsWith('\r\n', lineEnd) ? 2 : 1);
+  if (nextStart > text.text.length) return '';
+  const nextLine = text.text.slice(nextStart, text.lineEndOf(nextStart)).trim();
+  return nextLine === '' || nextLine.startsWith('}') || nextLine.startsWith(')') ? '' : eol;
+}
+
+export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[], drop: readonly any[] = [], blankAfter = false): Edit {
   const { text, style } = layout;
   const first = statements[0];
   const last = statements[statements.length - 1];
@@ -320,5 +333,5 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
   }
   body += indentLines(layout, at, to, style.indent);
   const closing = `${indent}} finally {${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
-  return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}`);
+  return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}${blankLineAfter(layout, to, blankAfter)}`);
 }

@@ -15,9 +15,11 @@ export interface Project {
   promiseFinally: boolean;
   /** `() => call()` with a call that returns nothing may be written */
   voidArrowShorthand: boolean;
+  /** a block statement over several lines is followed by a blank line (xo's padding-line-between-statements) */
+  blankLineAfterBlock: boolean;
 }
 
-const DEFAULTS: Project = { promiseFinally: true, voidArrowShorthand: true };
+const DEFAULTS: Project = { promiseFinally: true, voidArrowShorthand: true, blankLineAfterBlock: false };
 const cache = new Map<string, Project>();
 
 function readJson(file: string): any {
@@ -85,14 +87,14 @@ function lowestNodeMajor(range: string): number | undefined {
   return majors.length > 0 ? Math.min(...majors) : undefined;
 }
 
-function lintForbidsVoidShorthand(dir: string, packageJson: any): boolean {
+function lintAsks(dir: string, packageJson: any, rule: RegExp): boolean {
   const dependencies = { ...(packageJson?.dependencies ?? {}), ...(packageJson?.devDependencies ?? {}) };
   if ('xo' in dependencies) return true;
   for (const name of ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', '.eslintrc', '.eslintrc.json', '.eslintrc.js', '.eslintrc.cjs', '.eslintrc.yml', '.eslintrc.yaml']) {
     const file = nearest(dir, name);
     if (!file) continue;
     try {
-      if (/no-confusing-void-expression|eslint-config-xo/.test(fs.readFileSync(file, 'utf8'))) return true;
+      if (rule.test(fs.readFileSync(file, 'utf8'))) return true;
     } catch {
       // unreadable: nothing known
     }
@@ -119,7 +121,11 @@ export function readProject(file: string): Project {
       const lowest = lowestNodeMajor(packageJson.engines.node);
       if (lowest !== undefined && lowest < 10) promiseFinally = false;
     }
-    project = { promiseFinally, voidArrowShorthand: !lintForbidsVoidShorthand(dir, packageJson) };
+    project = {
+      promiseFinally,
+      voidArrowShorthand: !lintAsks(dir, packageJson, /no-confusing-void-expression|eslint-config-xo/),
+      blankLineAfterBlock: lintAsks(dir, packageJson, /padding-line-between-statements|eslint-config-xo/),
+    };
   } catch {
     project = DEFAULTS;
   }

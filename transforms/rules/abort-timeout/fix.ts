@@ -24,7 +24,7 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
   const clear = `${plan.clear}(${handle})${semi(style)}`;
   if (plan.returnedChain) {
     // return fetch(...).then(...).finally(() => clearTimeout(timerHandle));
-    edits.push(insertAt(plan.returnedChain.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], plan.returnedChain.start)));
+    edits.push(insertAt(plan.returnedChain.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], plan.returnedChain.end)));
     return edits;
   }
   const region = plan.list.slice(plan.regionStart);
@@ -36,7 +36,7 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
     edits.push(insertAt(tryStatement.end, ` finally {${eol}${indent}${style.indent}${clear}${eol}${indent}}`));
     return edits;
   }
-  edits.push(wrapInTryFinally(layout, region, [clear], plan.redundantClear ? [plan.redundantClear] : []));
+  edits.push(wrapInTryFinally(layout, region, [clear], plan.redundantClear ? [plan.redundantClear] : [], context.project().blankLineAfterBlock));
   return edits;
 }
 

@@ -6,6 +6,7 @@ import { detectStyle, objectLiteral } from '../../engine/style';
 import { applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import {
+  blankLineAfter,
   type Layout,
   appendArgument,
   appendProperty,
@@ -55,7 +56,8 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
     const within = edits.filter((edit) => edit.start >= awaited.start && edit.end <= awaited.end);
     const elsewhere = edits.filter((edit) => !within.includes(edit));
     const body = reindent(layout, awaited.start, awaited.end, style.indent, within);
-    const wrapped = [...elsewhere, replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}} finally {${eol}${finals}${eol}${indent}}`)];
+    const after = blankLineAfter(layout, awaited.end, context.project().blankLineAfterBlock);
+    const wrapped = [...elsewhere, replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}} finally {${eol}${finals}${eol}${indent}}${after}`)];
     if (parts.declarations.length === 0) return wrapped;
     // TypeScript cannot see the executor assign the handle before the finally reads it: `let h!: T;`
     const declarations = parts.declarations.map((line) => line.replace(/^let ([\w$]+): ReturnType</, 'let $1!: ReturnType<'));
