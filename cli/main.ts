@@ -82,7 +82,9 @@ Options:
   --max-file-size N      skip files larger than N bytes (default 524288; 0: no limit)
   --max-line-length N    skip files with a line longer than N characters, i.e. minified bundles
                          (default 10000; 0: no limit)
-  --dry, -d, --print, -p accepted, as in jscodeshift: a dry run is the default
+  --dry, -d, --dry-run, --print, -p
+                         accepted, as in jscodeshift: a dry run is the default
+  --parser               refused: each file is read with the grammar its extension calls for
   --exact                accepted for older scripts; every file is read by one parser now
   --help, -h / --version, -V
 

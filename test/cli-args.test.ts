@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nearestFlag, parseArgs, TRANSFORM_OPTIONS, UsageError } from '../cli/args';
+import { KNOWN_FLAGS, nearestFlag, parseArgs, TRANSFORM_OPTIONS, UsageError } from '../cli/args';
+import { helpText } from '../cli/main';
 import { createTempDir, removeTempDirs } from './harness';
 import { cli, LEAK } from './support/cli';
 
@@ -73,6 +74,23 @@ describe('strict arguments', () => {
     const result = await cli(['--jobs', '512', '.'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/--jobs 512: capped at \d+, the number of cores/);
+  });
+});
+
+describe('documentation of the flags', () => {
+  it('every flag is in --help and in the README\'s Options table (a transform option\'s --no- form in the sentence that covers them all)', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+    const options = readme.slice(readme.indexOf('\n### Options\n'), readme.indexOf('\n### Disable comments\n'));
+    const help = helpText();
+    const negated = new Set(TRANSFORM_OPTIONS.map((option) => `--no-${option.name}`));
+    const named = (text: string, flag: string) => new RegExp(`${flag}(?![\\w-])`).test(text);
+    for (const flag of KNOWN_FLAGS) {
+      if (negated.has(flag)) continue;
+      expect(named(help, flag), `${flag} in --help`).toBe(true);
+      expect(named(options, flag), `${flag} in README ### Options`).toBe(true);
+    }
+    expect(help).toContain('Each is --name, --name=true|false or --no-name.');
+    expect(options).toContain('each `--name`, `--name=true\\|false` or `--no-name`');
   });
 });
 
