@@ -1,6 +1,6 @@
 // Which files a run looks at: the given files as they are; inside a given directory, every source
 // file with a known extension that git would not ignore, never anything under node_modules.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -114,7 +114,8 @@ export function listFiles(targets: readonly string[], options: ListOptions = {})
       continue;
     }
     if (stat.isDirectory()) {
-      const found = gitListing(absolute, extensions) ?? walk(absolute, extensions, (relative, error) => problems.push({ file: path.join(target, relative), kind: 'error', reason: describeFsError(error) }));
+      const unreadable = (relative: string, error: unknown) => problems.push({ file: path.join(target, relative), kind: 'error', reason: describeFsError(error) });
+      const found = gitListing(absolute, extensions, unreadable) ?? walk(absolute, extensions, unreadable);
       found.sort();
       for (const relative of found) add(path.join(target, relative), false);
     } else {
@@ -138,12 +139,24 @@ function git(cwd: string, args: string[]): string | undefined {
 
 // Inside a git work tree, git itself applies every .gitignore, .git/info/exclude and core.excludesFile.
 // A directory that git ignores as a whole (say a vendored bundle the user points at) is walked instead.
-function gitListing(dir: string, extensions: readonly string[]): string[] | undefined {
+function gitListing(dir: string, extensions: readonly string[], unreadable: (relative: string, error: unknown) => void): string[] | undefined {
   const inside = git(dir, ['rev-parse', '--is-inside-work-tree']);
   if (inside?.trim() !== 'true') return undefined;
   if (git(dir, ['check-ignore', '-q', '.']) !== undefined) return undefined;
-  const output = git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
-  if (output === undefined) return undefined;
+  // git lists what it can and only warns about a directory it cannot open (in English under LC_ALL=C):
+  // each such directory is an error of the run, as the walk reports it
+  const listing = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (listing.status !== 0 || listing.error) return undefined;
+  const output = listing.stdout;
+  for (const warning of listing.stderr.matchAll(/^warning: could not open directory '(.*)': (.*)$/gm)) {
+    unreadable(warning[1].replace(/\/$/, ''), directoryError(warning[2]));
+  }
   const result: string[] = [];
   for (const relative of output.split('\0')) {
     if (relative === '' || !isWalkedSource(relative, extensions) || isSkippedPath(relative)) continue;
@@ -155,6 +168,12 @@ function gitListing(dir: string, extensions: readonly string[]): string[] | unde
     }
   }
   return result;
+}
+
+// git's strerror() text, as the code node's fs errors carry
+function directoryError(message: string): Error & { code?: string } {
+  const codes: Record<string, string> = { 'Permission denied': 'EACCES', 'Operation not permitted': 'EPERM', 'Too many levels of symbolic links': 'ELOOP' };
+  return Object.assign(new Error(message), { code: codes[message] });
 }
 
 interface IgnoreRule {
