@@ -2,6 +2,9 @@
 // worker, largest files first so that no core is left with a big file at the end. Each file has a
 // time budget (--file-timeout): a worker past it is terminated and replaced; on the main thread the
 // file runs under vm's timeout, which interrupts it the same way. Either way the file is an error.
+// An interrupt runs no `finally` (V8 terminates the code): whatever the file's code was updating,
+// a module being loaded included, is left half done. So after one the main thread transforms no
+// more files, and a worker takes the rest of the queue.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -85,6 +88,8 @@ export async function runJobs(
   const order = jobs.map((_, index) => index).sort((a, b) => jobs[b].source.length - jobs[a].source.length);
   let next = 0;
   const live = new Map<Worker, number | undefined>();
+  /** why workers died before they held a file */
+  const failedStarts: string[] = [];
   let wake: (() => void) | undefined;
   const notify = () => {
     const resume = wake;
@@ -123,6 +128,7 @@ export async function runJobs(
     if (!live.has(worker)) return;
     const held = live.get(worker);
     live.delete(worker);
+    if (died && held === undefined) failedStarts.push(reason);
     if (held !== undefined) onDone({ path: jobs[held].path, sites: [], parsed: true, error: died ? `the worker thread failed on this file: ${reason}` : reason });
     notify();
   };
@@ -151,9 +157,15 @@ export async function runJobs(
   for (let i = 1; i < threads; i++) spawn();
 
   const busy = () => [...live.values()].some((held) => held !== undefined);
+  let mainThreadInterrupted = false;
   try {
     for (;;) {
-      while (next < order.length && (mainThreadWorks || live.size === 0)) {
+      if (mainThreadInterrupted && live.size === 0 && next < order.length) {
+        // (a worker that cannot even start would be replaced for ever: three tries)
+        if (failedStarts.length < 3) spawn();
+        else while (next < order.length) onDone({ path: jobs[order[next++]].path, sites: [], parsed: true, error: `not transformed: no worker thread could start (${failedStarts[0]})` });
+      }
+      while (next < order.length && !mainThreadInterrupted && (mainThreadWorks || live.size === 0)) {
         const id = order[next++];
         beforeFile(jobs[id].source.length);
         let outcome: FileOutcome;
@@ -162,6 +174,7 @@ export async function runJobs(
         } catch (error) {
           if (!isTimeout(error)) throw error;
           outcome = { path: jobs[id].path, sites: [], parsed: true, error: timeoutMessage(fileTimeoutMs) };
+          mainThreadInterrupted = true;
         }
         afterFile(jobs[id].source.length);
         onDone(outcome);
