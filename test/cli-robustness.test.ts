@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { type Job, runJobs } from '../cli/pool';
 import { tempFileFor } from '../cli/write';
@@ -193,6 +193,10 @@ describe('a per-file time budget', () => {
       }
     },
   };
+  // (an interrupt leaves the flag set: this thread is the tests', not a run's, so each starts clean)
+  beforeEach(() => {
+    analysing = false;
+  });
   const jobs: Job[] = [
     { path: 'hang.js', source: `// HANG\n${LEAK}` },
     { path: 'fine.js', source: LEAK },
@@ -218,9 +222,18 @@ describe('a per-file time budget', () => {
     ]);
   });
 
+  it('when no worker can start to take over, the rest of the queue is reported, and the run ends', async () => {
+    const outcomes: FileOutcome[] = [];
+    const unstartable = path.resolve(__dirname, 'support', 'unstartable-worker.cjs');
+    await runJobs([hanging], [...jobs, { path: 'last.js', source: LEAK }], {}, 1, (outcome) => outcomes.push(outcome), { fileTimeoutMs: 300, workerScript: unstartable });
+    expect(outcomes.map((outcome) => [outcome.path, outcome.error])).toEqual([
+      ['hang.js', 'took longer than 0.3 s to transform, so it was stopped (--file-timeout 0.3); left untouched'],
+      ['fine.js', 'not transformed: no worker thread could start (it exited with code 3)'],
+      ['last.js', 'not transformed: no worker thread could start (it exited with code 3)'],
+    ]);
+  });
+
   it('a file that does not hang runs on the main thread as before', async () => {
-    // (an interrupt above may have left the flag set: this thread is the test's, not a run's)
-    analysing = false;
     const outcomes: FileOutcome[] = [];
     await runJobs([hanging], [{ path: 'fine.js', source: LEAK }], {}, 1, (outcome) => outcomes.push(outcome), { fileTimeoutMs: 300, workerScript: HANGING_WORKER });
     expect(outcomes[0].output).toContain(FIXED_MARK);
