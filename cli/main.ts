@@ -16,7 +16,7 @@ import { assignFingerprints, BASELINE_FILE, type BaselineEntry, BaselineError, b
 import { ConfigError, IGNORE_FILE, loadConfig, repositoryRoot } from './config';
 import { ansiColors, unifiedDiff } from './diff';
 import { type FileOutcome, mayApplyAny, selectRules, type UnusedDisable } from './engine';
-import { describeFsError, dirtyWorkTrees, listFiles, type PathFilter } from './files';
+import { describeFsError, dirtyWorkTrees, listFiles, type PathFilter, SOURCE_EXTENSIONS } from './files';
 import { formatChanges } from './format';
 import { chooseThreads, coreCount, type Job, runJobs } from './pool';
 import { type FileProblem, type RunResult, TOOL_NAME, type TransformCounts, toJson, toSarif } from './sarif';
@@ -155,6 +155,8 @@ function usageError(io: Io, message: string): number {
 function outputProblem(flag: string, file: string): string | undefined {
   try {
     if (fs.statSync(file).isDirectory()) return `${flag}: ${file} is a directory`;
+    // `--sarif=src/index.ts` is a typo, not a wish to replace the code with a report
+    if (SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase())) return `${flag}: ${file} is a source file; a report never overwrites code`;
   } catch {
     // a new file
   }

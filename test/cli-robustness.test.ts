@@ -123,6 +123,10 @@ describe('text, and errors early and once', () => {
     expect(result.stderr).toMatch(/^forgotten-sender: --sarif: cannot write into .*no\/such\/dir: no such file or directory\n$/);
     expect(read(path.join(dir, 'a.js'))).toBe(LEAK);
     expect((await cli(['--json=.', '.'], dir)).stderr).toMatch(/--json: .* is a directory/);
+    const overCode = await cli(['--sarif=a.js', '.'], dir);
+    expect(overCode.code).toBe(2);
+    expect(overCode.stderr).toMatch(/^forgotten-sender: --sarif: .*a\.js is a source file; a report never overwrites code\n$/);
+    expect(read(path.join(dir, 'a.js'))).toBe(LEAK);
   });
 
   it('a symbolic link loop gets its own message, once', async () => {
