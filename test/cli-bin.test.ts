@@ -152,6 +152,15 @@ describe('forgotten-sender (bin)', () => {
     expect(files(['examples/listing-4.ts'])).toEqual(['examples/listing-4.ts']);
   });
 
+  it('prints what the README\'s sample session shows, from the clone, but for the time', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+    const session = /### Sample session\n\n```console\n\$ npx forgotten-sender (.+)\n([\s\S]*?)```/.exec(readme);
+    expect(session).not.toBeNull();
+    const result = forgottenSender(['--no-progress', ...session![1].split(' ')], path.resolve(__dirname, '..'));
+    const time = (text: string) => text.replace(/time {13}\d+\.\d+ s/, 'time             N s');
+    expect(time(result.stdout + result.stderr)).toBe(time(session![2]));
+  });
+
   it('exits 2 and names the file and line when a file does not parse, and never crashes', () => {
     const dir = tempDir({ 'broken.ts': 'Promise.race([setTimeout(() => {}, 1), \n', 'leaky.ts': LEAKY });
     const result = forgottenSender(['.'], dir);
