@@ -60,6 +60,8 @@ export interface FileOutcome {
   /** sites a disable comment left alone */
   suppressed?: number;
   unusedDisables?: UnusedDisable[];
+  /** the stack ran out on this file: the pool tries it again on a deeper one */
+  stackOverflow?: boolean;
 }
 
 export function selectRules(registry: readonly AnyRule[], only: readonly string[], skip: readonly string[]): AnyRule[] {
@@ -109,11 +111,11 @@ export function transformSource(rules: readonly AnyRule[], path: string, source:
     result = runWithSuppressions(rules, path, source, options, KNOWN_RULES);
   } catch (crash) {
     // a stack overflow is the input's depth, not a bug: said as such, once
-    if (crash instanceof RangeError && /call stack/i.test(crash.message)) return { path, sites: [], parsed: true, error: STACK_OVERFLOW };
+    if (crash instanceof RangeError && /call stack/i.test(crash.message)) return { path, sites: [], parsed: true, error: STACK_OVERFLOW, stackOverflow: true };
     const message = crash instanceof Error ? crash.message : String(crash);
     return { path, sites: [], parsed: true, error: `internal error: ${message}` };
   }
-  if (result.syntaxError && result.syntaxError.message.startsWith('too deeply nested')) return { path, sites: [], parsed: true, error: STACK_OVERFLOW };
+  if (result.syntaxError && result.syntaxError.message.startsWith('too deeply nested')) return { path, sites: [], parsed: true, error: STACK_OVERFLOW, stackOverflow: true };
   if (result.syntaxError) {
     return { path, sites: [], parsed: true, error: `file does not parse — ${result.syntaxError.message}; left untouched — fix the syntax error, or exclude the file from the run`, errorAt: { line: result.syntaxError.line, column: result.syntaxError.column } };
   }

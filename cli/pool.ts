@@ -5,6 +5,8 @@
 // An interrupt runs no `finally` (V8 terminates the code): whatever the file's code was updating,
 // a module being loaded included, is left half done. So after one the main thread transforms no
 // more files, and a worker takes the rest of the queue.
+// A file too deeply nested for the stack (Node's default, about 1 MB: @babel/parser gives out near
+// 400 nested parentheses) is tried again at the end, in a worker with a stack of DEEP_STACK_MB.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -37,6 +39,9 @@ export function chooseThreads(jobs: readonly Job[], requested: number | undefine
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** the stack of the worker that retries a file too deeply nested for the usual one: 20,000 nested parentheses parse */
+export const DEEP_STACK_MB = 64;
 
 export function timeoutMessage(ms: number): string {
   return `took longer than ${ms / 1000} s to transform, so it was stopped (--file-timeout ${ms / 1000}); left untouched`;
@@ -90,6 +95,16 @@ export async function runJobs(
   const live = new Map<Worker, number | undefined>();
   /** why workers died before they held a file */
   const failedStarts: string[] = [];
+  /** files the stack was too small for, and their outcome, to try again on a deep stack */
+  const tooDeep = new Map<number, FileOutcome>();
+  const retried = new Set<number>();
+  /** once the queue holds only such files, only workers with a deep stack take them */
+  const deepWorkers = new Set<Worker>();
+  let deepPhase = false;
+  const done = (id: number, outcome: FileOutcome) => {
+    if (outcome.stackOverflow && !retried.has(id)) tooDeep.set(id, outcome);
+    else onDone(outcome);
+  };
   let wake: (() => void) | undefined;
   const notify = () => {
     const resume = wake;
@@ -98,7 +113,7 @@ export async function runJobs(
   };
 
   const feed = (worker: Worker) => {
-    if (next >= order.length) {
+    if (next >= order.length || (deepPhase && !deepWorkers.has(worker))) {
       live.set(worker, undefined);
       return;
     }
@@ -113,7 +128,7 @@ export async function runJobs(
           // the file never finishes: the worker goes with it, and a new one takes the rest of the queue
           lose(worker, timeoutMessage(fileTimeoutMs), false);
           void worker.terminate();
-          if (next < order.length) spawn();
+          if (next < order.length) spawn(deepWorkers.has(worker));
           notify();
         }, fileTimeoutMs),
       );
@@ -129,7 +144,8 @@ export async function runJobs(
     const held = live.get(worker);
     live.delete(worker);
     if (died && held === undefined) failedStarts.push(reason);
-    if (held !== undefined) onDone({ path: jobs[held].path, sites: [], parsed: true, error: died ? `the worker thread failed on this file: ${reason}` : reason });
+    // (a deep retry that dies leaves the file as the first try found it)
+    if (held !== undefined) onDone(died && tooDeep.has(held) ? tooDeep.get(held)! : { path: jobs[held].path, sites: [], parsed: true, error: died ? `the worker thread failed on this file: ${reason}` : reason });
     notify();
   };
 
@@ -137,17 +153,19 @@ export async function runJobs(
   const entry = testing.workerScript ?? path.join(__dirname, 'worker');
   const preload = __filename.endsWith('.ts') && testing.workerScript === undefined ? `require(${JSON.stringify(path.join(__dirname, 'register.cjs'))}); ` : '';
   const setup: WorkerSetup = { transforms: codemods.map((codemod) => codemod.name), options: plainOptions(options) };
-  const spawn = () => {
+  const spawn = (deep = false) => {
     const worker = new Worker(`${preload}require(${JSON.stringify(entry)});`, {
       eval: true,
       workerData: setup,
+      ...(deep ? { resourceLimits: { stackSizeMb: DEEP_STACK_MB } } : {}),
     });
     live.set(worker, undefined);
+    if (deep) deepWorkers.add(worker);
     worker.on('message', (result: WorkerResult | { ready: true }) => {
       if (!live.has(worker)) return;
       clearTimeout(deadlines.get(worker));
       deadlines.delete(worker);
-      if (!('ready' in result)) onDone(result.outcome);
+      if (!('ready' in result)) done(result.id, result.outcome);
       feed(worker);
       notify();
     });
@@ -160,12 +178,18 @@ export async function runJobs(
   let mainThreadInterrupted = false;
   try {
     for (;;) {
-      if (mainThreadInterrupted && live.size === 0 && next < order.length) {
+      const takers = deepPhase ? [...live.keys()].filter((worker) => deepWorkers.has(worker)).length : live.size;
+      if ((mainThreadInterrupted || deepPhase) && takers === 0 && next < order.length) {
         // (a worker that cannot even start would be replaced for ever: three tries)
-        if (failedStarts.length < 3) spawn();
-        else while (next < order.length) onDone({ path: jobs[order[next++]].path, sites: [], parsed: true, error: `not transformed: no worker thread could start (${failedStarts[0]})` });
+        if (failedStarts.length < 3) spawn(deepPhase);
+        else {
+          while (next < order.length) {
+            const id = order[next++];
+            onDone(tooDeep.get(id) ?? { path: jobs[id].path, sites: [], parsed: true, error: `not transformed: no worker thread could start (${failedStarts[0]})` });
+          }
+        }
       }
-      while (next < order.length && !mainThreadInterrupted && (mainThreadWorks || live.size === 0)) {
+      while (next < order.length && !mainThreadInterrupted && !deepPhase && (mainThreadWorks || live.size === 0)) {
         const id = order[next++];
         beforeFile(jobs[id].source.length);
         let outcome: FileOutcome;
@@ -177,11 +201,20 @@ export async function runJobs(
           mainThreadInterrupted = true;
         }
         afterFile(jobs[id].source.length);
-        onDone(outcome);
+        done(id, outcome);
         // Lets workers that finished a file pick the next one before the main thread takes it.
         if (live.size > 0) await yieldToEventLoop();
       }
-      if (next >= order.length && !busy()) break;
+      if (next >= order.length && !busy()) {
+        if (tooDeep.size === retried.size) break;
+        for (const id of tooDeep.keys()) {
+          if (retried.has(id)) continue;
+          retried.add(id);
+          order.push(id);
+        }
+        deepPhase = true;
+        continue;
+      }
       if (live.size === 0) continue;
       await new Promise<void>((resolve) => {
         wake = resolve;

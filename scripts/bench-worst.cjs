@@ -22,8 +22,10 @@ function webpackBundle() {
   return `${lines.join('\n')}\n/******/ (() => { setTimeout(() => {}, 0); })();\n${RACE}`;
 }
 
+// in lines of 100 characters, as generated code has them: one line of 10,000 would be skipped as minified
 function nestedParentheses() {
-  return `export const deep = ${'('.repeat(5000)}Promise.race([search(1), new Promise((r) => setTimeout(r, 1))])${')'.repeat(5000)};\n`;
+  const lines = (text) => text.replace(/(.{100})/g, '$1\n');
+  return `export const deep = ${lines('('.repeat(5000))}Promise.race([search(1), new Promise((r) => setTimeout(r, 1))])${lines(')'.repeat(5000))};\n`;
 }
 
 function twoMegabytes() {
