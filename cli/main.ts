@@ -283,7 +283,13 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
       }
       if (seenReal.has(real)) return;
       seenReal.add(real);
-      const size = fs.statSync(real).size;
+      const stat = fs.statSync(real);
+      // a FIFO named on the command line would block the read for ever (a walk lists regular files only)
+      if (!stat.isFile()) {
+        problems.push({ file, kind: 'skipped', reason: 'not a regular file (a FIFO, socket or device); not read' });
+        return;
+      }
+      const size = stat.size;
       if (size > maxFileSize) {
         problems.push({ file, kind: 'skipped', reason: `larger than ${args.maxFileSize} bytes (${size}); raise --max-file-size to include it` });
         return;

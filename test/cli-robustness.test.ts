@@ -129,6 +129,19 @@ describe('text, and errors early and once', () => {
     expect(read(path.join(dir, 'a.js'))).toBe(LEAK);
   });
 
+  it('a FIFO named on the command line is skipped, not read: the read would wait for ever', () => {
+    const dir = createTempDir('forgotten-sender-early-', { 'ok.js': LEAK });
+    const mkfifo = spawnSync('mkfifo', [path.join(dir, 'pipe.js')]);
+    if (mkfifo.status !== 0) return;
+    // in a child process with a deadline: a blocked read would block this thread too
+    const bin = path.resolve(__dirname, '..', 'bin', 'forgotten-sender.cjs');
+    const result = spawnSync(process.execPath, [bin, '--no-progress', 'pipe.js', 'ok.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('pipe.js  skipped  not a regular file (a FIFO, socket or device); not read');
+    expect(result.stdout).toContain('--- a/ok.js');
+  });
+
   it('a symbolic link loop gets its own message, once', async () => {
     const dir = createTempDir('forgotten-sender-early-', { 'ok.js': LEAK });
     fs.symlinkSync('loop-b.js', path.join(dir, 'loop-a.js'));
