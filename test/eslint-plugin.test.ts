@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import type { ESLint, Rule } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH, TRANSFORM_OPTIONS } from '../cli/args';
-import { SOURCE_EXTENSIONS } from '../cli/files';
+import { DEFAULT_MAX_LINE_LENGTH, TRANSFORM_OPTIONS } from '../cli/args';
+import { pluginSpec } from '../cli/eslint-spec';
 import { renderMessage } from '../transforms/engine/finding';
 import { analysisCount, camelCase, createPlugin } from '../transforms/engine/eslint';
 import { parseSource } from '../transforms/engine/parse';
@@ -24,14 +24,7 @@ const manifest = nodeRequire('../package.json') as { name: string; version: stri
 // the package's own entry, as `require('forgotten-sender/eslint')` resolves it
 const packaged = nodeRequire('forgotten-sender/eslint') as ESLint.Plugin & { configs: { recommended: Linter.Config } };
 // the same plugin built from the sources, so that its counters are the ones this test reads
-const plugin = createPlugin({
-  name: manifest.name,
-  version: manifest.version,
-  homepage: manifest.homepage,
-  options: TRANSFORM_OPTIONS,
-  extensions: SOURCE_EXTENSIONS,
-  limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxLineLength: DEFAULT_MAX_LINE_LENGTH },
-}) as unknown as ESLint.Plugin & {
+const plugin = createPlugin(pluginSpec()) as unknown as ESLint.Plugin & {
   configs: { recommended: Linter.Config };
 };
 const KNOWN = registry.map((rule) => rule.name);
