@@ -125,7 +125,9 @@ describe('forgotten-sender (bin)', () => {
     expect(fromBuild.code).toBe(0);
     expect(JSON.parse(fromBuild.stdout).sites.length).toBeGreaterThan(0);
     expect(JSON.parse(fromSources.stdout).sites).toEqual(JSON.parse(fromBuild.stdout).sites);
-  });
+    // a build of new sources, then every file through @babel/register in three threads: 8 s alone,
+    // past the default 20 s beside the rest of the suite on two loaded cores
+  }, 120_000);
 
   it('removes builds of earlier sources once they are a day old, and keeps the current one', () => {
     const { pruneOldBuilds } = require('../cli/load.cjs') as { pruneOldBuilds(cacheRoot: string, keep: string): void };
