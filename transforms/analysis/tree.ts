@@ -166,11 +166,16 @@ export class Tree {
 
 // the index of the first of the sorted `starts` at or after `offset`
 function firstAtOrAfter(starts: readonly number[], offset: number): number {
+  return firstIndexAtOrAfter(starts.length, (index) => starts[index], offset);
+}
+
+/** the first index of a list sorted by `key` whose key is at or after `offset` (a binary search) */
+export function firstIndexAtOrAfter(length: number, key: (index: number) => number, offset: number): number {
   let low = 0;
-  let high = starts.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (starts[middle] < offset) low = middle + 1;
+    if (key(middle) < offset) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -2,6 +2,7 @@
 // inside that function spells it (no inner reference can be captured), no binding visible there has
 // it (nothing outer is shadowed), and no name given out in an enclosing or enclosed function has
 // it: two sibling functions may both get `timerHandle`, nested ones get `timerHandle2`.
+import { firstIndexAtOrAfter } from '../analysis/tree';
 import type { Facts } from '../model/facts';
 
 export class Names {
@@ -61,12 +62,5 @@ export class Names {
 
 // the index of the first owner that starts at or after `start` (owners sorted by start)
 function firstStartingAt(owners: readonly any[], start: number): number {
-  let low = 0;
-  let high = owners.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (owners[middle].start < start) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexAtOrAfter(owners.length, (index) => owners[index].start, start);
 }
