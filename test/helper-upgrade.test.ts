@@ -60,6 +60,13 @@ describe('a sleep helper of another file, made cancellable', () => {
     expect(result.stderr).toContain('nor is it given a signal: the package `timing` publishes it from `dist/index.js`, so a new parameter is its API');
   });
 
+  it('a helper under a disable comment is left as it is, and so are the races that use it', async () => {
+    const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "app", "private": true }\n', 'src/delay.ts': `/* forgotten-sender-disable race-timeout -- kept as it is */\n${HELPER}`, 'src/find.ts': RACE });
+    const result = await cli(['src'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nor is it given a signal: a disable comment of race-timeout leaves it as it is');
+  });
+
   it('a JavaScript helper is left as it is: a caller may already pass a second argument', async () => {
     const helper = 'export const delay = (duration) =>\n  isFinite(duration) ? new Promise((resolve) => setTimeout(resolve, duration)) : new Promise(() => undefined);\n';
     const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "private": true }\n', 'src/delay.js': helper, 'src/find.js': RACE.replace('(work: Promise<string>)', '(work)') });

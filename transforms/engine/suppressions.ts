@@ -120,6 +120,14 @@ function statementStart(facts: Facts, node: any): number {
   }
 }
 
+/** whether a disable comment of `facts` leaves `rule` alone at `node` (the lines of its statement and its own) */
+export function disabledAt(facts: Facts, rule: string, node: any): boolean {
+  if (!mayHoldDirectives(facts.text)) return false;
+  const directives = findDirectives(facts.file.comments ?? [], facts.source);
+  const lines = [facts.source.positionAt(statementStart(facts, node)).line, facts.source.positionAt(node.start).line];
+  return matching(directives, rule, lines) !== -1;
+}
+
 /** the index of the directive that suppresses `rule` at a site spanning these lines, or -1 */
 function matching(directives: readonly Directive[], rule: string, lines: readonly number[]): number {
   return directives.findIndex((directive) => names(directive, rule) && (directive.kind === 'file' || lines.includes(directive.targetLine)));

@@ -30,6 +30,8 @@ import * as path from 'node:path';
 import { isFunction, unwrap } from '../analysis/tree';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
 import { type Style, detectStyle } from '../engine/style';
+// (a cycle through run.ts: read only when a helper is planned, long after every module has loaded)
+import { disabledAt } from '../engine/suppressions';
 import { returnedExpression } from './arms';
 import { entriesOf, sourcesOf } from './modules';
 import type { Facts } from './facts';
@@ -98,6 +100,8 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   } else {
     return "its timer's callback is neither the executor's resolve or reject nor a function of no parameters";
   }
+  // a disable comment of race-timeout on the helper (or its file) leaves it as it is
+  if (disabledAt(home, 'race-timeout', fn)) return 'a disable comment of race-timeout leaves it as it is';
   const published = publication(home, fn);
   if (published) return published;
   return { home, fn, timer, executor, settleCall };

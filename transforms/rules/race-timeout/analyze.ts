@@ -369,7 +369,7 @@ function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm
       return refuse('helperNotCancellable', helper.call, { name: helper.name, where, reason: plan, [UPGRADE_FILE]: home.path, [UPGRADE_AT]: String(helper.fn.start) });
     }
     // a published helper is the one reason a person may not expect: said
-    const published = typeof upgrade === 'string' && upgrade.startsWith('the package') ? `; nor is it given a signal: ${upgrade}` : '';
+    const published = typeof upgrade === 'string' && (upgrade.startsWith('the package') || upgrade.startsWith('a disable comment')) ? `; nor is it given a signal: ${upgrade}` : '';
     return refuse('helperShape', helper.call, { name: helper.name, where, reason: `${plan}${published}` });
   }
   const clear = clearSpelling(facts, plan.timer, site.node);
