@@ -108,8 +108,10 @@ export function insertLinesBefore(layout: Layout, statementNode: any, lines: rea
   if (text.startsLine(statementNode.start)) {
     return insertAt(leadingCommentsStart(layout, statementNode), lines.map((line) => (line === '' ? eol : `${indent}${line}${eol}`)).join(''));
   }
-  // the statement shares its line with code before it: stay on that line
-  return insertAt(statementNode.start, lines.filter((line) => line !== '').join(' ') + ' ');
+  // the statement shares its line with code before it: stay on that line, each statement ended
+  // (without semicolons, `{ const c = new AbortController() return …` would not parse)
+  const ended = lines.filter((line) => line !== '').map((line) => (/[;{}]\s*$/.test(line) ? line : `${line};`));
+  return insertAt(statementNode.start, ended.join(' ') + ' ');
 }
 
 /** insert whole lines of code after the statement `statementNode`, at its indentation */

@@ -63,7 +63,7 @@ export type TimerArm =
 export type Arm =
   | { role: 'timer'; timer: TimerArm; tails: Tail[] }
   /** a timer arm this model cannot see into or take apart: why */
-  | { role: 'opaque-timer'; node: any; reason: OpaqueReason; detail?: string; tails: Tail[] }
+  | { role: 'opaque-timer'; node: any; reason: OpaqueReason; detail?: string; tails: Tail[]; helper?: OpaqueHelper }
   | { role: 'signal-timeout'; node: any; tails: Tail[] }
   | { role: 'listener'; once: any; tails: Tail[] }
   | { role: 'iterator'; next: any; iterator: any; tails: Tail[] }
@@ -162,7 +162,7 @@ export function classifyArm(facts: Facts, node: any, depth = 0, isPromise: Promi
     if (awaited) return { role: 'timer', timer: awaited, tails };
     if (isFunction(iife) && iife.async && containsTimerCall(facts, iife) && endsInThrow(iife)) return { role: 'opaque-timer', node: head, reason: 'async-timer', tails };
     const helper = depth < 3 ? helperArm(facts, head, depth, isPromise) : undefined;
-    if (helper) return helper.kind === 'opaque' ? { role: 'opaque-timer', node: head, reason: helper.reason, detail: helper.detail, tails } : { role: 'timer', timer: helper.arm, tails };
+    if (helper) return helper.kind === 'opaque' ? { role: 'opaque-timer', node: head, reason: helper.reason, detail: helper.detail, tails, ...(helper.helper ? { helper: helper.helper } : {}) } : { role: 'timer', timer: helper.arm, tails };
     return { role: 'work', head, tails };
   }
   if (head.type === 'ConditionalExpression') {
@@ -327,7 +327,16 @@ function timerSettle(facts: Facts, timer: TimerFact, params: Array<Binding | und
 
 // A call of a helper: followed to its definition (a function of this file, or a method of the same
 // class), where it must return one timer arm; an import is named with its source.
-function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseConstructor): { kind: 'arm'; arm: TimerArm } | { kind: 'opaque'; reason: OpaqueReason; detail?: string } | undefined {
+/** a helper this cannot take apart at the race, as found: where it is, to be changed at its definition */
+export interface OpaqueHelper {
+  call: any;
+  fn: any;
+  name: string;
+  home: Facts;
+  where?: string;
+}
+
+function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseConstructor): { kind: 'arm'; arm: TimerArm } | { kind: 'opaque'; reason: OpaqueReason; detail?: string; helper?: OpaqueHelper } | undefined {
   const { resolver, scopes } = facts;
   const callee = unwrap(call.callee);
   const name = calleeName(call) ?? '';
@@ -374,10 +383,10 @@ function helperOf(home: Facts, fn: any, call: any, name: string, binding: Bindin
   const inner = classifyArm(home, returned, depth + 1, (innerCallee) => home.resolver.is(innerCallee, 'Promise'));
   if (inner.role === 'timer' && inner.tails.length === 0) return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, inner: inner.timer, outcome: inner.timer.outcome, ...elsewhere } };
   if (inner.role === 'opaque-timer' && inner.reason === 'conditional' && inner.tails.length === 0) return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', ...elsewhere } };
-  if (inner.role === 'timer' || inner.role === 'opaque-timer' || inner.role === 'signal-timeout') return { kind: 'opaque', reason: 'helper-shape', detail: where };
+  if (inner.role === 'timer' || inner.role === 'opaque-timer' || inner.role === 'signal-timeout') return { kind: 'opaque', reason: 'helper-shape', detail: where, helper: { call, fn, name, home, where } };
   // named as a timer and arming one, but not a timer promise this can take apart (its own Promise
   // class, a timer among other work)
-  if (TIMER_NAME.test(name) && (containsTimerCall(home, fn) || home.tree.within(fn, 'CallExpression').some((inner) => /setTimeout/.test(home.code(inner.callee, 60))))) return { kind: 'opaque', reason: 'helper-shape', detail: where };
+  if (TIMER_NAME.test(name) && (containsTimerCall(home, fn) || home.tree.within(fn, 'CallExpression').some((inner) => /setTimeout/.test(home.code(inner.callee, 60))))) return { kind: 'opaque', reason: 'helper-shape', detail: where, helper: { call, fn, name, home, where } };
   return undefined;
 }
 

@@ -79,9 +79,10 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   const executor = home.tree.functionOf(timer.call);
   const newPromise = executor && home.tree.parent(executor);
   if (!isFunction(executor) || newPromise?.type !== 'NewExpression' || unwrap(newPromise.arguments[0]) !== executor || !home.resolver.is(newPromise.callee, 'Promise')) return 'its timer is not armed by a `new Promise` executor';
-  const body = executor.body;
-  const alone = body === timer.expression || (body.type === 'BlockStatement' && body.body.length === 1 && body.body[0].type === 'ExpressionStatement' && body.body[0].expression === timer.expression);
-  if (!alone || timer.expression !== timer.call) return 'its executor does more than arm the timer';
+  // the timer is the executor's expression body, or a statement of its own in a block of it (the
+  // executor may do more: only that statement changes)
+  const holder = timerStatement(home, executor, timer);
+  if (holder === undefined || timer.expression !== timer.call) return 'its timer is not a statement of its own in the executor';
   const settles = executor.params.slice(0, 2).map((param: any) => (param.type === 'Identifier' ? home.scopes.bindingOf(param) : undefined));
   const callback = unwrap(timer.callback);
   let settleCall: string | undefined;
@@ -90,8 +91,19 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
     const unchanging = (argument: any) => isPlain(argument) && (unwrap(argument).type !== 'Identifier' || (home.scopes.bindingOf(unwrap(argument)) !== undefined && !home.scopes.bindingOf(unwrap(argument))!.references.some((reference) => reference.write)));
     if (timer.extraArguments.length > 1 || !timer.extraArguments.every(unchanging)) return 'its timer hands its callback a value that may change before it fires';
     // `setTimeout(resolve, ms, value)` type-checks where `resolve(value)` may not (`T | undefined`)
-    if (home.typescript && timer.extraArguments.length > 0) return 'its timer hands `resolve` a value through setTimeout, which TypeScript checks more loosely than the call that would replace it';
-    settleCall = `${callback.name}(${timer.extraArguments.map((argument: any) => home.textOf(argument)).join(', ')})`;
+    if (home.typescript && timer.extraArguments.some((argument: any) => unwrap(argument).type === 'Identifier' && unwrap(argument).name !== 'undefined')) return 'its timer hands `resolve` a value through setTimeout, which TypeScript checks more loosely than the call that would replace it';
+    let values = timer.extraArguments.map((argument: any) => home.textOf(argument)).join(', ');
+    // `setTimeout(resolve, ms)` calls `resolve()`, which TypeScript allows only for a Promise<void>
+    if (home.typescript && values === '' && home.scopes.bindingOf(callback) === settles[0]) {
+      const typed = (node: any) => (node?.typeArguments ?? node?.typeParameters)?.params?.[0];
+      const argument = typed(newPromise);
+      const returned = fn.returnType?.typeAnnotation;
+      const declared = argument ?? (returned?.type === 'TSTypeReference' && returned.typeName?.name === 'Promise' ? typed(returned) : undefined);
+      if (declared === undefined && returned !== undefined) return 'its promise\'s type is not one this can read, and `resolve()` type-checks only for a Promise<void>';
+      if (declared === undefined) values = 'undefined';
+      else if (declared.type !== 'TSVoidKeyword' && declared.type !== 'TSUndefinedKeyword') return 'its promise is not a Promise<void>, and `resolve()` would not type-check';
+    }
+    settleCall = `${callback.name}(${values})`;
   } else if (isFunction(callback) && !callback.async && !callback.generator && callback.params.length === 0 && timer.extraArguments.length === 0) {
     if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'ThisExpression').length > 0) return "its timer's callback reads `this`";
     // its statements move into a new callback, one line each: a statement over several lines is
@@ -187,12 +199,13 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
 
   // the executor's body: the timer with a handle, its callback removing the listener
   const body = executor.body;
-  const statementStart = body.type === 'BlockStatement' ? body.body[0].start : undefined;
+  const holder = timerStatement(home, executor, timer);
+  const statementStart = holder !== 'body' ? holder?.start : undefined;
   let outer: string;
   let inner: string;
   if (statementStart !== undefined && text.startsLine(statementStart)) {
     inner = text.indentOf(statementStart);
-    outer = text.indentOf(body.start);
+    outer = text.indentOf(home.tree.parent(holder).start);
   } else {
     outer = text.indentOf(executor.start);
     // `? new Promise(…)` under a conditional's operator: a formatter aligns the block two further
@@ -222,10 +235,12 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
     `${signal}?.addEventListener(${q}abort${q}, ${onAbort})${end}`,
   ];
   const block = lines.map((line) => `${inner}${line}`).join(eol);
-  if (body.type === 'BlockStatement') {
-    const statement = body.body[0];
+  if (holder !== 'body') {
+    const statement = holder;
+    const block2 = home.tree.parent(statement);
     if (text.startsLine(statement.start)) edits.push(replaceRange(statement.start, statement.end, block.slice(inner.length)));
-    else edits.push(replaceRange(body.start, body.end, `{${eol}${block}${eol}${outer}}`));
+    else if (block2.body.length === 1) edits.push(replaceRange(block2.start, block2.end, `{${eol}${block}${eol}${outer}}`));
+    else edits.push(replaceRange(statement.start, statement.end, lines.join(' ')));
   } else {
     let from = body.start;
     let to = body.end;
@@ -239,9 +254,19 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
   return edits;
 }
 
+// 'body' for `(r) => setTimeout(r, ms)`; the ExpressionStatement `setTimeout(…);` in a block of the
+// executor (not inside another function); undefined otherwise
+function timerStatement(home: Facts, executor: any, timer: TimerFact): any | 'body' | undefined {
+  if (executor.body === timer.expression) return 'body';
+  const statement = home.tree.parent(timer.expression);
+  if (statement?.type !== 'ExpressionStatement' || statement.expression !== timer.expression) return undefined;
+  if (home.tree.parent(statement)?.type !== 'BlockStatement' || home.tree.functionOf(statement) !== executor) return undefined;
+  return statement;
+}
+
 /** the function that starts at `at`, in `facts` */
 export function functionAt(facts: Facts, at: number): any | undefined {
-  for (const type of ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']) {
+  for (const type of ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod']) {
     const found = facts.tree.ofType(type).find((node: any) => node.start === at);
     if (found) return found;
   }

@@ -5,7 +5,7 @@ import { propertyName } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import type { TimerArm } from '../../model/arms';
+import type { OpaqueHelper, TimerArm } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
@@ -61,7 +61,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   // a timer the code clears somewhere this cannot place (a disposer, another function): not judged
   const unplaced = site.armTimers.find((armTimer) => armTimer.clears.length > 0 && armTimer.clears.every((clear) => clear.race.size === 0 && clear.work.size === 0 && !clear.beforeSettling));
   if (arm.role === 'opaque-timer' && unplaced) return unknown('clearedUnseen', race, { name: handleNameOf(unplaced.timer) });
-  if (arm.role === 'opaque-timer') return softened(opaque(facts, site, timerArm, arm.reason, arm.detail), cancelledOnFulfilment(facts, site, timerArm));
+  if (arm.role === 'opaque-timer') return softened(opaque(facts, site, timerArm, arm.reason, arm.detail, arm.helper), cancelledOnFulfilment(facts, site, timerArm));
   if (arm.role !== 'timer') return undefined;
 
   const timer = arm.timer;
@@ -191,7 +191,7 @@ function softened(result: Result, releasedOnFulfilment: boolean): Result {
   return result;
 }
 
-function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined): Result {
+function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined, helper?: OpaqueHelper): Result {
   const armText = facts.code(timerArm.element);
   const race = site.node;
   switch (reason) {
@@ -200,6 +200,7 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
     case 'package-helper':
       return refuse('packageHelper', race, { arm: armText, source: detail ?? '' });
     case 'helper-shape':
+      if (helper) return helperRefusal(facts, site, helper, 'it does not give back one timer promise, or a choice of them');
       return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: 'it does not give back one timer promise, or a choice of them' });
     case 'executor-shape':
       return refuse('unknownTimerShape', timerArm.element);
@@ -359,22 +360,25 @@ function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
 function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>): TimerPlan | Result {
   const home = helper.home ?? facts;
   const plan = planInline(facts, site.node, helper.call, helper.fn, home);
-  if (typeof plan === 'string') {
-    const where = helper.where ? ` (${helper.where})` : '';
-    // the helper itself can take a signal (./model/upgrade.ts): a run that may change its file does
-    // so, and this race then passes one; a run that may not says so
-    const calledPlainly = !helper.call.arguments.some((argument: any) => argument.type === 'SpreadElement') && helper.call.arguments.length <= helper.fn.params.length;
-    const upgrade = calledPlainly ? planUpgrade(home, helper.fn) : 'the race passes it more arguments than it takes';
-    if (typeof upgrade !== 'string' && facts.resolver.isFreeAt(site.node, 'AbortController')) {
-      return refuse('helperNotCancellable', helper.call, { name: helper.name, where, reason: plan, [UPGRADE_FILE]: home.path, [UPGRADE_AT]: String(helper.fn.start) });
-    }
-    // a published helper is the one reason a person may not expect: said
-    const published = typeof upgrade === 'string' && (upgrade.startsWith('the package') || upgrade.startsWith('a disable comment')) ? `; nor is it given a signal: ${upgrade}` : '';
-    return refuse('helperShape', helper.call, { name: helper.name, where, reason: `${plan}${published}` });
-  }
+  if (typeof plan === 'string') return helperRefusal(facts, site, { ...helper, home }, plan);
   const clear = clearSpelling(facts, plan.timer, site.node);
   if (!clear.ok) return refuse('shadowed', site.node, { name: clear.name });
   return { kind: 'inline-helper', call: helper.call, helper, inline: plan, clear: clear.spelling, typeQuery: timerTypeQuery(facts, plan.timer) };
+}
+
+// A helper whose timer the race cannot take out of it (`reason`): when the helper itself can take a
+// signal (./model/upgrade.ts), a run that may change its file does so and this race then passes one;
+// a run that may not says so. Otherwise refused, with the reason.
+function helperRefusal(facts: Facts, site: RaceSite, helper: OpaqueHelper, reason: string): Result {
+  const where = helper.where ? ` (${helper.where})` : '';
+  const calledPlainly = !helper.call.arguments.some((argument: any) => argument.type === 'SpreadElement') && helper.call.arguments.length <= helper.fn.params.length;
+  const upgrade = calledPlainly ? planUpgrade(helper.home, helper.fn) : 'the race passes it more arguments than it takes';
+  if (typeof upgrade !== 'string' && facts.resolver.isFreeAt(site.node, 'AbortController')) {
+    return refuse('helperNotCancellable', helper.call, { name: helper.name, where, reason, [UPGRADE_FILE]: helper.home.path, [UPGRADE_AT]: String(helper.fn.start) });
+  }
+  // a published helper, or one a disable comment keeps, is a reason a person may not expect: said
+  const kept = typeof upgrade === 'string' && (upgrade.startsWith('the package') || upgrade.startsWith('a disable comment')) ? `; nor is it given a signal: ${upgrade}` : '';
+  return refuse('helperShape', helper.call, { name: helper.name, where, reason: `${reason}${kept}` });
 }
 
 // Why a fetch of a work arm cannot get a signal, or 'has-signal' when it has one of its own.

@@ -1,0 +1,25 @@
+// A sleep helper whose timer is armed in one branch of its executor: only that statement changes.
+// `setTimeout(resolve, ms, null)` becomes `resolve(null)` in the new callback.
+declare function search(term: string): Promise<string>;
+
+const SEARCH_TIMEOUT = 100;
+
+function timeoutAfter(ms: number, signal?: AbortSignal): Promise<null> {
+  return new Promise((resolve) => {
+    if (ms <= 0) {
+      resolve(null);
+    } else {
+      const onAbort = () => clearTimeout(timer);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(null);
+      }, ms);
+      signal?.addEventListener('abort', onAbort);
+    }
+  });
+}
+
+export function process(term: string): Promise<string | null> {
+  const timerController = new AbortController();
+  return Promise.race([search(term), timeoutAfter(SEARCH_TIMEOUT, timerController.signal)]).finally(() => timerController.abort());
+}
