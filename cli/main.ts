@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnyRule } from '../transforms/engine/rule';
 import { registry } from '../transforms/registry';
-import { MODULE_BASE } from '../transforms/model/modules';
-import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_FILE } from '../transforms/model/upgrade';
+import { MODULE_BASE, ModuleIndex, diskHostAt } from '../transforms/model/modules';
+import { HELPER_REFUSALS, HELPER_UPGRADES, UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, callerProblem } from '../transforms/model/upgrade';
 import { type CliArgs, parseArgs, TRANSFORM_OPTIONS, UsageError } from './args';
 import { assignFingerprints, BASELINE_FILE, type BaselineEntry, BaselineError, baselineWorthy, readBaseline, rootRelative, writeBaseline } from './baseline';
 import { ConfigError, IGNORE_FILE, loadConfig, repositoryRoot } from './config';
@@ -335,7 +335,15 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     if (!passedOver.has(absolute)) return undefined;
     passedOver.delete(absolute);
     const file = listing.files.find((candidate) => path.resolve(cwd, candidate) === absolute);
-    if (file !== undefined) admit(file, () => true);
+    if (file !== undefined) {
+      // read once already, and passed over: read again, for this
+      try {
+        seenReal.delete(fs.realpathSync(absolute));
+      } catch {
+        return undefined;
+      }
+      admit(file, () => true);
+    }
     return jobs.find((job) => path.resolve(cwd, job.path) === absolute);
   };
 
@@ -353,7 +361,7 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     { fileTimeoutMs: args.fileTimeoutMs },
   );
   progress.done();
-  const helperFiles = await upgradeHelpers(codemods, jobs, admitHelper, outcomes, options, threads, cwd, { fileTimeoutMs: args.fileTimeoutMs });
+  const helperFiles = await upgradeHelpers(codemods, jobs, listing.files, admitHelper, outcomes, options, threads, cwd, { fileTimeoutMs: args.fileTimeoutMs });
   outcomes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const sites: RunResult['sites'] = [];
@@ -483,7 +491,7 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
 // again with the helpers made cancellable; a group is taken whole or not at all (an error in any of
 // its files, or a helper that was not made so, keeps the first pass for all of them). Returns, per
 // race file changed so, the helper files it relies on.
-async function upgradeHelpers(codemods: readonly AnyRule[], jobs: readonly Job[], admit: (absolute: string) => Job | undefined, outcomes: FileOutcome[], options: Record<string, unknown>, threads: number, cwd: string, settings: { fileTimeoutMs?: number }): Promise<Map<string, Set<string>>> {
+async function upgradeHelpers(codemods: readonly AnyRule[], jobs: readonly Job[], files: readonly string[], admit: (absolute: string) => Job | undefined, outcomes: FileOutcome[], options: Record<string, unknown>, threads: number, cwd: string, settings: { fileTimeoutMs?: number }): Promise<Map<string, Set<string>>> {
   const relies = new Map<string, Set<string>>();
   if (!codemods.some((codemod) => codemod.name === 'race-timeout')) return relies;
   const jobOf = new Map(jobs.map((job) => [path.resolve(cwd, job.path), job]));
@@ -500,16 +508,33 @@ async function upgradeHelpers(codemods: readonly AnyRule[], jobs: readonly Job[]
         helper = admit(absolute);
         if (helper) jobOf.set(absolute, helper);
       }
-      if (!helper || helper.path === outcome.path) continue;
+      // a helper of the race's own file is done there, unless its file exports it
+      if (!helper || (helper.path === outcome.path && site.data[UPGRADE_EXPORTED] === undefined)) continue;
       const at = Number(site.data[UPGRADE_AT]);
       upgrades.set(`${helper.path}\0${at}`, { file: helper.path, at });
       racesOf.set(helper.path, (racesOf.get(helper.path) ?? new Set()).add(outcome.path));
     }
   }
   if (upgrades.size === 0) return relies;
+  // every use of each helper across the run's files must be a call the new parameter leaves as it is
+  const modules = new ModuleIndex(diskHostAt(cwd), [], cwd);
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const refusals: Array<{ file: string; at: number; reason: string }> = [];
+  for (const [key, upgrade] of [...upgrades]) {
+    const problem = callerProblem(modules, upgrade.file, upgrade.at, files, read, (file) => path.resolve(cwd, file));
+    if (problem === undefined) continue;
+    refusals.push({ ...upgrade, reason: problem });
+    upgrades.delete(key);
+  }
   const again = new Set<string>([...racesOf.keys(), ...[...racesOf.values()].flatMap((races) => [...races])]);
   const second = new Map<string, FileOutcome>();
-  await runJobs(codemods, [...jobOf.values()].filter((job) => again.has(job.path)), { ...options, [HELPER_UPGRADES]: [...upgrades.values()] }, Math.min(threads, again.size), (outcome) => second.set(outcome.path, outcome), settings);
+  await runJobs(codemods, [...jobOf.values()].filter((job) => again.has(job.path)), { ...options, [HELPER_UPGRADES]: [...upgrades.values()], [HELPER_REFUSALS]: refusals }, Math.min(threads, again.size), (outcome) => second.set(outcome.path, outcome), settings);
   // groups: a helper file with the races that wait on it, joined where a race waits on several
   const groups: Array<Set<string>> = [];
   for (const [helper, races] of racesOf) {
@@ -520,11 +545,27 @@ async function upgradeHelpers(codemods: readonly AnyRule[], jobs: readonly Job[]
     }
     groups.push(group);
   }
+  // the races of a helper refused for its callers: their findings now say why
+  for (const refusal of refusals) {
+    if (upgrades.size > 0 && [...upgrades.values()].some((upgrade) => upgrade.file === refusal.file)) continue;
+    const elsewhere = new Set([...racesOf].filter(([helper]) => helper !== refusal.file && [...upgrades.values()].some((upgrade) => upgrade.file === helper)).flatMap(([, races]) => [...races]));
+    for (const race of racesOf.get(refusal.file) ?? []) {
+      // a race that also waits on a helper that is changed goes with that helper's group
+      if (elsewhere.has(race)) continue;
+      const index = outcomes.findIndex((outcome) => outcome.path === race);
+      const redone = second.get(race);
+      if (index !== -1 && redone && redone.error === undefined) outcomes[index] = redone;
+    }
+    racesOf.delete(refusal.file);
+  }
   for (const group of groups) {
     const helpers = [...group].filter((file) => racesOf.has(file));
+    if (helpers.length === 0) continue;
     const whole = [...group].every((file) => second.get(file) !== undefined && second.get(file)!.error === undefined) && helpers.every((file) => second.get(file)!.sites.some((site) => site.messageId === 'fixedHelperCancellable'));
     if (!whole) continue;
     for (let index = 0; index < outcomes.length; index += 1) if (group.has(outcomes[index].path)) outcomes[index] = second.get(outcomes[index].path)!;
+    // a helper's file no rule had read in the first pass
+    for (const file of group) if (!outcomes.some((outcome) => outcome.path === file)) outcomes.push(second.get(file)!);
     for (const [helper, races] of racesOf) if (group.has(helper)) for (const race of races) relies.set(race, (relies.get(race) ?? new Set()).add(helper));
   }
   return relies;

@@ -57,7 +57,7 @@ describe('a sleep helper of another file, made cancellable', () => {
     const dir = createTempDir('fs-upgrade-', { 'package.json': '{ "name": "timing", "main": "dist/index.js" }\n', 'src/index.ts': "export { delay } from './delay';\n", 'src/delay.ts': HELPER, 'src/find.ts': RACE });
     const result = await cli(['src'], dir);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('nor is it given a signal: the package `timing` publishes it from `dist/index.js`, so a new parameter is its API');
+    expect(result.stderr).toContain('nor is it given a signal: the package `timing` is not private and its file exports it, so a new parameter may be its API');
   });
 
   it('a helper under a disable comment is left as it is, and so are the races that use it', async () => {
@@ -116,5 +116,69 @@ describe('a helper of a package of the repository\'s own workspaces', () => {
     const result = await cli(['packages/app'], dir);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('comes from the package `@other/utils`, which this transform cannot see into');
+  });
+});
+
+describe('what keeps a helper as it is (found by review, each once wrong)', () => {
+  const CHOOSING = (head: string) => `${head}\n  ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();\n`;
+  const DELAY = CHOOSING('export const delay = (ms: number) =>');
+  const RACE_OF = "import { delay } from './delay';\ndeclare function search(): Promise<string>;\nexport function find() {\n  return Promise.race([search(), delay(100)]);\n}\n";
+  const project = (files: Record<string, string>) => createTempDir('fs-upgrade-review-', { 'package.json': '{ "private": true }\n', ...files });
+
+  it.each([
+    ['used as a value in another file', { 'delay.ts': DELAY, 'find.ts': RACE_OF, 'all.ts': "import { delay } from './delay';\nexport const all = [1, 2].map(delay);\n" }, '`[1, 2].map(delay)` in all.ts uses it other than as a call that passes at most 1 argument'],
+    ['called from JavaScript', { 'delay.ts': DELAY, 'find.ts': RACE_OF, 'caller.js': "import { delay } from './delay';\nexport const wait = (ms, label) => delay(ms, label);\n" }, 'caller.js calls it from JavaScript'],
+    ['declared with overloads', { 'delay.ts': 'export function delay(ms: number): Promise<void>;\nexport function delay(ms: number) {\n  return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();\n}\n', 'find.ts': RACE_OF }, 'it has overload signatures'],
+    ['typed by its const', { 'delay.ts': `type Sleep = (ms: number) => Promise<void>;\n${CHOOSING('export const delay: Sleep = (ms) =>')}`, 'find.ts': RACE_OF }, 'the const that holds it is given a type of its own'],
+    ['given a `this` parameter', { 'delay.ts': 'export function delay(this: void, ms: number) {\n  return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();\n}\n', 'find.ts': RACE_OF }, 'it declares a `this` parameter'],
+  ])('a helper %s is left as it is, and the race says why', async (_what, files, reason) => {
+    const dir = project(files as Record<string, string>);
+    const result = await cli(['.'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(reason);
+  });
+
+  it('a method of an exported class is left as it is: a subclass may override it', async () => {
+    const dir = project({ 'clock.ts': "declare function search(): Promise<string>;\nexport class Clock {\n  wait(ms: number) {\n    return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve();\n  }\n  find() {\n    return Promise.race([search(), this.wait(5)]);\n  }\n}\n" });
+    const result = await cli(['.'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('a method of a class that is exported or extended');
+  });
+
+  it.each([
+    ['made at module level', "const shutdown = new AbortController();\nexport function find() {\n  return Promise.race([search(), sleep(100, shutdown.signal)]).finally(() => shutdown.abort());\n}\n"],
+    ['made before a loop', "export async function all() {\n  const c = new AbortController();\n  for (let i = 0; i < 3; i++) await Promise.race([search(), sleep(100, c.signal)]).finally(() => c.abort());\n}\n"],
+  ])('a signal of a controller %s is not this race\'s own: not called safe', async (_what, body) => {
+    const sleep = "declare function search(): Promise<string>;\nfunction sleep(ms: number, signal?: AbortSignal): Promise<void> {\n  return new Promise((resolve) => {\n    const timer = setTimeout(resolve, ms);\n    signal?.addEventListener('abort', () => clearTimeout(timer));\n  });\n}\n";
+    const dir = project({ 'a.ts': sleep + body });
+    const result = await cli(['--notes', '.'], dir);
+    expect(result.stderr).not.toMatch(/:\d+:\d+ {2}note/);
+    expect(result.stderr).toContain('that is not its own to abort when it settles');
+  });
+
+  it('a timer callback that reads `arguments` is not moved into an arrow', async () => {
+    const dir = project({ 'a.ts': "declare function search(): Promise<string>;\nconst delay = (ms: number) =>\n  ms > 0 ? new Promise<number>((resolve) => setTimeout(function () { resolve(arguments.length); }, ms)) : Promise.resolve(0);\nexport function find() {\n  return Promise.race([search(), delay(5)]);\n}\n" });
+    const result = await cli(['.'], dir);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("nor is it given a signal: its timer's callback reads `arguments`");
+  });
+
+  it('without semicolons, a moved statement that starts with `[` is guarded', async () => {
+    const dir = project({ 'a.ts': "declare function search(): Promise<string>\nconst state = { done: false }\nconst delay = (ms: number) =>\n  ms > 0\n    ? new Promise<void>((resolve) => setTimeout(() => {\n      [state].forEach((s) => { s.done = true })\n      resolve()\n    }, ms))\n    : Promise.resolve()\nexport function find() {\n  return Promise.race([search(), delay(5)])\n}\n" });
+    const result = await cli(['.'], dir);
+    expect(result.stdout).toContain('+          ;[state].forEach((s) => { s.done = true })');
+  });
+
+  it('`ms => …` gets its parameters in parentheses', async () => {
+    const dir = project({ 'a.ts': "declare function search(): Promise<string>;\nconst delay = (ms => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve())) as (ms: number) => Promise<void>;\nexport function find() {\n  return Promise.race([search(), delay(5)]);\n}\n", 'b.ts': "declare function search(): Promise<string>;\nconst delay = (ms: any) => 0;\nconst wait = ms => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());\nexport function find() {\n  return Promise.race([search(), wait(5)]);\n}\n" });
+    const result = await cli(['.'], dir);
+    expect(result.stdout).toContain('+const wait = (ms, signal?: AbortSignal) => (ms > 0');
+  });
+
+  it('--only race-timeout reads a helper\'s file that no rule had a reason to read', async () => {
+    const dir = project({ 'delay.ts': DELAY, 'find.ts': RACE_OF });
+    const result = await cli(['--only', 'race-timeout', '.'], dir);
+    expect(result.stdout).toContain('--- a/delay.ts');
+    expect(result.stdout).toContain('--- a/find.ts');
   });
 });

@@ -7,7 +7,7 @@
 // the other sites and rules still run. A fix whose result does not parse is dropped and reported.
 import { Facts } from '../model/facts';
 import { MODULE_BASE, MODULE_INDEX, ModuleIndex, diskHost, diskHostAt } from '../model/modules';
-import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_FILE, upgradesIn, upgradesOf } from '../model/upgrade';
+import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, upgradesIn, upgradesOf } from '../model/upgrade';
 import { normalize, resolve } from 'node:path';
 import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
 import { deleteStatement } from '../edit/layout';
@@ -253,11 +253,20 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   }
 
   // a race of this file waiting on a helper of this file: run again with the helper made cancellable
-  const requested = findings.filter((finding) => finding.data[UPGRADE_FILE] === path && !own.includes(Number(finding.data[UPGRADE_AT])));
+  // (one its file exports may have callers elsewhere: only a run over the repository, the CLI's, reads them)
+  const requested = findings.filter((finding) => finding.data[UPGRADE_FILE] === path && finding.data[UPGRADE_EXPORTED] === undefined && !own.includes(Number(finding.data[UPGRADE_AT])));
   if (requested.length > 0 && !own.some((at) => requested.some((finding) => Number(finding.data[UPGRADE_AT]) === at))) {
     const more = [...new Set(requested.map((finding) => Number(finding.data[UPGRADE_AT])))].map((at) => ({ file: path, at }));
     const again = runRules(rules, path, source, { ...options, [HELPER_UPGRADES]: [...upgrades, ...more] });
     if (again.findings.some((finding) => finding.messageId === 'fixedHelperCancellable')) return again;
+    // the change did not hold (it would not parse, or the safety net refused it): said as such,
+    // not as a change some other run could make
+    for (const finding of requested) {
+      finding.messageId = 'helperShape';
+      finding.data = { ...finding.data, reason: `${finding.data.reason}; nor could it be given a signal here: the change did not pass this file's checks` };
+      delete finding.data[UPGRADE_FILE];
+      delete finding.data[UPGRADE_AT];
+    }
   }
 
   const located = findings

@@ -33,8 +33,10 @@ import { type Style, detectStyle } from '../engine/style';
 // (a cycle through run.ts: read only when a helper is planned, long after every module has loaded)
 import { disabledAt } from '../engine/suppressions';
 import { returnedExpression } from './arms';
-import { entriesOf, sourcesOf } from './modules';
-import type { Facts } from './facts';
+import { type ModuleIndex, entriesOf, sourcesOf } from './modules';
+import type { Binding } from '../analysis/scope';
+import { parseSource } from '../engine/parse';
+import { Facts } from './facts';
 import { type TimerFact, setTimeoutOf, timerFact } from './timer';
 
 export interface UpgradePlan {
@@ -55,6 +57,16 @@ export interface HelperUpgrade {
 /** a finding's data keys naming the helper a run could make cancellable (its file, its offset there) */
 export const UPGRADE_FILE = 'upgradeFile';
 export const UPGRADE_AT = 'upgradeAt';
+/** set when the helper is exported from its file: its callers may be in other files */
+export const UPGRADE_EXPORTED = 'upgradeExported';
+
+/** where the CLI hands runRules the helpers it will not change, having read their callers */
+export const HELPER_REFUSALS = 'helperRefusals';
+
+export function refusalsOf(options: Readonly<Record<string, unknown>>): Array<{ file: string; at: number; reason: string }> {
+  const value = options[HELPER_REFUSALS];
+  return Array.isArray(value) ? (value as Array<{ file: string; at: number; reason: string }>) : [];
+}
 
 /** where a caller hands runRules the helpers to make cancellable (the CLI's second pass) */
 export const HELPER_UPGRADES = 'helperUpgrades';
@@ -68,6 +80,9 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   if (!home.typescript) return 'it is JavaScript, where a caller may already pass an argument in the place a new parameter would take';
   if (fn.async || fn.generator) return 'it is async or a generator';
   if (fn.params.some((param: any) => param.type === 'RestElement')) return 'it takes a rest parameter';
+  if (fn.params.some((param: any) => param.type === 'Identifier' && param.name === 'this')) return 'it declares a `this` parameter';
+  const declared = declaredTypeProblem(home, fn);
+  if (declared) return declared;
   const returned = returnedExpression(fn);
   if (returned === undefined) return 'it does more than give back one expression';
   const timers = home.tree.within(returned, 'CallExpression').filter((node) => setTimeoutOf(home.resolver, node) !== undefined);
@@ -83,6 +98,7 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   // executor may do more: only that statement changes)
   const holder = timerStatement(home, executor, timer);
   if (holder === undefined || timer.expression !== timer.call) return 'its timer is not a statement of its own in the executor';
+  if (holder !== 'body' && !home.source.startsLine(holder.start) && home.tree.parent(holder).body.length > 1) return 'its timer shares a line with other statements';
   const settles = executor.params.slice(0, 2).map((param: any) => (param.type === 'Identifier' ? home.scopes.bindingOf(param) : undefined));
   const callback = unwrap(timer.callback);
   let settleCall: string | undefined;
@@ -106,6 +122,9 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
     settleCall = `${callback.name}(${values})`;
   } else if (isFunction(callback) && !callback.async && !callback.generator && callback.params.length === 0 && timer.extraArguments.length === 0) {
     if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'ThisExpression').length > 0) return "its timer's callback reads `this`";
+    if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'Identifier').some((node: any) => node.name === 'arguments')) return "its timer's callback reads `arguments`";
+    // its statements are copied: a comment among them would be lost
+    if ((home.file.comments ?? []).some((comment: any) => comment.start >= callback.start && comment.end <= callback.end)) return "its timer's callback holds comments";
     // its statements move into a new callback, one line each: a statement over several lines is
     // not re-indented here
     if (callback.body.type === 'BlockStatement' && callback.body.body.some((statement: any) => /[\n\r\u2028\u2029]/.test(home.textOf(statement)))) return "its timer's callback holds a statement over several lines";
@@ -117,6 +136,33 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   const published = publication(home, fn);
   if (published) return published;
   return { home, fn, timer, executor, settleCall };
+}
+
+// Where the helper's type is written elsewhere than its own parameters, a new parameter there is
+// not seen by its callers: overloads, a type on the const that holds it, a method a subclass may
+// override (of a class exported, or extended in its file).
+function declaredTypeProblem(home: Facts, fn: any): string | undefined {
+  const { tree } = home;
+  const parent = tree.parent(fn);
+  if (fn.type === 'FunctionDeclaration' && fn.id) {
+    const siblings = tree.parent(parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration' ? parent : fn)?.body ?? [];
+    const overloads = (Array.isArray(siblings) ? siblings : []).some((statement: any) => {
+      const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+      return declaration?.type === 'TSDeclareFunction' && declaration.id?.name === fn.id.name;
+    });
+    if (overloads) return 'it has overload signatures, which a new parameter would not reach';
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.id.typeAnnotation) return 'the const that holds it is given a type of its own, which a new parameter would not reach';
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod') {
+    const classBody = parent;
+    const klass = tree.parent(classBody);
+    const name = fn.key?.name ?? fn.key?.id?.name;
+    if (classBody?.body?.some((member: any) => member !== fn && member.type === 'TSDeclareMethod' && (member.key?.name ?? member.key?.id?.name) === name)) return 'it has overload signatures, which a new parameter would not reach';
+    const exported = ['ExportNamedDeclaration', 'ExportDefaultDeclaration'].includes(tree.parent(klass)?.type) || (klass?.id && home.tree.ofType('ExportSpecifier').some((specifier: any) => specifier.local?.name === klass.id.name));
+    const extended = klass?.id && home.tree.ofType('ClassDeclaration').concat(home.tree.ofType('ClassExpression')).some((other: any) => unwrap(other.superClass)?.type === 'Identifier' && unwrap(other.superClass).name === klass.id.name);
+    if (fn.type === 'ClassMethod' && (exported || extended)) return 'it is a method of a class that is exported or extended, whose subclasses may override it without the new parameter';
+  }
+  return undefined;
 }
 
 function isPlain(node: any): boolean {
@@ -141,6 +187,9 @@ function publication(home: Facts, fn: any): string | undefined {
         return 'its package.json does not parse, so whether it is published is not known';
       }
       if (manifest.private === true) return undefined;
+      // a package that may be published: whatever its file exports may be reached by its users
+      // (through an alias, a re-export, a class), so only a helper its file keeps to itself changes
+      if (isExported(home, fn)) return `the package \`${manifest.name ?? path.basename(dir)}\` is not private and its file exports it, so a new parameter may be its API`;
       for (const entry of entriesOf(manifest)) {
         for (const candidate of sourcesOf(entry)) {
           const specifier = `./${candidate.replace(/^\.\//, '')}`;
@@ -157,6 +206,28 @@ function publication(home: Facts, fn: any): string | undefined {
     dir = parent;
   }
   return undefined;
+}
+
+// exported from its file: itself, the const that holds it, or the class it is a method of, by a
+// declaration or a specifier (`export { delay as sleep }`), or as the file's default
+export function isExported(home: Facts, fn: any): boolean {
+  const { tree } = home;
+  let holder = fn;
+  let name: string | undefined = fn.id?.name;
+  const parent = tree.parent(fn);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+    name = parent.id.name;
+    holder = tree.parent(parent);
+  }
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'ObjectMethod') {
+    const owner = tree.parent(parent);
+    if (fn.type === 'ObjectMethod') return true;
+    name = owner?.id?.name;
+    holder = owner;
+  }
+  if (['ExportNamedDeclaration', 'ExportDefaultDeclaration'].includes(tree.parent(holder)?.type)) return true;
+  if (name === undefined) return false;
+  return tree.ofType('ExportSpecifier').some((specifier: any) => (specifier.local?.name ?? specifier.local?.value) === name) || tree.ofType('ExportDefaultDeclaration').some((declaration: any) => unwrap(declaration.declaration)?.type === 'Identifier' && unwrap(declaration.declaration).name === name) || /\bmodule\.exports\b|\bexports\./.test(home.text);
 }
 
 function exportNamesOf(home: Facts, fn: any): string[] {
@@ -190,10 +261,17 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
 
   // the parameter, last: `(ms: number)` → `(ms: number, signal?: AbortSignal)`
   const type = home.typescript ? '?: AbortSignal' : '';
-  if (fn.params.length > 0) {
-    edits.push(insertAt(fn.params.at(-1).end, `, ${signal}${type}`));
+  const lastParam = fn.params.at(-1);
+  const bare = fn.type === 'ArrowFunctionExpression' && fn.params.length === 1 && !/\(\s*$/.test(home.text.slice(fn.start, lastParam.start));
+  if (bare) {
+    // `ms => …` → `(ms, signal?: AbortSignal) => …`
+    edits.push(insertAt(lastParam.start, '('), insertAt(lastParam.end, `, ${signal}${type})`));
+  } else if (fn.params.length > 0) {
+    edits.push(insertAt(lastParam.end, `, ${signal}${type}`));
   } else {
-    const open = home.text.indexOf('(', fn.typeParameters?.end ?? (fn.id?.end ?? fn.start));
+    // after the name (a method's key, past its decorators) and type parameters
+    const from = fn.typeParameters?.end ?? fn.key?.end ?? fn.id?.end ?? fn.start;
+    const open = home.text.indexOf('(', from);
     edits.push(insertAt(open + 1, `${signal}${type}`));
   }
 
@@ -234,13 +312,15 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
     `}, ${delayText})${end}`,
     `${signal}?.addEventListener(${q}abort${q}, ${onAbort})${end}`,
   ];
-  const block = lines.map((line) => `${inner}${line}`).join(eol);
+  // without semicolons, a line that starts with `(`, `[`, `` ` ``… would continue the one before it
+  const guarded = style.semicolons ? lines : lines.map((line) => line.replace(/^(\s*)([([`+\-/])/, '$1;$2'));
+  const block = guarded.map((line) => `${inner}${line}`).join(eol);
   if (holder !== 'body') {
     const statement = holder;
     const block2 = home.tree.parent(statement);
     if (text.startsLine(statement.start)) edits.push(replaceRange(statement.start, statement.end, block.slice(inner.length)));
     else if (block2.body.length === 1) edits.push(replaceRange(block2.start, block2.end, `{${eol}${block}${eol}${outer}}`));
-    else edits.push(replaceRange(statement.start, statement.end, lines.join(' ')));
+    else edits.push(replaceRange(statement.start, statement.end, guarded.map((line) => (/[;{]$/.test(line) ? line : `${line};`)).join(' ')));
   } else {
     let from = body.start;
     let to = body.end;
@@ -294,4 +374,85 @@ export function upgradesIn(facts: Facts, offsets: readonly number[]): { edits: E
 export function upgradeText(facts: Facts, offsets: readonly number[]): string {
   const { edits } = upgradesIn(facts, offsets);
   return edits.length === 0 ? facts.text : applyEdits(facts.text, edits);
+}
+
+/**
+ * Why the helper's callers forbid a new parameter, read over the repository's `files` (the CLI's
+ * listing): a use that is not a plain call with at most as many arguments as it takes (`xs.map(delay)`
+ * would pass an index where the signal goes), a caller in JavaScript, which no type check holds to
+ * the helper's arity, or a namespace or CommonJS import of its module. Undefined when every use is
+ * such a call.
+ */
+export function callerProblem(modules: ModuleIndex, helperFile: string, at: number, files: readonly string[], read: (file: string) => string | undefined, absolute: (file: string) => string): string | undefined {
+  const home = modules.facts(helperFile);
+  const fn = home && functionAt(home, at);
+  if (!home || !fn) return 'its file could not be read again';
+  const arity = fn.params.length;
+  const plainCall = (facts: Facts, reference: any): boolean => {
+    const call = facts.tree.parent(reference);
+    return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && unwrap(call.callee) === reference && call.arguments.length <= arity && !call.arguments.some((argument: any) => argument.type === 'SpreadElement');
+  };
+  const usesOf = (facts: Facts, binding: Binding | undefined, where: string): string | undefined => {
+    for (const reference of binding?.references ?? []) {
+      const parent = facts.tree.parent(reference.node);
+      if (parent?.type === 'ExportSpecifier' || reference.node === binding?.id) continue;
+      if (!plainCall(facts, reference.node)) return `\`${facts.code(parent ?? reference.node, 40)}\` in ${where} uses it other than as a call that passes at most ${arity} argument${arity === 1 ? '' : 's'}`;
+    }
+    return undefined;
+  };
+  // the method of a class of its own file (never exported: planUpgrade refuses those): its calls are `….name(…)`
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'ObjectMethod') {
+    const name = fn.key?.name ?? fn.key?.id?.name;
+    for (const member of [...home.tree.ofType('MemberExpression'), ...home.tree.ofType('OptionalMemberExpression')]) {
+      if ((member.property?.name ?? member.property?.id?.name) !== name || member.computed) continue;
+      if (!plainCall(home, member)) return `\`${home.code(home.tree.parent(member) ?? member, 40)}\` uses it other than as a call that passes at most ${arity} argument${arity === 1 ? '' : 's'}`;
+    }
+    return undefined;
+  }
+  const parent = home.tree.parent(fn);
+  const id = fn.id ?? (parent?.type === 'VariableDeclarator' ? parent.id : undefined);
+  const own = id?.type === 'Identifier' ? home.scopes.bindingOf(id) : undefined;
+  const inOwnFile = usesOf(home, own, 'its own file');
+  if (inOwnFile) return inOwnFile;
+  if (!isExported(home, fn)) return undefined;
+  const target = absolute(helperFile);
+  const names = exportNamesOf(home, fn);
+  const stem = path.basename(helperFile).replace(/\.[^.]+$/, '');
+  for (const file of files) {
+    if (absolute(file) === target) continue;
+    const text = read(file);
+    if (text === undefined || !(names.some((name) => name !== 'default' && text.includes(name)) || text.includes(stem))) continue;
+    let facts: Facts;
+    try {
+      facts = new Facts(file, text, parseSource(file, text), modules);
+    } catch {
+      continue;
+    }
+    const javascript = !facts.typescript;
+    for (const statement of facts.tree.program.body) {
+      if (statement.type === 'ImportDeclaration' && statement.importKind !== 'type') {
+        const source = String(statement.source.value);
+        for (const specifier of statement.specifiers) {
+          if (specifier.type === 'ImportNamespaceSpecifier') {
+            if (modules.resolve(file, source) !== undefined && absolute(modules.resolve(file, source)!) === target) return `${file} imports its module whole (\`* as ${specifier.local.name}\`)`;
+            continue;
+          }
+          const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : (specifier.imported?.name ?? specifier.imported?.value);
+          const found = modules.importedFunction(file, source, imported);
+          if (!found || absolute(found.facts.path) !== target || found.fn.start !== fn.start) continue;
+          if (javascript) return `${file} calls it from JavaScript, where no type check holds the call to ${arity} argument${arity === 1 ? '' : 's'}`;
+          const problem = usesOf(facts, facts.scopes.bindingOf(specifier.local), file);
+          if (problem) return problem;
+        }
+      }
+    }
+    // `require('./delay')`: whatever is done with it is not followed
+    for (const call of facts.tree.ofType('CallExpression')) {
+      const argument = call.arguments[0];
+      if (unwrap(call.callee)?.type !== 'Identifier' || unwrap(call.callee).name !== 'require' || !(argument?.type === 'StringLiteral' || (argument?.type === 'Literal' && typeof argument.value === 'string'))) continue;
+      const resolved = modules.resolve(file, String(argument.value));
+      if (resolved !== undefined && absolute(resolved) === target) return `${file} requires its module`;
+    }
+  }
+  return undefined;
 }

@@ -10,7 +10,8 @@ import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
 import { type InlinePlan, planInline } from '../../model/inline';
-import { UPGRADE_AT, UPGRADE_FILE, planUpgrade } from '../../model/upgrade';
+import { UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, isExported, planUpgrade, refusalsOf } from '../../model/upgrade';
+import { normalize } from 'node:path';
 import { coverageOf, isGuardedClear } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
@@ -46,7 +47,7 @@ type Result = Verdict<RacePlan>;
 const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
 const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
 
-export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | undefined {
+export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Result | undefined {
   const race = site.node;
   if (site.workArms.length === 0) return undefined;
   if (site.timerArms.length > 1) return refuse('manyTimerArms', race);
@@ -61,7 +62,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
   // a timer the code clears somewhere this cannot place (a disposer, another function): not judged
   const unplaced = site.armTimers.find((armTimer) => armTimer.clears.length > 0 && armTimer.clears.every((clear) => clear.race.size === 0 && clear.work.size === 0 && !clear.beforeSettling));
   if (arm.role === 'opaque-timer' && unplaced) return unknown('clearedUnseen', race, { name: handleNameOf(unplaced.timer) });
-  if (arm.role === 'opaque-timer') return softened(opaque(facts, site, timerArm, arm.reason, arm.detail, arm.helper), cancelledOnFulfilment(facts, site, timerArm));
+  if (arm.role === 'opaque-timer') return softened(opaque(facts, site, timerArm, arm.reason, arm.detail, arm.helper, options), cancelledOnFulfilment(facts, site, timerArm));
   if (arm.role !== 'timer') return undefined;
 
   const timer = arm.timer;
@@ -126,7 +127,7 @@ export function analyzeRace(site: RaceSite, { facts }: RuleContext): Result | un
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
   } else {
-    const decided = planInlineHelper(facts, site, timer);
+    const decided = planInlineHelper(facts, site, timer, options);
     if ('status' in decided) return decided;
     timerPlan = decided;
   }
@@ -191,7 +192,7 @@ function softened(result: Result, releasedOnFulfilment: boolean): Result {
   return result;
 }
 
-function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined, helper?: OpaqueHelper): Result {
+function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined, helper?: OpaqueHelper, options: Readonly<Record<string, unknown>> = {}): Result {
   const armText = facts.code(timerArm.element);
   const race = site.node;
   switch (reason) {
@@ -200,7 +201,7 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
     case 'package-helper':
       return refuse('packageHelper', race, { arm: armText, source: detail ?? '' });
     case 'helper-shape':
-      if (helper) return helperRefusal(facts, site, helper, 'it does not give back one timer promise, or a choice of them');
+      if (helper) return helperRefusal(facts, site, helper, 'it does not give back one timer promise, or a choice of them', options);
       return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: 'it does not give back one timer promise, or a choice of them' });
     case 'executor-shape':
       return refuse('unknownTimerShape', timerArm.element);
@@ -334,6 +335,15 @@ function abortedOnSettle(facts: Facts, race: any, passed: any, kind: 'signal' | 
   const binding = facts.scopes.bindingOf(controller);
   const init = unwrap(binding?.declaration?.init);
   if (!binding || binding.kind !== 'const' || init?.type !== 'NewExpression' || !facts.resolver.is(init.callee, 'AbortController')) return false;
+  // this race's own controller: made in the same function, and in the same turn of any loop around
+  // the race (a controller that outlives one race is aborted before the next one starts)
+  const { tree } = facts;
+  const loopOf = (node: any) => [...tree.ancestors(node)].find((ancestor: any) => /^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(ancestor.type) || isFunction(ancestor));
+  if (tree.functionOf(binding.declaration) !== tree.functionOf(race) || tree.functionOf(race) === undefined || loopOf(binding.declaration) !== loopOf(race)) return false;
+  // used for this signal and its abort alone
+  const uses = binding.references.filter((reference) => reference.node !== binding.id);
+  const aborts = uses.filter((reference) => propertyName(tree.parent(reference.node)) === 'abort');
+  if (aborts.length !== 1 || uses.length !== 2 || !uses.some((reference) => tree.isInside(reference.node, passed))) return false;
   return binding.references.some((reference) => {
     const member = facts.tree.parent(reference.node);
     const call = member && facts.tree.parent(member);
@@ -357,10 +367,10 @@ function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
 
 // `delay(ms)` with a sleep helper of this file or another (`const delay = (ms) => new Promise((r) =>
 // setTimeout(r, ms))`): the race gets the helper's timer inline, with a handle (./model/inline.ts).
-function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>): TimerPlan | Result {
+function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>, options: Readonly<Record<string, unknown>>): TimerPlan | Result {
   const home = helper.home ?? facts;
   const plan = planInline(facts, site.node, helper.call, helper.fn, home);
-  if (typeof plan === 'string') return helperRefusal(facts, site, { ...helper, home }, plan);
+  if (typeof plan === 'string') return helperRefusal(facts, site, { ...helper, home }, plan, options);
   const clear = clearSpelling(facts, plan.timer, site.node);
   if (!clear.ok) return refuse('shadowed', site.node, { name: clear.name });
   return { kind: 'inline-helper', call: helper.call, helper, inline: plan, clear: clear.spelling, typeQuery: timerTypeQuery(facts, plan.timer) };
@@ -369,15 +379,19 @@ function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm
 // A helper whose timer the race cannot take out of it (`reason`): when the helper itself can take a
 // signal (./model/upgrade.ts), a run that may change its file does so and this race then passes one;
 // a run that may not says so. Otherwise refused, with the reason.
-function helperRefusal(facts: Facts, site: RaceSite, helper: OpaqueHelper, reason: string): Result {
+function helperRefusal(facts: Facts, site: RaceSite, helper: OpaqueHelper, reason: string, options: Readonly<Record<string, unknown>>): Result {
   const where = helper.where ? ` (${helper.where})` : '';
   const calledPlainly = !helper.call.arguments.some((argument: any) => argument.type === 'SpreadElement') && helper.call.arguments.length <= helper.fn.params.length;
-  const upgrade = calledPlainly ? planUpgrade(helper.home, helper.fn) : 'the race passes it more arguments than it takes';
+  // the CLI's verdict on its callers across the repository, when it has looked
+  const judged = refusalsOf(options).find((refusal) => normalize(refusal.file) === normalize(helper.home.path) && refusal.at === helper.fn.start);
+  const upgrade = !calledPlainly ? 'the race passes it more arguments than it takes' : judged ? judged.reason : planUpgrade(helper.home, helper.fn);
   if (typeof upgrade !== 'string' && facts.resolver.isFreeAt(site.node, 'AbortController')) {
-    return refuse('helperNotCancellable', helper.call, { name: helper.name, where, reason, [UPGRADE_FILE]: helper.home.path, [UPGRADE_AT]: String(helper.fn.start) });
+    const exported: Record<string, string> = isExported(helper.home, helper.fn) ? { [UPGRADE_EXPORTED]: 'true' } : {};
+    return refuse('helperNotCancellable', helper.call, { name: helper.name, where, reason, [UPGRADE_FILE]: helper.home.path, [UPGRADE_AT]: String(helper.fn.start), ...exported });
   }
-  // a published helper, or one a disable comment keeps, is a reason a person may not expect: said
-  const kept = typeof upgrade === 'string' && (upgrade.startsWith('the package') || upgrade.startsWith('a disable comment')) ? `; nor is it given a signal: ${upgrade}` : '';
+  if (judged) return refuse('helperShape', helper.call, { name: helper.name, where, reason: `${reason}; nor is it given a signal: ${judged.reason}` });
+  // why the helper itself is not changed either: the fix a person would look for next
+  const kept = typeof upgrade === 'string' ? `; nor is it given a signal: ${upgrade}` : '';
   return refuse('helperShape', helper.call, { name: helper.name, where, reason: `${reason}${kept}` });
 }
 

@@ -33,7 +33,7 @@ export const messages = {
   },
   helperSignalPassed: {
     what: 'Promise.race with a sleep helper',
-    why: 'the race passes `{name}` a signal (`{signal}`) that nothing here aborts when the race settles, so its timer stays armed until that signal aborts',
+    why: 'the race passes `{name}` a signal (`{signal}`) that is not its own to abort when it settles, so its timer stays armed until that signal aborts',
     fix: 'pass `AbortSignal.any([{signal}, controller.signal])` of a controller of the race\'s own, and abort that controller in .finally() on the race',
   },
   fixedHelperCancellable: {
