@@ -21,7 +21,7 @@ const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
 const { runRules } = require(path.join(ROOT, 'transforms', 'engine', 'run.ts'));
 const { parseSource } = require(path.join(ROOT, 'transforms', 'engine', 'parse.ts'));
 const { MODULE_INDEX, ModuleIndex } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
-const { HELPER_UPGRADES, upgradesIn } = require(path.join(ROOT, 'transforms', 'model', 'upgrade.ts'));
+const { HELPER_UPGRADES, callerProblem, upgradesIn } = require(path.join(ROOT, 'transforms', 'model', 'upgrade.ts'));
 
 function parseArgs(argv) {
   const args = { dir: path.resolve(ROOT, '..', '.mirror'), out: undefined, verbose: false, manifest: path.join(__dirname, 'manifest.json') };
@@ -100,7 +100,16 @@ function main() {
       if (upgrades.length > 0) {
         const host = { read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')) };
         const upgraded = new ModuleIndex(host, upgrades);
-        const made = upgrades.every((upgrade) => upgradesIn(indexes.get(indexKey).facts(upgrade.file), [upgrade.at]).made.length > 0);
+        // as the CLI does: every file that may use the helper, read for its callers (git grep finds them)
+        const callersOk = upgrades.every((upgrade) => {
+          const helper = indexes.get(indexKey).facts(upgrade.file);
+          const name = helper && result.findings.find((finding) => finding.data.upgradeFile === upgrade.file)?.data.name;
+          if (!name) return false;
+          const grep = spawnSync('git', ['-C', gitDir, 'grep', '-l', '-w', '-e', name.replace(/^this\./, ''), commit, '--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+          const files = grep.stdout.split('\n').filter(Boolean).map((line) => line.slice(commit.length + 1));
+          return callerProblem(indexes.get(indexKey), upgrade.file, upgrade.at, files, (other) => gitShow(gitDir, commit, other), (other) => path.normalize(other)) === undefined;
+        });
+        const made = callersOk && upgrades.every((upgrade) => upgradesIn(indexes.get(indexKey).facts(upgrade.file), [upgrade.at]).made.length > 0);
         if (made) result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: upgraded, [HELPER_UPGRADES]: upgrades });
       }
     } catch (error) {
