@@ -87,7 +87,9 @@ export type OpaqueReason =
   /** `timers.setTimeout(…)`: a member of some object, not the platform's */
   | 'foreign-timer'
   /** a name that says timer, bound to something this model cannot follow */
-  | 'unknown';
+  | 'unknown'
+  /** `watcher.promise` of an object the code cancels by a method of its own (`watcher.disarm()`) */
+  | 'owned';
 
 // A name that says timer, read word by word (`waitForTimeout`, `sleep_ms`, `asyncTimeout`; not
 // `restartScheduledDelayedEvent`, not `waitFor`): one of these words, or the whole name one of the short ones.
@@ -171,7 +173,28 @@ export function classifyArm(facts: Facts, node: any, depth = 0, isPromise: Promi
     return { role: 'work', head, tails };
   }
   if (head.type === 'Identifier' && TIMER_NAME.test(head.name)) return { role: 'opaque-timer', node: head, reason: 'unknown', tails };
+  const owner = ownedTimer(facts, head);
+  if (owner) return { role: 'opaque-timer', node: head, reason: 'owned', detail: owner, tails };
   return { role: 'work', head, tails };
+}
+
+const OWNED_PROMISES = new Set(['promise', 'timeout', 'timer', 'deadline']);
+const CANCEL_METHOD = /^(?:cancel|disarm|dispose|abort|stop|clear\w*)$/;
+
+// `watcher.promise` or `handle.promise()` of a local const whose own method cancels it somewhere in
+// the race's function (`watcher.disarm()`, `handle.cancel()`): a timer held by an object this cannot
+// see into. The cancel calls, as `watcher.disarm()`, joined; undefined otherwise.
+function ownedTimer(facts: Facts, head: any): string | undefined {
+  const member = head.type === 'CallExpression' && head.arguments.length === 0 ? unwrap(head.callee) : head;
+  if (member?.type !== 'MemberExpression' || member.computed || !OWNED_PROMISES.has(propertyName(member) ?? '')) return undefined;
+  const object = unwrap(member.object);
+  if (object?.type !== 'Identifier') return undefined;
+  const binding = facts.scopes.bindingOf(object);
+  if (!binding || binding.kind !== 'const') return undefined;
+  const cancels = binding.references
+    .map((reference) => facts.tree.parent(reference.node))
+    .filter((parent: any) => parent?.type === 'MemberExpression' && parent.object && unwrap(parent.object)?.type === 'Identifier' && CANCEL_METHOD.test(propertyName(parent) ?? '') && facts.tree.parent(parent)?.type === 'CallExpression' && facts.tree.parent(parent).callee === parent);
+  return cancels.length > 0 ? [...new Set(cancels.map((parent: any) => `${object.name}.${propertyName(parent)}()`))].join(', ') : undefined;
 }
 
 // `(async () => { await sleep(ms); throw err; })()`: a sleep of node:timers/promises awaited first,

@@ -187,12 +187,12 @@ function cancelledOnFulfilment(facts: Facts, site: RaceSite, timerArm: RaceArm):
 // whether it can reject is the code's own knowledge (an arm that only resolves), so a refusal there
 // is not judged a leak. Nor is one whose opaque timer is cancelled by its own `cancel()` there: a
 // work that cannot reject would make it safe, if that cancel clears the timer.
-function softened(result: Result, releasedOnFulfilment: boolean): Result {
-  if (result.status === 'refused' && releasedOnFulfilment) return { ...result, status: 'unknown' };
+function softened<R extends Result | undefined>(result: R, releasedOnFulfilment: boolean): R {
+  if (result?.status === 'refused' && releasedOnFulfilment) return { ...result, status: 'unknown' };
   return result;
 }
 
-function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined, helper?: OpaqueHelper, options: Readonly<Record<string, unknown>> = {}): Result {
+function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string, detail: string | undefined, helper?: OpaqueHelper, options: Readonly<Record<string, unknown>> = {}): Result | undefined {
   const armText = facts.code(timerArm.element);
   const race = site.node;
   switch (reason) {
@@ -214,9 +214,31 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
       return unknown('asyncTimer', race, { arm: armText });
     case 'conditional':
       return refuse('conditionalArm', race, { arm: armText });
+    case 'owned':
+      return ownedVerdict(facts, site, timerArm, detail ?? '');
     default:
       return unknown('opaqueHelper', race, { arm: armText });
   }
+}
+
+// `await Promise.race([work, watcher.promise]); watcher.disarm();`: the object's own cancel, judged
+// by the paths it runs on after the race. On every path: nothing held is left (a note). On
+// fulfilment only: whatever it cancels stays when the race rejects (a warning: what it holds is its
+// class's business). Elsewhere: not judged.
+function ownedVerdict(facts: Facts, site: RaceSite, timerArm: RaceArm, cancels: string): Result | undefined {
+  const race = site.node;
+  const object = unwrap(unwrap(timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element)?.callee ?? unwrap(timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element));
+  const owner = unwrap(object?.object);
+  const binding = owner?.type === 'Identifier' ? facts.scopes.bindingOf(owner) : undefined;
+  const calls = (binding?.references ?? [])
+    .map((reference) => facts.tree.parent(reference.node))
+    .filter((member: any) => member?.type === 'MemberExpression' && /^(?:cancel|disarm|dispose|abort|stop|clear\w*)$/.test(propertyName(member) ?? '') && facts.tree.parent(member)?.type === 'CallExpression')
+    .map((member: any) => facts.tree.parent(member));
+  const coverages = calls.map((call: any) => coverageOf(facts.tree, race, call));
+  if (coverages.some((coverage) => coverage.has('fulfilled') && coverage.has('rejected'))) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timerArm.element, 40) } };
+  if (coverages.some((coverage) => coverage.has('fulfilled'))) return unknown('cancelledOnFulfilmentOnly', race, { arm: facts.code(timerArm.element, 40), cancels });
+  // (cancelled where this cannot place it: said nothing of, as before the object was looked at)
+  return undefined;
 }
 
 // the look-alike `setTimeout(…)` call inside an arm

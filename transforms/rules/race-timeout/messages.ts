@@ -31,6 +31,11 @@ export const messages = {
     why: 'the timer of `{name}`{where} cannot be cleared from the race ({reason}), and this run cannot change `{name}` itself',
     fix: 'run forgotten-sender over the repository: it gives `{name}` an optional AbortSignal that clears its timer, and passes one from this race',
   },
+  cancelledOnFulfilmentOnly: {
+    what: 'Promise.race with a cancellable arm',
+    why: 'the arm `{arm}` is cancelled by `{cancels}` only when the race fulfils: when it rejects, whatever that cancels (a timer, a listener) stays',
+    fix: 'move `{cancels}` into a finally around the awaited race (or `.finally()` on it), so that it runs on every path',
+  },
   helperSignalPassed: {
     what: 'Promise.race with a sleep helper',
     why: 'the race passes `{name}` a signal (`{signal}`) that is not its own to abort when it settles, so its timer stays armed until that signal aborts',
