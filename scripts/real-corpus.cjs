@@ -231,22 +231,10 @@ function allowedRegions(file, source, findings) {
   const imports = [];
   const top = file.program.body;
   for (const statement of top) if (statement.type === 'ImportDeclaration') imports.push([statement.start, statement.end]);
-  const stack = [file.program];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    if (typeof node.type !== 'string') continue;
+  const { walkNodes } = require(path.join(ROOT, 'transforms', 'analysis', 'tree.ts'));
+  walkNodes(file.program, (node) => {
     if (FUNCTION_TYPES.has(node.type)) functions.push(node);
-    for (const key in node) {
-      if (key === 'loc' || key === 'extra' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
-      const value = node[key];
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
+  });
   const regions = [...imports];
   for (const finding of findings) {
     if (finding.status !== 'fixed') continue;

@@ -4,6 +4,7 @@
 // it made redundant, an import it left unused). Fixes are text edits, so the bytes outside them are
 // the original's by construction; this checks what the edits themselves carry, re-indented lines
 // above all. A difference refuses the whole file, with the first difference.
+import { walkNodes } from '../analysis/tree';
 import { parseSource } from './parse';
 
 /** a value of the original that the output does not hold, and where it is */
@@ -19,30 +20,15 @@ interface Token {
   describe: string;
 }
 
-const CHILD_SKIP = new Set(['loc', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments']);
-
 function tokensOf(path: string, text: string): Token[] {
   const file = parseSource(path, text);
   const tokens: Token[] = [];
-  const stack: any[] = [file.program];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    if (typeof node.type !== 'string') continue;
+  walkNodes(file.program, (node) => {
     const at = { start: node.start, end: node.end };
     if (node.type === 'StringLiteral' || (node.type === 'Literal' && typeof node.value === 'string')) tokens.push({ key: `string\u0000${node.value}`, ...at, describe: 'a string' });
     else if (node.type === 'TemplateElement') tokens.push({ key: `template\u0000${node.value.raw}\u0000${node.value.cooked}`, ...at, describe: 'a template literal' });
     else if (node.type === 'RegExpLiteral' || (node.type === 'Literal' && node.regex)) tokens.push({ key: `regexp\u0000${node.pattern ?? node.regex.pattern}\u0000${node.flags ?? node.regex.flags}`, ...at, describe: 'a regular expression' });
-    for (const key in node) {
-      if (CHILD_SKIP.has(key)) continue;
-      const value = node[key];
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
+  });
   for (const comment of file.comments ?? []) tokens.push({ key: `comment\u0000${comment.value}`, start: comment.start, end: comment.end, describe: 'a comment' });
   return tokens;
 }
