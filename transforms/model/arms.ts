@@ -185,16 +185,21 @@ const CANCEL_METHOD = /^(?:cancel|disarm|dispose|abort|stop|clear\w*)$/;
 // the race's function (`watcher.disarm()`, `handle.cancel()`): a timer held by an object this cannot
 // see into. The cancel calls, as `watcher.disarm()`, joined; undefined otherwise.
 function ownedTimer(facts: Facts, head: any): string | undefined {
+  const calls = cancelCallsOf(facts, head);
+  return calls.length > 0 ? [...new Set(calls.map((call: any) => `${unwrap(call.callee.object).name}.${propertyName(call.callee)}()`))].join(', ') : undefined;
+}
+
+/** the `owner.cancel()` calls (cancel, disarm, dispose, abort, stop, clear…) of the owner of `owner.promise` */
+export function cancelCallsOf(facts: Facts, head: any): any[] {
   const member = head.type === 'CallExpression' && head.arguments.length === 0 ? unwrap(head.callee) : head;
-  if (member?.type !== 'MemberExpression' || member.computed || !OWNED_PROMISES.has(propertyName(member) ?? '')) return undefined;
+  if (member?.type !== 'MemberExpression' || member.computed || !OWNED_PROMISES.has(propertyName(member) ?? '')) return [];
   const object = unwrap(member.object);
-  if (object?.type !== 'Identifier') return undefined;
-  const binding = facts.scopes.bindingOf(object);
-  if (!binding || binding.kind !== 'const') return undefined;
-  const cancels = binding.references
+  const binding = object?.type === 'Identifier' ? facts.scopes.bindingOf(object) : undefined;
+  if (!binding || binding.kind !== 'const') return [];
+  return binding.references
     .map((reference) => facts.tree.parent(reference.node))
-    .filter((parent: any) => parent?.type === 'MemberExpression' && parent.object && unwrap(parent.object)?.type === 'Identifier' && CANCEL_METHOD.test(propertyName(parent) ?? '') && facts.tree.parent(parent)?.type === 'CallExpression' && facts.tree.parent(parent).callee === parent);
-  return cancels.length > 0 ? [...new Set(cancels.map((parent: any) => `${object.name}.${propertyName(parent)}()`))].join(', ') : undefined;
+    .filter((parent: any) => parent?.type === 'MemberExpression' && CANCEL_METHOD.test(propertyName(parent) ?? '') && facts.tree.parent(parent)?.type === 'CallExpression' && facts.tree.parent(parent).callee === parent)
+    .map((parent: any) => facts.tree.parent(parent));
 }
 
 // `(async () => { await sleep(ms); throw err; })()`: a sleep of node:timers/promises awaited first,

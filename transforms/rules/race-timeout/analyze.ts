@@ -5,7 +5,7 @@ import { propertyName } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import type { OpaqueHelper, TimerArm } from '../../model/arms';
+import { type OpaqueHelper, type TimerArm, cancelCallsOf } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree } from '../../model/effects';
@@ -227,14 +227,8 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
 // class's business). Elsewhere: not judged.
 function ownedVerdict(facts: Facts, site: RaceSite, timerArm: RaceArm, cancels: string): Result | undefined {
   const race = site.node;
-  const object = unwrap(unwrap(timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element)?.callee ?? unwrap(timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element));
-  const owner = unwrap(object?.object);
-  const binding = owner?.type === 'Identifier' ? facts.scopes.bindingOf(owner) : undefined;
-  const calls = (binding?.references ?? [])
-    .map((reference) => facts.tree.parent(reference.node))
-    .filter((member: any) => member?.type === 'MemberExpression' && /^(?:cancel|disarm|dispose|abort|stop|clear\w*)$/.test(propertyName(member) ?? '') && facts.tree.parent(member)?.type === 'CallExpression')
-    .map((member: any) => facts.tree.parent(member));
-  const coverages = calls.map((call: any) => coverageOf(facts.tree, race, call));
+  const head = timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element;
+  const coverages = cancelCallsOf(facts, head).map((call: any) => coverageOf(facts.tree, race, call));
   if (coverages.some((coverage) => coverage.has('fulfilled') && coverage.has('rejected'))) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timerArm.element, 40) } };
   if (coverages.some((coverage) => coverage.has('fulfilled'))) return unknown('cancelledOnFulfilmentOnly', race, { arm: facts.code(timerArm.element, 40), cancels });
   // (cancelled where this cannot place it: said nothing of, as before the object was looked at)
