@@ -19,13 +19,17 @@
 // Preconditions (the failing one is the reason given):
 // - TypeScript: a call that passes more arguments than the helper takes is a type error there, so
 //   no caller can be passing something in the new parameter's place;
-// - it gives back one expression (or a choice of two) holding exactly one platform `setTimeout`,
-//   alone in the executor of a global `new Promise`, its handle not kept;
-// - the timer's callback is the executor's `resolve`/`reject` (with at most one argument after the
-//   delay, free of effects) or a function of no parameters;
-// - it takes no rest parameter, and is not async or a generator;
-// - it is not published: the nearest package.json is private, or does not export the helper from
-//   its entry (a new parameter of a published function is the package's API, for its maintainers).
+// - its type is written in its own parameters: no overloads, no typed const, no `this` parameter,
+//   not a method of a class exported or extended;
+// - it gives back one expression (or a choice of two) holding exactly one platform `setTimeout`, as
+//   the body or a statement of its own in the executor of a global `new Promise`, its handle not kept;
+// - the timer's callback is the executor's `resolve`/`reject` (with at most one plain argument after
+//   the delay, and `resolve()` only for a Promise<void>) or a function of no parameters that reads
+//   neither `this` nor `arguments` and holds no comments;
+// - it takes no rest parameter, and is not async or a generator; no disable comment keeps it;
+// - it is not published: the nearest package.json is private, or the helper's file does not export
+//   it (a new parameter of a published function is the package's API, for its maintainers);
+// - (read by the CLI, callerProblem) every use across the repository is a plain call.
 import * as path from 'node:path';
 import { isFunction, unwrap } from '../analysis/tree';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
@@ -33,7 +37,7 @@ import { type Style, detectStyle } from '../engine/style';
 // (a cycle through run.ts: read only when a helper is planned, long after every module has loaded)
 import { disabledAt } from '../engine/suppressions';
 import { returnedExpression } from './arms';
-import { type ModuleIndex, entriesOf, sourcesOf } from './modules';
+import type { ModuleIndex } from './modules';
 import type { Binding } from '../analysis/scope';
 import { parseSource } from '../engine/parse';
 import { Facts } from './facts';
@@ -170,8 +174,9 @@ function isPlain(node: any): boolean {
   return ['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'Literal', 'Identifier'].includes(expression?.type);
 }
 
-// Published: the nearest package.json is not private and its entry (main, module, types, exports)
-// gives the helper. Read through the index's host, so a snapshot answers as the disk would.
+// Published: the nearest package.json is not private and the helper's file exports it (an alias, a
+// re-export or a class may bring it to the package's entry). Read through the index's host, so a
+// snapshot answers as the disk would.
 function publication(home: Facts, fn: any): string | undefined {
   const modules = home.modules;
   if (!modules) return undefined;
@@ -190,15 +195,6 @@ function publication(home: Facts, fn: any): string | undefined {
       // a package that may be published: whatever its file exports may be reached by its users
       // (through an alias, a re-export, a class), so only a helper its file keeps to itself changes
       if (isExported(home, fn)) return `the package \`${manifest.name ?? path.basename(dir)}\` is not private and its file exports it, so a new parameter may be its API`;
-      for (const entry of entriesOf(manifest)) {
-        for (const candidate of sourcesOf(entry)) {
-          const specifier = `./${candidate.replace(/^\.\//, '')}`;
-          for (const name of exportNamesOf(home, fn)) {
-            const exported = modules.importedFunction(path.join(dir, 'package.json'), specifier, name);
-            if (exported && absolute(exported.facts.path) === absolute(home.path) && exported.fn.start === fn.start) return `the package \`${manifest.name ?? path.basename(dir)}\` publishes it from \`${entry}\`, so a new parameter is its API`;
-          }
-        }
-      }
       return undefined;
     }
     const parent = path.dirname(dir);
