@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
 
-const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative);
+// `interval-*`: the work is an interval polling for it; measured below, intervals counted too.
+const isIntervalCase = (fixture: { name: string }) => fixture.name.startsWith('interval-');
+const intervalCases = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && isIntervalCase(fixture));
+const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && !isIntervalCase(fixture));
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
@@ -140,5 +143,68 @@ describe('Listing 4 (executor) with the article\'s timings', () => {
     expect(after.outcome).toEqual(before.outcome);
     expect(before.armed).toBe(1);
     expect(after.armed).toBe(0);
+  });
+});
+
+// The intervals a module arms, counted until cleared; the timers go to the ledger as always.
+class IntervalLedger {
+  readonly active = new Set<ReturnType<typeof setInterval>>();
+  readonly setInterval = ((callback: () => void, ms?: number) => {
+    const handle = setInterval(callback, ms);
+    this.active.add(handle);
+    return handle;
+  }) as typeof setInterval;
+  readonly clearInterval = ((handle: ReturnType<typeof setInterval> | undefined) => {
+    if (handle !== undefined) this.active.delete(handle);
+    clearInterval(handle);
+  }) as typeof clearInterval;
+  drain(): void {
+    for (const handle of this.active) clearInterval(handle);
+    this.active.clear();
+  }
+}
+
+async function measurePolling(source: string, path: string, scenario: Scenario): Promise<{ outcome: Outcome; armedAfterSettle: number; intervalsAfterSettle: number }> {
+  const ledger = new TimerLedger();
+  const intervals = new IntervalLedger();
+  const work = new Work(scenario);
+  const exports = loadModule(source, path, { search: work.search, setInterval: intervals.setInterval, clearInterval: intervals.clearInterval }, ledger);
+  const outcome = await settle(exports.process('term'));
+  const measured = { outcome, armedAfterSettle: ledger.armedCount(), intervalsAfterSettle: intervals.active.size };
+  work.release();
+  intervals.drain();
+  await ledger.drain();
+  return measured;
+}
+
+describe.each(intervalCases)('executor-timeout $name (an interval polls for the work)', (fixture) => {
+  const both = (scenario: Scenario) => Promise.all([measurePolling(readText(fixture.inputPath), fixture.inputPath, scenario), measurePolling(readText(fixture.outputPath!), fixture.outputPath!, scenario)]);
+
+  it.concurrent('timeout wins: same timeout error; the input polls on, the output stops polling', async () => {
+    const [before, after] = await both('timeout wins');
+    expect(before.outcome).toEqual({ status: 'rejected', errorClass: 'Error', name: 'Error', message: 'search canceled' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.intervalsAfterSettle).toBe(1);
+    expect(after.intervalsAfterSettle).toBe(0);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+
+  // a poll that does not clear the timer leaves it armed when it wins
+  it.concurrent('work wins: same value; the output leaves neither the interval nor the timer', async () => {
+    const [before, after] = await both('work wins');
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.intervalsAfterSettle).toBe(0);
+    if (fixture.name === 'interval-polls-timer-left') expect(before.armedAfterSettle).toBe(1);
+    expect(after.intervalsAfterSettle + after.armedAfterSettle).toBe(0);
+  });
+
+  // a poll that hands on the work's error rejects with it; one that waits only for a value times out, and then polls on
+  it.concurrent('work fails: same outcome; the output leaves neither the interval nor the timer', async () => {
+    const [before, after] = await both('work fails');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.outcome).toMatchObject({ status: 'rejected', message: expect.stringMatching(/search failed|search canceled/) });
+    if (before.outcome.status === 'rejected' && before.outcome.message === 'search canceled') expect(before.intervalsAfterSettle).toBe(1);
+    expect(after.intervalsAfterSettle + after.armedAfterSettle).toBe(0);
   });
 });

@@ -210,6 +210,52 @@ export function appendToFunction(layout: Layout, fn: any, lines: readonly string
   return insertLinesAfter(layout, lastStatement, lines);
 }
 
+/** put statements first in a function literal's body (an expression body becomes a block) */
+export function prependToFunction(layout: Layout, fn: any, lines: readonly string[]): Edit {
+  const { text, style } = layout;
+  if (fn.body.type !== 'BlockStatement') return huggedFirstArgument(layout, fn, lines) ?? expressionBodyToBlock(layout, fn, lines, (body) => statement(style, body));
+  const block = fn.body;
+  const first = block.body[0];
+  if (first === undefined) return appendToFunction(layout, fn, lines);
+  if (text.startsLine(first.start) && text.positionAt(block.start).line !== text.positionAt(block.end).line) return insertLinesBefore(layout, first, lines);
+  const source = text.text;
+  // `() => { reject(err); }` on one line: stay on one line
+  if (style.semicolons || block.body.every((each: any) => source[each.end - 1] === ';')) return insertAt(first.start, `${lines.join(' ')} `);
+  // `() => { reject(err) }` without semicolons: one statement a line
+  const outer = text.indentOf(block.start);
+  const eol = text.terminatorNear(block.start);
+  const body = [...lines, ...block.body.map((each: any) => source.slice(each.start, each.end))].map((line) => `${outer}${style.indent}${line}`).join(eol);
+  return replaceRange(block.start, block.end, `{${eol}${body}${eol}${outer}}`);
+}
+
+// `setTimeout(\n  () => reject(err),\n  ms\n)`, its arguments one a line because they did not fit on one: with
+// the arrow's body a block, the call is written as a formatter (and most hands) write it,
+// `setTimeout(() => {\n  …\n}, ms)`. Only for a one-line body, a short last argument, no comments
+// in the call, and lines that fit the width; undefined otherwise.
+function huggedFirstArgument(layout: Layout, fn: any, lines: readonly string[]): Edit | undefined {
+  const { text, style, tree } = layout;
+  const call = tree.parent(fn);
+  if (call?.type !== 'CallExpression' || call.arguments.length !== 2 || call.arguments[0] !== fn || fn.type !== 'ArrowFunctionExpression') return undefined;
+  const last = call.arguments[1];
+  if (!['NumericLiteral', 'Literal', 'Identifier', 'MemberExpression'].includes(last.type) || !text.startsLine(outerStart(layout, fn))) return undefined;
+  const source = text.text;
+  const open = source.indexOf('(', (call.typeArguments ?? call.typeParameters ?? call.callee).end);
+  const inside = source.slice(open + 1, call.end - 1);
+  if (open < 0 || /\/\/|\/\*/.test(inside)) return undefined;
+  const body = source.slice(outerStart(layout, fn.body), outerEnd(layout, fn.body));
+  const lastText = source.slice(last.start, last.end);
+  if (/[\n\r]/.test(body) || /[\n\r]/.test(lastText)) return undefined;
+  const outer = text.indentOf(call.start);
+  const inner = outer + style.indent;
+  const eol = text.terminatorNear(call.start);
+  const head = source.slice(fn.start, source.lastIndexOf('=>', fn.body.start) + 2);
+  const written = [...lines, statement(style, body)].map((line) => `${inner}${line}`);
+  const firstLine = source.slice(text.lineStartOf(call.start), open + 1) + `${head} {`;
+  const lastLine = `${outer}}, ${lastText})`;
+  if ([firstLine, ...written, lastLine].some((line) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length > style.printWidth)) return undefined;
+  return replaceRange(open + 1, call.end - 1, `${head} {${eol}${written.join(eol)}${eol}${outer}}, ${lastText}`);
+}
+
 /** delete a statement that stands on lines of its own, with the comment lines right above it */
 export function deleteStatement(layout: Layout, statementNode: any): Edit {
   return { ...deletion(layout, statementNode), drop: true };

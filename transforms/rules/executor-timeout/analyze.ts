@@ -27,6 +27,10 @@ export interface ExecutorPlan {
   settleRejections: any[];
   /** the timer is released already: only the rejections are handed on */
   onlySettle?: boolean;
+  /** intervals beside the timer, polling for the work: cleared first thing when the timer fires */
+  intervals: string[];
+  /** the timer is released already: only the intervals are cleared */
+  onlyIntervals?: boolean;
 }
 
 type Result = Verdict<ExecutorPlan>;
@@ -55,8 +59,11 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   // Released on every path already? Checked before any precondition of the fix.
   // Held beside the timer, and released on every path or not: a subscription nothing can end, a
   // callback kept in a registry the timer does not empty, an interval the timer does not clear.
-  const heldRefusal = heldResources(facts, site);
+  const held = clearableIntervals(facts, site);
+  const heldRefusal = heldResources(facts, site, held);
   if (heldRefusal) return heldRefusal;
+  const intervals = held.clearable;
+  const intervalNames = intervals.map((each) => each.name);
   const workClears = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared);
   const outerClears = site.outerClear.has('fulfilled') && site.outerClear.has('rejected');
   const rejectionGaps = site.unsettled.filter((gap) => gap.outcome === 'rejected');
@@ -65,11 +72,15 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   const syncThrow = workClears && !outerClears && rejectionGaps.length === 0 ? site.syncThrows[0] : undefined;
   if (syncThrow && !clearOnSyncThrow(options)) return unknown('syncThrowOnly', syncThrow, { name: handleName, call: facts.code(syncThrow.callee, 40) });
   if ((workClears || outerClears) && !syncThrow) {
+    if (rejectionGaps.length === 0 && intervals.length > 0) {
+      const plan: ExecutorPlan = { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: [], intervals: intervalNames, onlyIntervals: true };
+      return { status: 'fixable', plan, messageId: 'fixedInterval', data: { name: intervalNames.join('`, `') } };
+    }
     if (rejectionGaps.length === 0) return { status: 'safe', messageId: 'alreadyCleared', at: newPromise, data: { name: handleName } };
     // the timer is released; what is left is a work rejection nothing hands to the promise
     const thens = rejectionGaps.map((gap) => onlyThenResolve(facts, site, gap.node));
     if (settleOnRejection(options) && site.reject && thens.every((then) => then !== undefined)) {
-      return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: thens, onlySettle: true } };
+      return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: thens, onlySettle: true, intervals: intervalNames } };
     }
     return { status: 'refused', messageId: 'workRejectionUnhandled', at: rejectionGaps[0].node, data: { work: facts.code(workHead(rejectionGaps[0].node), 40) } };
   }
@@ -117,26 +128,41 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
     else remarks.push({ status: 'refused', messageId: 'workRejectionUnhandled', at: gap.node, data: { work: facts.code(workHead(gap.node), 40) } });
   }
 
-  const plan: ExecutorPlan = { site, placement, handle, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), typeArgument, settleRejections };
+  const plan: ExecutorPlan = { site, placement, handle, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), typeArgument, settleRejections, intervals: intervalNames };
   const fetch = planFetch(facts, site);
+  // the fetch's abort and the interval's clear would both be written into the timer's callback
+  if (fetch?.call && intervals.length > 0) return refuse('intervalNotClearable', intervals[0].interval.call, { name: intervals[0].name, reason: "the timer's callback is to abort the fetch too, which is not done together" });
   if (fetch?.call) plan.fetch = fetch.call;
   else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
   if (syncThrow) return { status: 'fixable', plan, remarks, messageId: 'fixedSyncThrow', data: { name: handleName, call: facts.code(syncThrow.callee, 40) } };
   return { status: 'fixable', plan, remarks };
 }
 
-export function heldResources(facts: Facts, site: ExecutorSite): Result | undefined {
+// in the timer's callback, or in a function of this file it calls (`onDone()`)
+function inTimerOf(facts: Facts, site: ExecutorSite): (node: any) => boolean {
   const { tree } = facts;
-  const timer = site.timer;
-  const callback = timer?.callback;
-  // in the timer's callback, or in a function of this file it calls (`onDone()`)
+  const callback = site.timer?.callback;
   const called = isFunction(callback)
     ? tree
         .within(callback, 'CallExpression')
         .map((call) => facts.resolver.localFunctionOf(call.callee)?.fn)
         .filter((fn) => fn !== undefined)
     : [];
-  const inTimer = (node: any) => isFunction(callback) && (tree.isInside(node, callback) || called.some((fn) => tree.isInside(node, fn)));
+  return (node: any) => isFunction(callback) && (tree.isInside(node, callback) || called.some((fn) => tree.isInside(node, fn)));
+}
+
+function clearedByTimer(facts: Facts, interval: ExecutorSite['intervals'][number], inTimer: (node: any) => boolean): boolean {
+  return (
+    interval.handle?.references.some((reference: any) => {
+      const call = facts.tree.parent(reference.node);
+      return call?.type === 'CallExpression' && inTimer(call) && (facts.resolver.is(call.callee, 'clearInterval') || facts.resolver.is(call.callee, 'clearTimeout'));
+    }) ?? false
+  );
+}
+
+export function heldResources(facts: Facts, site: ExecutorSite, intervals?: ReturnType<typeof clearableIntervals>): Result | undefined {
+  const { tree } = facts;
+  const inTimer = inTimerOf(facts, site);
   const sameText = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
   if (site.droppedSubscriptions.length > 0) {
     const call = site.droppedSubscriptions[0];
@@ -147,13 +173,69 @@ export function heldResources(facts: Facts, site: ExecutorSite): Result | undefi
     if (!removed) return refuse('keptCallback', kept.call, { store: facts.code(kept.store, 50) });
   }
   for (const interval of site.intervals) {
-    const cleared = interval.handle?.references.some((reference: any) => {
-      const call = tree.parent(reference.node);
-      return call?.type === 'CallExpression' && inTimer(call) && (facts.resolver.is(call.callee, 'clearInterval') || facts.resolver.is(call.callee, 'clearTimeout'));
-    });
-    if (!cleared) return refuse('intervalLeft', interval.call, { name: interval.handle?.name ?? 'setInterval(...)' });
+    if (intervals?.clearable.some((each) => each.interval === interval)) continue;
+    const cleared = clearedByTimer(facts, interval, inTimer);
+    const reason = intervals?.reasons.get(interval);
+    const name = interval.handle?.name ?? 'setInterval(...)';
+    if (!cleared) return reason ? refuse('intervalNotClearable', interval.call, { name, reason }) : refuse('intervalLeft', interval.call, { name });
   }
   return undefined;
+}
+
+export interface ClearableInterval {
+  interval: ExecutorSite['intervals'][number];
+  name: string;
+}
+
+// `const poll = setInterval(() => { if (ready) { clearInterval(poll); clearTimeout(timer); resolve(v) } }, ms)`
+// beside the timer: the interval is the work, polling until it settles the promise and ends itself.
+// When the timer wins it polls on; the fix clears it first thing in the timer's callback. Only an
+// interval of the global setInterval, held by a const of the executor's body that is never written,
+// declared before the timer or right after it (the callback, which runs later, then never meets
+// the const uninitialised), whose own callback settles the promise and clears the interval; a timer
+// whose callback is a function literal in which the const's name means the interval.
+export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: ClearableInterval[]; reasons: Map<ExecutorSite['intervals'][number], string> } {
+  const { tree, resolver, scopes } = facts;
+  const timer = site.timer;
+  const statement = site.timerStatement;
+  const clearable: ClearableInterval[] = [];
+  const reasons = new Map<ExecutorSite['intervals'][number], string>();
+  const body = site.executor.body;
+  const callback = timer?.callback;
+  const callbackReason = !timer || !statement || body?.type !== 'BlockStatement' ? 'the timer is not a statement of the executor' : !isFunction(callback) || callback.async || callback.generator ? "the timer's callback is not a function it could be cleared in" : undefined;
+  if (callbackReason) {
+    for (const interval of site.intervals) reasons.set(interval, callbackReason);
+    return { clearable, reasons };
+  }
+  const callbackScope = resolver.scopeAt(callback.body);
+  const timerIndex = body.body.indexOf(statement);
+  const inTimer = inTimerOf(facts, site);
+  for (const interval of site.intervals) {
+    if (clearedByTimer(facts, interval, inTimer)) continue;
+    const binding = interval.handle;
+    const holder = tree.parent(interval.call);
+    const declaration = holder?.type === 'VariableDeclarator' ? tree.parent(holder) : undefined;
+    const index = declaration ? body.body.indexOf(declaration) : -1;
+    const poll = unwrap(interval.call.arguments[0]);
+    const calls = isFunction(poll) ? tree.within(poll, 'CallExpression') : [];
+    const endsItself = calls.some((call) => (resolver.is(call.callee, 'clearInterval') || resolver.is(call.callee, 'clearTimeout')) && unwrap(call.arguments[0])?.type === 'Identifier' && scopes.bindingOf(unwrap(call.arguments[0])) === binding);
+    const settles = calls.some((call) => {
+      const settle = scopes.bindingOf(unwrap(call.callee));
+      return settle !== undefined && (settle === site.resolve || settle === site.reject);
+    });
+    // not held at all: nothing could clear it (intervalLeft says so)
+    if (!binding) continue;
+    const reason =
+      binding.kind !== 'const' || binding.declaration !== holder || declaration?.declarations.length !== 1 || index < 0 ? 'it is not held by a const of its own in the executor'
+      : resolver.builtinOf(interval.call.callee)?.via.kind !== 'global' ? 'it is not armed by the global setInterval'
+      : index > timerIndex + 1 ? "its const is declared after code that follows the timer: if that code throws, the timer's callback would meet the const uninitialised"
+      : scopes.lookupFrom(callbackScope, binding.name) !== binding || scopes.lookupFrom(callbackScope, 'clearInterval') !== undefined ? `\`${binding.name}\` or \`clearInterval\` means something else in the timer's callback`
+      : !endsItself || !settles ? 'it does not settle the promise and clear itself, so it is not a poll for the work'
+      : undefined;
+    if (reason) reasons.set(interval, reason);
+    else clearable.push({ interval, name: binding!.name });
+  }
+  return { clearable, reasons };
 }
 
 function workHead(node: any): any {

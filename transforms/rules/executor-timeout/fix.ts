@@ -5,7 +5,7 @@ import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle, onSettled } from '../../edit/code';
-import { type Layout, appendArgument, appendProperty, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
+import { type Layout, appendArgument, appendProperty, appendToFunction, expressionBodyToBlock, insertLinesBefore, prependToFunction, semi, statement } from '../../edit/layout';
 import type { ExecutorPlan } from './analyze';
 
 export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
@@ -18,7 +18,10 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
   const declarations: string[] = [];
   const inner: Edit[] = [];
   const rejectName = site.reject?.name;
-  if (plan.onlySettle) return plan.settleRejections.map((then) => insertAt(then.arguments[0].end, `, ${rejectName}`));
+  // clearInterval(poll) first thing in the timer's callback
+  const intervalClears = plan.intervals.length > 0 ? [prependToFunction(layout, timer.callback, plan.intervals.map((name) => `clearInterval(${name})${semi(style)}`))] : [];
+  if (plan.onlySettle) return [...intervalClears, ...plan.settleRejections.map((then) => insertAt(then.arguments[0].end, `, ${rejectName}`))];
+  if (plan.onlyIntervals) return intervalClears;
 
   let handle: string;
   if (plan.handle.kind === 'existing') {
@@ -40,6 +43,7 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
     // after the settle call: the promise holds the timeout's outcome when the fetch rejects with its AbortError
     inner.push(appendToFunction(layout, timer.callback, [`${controller}.abort()${semi(style)}`]));
   }
+  inner.push(...intervalClears);
   for (const then of plan.settleRejections) inner.push(insertAt(then.arguments[0].end, `, ${rejectName}`));
   if (plan.typeArgument) inner.push(insertAt(site.node.callee.end, `<${plan.typeArgument}>`));
   // new Promise(...).finally(() => clearTimeout(timerHandle))

@@ -6,6 +6,11 @@ export const messages = {
     why: 'its timer stayed armed after the promise settled',
     fix: 'the timer is now cleared as soon as the promise settles',
   },
+  fixedInterval: {
+    what: 'new Promise timeout',
+    why: 'the interval `{name}` polls until the work ends: when the timer won it went on polling',
+    fix: 'the timer now clears the interval when it fires',
+  },
   fixedSyncThrow: {
     what: 'new Promise timeout',
     why: 'its timer `{name}` is cleared on every settle point, but stays armed when `{call}` throws synchronously and the promise rejects past them',
@@ -93,8 +98,13 @@ export const messages = {
   },
   intervalLeft: {
     what: 'new Promise timeout',
-    why: 'the interval `{name}` is cleared only when the work ends: when the timer wins it goes on polling',
+    why: 'the interval `{name}` is not cleared when the timer fires: it runs on after the timer wins',
     fix: 'clear the interval in the timer callback too',
+  },
+  intervalNotClearable: {
+    what: 'new Promise timeout',
+    why: 'the interval `{name}` is not cleared when the timer fires, and this does not clear it there: {reason}',
+    fix: 'clear the interval when the timer fires (and when the work ends, if it should stop then)',
   },
   settledElsewhere: {
     what: 'new Promise timeout',
