@@ -222,8 +222,12 @@ function sleepArm(call: any, builtin: Builtin): TimerArm {
   return { kind: 'sleep', call, builtin, options, outcome: 'resolves' };
 }
 
-// `AbortSignal.timeout(ms)` in the arm, or in the initialiser of a const the arm reads.
+// `AbortSignal.timeout(ms)` in the arm, or a const the arm reads that is such a signal
+// (`AbortSignal.timeout(ms)`, `AbortSignal.any([…, AbortSignal.timeout(ms)])`). A const that only
+// took one on its way (`const conn = await dial(addr, { signal: AbortSignal.timeout(ms) })`) is not:
+// an arm that reads it is work.
 function containsSignalTimeout(facts: Facts, node: any, depth = 0): boolean {
+  if (depth > 0 && !isSignalExpression(facts, node)) return false;
   for (const member of facts.tree.within(node, 'MemberExpression')) {
     if (propertyName(member) === 'timeout' && facts.resolver.is(member.object, 'AbortSignal')) return true;
   }
@@ -234,6 +238,15 @@ function containsSignalTimeout(facts: Facts, node: any, depth = 0): boolean {
     if (containsSignalTimeout(facts, binding.declaration.init, depth + 1)) return true;
   }
   return false;
+}
+
+// `AbortSignal.timeout(ms)`, `AbortSignal.any([…])`, or one of them as a branch: `options.signal ?? AbortSignal.timeout(ms)`
+function isSignalExpression(facts: Facts, node: any): boolean {
+  const expression = unwrap(node);
+  if (expression?.type === 'LogicalExpression') return isSignalExpression(facts, expression.left) || isSignalExpression(facts, expression.right);
+  if (expression?.type === 'ConditionalExpression') return isSignalExpression(facts, expression.consequent) || isSignalExpression(facts, expression.alternate);
+  const callee = expression?.type === 'CallExpression' ? unwrap(expression.callee) : undefined;
+  return callee !== undefined && ['timeout', 'any'].includes(propertyName(callee) ?? '') && facts.resolver.is(callee.object, 'AbortSignal');
 }
 
 function containsTimerCall(facts: Facts, node: any): boolean {
