@@ -6,9 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
 
 // `interval-*`: the work is an interval polling for it; measured below, intervals counted too.
+// `kept-*`: the settling callback is kept in a registry; measured below, the registry's size too.
 const isIntervalCase = (fixture: { name: string }) => fixture.name.startsWith('interval-');
+const isKeptCase = (fixture: { name: string }) => fixture.name.startsWith('kept-');
 const intervalCases = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && isIntervalCase(fixture));
-const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && !isIntervalCase(fixture));
+const keptCases = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && isKeptCase(fixture));
+const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && !isIntervalCase(fixture) && !isKeptCase(fixture));
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
@@ -206,5 +209,50 @@ describe.each(intervalCases)('executor-timeout $name (an interval polls for the 
     expect(before.outcome).toMatchObject({ status: 'rejected', message: expect.stringMatching(/search failed|search canceled/) });
     if (before.outcome.status === 'rejected' && before.outcome.message === 'search canceled') expect(before.intervalsAfterSettle).toBe(1);
     expect(after.intervalsAfterSettle + after.armedAfterSettle).toBe(0);
+  });
+});
+
+// The module's registry: its size once the promise has settled, and once the late answer came too.
+async function measureRegistry(source: string, path: string, scenario: Scenario): Promise<{ outcome: Outcome; armedAfterSettle: number; entriesAfterSettle: number; entriesAfterLateAnswer: number }> {
+  const ledger = new TimerLedger();
+  const work = new Work(scenario);
+  const exports = loadModule(source, path, { search: work.search }, ledger);
+  const outcome = await settle(exports.process('term'));
+  const armedAfterSettle = ledger.armedCount();
+  const entriesAfterSettle = exports.pendingCount();
+  work.release();
+  await new Promise((resolve) => setImmediate(resolve));
+  const entriesAfterLateAnswer = exports.pendingCount();
+  await ledger.drain();
+  return { outcome, armedAfterSettle, entriesAfterSettle, entriesAfterLateAnswer };
+}
+
+describe.each(keptCases)('executor-timeout $name (the settling callback is kept in a registry)', (fixture) => {
+  const both = (scenario: Scenario) => Promise.all([measureRegistry(readText(fixture.inputPath), fixture.inputPath, scenario), measureRegistry(readText(fixture.outputPath!), fixture.outputPath!, scenario)]);
+
+  it.concurrent('timeout wins: same fallback; the input keeps the entry until the late answer, the output deletes it', async () => {
+    const [before, after] = await both('timeout wins');
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'cached value' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.entriesAfterSettle).toBe(1);
+    expect(after.entriesAfterSettle).toBe(0);
+    // the late answer finds nothing to run, and nothing is left either way
+    expect(after.entriesAfterLateAnswer).toBe(0);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+
+  it.concurrent('work wins: same value; neither leaves the entry or the timer', async () => {
+    const [before, after] = await both('work wins');
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
+    expect(after).toEqual(before);
+    expect(after.entriesAfterSettle + after.armedAfterSettle).toBe(0);
+  });
+
+  // the answer never comes: the timer's fallback, and the input's entry stays for good
+  it.concurrent('work fails: same fallback; the input keeps the entry for good, the output none', async () => {
+    const [before, after] = await both('work fails');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.entriesAfterLateAnswer).toBe(1);
+    expect(after.entriesAfterLateAnswer + after.armedAfterSettle).toBe(0);
   });
 });

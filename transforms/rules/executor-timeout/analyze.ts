@@ -29,8 +29,10 @@ export interface ExecutorPlan {
   onlySettle?: boolean;
   /** intervals beside the timer, polling for the work: cleared first thing when the timer fires */
   intervals: string[];
-  /** the timer is released already: only the intervals are cleared */
-  onlyIntervals?: boolean;
+  /** entries kept for the answer, each deleted when the timer fires if it is still this call's */
+  entries: DeletableEntry[];
+  /** the timer is released already: only the intervals are cleared and the entries deleted */
+  onlyHeld?: boolean;
 }
 
 type Result = Verdict<ExecutorPlan>;
@@ -59,28 +61,36 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   // Released on every path already? Checked before any precondition of the fix.
   // Held beside the timer, and released on every path or not: a subscription nothing can end, a
   // callback kept in a registry the timer does not empty, an interval the timer does not clear.
-  const held = clearableIntervals(facts, site);
+  const held = heldFixes(facts, site);
   const heldRefusal = heldResources(facts, site, held);
   if (heldRefusal) return heldRefusal;
   const intervals = held.clearable;
   const intervalNames = intervals.map((each) => each.name);
+  const entries = held.entries;
   const workClears = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared);
   const outerClears = site.outerClear.has('fulfilled') && site.outerClear.has('rejected');
   const rejectionGaps = site.unsettled.filter((gap) => gap.outcome === 'rejected');
   // Cleared on every settle point, but a call of the executor that throws rejects the promise past
   // them. Whether it can throw is not known here: a warning, and a fix when asked for.
   const syncThrow = workClears && !outerClears && rejectionGaps.length === 0 ? site.syncThrows[0] : undefined;
-  if (syncThrow && !clearOnSyncThrow(options)) return unknown('syncThrowOnly', syncThrow, { name: handleName, call: facts.code(syncThrow.callee, 40) });
+  const onlyHeld = (remarks: Remark[]): Result => {
+    const plan: ExecutorPlan = { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: [], intervals: intervalNames, entries, onlyHeld: true };
+    if (intervals.length === 0) return { status: 'fixable', plan, remarks, messageId: 'fixedKeptEntry', data: { store: entries[0].store } };
+    return { status: 'fixable', plan, remarks, messageId: 'fixedInterval', data: { name: intervalNames.join('`, `') } };
+  };
+  if (syncThrow && !clearOnSyncThrow(options)) {
+    const warning: Remark = { status: 'unknown', messageId: 'syncThrowOnly', at: syncThrow, data: { name: handleName, call: facts.code(syncThrow.callee, 40) } };
+    // what the timer leaves is released all the same; the sync throw is said beside it
+    if (intervals.length > 0 || entries.length > 0) return onlyHeld([warning]);
+    return { ...warning, status: 'unknown' } as Result;
+  }
   if ((workClears || outerClears) && !syncThrow) {
-    if (rejectionGaps.length === 0 && intervals.length > 0) {
-      const plan: ExecutorPlan = { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: [], intervals: intervalNames, onlyIntervals: true };
-      return { status: 'fixable', plan, messageId: 'fixedInterval', data: { name: intervalNames.join('`, `') } };
-    }
+    if (rejectionGaps.length === 0 && (intervals.length > 0 || entries.length > 0)) return onlyHeld([]);
     if (rejectionGaps.length === 0) return { status: 'safe', messageId: 'alreadyCleared', at: newPromise, data: { name: handleName } };
     // the timer is released; what is left is a work rejection nothing hands to the promise
     const thens = rejectionGaps.map((gap) => onlyThenResolve(facts, site, gap.node));
     if (settleOnRejection(options) && site.reject && thens.every((then) => then !== undefined)) {
-      return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: thens, onlySettle: true, intervals: intervalNames } };
+      return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: '', typeQuery: '', settleRejections: thens, onlySettle: true, intervals: intervalNames, entries } };
     }
     return { status: 'refused', messageId: 'workRejectionUnhandled', at: rejectionGaps[0].node, data: { work: facts.code(workHead(rejectionGaps[0].node), 40) } };
   }
@@ -128,9 +138,10 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
     else remarks.push({ status: 'refused', messageId: 'workRejectionUnhandled', at: gap.node, data: { work: facts.code(workHead(gap.node), 40) } });
   }
 
-  const plan: ExecutorPlan = { site, placement, handle, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), typeArgument, settleRejections, intervals: intervalNames };
+  const plan: ExecutorPlan = { site, placement, handle, clear: clear.spelling, typeQuery: timerTypeQuery(facts, timer), typeArgument, settleRejections, intervals: intervalNames, entries };
   const fetch = planFetch(facts, site);
   // the fetch's abort and the interval's clear would both be written into the timer's callback
+  if (fetch?.call && entries.length > 0) return refuse('keptCallback', entries[0].kept.call, { store: entries[0].store });
   if (fetch?.call && intervals.length > 0) return refuse('intervalNotClearable', intervals[0].interval.call, { name: intervals[0].name, reason: "the timer's callback is to abort the fetch too, which is not done together" });
   if (fetch?.call) plan.fetch = fetch.call;
   else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
@@ -160,17 +171,24 @@ function clearedByTimer(facts: Facts, interval: ExecutorSite['intervals'][number
   );
 }
 
-export function heldResources(facts: Facts, site: ExecutorSite, intervals?: ReturnType<typeof clearableIntervals>): Result | undefined {
+function sameText(facts: Facts, a: any, b: any): boolean {
+  return a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
+}
+
+function deletedByTimer(facts: Facts, site: ExecutorSite, kept: ExecutorSite['keptCallbacks'][number], inTimer: (node: any) => boolean): boolean {
+  return facts.tree.within(site.executor, 'CallExpression').some((call) => inTimer(call) && propertyName(unwrap(call.callee)) === 'delete' && sameText(facts, unwrap(call.callee).object, kept.store) && sameText(facts, call.arguments[0], kept.key));
+}
+
+export function heldResources(facts: Facts, site: ExecutorSite, intervals?: HeldFixes): Result | undefined {
   const { tree } = facts;
   const inTimer = inTimerOf(facts, site);
-  const sameText = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
   if (site.droppedSubscriptions.length > 0) {
     const call = site.droppedSubscriptions[0];
     return refuse('subscriptionDropped', call, { name: facts.code(call.callee, 50) });
   }
   for (const kept of site.keptCallbacks) {
-    const removed = tree.within(site.executor, 'CallExpression').some((call) => inTimer(call) && propertyName(unwrap(call.callee)) === 'delete' && sameText(unwrap(call.callee).object, kept.store) && sameText(call.arguments[0], kept.key));
-    if (!removed) return refuse('keptCallback', kept.call, { store: facts.code(kept.store, 50) });
+    if (intervals?.entries.some((entry) => entry.kept === kept)) continue;
+    if (!deletedByTimer(facts, site, kept, inTimer)) return refuse('keptCallback', kept.call, { store: facts.code(kept.store, 50) });
   }
   for (const interval of site.intervals) {
     if (intervals?.clearable.some((each) => each.interval === interval)) continue;
@@ -194,6 +212,93 @@ export interface ClearableInterval {
 // declared before the timer or right after it (the callback, which runs later, then never meets
 // the const uninitialised), whose own callback settles the promise and clears the interval; a timer
 // whose callback is a function literal in which the const's name means the interval.
+export interface HeldFixes {
+  clearable: ClearableInterval[];
+  reasons: Map<ExecutorSite['intervals'][number], string>;
+  entries: DeletableEntry[];
+}
+
+export interface DeletableEntry {
+  kept: ExecutorSite['keptCallbacks'][number];
+  store: string;
+  key: string;
+  callback: string;
+}
+
+/** what the timer's callback can release of what the executor holds beside it */
+export function heldFixes(facts: Facts, site: ExecutorSite): HeldFixes {
+  return { ...clearableIntervals(facts, site), entries: deletableEntries(facts, site) };
+}
+
+// `const callback = (v) => { clearTimeout(t); resolve(v); pending.delete(key) }; pending.set(key, callback)`:
+// the settling callback kept for the answer, which deletes its own entry when it comes. When the
+// timer wins, the entry stays. The fix deletes it first thing in the timer's callback, if it is still
+// this call's (`if (pending.get(key) === callback)`: a later call may have put its own under the key).
+// Only a Map-like `set` of a const of the executor's body, whose function only clears, settles and
+// deletes that entry (run late, it does nothing else, so nothing that reads the store misses it);
+// a store and a key that are names never written (or `this.x` from arrows all the way), meaning the
+// same in the timer's function literal.
+function deletableEntries(facts: Facts, site: ExecutorSite): DeletableEntry[] {
+  const { tree, resolver, scopes } = facts;
+  const timer = site.timer;
+  const callback = timer?.callback;
+  if (!timer || !site.timerStatement || !isFunction(callback) || callback.async || callback.generator) return [];
+  const callbackScope = resolver.scopeAt(callback.body);
+  const entries: DeletableEntry[] = [];
+  const inTimer = inTimerOf(facts, site);
+  for (const kept of site.keptCallbacks) {
+    const call = kept.call;
+    if (propertyName(unwrap(call.callee)) !== 'set' || call.arguments.length !== 2) continue;
+    if (deletedByTimer(facts, site, kept, inTimer)) continue;
+    const value = unwrap(call.arguments[1]);
+    const local = value?.type === 'Identifier' ? resolver.localFunctionOf(value) : undefined;
+    if (!local || local.binding.kind !== 'const' || local.binding.declaration?.type !== 'VariableDeclarator') continue;
+    // declared in the executor's body, before the timer or right after it: never met uninitialised
+    const body = site.executor.body;
+    const index = body?.type === 'BlockStatement' ? body.body.indexOf(tree.parent(local.binding.declaration)) : -1;
+    if (index < 0 || index > body.body.indexOf(site.timerStatement) + 1) continue;
+    if (scopes.lookupFrom(callbackScope, local.binding.name) !== local.binding) continue;
+    if (!namesTheSame(facts, kept.store, call, callback) || !namesTheSame(facts, kept.key, call, callback)) continue;
+    // the kept function only clears, settles, and deletes its own entry
+    const fn = local.fn;
+    if (fn.async || fn.generator || fn.body.type !== 'BlockStatement') continue;
+    let deletesItself = false;
+    const only = fn.body.body.every((statement: any) => {
+      const effect = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
+      if (effect?.type !== 'CallExpression') return false;
+      const callee = unwrap(effect.callee);
+      const settle = scopes.bindingOf(callee);
+      if (settle !== undefined && (settle === site.resolve || settle === site.reject)) return effect.arguments.every(isEffectFree);
+      if (resolver.is(callee, 'clearTimeout')) return true;
+      if (propertyName(callee) === 'delete' && sameText(facts, callee.object, kept.store) && sameText(facts, effect.arguments[0], kept.key) && effect.arguments.length === 1) {
+        deletesItself = true;
+        return true;
+      }
+      return false;
+    });
+    if (!only || !deletesItself) continue;
+    entries.push({ kept, store: facts.textOf(unwrap(kept.store)), key: facts.textOf(unwrap(kept.key)), callback: local.binding.name });
+  }
+  return entries;
+}
+
+// A name never written, or a chain of plain property reads from one (or from `this` when every
+// function from `from` to `callback` is an arrow), that means the same where `callback` reads it.
+function namesTheSame(facts: Facts, node: any, from: any, callback: any): boolean {
+  let root = unwrap(node);
+  while (root?.type === 'MemberExpression' && !root.computed) root = unwrap(root.object);
+  if (root?.type === 'ThisExpression') {
+    if (root === unwrap(node)) return false;
+    const home = facts.tree.functionOf(from);
+    for (let fn = callback; fn !== home; fn = facts.tree.functionOf(fn)) if (!fn || fn.type !== 'ArrowFunctionExpression') return false;
+    return true;
+  }
+  if (root?.type !== 'Identifier') return false;
+  const binding = facts.scopes.bindingOf(root);
+  if (!binding || binding.references.some((reference) => reference.write)) return false;
+  return facts.scopes.lookupFrom(facts.resolver.scopeAt(callback.body), root.name) === binding;
+}
+
 export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: ClearableInterval[]; reasons: Map<ExecutorSite['intervals'][number], string> } {
   const { tree, resolver, scopes } = facts;
   const timer = site.timer;

@@ -18,10 +18,14 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
   const declarations: string[] = [];
   const inner: Edit[] = [];
   const rejectName = site.reject?.name;
-  // clearInterval(poll) first thing in the timer's callback
-  const intervalClears = plan.intervals.length > 0 ? [prependToFunction(layout, timer.callback, plan.intervals.map((name) => `clearInterval(${name})${semi(style)}`))] : [];
+  // clearInterval(poll) and the kept entry's delete, first thing in the timer's callback
+  const releases = [
+    ...plan.intervals.map((name) => `clearInterval(${name})${semi(style)}`),
+    ...plan.entries.flatMap((entry) => [`if (${entry.store}.get(${entry.key}) === ${entry.callback}) {`, `${style.indent}${entry.store}.delete(${entry.key})${semi(style)}`, '}']),
+  ];
+  const intervalClears = releases.length > 0 ? [prependToFunction(layout, timer.callback, releases)] : [];
   if (plan.onlySettle) return [...intervalClears, ...plan.settleRejections.map((then) => insertAt(then.arguments[0].end, `, ${rejectName}`))];
-  if (plan.onlyIntervals) return intervalClears;
+  if (plan.onlyHeld) return intervalClears;
 
   let handle: string;
   if (plan.handle.kind === 'existing') {

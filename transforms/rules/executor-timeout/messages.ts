@@ -11,6 +11,11 @@ export const messages = {
     why: 'the interval `{name}` polls until the work ends: when the timer won it went on polling',
     fix: 'the timer now clears the interval when it fires',
   },
+  fixedKeptEntry: {
+    what: 'new Promise timeout',
+    why: 'the callback kept in `{store}` for the answer stayed there when the timer won',
+    fix: 'the timer now deletes the entry when it fires, if it is still this call\'s',
+  },
   fixedSyncThrow: {
     what: 'new Promise timeout',
     why: 'its timer `{name}` is cleared on every settle point, but stays armed when `{call}` throws synchronously and the promise rejects past them',
