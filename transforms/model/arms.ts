@@ -281,13 +281,16 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
     return undefined;
   }
   const timerStatements = statements.filter((statement: any) => timers.some((call) => facts.tree.isInside(call, statement)));
+  // `const handler = () => reject(err); setTimeout(handler, ms)`: the callback, named first, is part of it
+  const named = timers.length === 1 ? namedCallback(facts, timers[0], statements) : undefined;
   // `timeoutHandle.unref?.()` beside the timer is part of it
-  const others = statements.filter((statement: any) => !timerStatements.includes(statement) && !isHandleUnref(statement));
+  const others = statements.filter((statement: any) => !timerStatements.includes(statement) && !isHandleUnref(statement) && statement !== named?.statement);
   // beside the timer, something else settles the promise: that is an executor site, not a timer arm
   if (others.some(settles)) return undefined;
   if (timers.length !== 1 || timerStatements.length !== 1 || others.length > 0) return { problem: 'executor-shape' };
-  const timer = timerFact(facts, timers[0]);
-  if (!timer) return { problem: 'executor-shape' };
+  const fact = timerFact(facts, timers[0]);
+  if (!fact) return { problem: 'executor-shape' };
+  const timer = named ? { ...fact, callback: named.fn } : fact;
   const statement = timerStatements[0];
   if (statementOfTimer(facts, timer, executor) !== statement) return { problem: 'executor-shape' };
   const choice = settleChoice(facts, timer, params);
@@ -295,6 +298,28 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
   const settle = timerSettle(facts, timer, params);
   if (!settle) return { problem: 'executor-shape' };
   return { kind: 'executor', newPromise, executor, settleParam: settle.param, settle: settle.binding, timer, outcome: settle.param === 'reject' ? 'rejects' : 'resolves' };
+}
+
+// `const handler = () => {…}` (or `function handler() {…}`) as a statement of the executor before the
+// timer, whose one use is as the timer's callback: the function the timer calls.
+function namedCallback(facts: Facts, call: any, statements: readonly any[]): { statement: any; fn: any } | undefined {
+  const argument = unwrap(call.arguments[0]);
+  if (argument?.type !== 'Identifier') return undefined;
+  const binding = facts.scopes.bindingOf(argument);
+  if (!binding || binding.references.length !== 1 || binding.references[0].node !== argument) return undefined;
+  const declaration = binding.declaration;
+  let statement: any;
+  let fn: any;
+  if (binding.kind === 'function' && declaration?.type === 'FunctionDeclaration') {
+    statement = declaration;
+    fn = declaration;
+  } else if (binding.kind === 'const' && declaration?.type === 'VariableDeclarator' && declaration.id === binding.id) {
+    statement = facts.tree.parent(declaration);
+    fn = unwrap(declaration.init);
+    if (statement?.declarations.length !== 1) return undefined;
+  }
+  if (!fn || !isFunction(fn) || !statements.includes(statement) || statement.end > call.start) return undefined;
+  return { statement, fn };
 }
 
 // `() => (error ? reject(error) : resolve(undefined))`, or the same as the callback's one statement:

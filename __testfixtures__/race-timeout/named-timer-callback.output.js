@@ -1,0 +1,18 @@
+// The timer's callback is named first, as a const of the executor that only rejects: it is the
+// timer arm's callback all the same, and the awaited race gets the try/finally.
+export async function process(term) {
+  let timerHandle;
+  const timer = new Promise((resolve, reject) => {
+    const handler = () => {
+      reject(new Error('search canceled'));
+    };
+
+    timerHandle = setTimeout(handler, 100);
+  });
+
+  try {
+    return await Promise.race([timer, search(term)]);
+  } finally {
+    clearTimeout(timerHandle);
+  }
+}
