@@ -1,6 +1,7 @@
 // Runs every listener-timeout input fixture and its output side by side, in the three scenarios:
 // the same outcome; when the timer wins the input leaves its listeners attached (listenerCount),
-// the output none; when the event wins the input leaves its timer armed, the output none.
+// the output none; when the event wins the input leaves its timer armed, the output none. Inputs
+// that remove every listener on every path already (`event-clears-*`) leak on the event's path only.
 // The event is emitted and the timer fires when the test says: the timer is a manual clock.
 import { EventEmitter, getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,15 @@ interface Run {
   emitThrew?: string;
 }
 
-async function run(source: string, path: string, scenario: Scenario): Promise<Run> {
+interface Waiting {
+  /** still pending after an event its handler ignores (the reply to another request) */
+  pending: boolean;
+  listeners: number;
+  armed: number;
+}
+
+// `anotherReplyFirst`: before the scenario, 'ready' comes with a value the handler does not wait for
+async function run(source: string, path: string, scenario: Scenario, { anotherReplyFirst = false } = {}): Promise<Run & { afterAnotherReply?: Waiting }> {
   const clock = new ManualClock();
   const usesTarget = source.includes('addEventListener');
   const target = usesTarget ? new EventTarget() : new EventEmitter();
@@ -46,6 +55,12 @@ async function run(source: string, path: string, scenario: Scenario): Promise<Ru
     },
   );
   await flush();
+  let afterAnotherReply: Waiting | undefined;
+  if (anotherReplyFirst) {
+    if (target instanceof EventEmitter) target.emit('ready', 'another value');
+    await flush();
+    afterAnotherReply = { pending: outcome.status === 'pending', listeners: listeners(), armed: clock.timers.size };
+  }
   let emitThrew: string | undefined;
   if (scenario === 'timeout wins') clock.fireAll();
   if (scenario === 'work wins') {
@@ -65,7 +80,7 @@ async function run(source: string, path: string, scenario: Scenario): Promise<Ru
     if (outcome.status === 'pending') clock.fireAll();
   }
   await flush();
-  return { outcome, listenersAfterSettle: listeners(), armedAfterSettle: clock.timers.size, emitThrew };
+  return { outcome, listenersAfterSettle: listeners(), armedAfterSettle: clock.timers.size, emitThrew, afterAnotherReply };
 }
 
 const positives = listFixtureCases('listener-timeout').filter((fixture) => !fixture.isNegative);
@@ -79,8 +94,12 @@ const timerAlreadyCleared = (name: string) => name.startsWith('after-executor-ti
 const listenerLeftOnPurpose = new Set(['once-held-and-awaited']);
 // the events clear the timer already; the leak is the listener the timer leaves
 const leaksOnlyWhenTimerFires = new Set(['timer-one-line-block-no-semicolons', 'timer-leaves-inline-listener', 'timer-leaves-named-listeners', 'named-handler-removes-itself', 'timer-removes-another-handler']);
+// every listener is removed on every path already; the leak is the timer an event leaves armed
+const leaksOnlyWhenEventWins = (name: string) => name.startsWith('event-clears');
+// of those, the ones whose error handler already clears the timer
+const errorEventClears = new Set(['event-clears-kept-handle']);
 
-describe.each(positives)('listener-timeout $name', (fixture) => {
+describe.each(positives.filter((fixture) => !leaksOnlyWhenEventWins(fixture.name)))('listener-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
   const output = readText(fixture.outputPath!);
   const both = (scenario: Scenario) => Promise.all([run(input, fixture.inputPath, scenario), run(output, fixture.outputPath!, scenario)]);
@@ -118,6 +137,61 @@ describe.each(positives)('listener-timeout $name', (fixture) => {
       expect(before.listenersAfterSettle).toBeGreaterThan(0);
       expect(after.listenersAfterSettle).toBe(0);
     }
+  });
+});
+
+// The code removes every listener by itself, on the event's path and on the timer's; only the
+// event's clear is missing. The timer the event leaves armed is the leak: the output clears it where
+// the event settles, and the timer, which had nothing left to do, never fires.
+describe.each(positives.filter((fixture) => leaksOnlyWhenEventWins(fixture.name)))('listener-timeout $name (the event clears the timer)', (fixture) => {
+  const input = readText(fixture.inputPath);
+  const output = readText(fixture.outputPath!);
+  const both = (scenario: Scenario) => Promise.all([run(input, fixture.inputPath, scenario), run(output, fixture.outputPath!, scenario)]);
+
+  it('work wins: same value; the input leaves its timer armed, the output nothing', async () => {
+    const [before, after] = await both('work wins');
+    expect(before.outcome.status).toBe('fulfilled');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armedAfterSettle).toBe(1);
+    expect(before.listenersAfterSettle).toBe(0);
+    expect(after.armedAfterSettle).toBe(0);
+    expect(after.listenersAfterSettle).toBe(0);
+  });
+
+  it('timeout wins: same rejection; neither leaves a listener attached (the timer removes them in both)', async () => {
+    const [before, after] = await both('timeout wins');
+    expect(before.outcome).toMatchObject({ status: 'rejected', message: 'ready timeout' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect([before.listenersAfterSettle, before.armedAfterSettle]).toEqual([0, 0]);
+    expect([after.listenersAfterSettle, after.armedAfterSettle]).toEqual([0, 0]);
+  });
+
+  it('work fails (an error event): same outcome; the output leaves nothing', async () => {
+    const [before, after] = await both('work fails');
+    expect(before.outcome.status).toBe('rejected');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(after.emitThrew).toBe(before.emitThrew);
+    expect([after.listenersAfterSettle, after.armedAfterSettle]).toEqual([0, 0]);
+    expect(before.listenersAfterSettle).toBe(0);
+    // an error event that settles leaves the timer armed, unless its handler clears it already; with
+    // no error listener, the timer decides (and removes every listener) in both
+    const settledByErrorEvent = before.outcome.status === 'rejected' && before.outcome.message === 'search failed';
+    expect(before.armedAfterSettle).toBe(settledByErrorEvent && !errorEventClears.has(fixture.name) ? 1 : 0);
+  });
+});
+
+// `if (reply === requestId)`: the reply to another request leaves the handler waiting, with its
+// timer; the clear sits on the settling path only.
+describe.each(positives.filter((fixture) => leaksOnlyWhenEventWins(fixture.name) && readText(fixture.inputPath).includes('requestId')))('listener-timeout $name (a handler that waits for its own reply)', (fixture) => {
+  it('another reply first: both keep waiting, timer armed and listener attached; then work wins the same', async () => {
+    const options = { anotherReplyFirst: true };
+    const [before, after] = await Promise.all([run(readText(fixture.inputPath), fixture.inputPath, 'work wins', options), run(readText(fixture.outputPath!), fixture.outputPath!, 'work wins', options)]);
+    expect(before.afterAnotherReply).toEqual({ pending: true, listeners: 1, armed: 1 });
+    expect(after.afterAnotherReply).toEqual(before.afterAnotherReply);
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armedAfterSettle).toBe(1);
+    expect([after.listenersAfterSettle, after.armedAfterSettle]).toEqual([0, 0]);
   });
 });
 

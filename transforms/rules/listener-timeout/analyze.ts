@@ -1,13 +1,15 @@
 // listener-timeout: a listener raced against a timer, in a `new Promise` executor or as
 // `events.once()` in a `Promise.race`. Safe when every path releases everything: the event clears
 // the timer and removes the other listeners, the timer removes every listener. Fixable under the
-// preconditions below: one `cleanup()` that every handler and the timer call.
-import { propertyName, isStringLiteral } from '../../analysis/resolve';
+// preconditions below: one `cleanup()` that every handler and the timer call; or, when the code
+// removes every listener by itself and only the clear is missing, a clear beside each event's settle.
+import { hasWrites, propertyName, isStringLiteral } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree } from '../../model/effects';
 import { type ExecutorSite, LISTENER_METHODS, type Listener } from '../../model/executor';
 import type { Facts } from '../../model/facts';
+import { mayLeaveEarly } from '../../model/paths';
 import { type Placement, placementFor } from '../../model/placement';
 import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
@@ -33,6 +35,8 @@ export type ListenerPlan =
     }
   /** the events clear the timer and remove the others; the timer removes what it leaves: these removals */
   | { kind: 'timer-removals'; site: ExecutorSite; removals: TimerRemoval[] }
+  /** every listener is removed on every path, but the events leave the timer armed: each clears it where it settles */
+  | ({ kind: 'event-clears'; site: ExecutorSite } & EventClears)
   | {
       kind: 'once';
       site: RaceSite;
@@ -50,6 +54,14 @@ export interface TimerRemoval {
   remover: string;
   /** the handler's name, or undefined when the fix names the inline handler */
   name?: string;
+}
+
+/** where the events' clears go */
+export interface EventClears {
+  /** the handle's name when the code keeps it (`const timer = setTimeout(…)`); undefined: the fix names it */
+  handle?: string;
+  /** the settle statements of the handlers that do not clear the timer yet: `resolve(value);`, `return resolve(value);` */
+  settles: any[];
 }
 
 type Result = Verdict<ListenerPlan>;
@@ -109,9 +121,17 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
     const removals = timerRemovals(facts, site, timer, removedBy);
     if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` } };
   }
+  // Only the events' clear is missing: each handler clears the timer where it settles, or the
+  // report says why it does not.
+  let notCleared: string | undefined;
+  if (!timerCleared && timerRemovesAll && eventsRemoveOthers) {
+    const clears = eventClears(facts, site, timer, handlerOf, pointsIn);
+    if (typeof clears !== 'string') return { status: 'fixable', plan: { kind: 'event-clears', site, ...clears }, messageId: 'fixedEventClears' };
+    notCleared = clears;
+  }
   // the code cleans up by itself, in ways this cannot follow on every path: not judged
   if (site.removals.length > 0 || site.clears.some((clear) => tree.isInside(clear, site.executor))) {
-    return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') });
+    return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') + (notCleared ? ` (no clear is added where an event settles: ${notCleared})` : '') });
   }
 
   // The timer: one top-level statement whose callback only settles.
@@ -161,9 +181,7 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boole
   for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
-    if (method && ['removeListener', 'off', 'removeEventListener'].includes(method)) {
-      if (same(callee.object, listener.target) && same(call.arguments[0], listener.event) && (same(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler))) return true;
-    }
+    if (removalOf(facts, call, listener)) return true;
     if (method === 'removeAllListeners' && same(callee.object, listener.target) && (call.arguments.length === 0 || same(call.arguments[0], listener.event))) return true;
     if (depth === 0) {
       const local = resolver.localFunctionOf(callee);
@@ -171,6 +189,151 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boole
     }
   }
   return false;
+}
+
+// `emitter.removeListener('ready', onReady)`, `off`, `removeEventListener`: a removal of this very listener
+function removalOf(facts: Facts, call: any, listener: Listener): boolean {
+  const callee = unwrap(call?.callee);
+  const method = propertyName(callee);
+  if (!method || !['removeListener', 'off', 'removeEventListener'].includes(method)) return false;
+  const same = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
+  return same(callee.object, listener.target) && same(call.arguments[0], listener.event) && (same(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler));
+}
+
+// Style b: the code removes every listener on every path, and only the events' clear is missing.
+// `clearTimeout(handle)` goes above each settle of a handler that does not clear the timer yet. The
+// timer then never fires after an event settled the promise, so what it does must be harmless to
+// skip, and each clear must run after the handle is assigned. The preconditions, each answered with
+// why the clear is not added when it fails (the site then keeps its verdict):
+// - the timer is one top-level statement of the executor, its handle dropped (a bare `setTimeout(…)`
+//   statement, which becomes `const <handle> = setTimeout(…)`) or declared there and only cleared;
+//   its delay evaluates to a value without running code;
+// - its callback (a function literal) only removes the site's listeners, each with the two
+//   arguments it was added with, and settles once;
+// - each handler is a function with a block body, not async, added for one event and run only by
+//   it: an inline function, or a name used only to add and remove it (`done()` called by the
+//   executor would run before the handle is assigned);
+// - a handler added above the timer has nothing between its registration and the timer statement
+//   but registrations and declarations of functions, which cannot emit (`on` never calls a handler
+//   at once);
+// - each settle of a handler is a statement of its own (`resolve(v);`, `return resolve(v);`) in a
+//   block of the handler itself, with `clearTimeout` the global and the handle's name meaning the
+//   handle there, and every listener (but a `once` listener's own) removed on its way: a removal
+//   statement before it in its block or a block around it, or right after it in its block;
+// - every settle point outside the handlers already leaves no timer armed (before the timer, say).
+function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, handlerOf: (listener: Listener) => any, pointsIn: (listener: Listener) => ExecutorSite['settlePoints']): EventClears | string {
+  const { tree, resolver, scopes } = facts;
+  const timerStatement = site.timerStatement;
+  if (site.timers.length !== 1 || !timerStatement || site.executor.body.type !== 'BlockStatement') return 'the timer is not armed by a statement of its own at the top of the executor';
+  if (timer.extraArguments.length > 0 || (timer.delay !== undefined && !isEffectFree(timer.delay))) return "the timer's delay or arguments run code, which could emit before the handle is kept";
+  let handle: string | undefined;
+  let handleBinding: any;
+  if (timer.capture.kind === 'none') {
+    // `setTimeout(…);` starts its statement: `const <handle> = ` goes right before it
+    if (timerStatement.type !== 'ExpressionStatement' || tree.parent(timer.expression) !== timerStatement || timer.expression.start !== timerStatement.start) return "the timer's statement is not a bare `setTimeout(…)`";
+  } else if (timer.capture.kind === 'declared' && timer.capture.statement === timerStatement) {
+    if (!timer.uses.every((use) => use.kind === 'clear')) return `its handle \`${timer.capture.binding.name}\` is used for more than clearing it`;
+    handle = timer.capture.binding.name;
+    handleBinding = timer.capture.binding;
+  } else {
+    return 'its handle is kept in a variable declared elsewhere, which other code may assign';
+  }
+  const effects = callbackEffects(timer.callback);
+  const calls = effects?.every((effect) => effect.kind === 'call') ? effects.map((effect) => (effect as { call: any }).call) : [];
+  const settles = calls.filter((call) => isSettleName(facts, site, unwrap(call.callee)));
+  const removesOnly = (call: any) => call.arguments.length === 2 && call.arguments.every(isEffectFree) && site.listeners.some((listener) => removalOf(facts, call, listener));
+  if (calls.length === 0 || settles.length !== 1 || !settles[0].arguments.every(isEffectFree) || !calls.every((call) => settles.includes(call) || removesOnly(call))) {
+    return "the timer does more than remove the executor's listeners and settle, which the clear would skip";
+  }
+
+  const statements: any[] = site.executor.body.body;
+  const timerIndex = statements.indexOf(timerStatement);
+  const registrations = new Set(site.listeners.map((listener) => listener.statement));
+  // `emitter.once('ready', onReady);`: its target, event and handler evaluate without running code
+  const quietRegistration = (statement: any) =>
+    site.listeners.some((listener) => listener.statement === statement && isEffectFree(listener.target) && isEffectFree(listener.event) && (isFunction(unwrap(listener.handler)) || isEffectFree(listener.handler)));
+  const declaresFunctions = (statement: any) =>
+    statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement' || (statement.type === 'VariableDeclaration' && statement.declarations.every((declarator: any) => declarator.init && isFunction(unwrap(declarator.init))));
+
+  const settlesToClear = new Set<any>();
+  const inHandlers = new Set<any>();
+  for (const listener of site.listeners) {
+    if (!listener.statement || (listener.options !== undefined && !(listener.method === 'addEventListener' && isPlainListenerOptions(listener.options)))) return 'a listener is added in a branch, a nested function or with options';
+    if ((!isStable(facts, listener.target) && !isStableMember(facts, listener.target, timer.callback)) || (!isStringLiteral(listener.event) && !isStable(facts, listener.event))) {
+      return `the listener's target or event in \`${facts.code(listener.call, 50)}\` may change`;
+    }
+    const handler = handlerOf(listener);
+    const name = facts.code(listener.handler, 40);
+    if (!isFunction(handler)) return `the listener \`${name}\` is not a function of the executor, with a block to put the clear in`;
+    if (handler.body.type !== 'BlockStatement') return `the handler \`${name}\` has an expression body, with no block to put the clear in`;
+    if (handler.async || handler.generator) return `the handler \`${name}\` is async, and what runs across its awaits is not followed`;
+    if (site.listeners.some((other) => other !== listener && handlerOf(other) === handler)) return `the handler \`${name}\` is added for more than one event`;
+    if (!isFunction(unwrap(listener.handler))) {
+      const local = resolver.localFunctionOf(listener.handler);
+      const runsOnlyAsListener =
+        local !== undefined &&
+        !hasWrites(local.binding) &&
+        tree.isInside(local.fn, site.executor) &&
+        local.binding.references.every((reference) => {
+          if (reference.node === unwrap(listener.handler)) return true;
+          const call = tree.parent(reference.node);
+          return call?.type === 'CallExpression' && call.arguments[1] === reference.node && site.listeners.some((each) => removalOf(facts, call, each));
+        });
+      if (!runsOnlyAsListener) return `the handler \`${name}\` is also used for more than adding and removing it, and may run before the timer is armed`;
+    }
+    const registrationIndex = statements.indexOf(listener.statement);
+    if (registrationIndex < timerIndex && !statements.slice(registrationIndex, timerIndex).every((statement) => quietRegistration(statement) || (!registrations.has(statement) && declaresFunctions(statement)))) {
+      return `the handler \`${name}\` is added above the timer, with code between them that may emit before the handle is kept`;
+    }
+    const points = pointsIn(listener);
+    if (points.length === 0) return `the handler \`${name}\` settles nothing itself`;
+    for (const point of points) {
+      inHandlers.add(point);
+      if (point.cleared) continue;
+      if (point.byReference || tree.functionOf(point.node) !== handler) return `the handler \`${name}\` settles from a function of its own`;
+      const statement = tree.statementOf(point.node);
+      const ownStatement = (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === point.node) || (statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node);
+      if (!ownStatement || tree.parent(statement)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` is not a statement of its own in a block`;
+      if (!resolver.isFreeAt(point.node, 'clearTimeout')) return '`clearTimeout` here is not the global';
+      if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler \`${name}\` is another variable`;
+      const removed = (other: Listener) => (other === listener && (ONCE_METHODS.has(other.method) || onceOption(other))) || removedOnWayTo(facts, statement, handler, other);
+      if (!site.listeners.every(removed)) return `a listener stays attached when the handler \`${name}\` settles by \`${facts.code(point.node, 40)}\``;
+      settlesToClear.add(statement);
+    }
+  }
+  const elsewhere = site.settlePoints.find((point) => !inHandlers.has(point) && !point.cleared);
+  if (elsewhere) return `\`${facts.code(elsewhere.node, 40)}\` settles the promise outside the handlers, and leaves the timer armed`;
+  if (!resolver.isFreeAt(site.executor.body, 'clearTimeout')) return '`clearTimeout` here is not the global';
+  if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
+  return { handle, settles: [...settlesToClear] };
+}
+
+// A removal of `listener` that runs whenever `settle` does: a statement before it in its block or
+// in a block around it (in the handler), or after it in its own block with only other removals
+// between (a call that throws there would skip it).
+function removedOnWayTo(facts: Facts, settle: any, handler: any, listener: Listener): boolean {
+  const { tree } = facts;
+  const removal = (statement: any, of: Listener) => statement.type === 'ExpressionStatement' && removalOf(facts, unwrap(statement.expression), of);
+  const list: any[] = tree.parent(settle).body;
+  if (settle.type === 'ExpressionStatement') {
+    for (const after of list.slice(list.indexOf(settle) + 1)) {
+      if (removal(after, listener)) return true;
+      if (mayLeaveEarly(after) || !(after.type === 'ExpressionStatement' && removalOfAny(facts, after))) break;
+    }
+  }
+  let child = settle;
+  for (const ancestor of tree.ancestors(settle)) {
+    if (ancestor.type === 'BlockStatement' && ancestor.body.slice(0, ancestor.body.indexOf(child)).some((before: any) => removal(before, listener))) return true;
+    if (ancestor === handler.body || isFunction(ancestor)) break;
+    child = ancestor;
+  }
+  return false;
+}
+
+// `x.off(event, handler)` of any listener: a call that does not throw
+function removalOfAny(facts: Facts, statement: any): boolean {
+  const callee = unwrap(unwrap(statement.expression)?.callee);
+  return ['removeListener', 'off', 'removeEventListener'].includes(propertyName(callee) ?? '') && unwrap(statement.expression).arguments.every(isEffectFree);
 }
 
 // `emitter.removeListener('ready', onReady)` for each listener the timer's callback leaves: a listener

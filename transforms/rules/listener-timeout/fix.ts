@@ -13,6 +13,7 @@ import type { ListenerPlan, Registration } from './analyze';
 
 export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
   if (plan.kind === 'timer-removals') return fixTimerRemovals(plan, context);
+  if (plan.kind === 'event-clears') return fixEventClears(plan, context);
   return plan.kind === 'executor' ? fixExecutor(plan, context) : fixOnceRace(plan, context);
 }
 
@@ -107,6 +108,22 @@ function inlineWithCleanup(layout: Layout, handler: any, cleanup: string, name: 
   }
   const [opening, ...rest] = lines;
   return [`const ${name} = ${opening}`, `${inner}${call}`, ...rest.slice(0, -1).map(strip), `${strip(rest[rest.length - 1])}${semi(style)}`];
+}
+
+// `const timerHandle = setTimeout(…)` (a handle the code keeps is used as it is), and
+// `clearTimeout(timerHandle);` on a line of its own above each settle that leaves the timer armed:
+// `return resolve(value);` takes it there too.
+function fixEventClears(plan: Extract<ListenerPlan, { kind: 'event-clears' }>, context: FixContext): Edit[] {
+  const { facts, names } = context;
+  const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
+  const edits: Edit[] = [];
+  let handle = plan.handle;
+  if (handle === undefined) {
+    handle = names.allocate('timerHandle', plan.site.executor);
+    edits.push(insertAt(plan.site.timer!.expression.start, `const ${handle} = `));
+  }
+  for (const settle of plan.settles) edits.push(insertLinesBefore(layout, settle, [statement(layout.style, `clearTimeout(${handle})`)]));
+  return edits;
 }
 
 // The removals at the end of the timer's callback, after it has settled the promise; an inline

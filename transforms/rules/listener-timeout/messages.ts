@@ -13,6 +13,11 @@ export const messages = {
     why: 'the events clear the timer and remove the other listeners, but the timer left its {names} attached',
     fix: 'the timer now removes them too',
   },
+  fixedEventClears: {
+    what: 'listener raced against a timer',
+    why: 'every listener is removed whichever side settles first, but an event that settles the promise leaves the timer armed',
+    fix: 'each event now clears the timer where it settles',
+  },
   fixed: {
     what: 'listener raced against a timer',
     why: 'a listener stayed attached, or the timer armed, after the promise settled',
