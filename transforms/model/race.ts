@@ -121,7 +121,17 @@ export function onExclusiveBranches(facts: Facts, a: any, b: any): boolean {
 }
 
 export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
-  const list = unwrap(race.arguments[0]);
+  let list = unwrap(race.arguments[0]);
+  // `const arms = [work, timeout]; Promise.race(arms)`: the arms are the array's, evaluated where it
+  // is declared (a fix declares its handle before that), and an array used for more is shared
+  let held: RaceArm['declaration'];
+  if (list?.type === 'Identifier') {
+    const named = resolveElement(facts, race, list);
+    if (named.declaration?.binding.kind === 'const' && unwrap(named.value)?.type === 'ArrayExpression') {
+      list = unwrap(named.value);
+      held = named.declaration;
+    }
+  }
   if (list?.type !== 'ArrayExpression') return undefined;
   const promiseObject = unwrap(unwrap(race.callee).object);
   const kind = promiseKind(facts, promiseObject);
@@ -147,7 +157,7 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
         continue;
       }
     }
-    arms.push({ element, ...resolved, arm });
+    arms.push({ element, ...resolved, declaration: resolved.declaration ?? held, arm });
   }
   const timerArms = arms.filter((arm) => isTimerRole(arm.arm));
   if (timerArms.length === 0 || arms.length < 2) return undefined;
@@ -214,7 +224,9 @@ function clearsOf(facts: Facts, site: RaceSite, uses: readonly HandleUse[]): Cle
   if (workArm?.arm.role === 'work') {
     heads.push(workArm.arm.head);
     const head = unwrap(workArm.arm.head);
-    const named = head?.type === 'Identifier' ? scopes.bindingOf(head) : workArm.declaration?.binding;
+    // the const the element names (not the array the arms are held in)
+    const own = workArm.declaration?.declarator.init === workArm.value ? workArm.declaration : undefined;
+    const named = head?.type === 'Identifier' ? scopes.bindingOf(head) : own?.binding;
     if (named && !named.references.some((reference) => reference.write)) for (const reference of named.references) heads.push(reference.node);
   }
   return uses
