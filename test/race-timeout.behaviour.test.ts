@@ -2,13 +2,13 @@
 // measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
 // the output does not.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, TimerLedger, type Run } from './harness';
+import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, settle, TimerLedger, Work, type Run, type Scenario } from './harness';
 
 const positives = listFixtureCases('race-timeout').filter((fixture) => !fixture.isNegative);
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 const isWiredFetchCase = (output: string) => /\bsignal: fetchController\.signal\b/.test(output);
 // These inputs already clear the timer when the work fulfils; their leak is on the failure path only.
-const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'await-statement-const-arm', 'catch-rejects-clear-after', 'clear-in-then', 'settle-either-way-guarded-clear', 'clear-after-await-between-blank-lines']);
+const leaksOnlyWhenWorkFails = new Set(['owned-cancel-on-fulfilment', 'owned-cancel-statement', 'success-only-clear', 'await-statement-const-arm', 'catch-rejects-clear-after', 'clear-in-then', 'settle-either-way-guarded-clear', 'clear-after-await-between-blank-lines']);
 
 // Promise.any ignores a rejecting work arm: when the work fails, the timer's fallback decides, in the input as in the output.
 const timerDecidesWhenWorkFails = new Set(['promise-any']);
@@ -107,5 +107,28 @@ describe('Listing 4 with the article\'s timings', () => {
     expect(after.outcome).toEqual(before.outcome);
     expect(before.armed).toBe(1);
     expect(after.armed).toBe(0);
+  });
+});
+
+// The interrupt watcher's listener, disarmed after the race only when it fulfilled: measured by the
+// module's own count of it, once the race has settled.
+describe('race-timeout owned-cancel-statement: the watcher listener', () => {
+  const [fixture] = positives.filter((candidate) => candidate.name === 'owned-cancel-statement');
+  const listenersAfter = async (source: string, path: string, scenario: Scenario) => {
+    const ledger = new TimerLedger();
+    const work = new Work(scenario);
+    const exports = loadModule(source, path, { search: work.search }, ledger);
+    const outcome = await settle(exports.process('term'));
+    const left = exports.interruptListeners();
+    work.release();
+    await ledger.drain();
+    return { outcome, left };
+  };
+  it.each(['work fails', 'timeout wins'] as const)('%s: same outcome; the input leaves the listener, the output none', async (scenario) => {
+    const before = await listenersAfter(readText(fixture.inputPath), fixture.inputPath, scenario);
+    const after = await listenersAfter(readText(fixture.outputPath!), fixture.outputPath!, scenario);
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.left).toBe(1);
+    expect(after.left).toBe(0);
   });
 });

@@ -152,6 +152,7 @@ function main() {
   const score = {
     leaks: 0,
     fixed: 0,
+    fixedInPart: 0,
     refusedTrue: 0,
     refusedOther: 0,
     refusedUnjudged: 0,
@@ -172,7 +173,9 @@ function main() {
     if (verdict === 'crashed') score.crashed += 1;
     if (site.verdict === 'leak') {
       score.leaks += 1;
-      if (verdict === 'fixed') score.fixed += 1;
+      // a fix that mends one of the site's leaks and leaves another (named in expect.fixLeaves)
+      if (verdict === 'fixed' && site.expect?.fixLeaves) score.fixedInPart += 1;
+      else if (verdict === 'fixed') score.fixed += 1;
       else if (verdict === 'leak' || verdict === 'unknown') {
         const reasons = findings.filter((finding) => finding.status === 'refused' || finding.status === 'unknown').map((finding) => finding.messageId);
         const expected = site.expect?.refuse;
@@ -217,6 +220,7 @@ function main() {
   out();
   out(`leaking sites                    ${score.leaks}`);
   out(`  fixed                          ${score.fixed}  (${((100 * score.fixed) / Math.max(1, score.leaks)).toFixed(0)}%)`);
+  out(`  fixed in part (a leak is left) ${score.fixedInPart}`);
   out(`  refused, true reason           ${score.refusedTrue}`);
   out(`  refused, reason not expected   ${score.refusedOther}`);
   out(`  refused, reason not judged     ${score.refusedUnjudged}`);

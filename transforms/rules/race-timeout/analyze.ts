@@ -32,7 +32,9 @@ export type TimerPlan =
   | { kind: 'sleep'; call: any }
   /** `sleep(ms)` of a helper that takes a signal: it gets one, aborted when the race settles */
   | { kind: 'helper-signal'; call: any; index: number; pass: 'signal' | 'controller' }
-  | { kind: 'inline-helper'; call: any; helper: Extract<TimerArm, { kind: 'helper' }>; inline: InlinePlan; clear: string; typeQuery: string };
+  | { kind: 'inline-helper'; call: any; helper: Extract<TimerArm, { kind: 'helper' }>; inline: InlinePlan; clear: string; typeQuery: string }
+  /** `watcher.disarm();` right after the awaited race, run on fulfilment only: moved to run when the race settles */
+  | { kind: 'owned-cancel'; statements: any[]; calls: any[] };
 
 export interface RacePlan {
   site: RaceSite;
@@ -230,9 +232,53 @@ function ownedVerdict(facts: Facts, site: RaceSite, timerArm: RaceArm, cancels: 
   const head = timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element;
   const coverages = cancelCallsOf(facts, head).map((call: any) => coverageOf(facts.tree, race, call));
   if (coverages.some((coverage) => coverage.has('fulfilled') && coverage.has('rejected'))) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timerArm.element, 40) } };
-  if (coverages.some((coverage) => coverage.has('fulfilled'))) return unknown('cancelledOnFulfilmentOnly', race, { arm: facts.code(timerArm.element, 40), cancels });
+  if (coverages.some((coverage) => coverage.has('fulfilled'))) {
+    const moved = movableCancels(facts, site);
+    const placement = moved ? placementFor(facts, race) : undefined;
+    if (moved && placement && typeof placement !== 'string' && site.builtinPromise) {
+      return { status: 'fixable', plan: { site, placement, timer: { kind: 'owned-cancel', ...moved }, fetches: [] }, messageId: 'fixedOwnedCancel', data: { cancels: moved.calls.map((call) => facts.code(call, 40)).join('; ') } };
+    }
+    return unknown('cancelledOnFulfilmentOnly', race, { arm: facts.code(timerArm.element, 40), cancels });
+  }
   // (cancelled where this cannot place it: said nothing of, as before the object was looked at)
   return undefined;
+}
+
+// `await Promise.race([work, watcher.promise]);` (or `const x = await …`) whose statement is followed
+// right away by the cancels of the arms' owners, `watcher.disarm();`, and by nothing else between:
+// moved to run when the race settles, on every path. Every cancel of every owned arm that runs on
+// fulfilment only must be among them, each a statement of its own with arguments that cost nothing;
+// no arm is a fetch (which would still run on). Undefined otherwise.
+function movableCancels(facts: Facts, site: RaceSite): { statements: any[]; calls: any[] } | undefined {
+  const { tree } = facts;
+  const race = site.node;
+  if (site.workArms.some((arm) => arm.arm.role === 'work' && arm.arm.fetch)) return undefined;
+  const calls = site.arms
+    .flatMap((arm) => cancelCallsOf(facts, unwrap(arm.arm.role === 'opaque-timer' ? arm.arm.node : arm.value)))
+    .filter((call: any) => {
+      const coverage = coverageOf(tree, race, call);
+      return coverage.has('fulfilled') && !coverage.has('rejected');
+    });
+  if (calls.length === 0) return undefined;
+  let awaited = race;
+  while (['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(tree.parent(awaited)?.type)) awaited = tree.parent(awaited);
+  const awaiting = tree.parent(awaited);
+  if (awaiting?.type !== 'AwaitExpression') return undefined;
+  const holder = tree.parent(awaiting);
+  const declarator = holder?.type === 'VariableDeclarator' && holder.init === awaiting ? holder : undefined;
+  const statement = declarator ? tree.parent(declarator) : holder;
+  const whole = (statement?.type === 'ExpressionStatement' && statement.expression === awaiting) || (declarator && statement?.declarations.length === 1);
+  const slot = whole ? tree.listOf(statement) : undefined;
+  if (!slot) return undefined;
+  const statements: any[] = [];
+  for (const next of slot.list.slice(slot.index + 1)) {
+    const call = next.type === 'ExpressionStatement' ? unwrap(next.expression) : undefined;
+    if (!call || !calls.includes(call)) break;
+    if (!call.arguments.every(isEffectFree)) return undefined;
+    statements.push(next);
+  }
+  if (statements.length !== new Set(calls).size) return undefined;
+  return { statements, calls: statements.map((each) => unwrap(each.expression)) };
 }
 
 // the look-alike `setTimeout(…)` call inside an arm

@@ -118,6 +118,12 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
   const timer = plan.timer;
   let settled: string;
 
+  if (timer.kind === 'owned-cancel') {
+    // the cancels run when the race settles, and their statements after it go
+    // one deletion over the run of statements, so the blank lines around them are kept as one
+    const run = { start: timer.statements[0].start, end: timer.statements[timer.statements.length - 1].end };
+    return { declarations, inner: [deleteStatement(layout, run)], settled: timer.calls.map((call) => facts.textOf(call)) };
+  }
   if (timer.kind === 'executor') {
     const handle = timer.existing ?? names.allocate('timerHandle', owner);
     const controller = plan.fetches.length > 0 ? names.allocate('fetchController', owner) : undefined;

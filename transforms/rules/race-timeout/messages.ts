@@ -31,6 +31,11 @@ export const messages = {
     why: 'the timer of `{name}`{where} cannot be cleared from the race ({reason}), and this run cannot change `{name}` itself',
     fix: 'run forgotten-sender over the repository: it gives `{name}` an optional AbortSignal that clears its timer, and passes one from this race',
   },
+  fixedOwnedCancel: {
+    what: 'Promise.race with a cancellable arm',
+    why: '`{cancels}` ran after the race only when it fulfilled: when it rejected, what that cancels stayed',
+    fix: 'it now runs when the race settles, on every path',
+  },
   cancelledOnFulfilmentOnly: {
     what: 'Promise.race with a cancellable arm',
     why: 'the arm `{arm}` is cancelled by `{cancels}` only when the race fulfils: when it rejects, whatever that cancels (a timer, a listener) stays',
