@@ -2,13 +2,15 @@
 // the same outcome; when the timer wins the input leaves its listeners attached (listenerCount),
 // the output none; when the event wins the input leaves its timer armed, the output none. Inputs
 // that remove every listener on every path already (`event-clears-*`) leak on the event's path only.
-// The event is emitted and the timer fires when the test says: the timer is a manual clock.
+// The event is emitted and the timer fires when the test says: the timer is a manual clock. Handler
+// properties (`property-*`: `socket.onopen = …`) run against a fake socket, at the end.
 import { EventEmitter, getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
 import raceTimeoutTransform from '../transforms/race-timeout';
 import executorTimeoutTransform from '../transforms/executor-timeout';
 import listenerTimeoutTransform from '../transforms/listener-timeout';
-import { applyTransform, flush, listFixtureCases, ManualClock, readText, transpile, type Scenario } from './harness';
+import { applyTransform, createTempDir, flush, listFixtureCases, ManualClock, readText, removeTempDirs, transpile, type Scenario } from './harness';
 
 type Outcome = { status: 'fulfilled'; value: unknown } | { status: 'rejected'; errorClass: string; name: string; message: string } | { status: 'pending' };
 
@@ -98,8 +100,10 @@ const leaksOnlyWhenTimerFires = new Set(['timer-one-line-block-no-semicolons', '
 const leaksOnlyWhenEventWins = (name: string) => name.startsWith('event-clears');
 // of those, the ones whose error handler already clears the timer
 const errorEventClears = new Set(['event-clears-kept-handle']);
+// handler properties (`socket.onopen = …`) on a socket the code makes: run against a fake socket below
+const isPropertyCase = (name: string) => name.startsWith('property-');
 
-describe.each(positives.filter((fixture) => !leaksOnlyWhenEventWins(fixture.name)))('listener-timeout $name', (fixture) => {
+describe.each(positives.filter((fixture) => !leaksOnlyWhenEventWins(fixture.name) && !isPropertyCase(fixture.name)))('listener-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
   const output = readText(fixture.outputPath!);
   const both = (scenario: Scenario) => Promise.all([run(input, fixture.inputPath, scenario), run(output, fixture.outputPath!, scenario)]);
@@ -206,5 +210,135 @@ describe.each(positives)('listener-timeout $name beside the other rules', (fixtu
   ] as const)('%s changes neither its input nor its output', (_name, transform) => {
     expect(applyTransform(transform, fixture.inputPath, input).output).toBeUndefined();
     expect(applyTransform(transform, fixture.outputPath!, output).output).toBeUndefined();
+  });
+});
+
+// Handler properties on a socket the code makes (`const socket = new WebSocket(url)`): the fixture's
+// `WebSocket` (and the `RelaySocket` a TypeScript fixture declares) is a fake whose events the test
+// fires by calling the handler each property holds, as a browser does. The input leaves its timer
+// armed when an event settles the promise, and its handlers set when the timer does; the output
+// neither. A late event after the timer changes the outcome of neither.
+interface PropertyRun {
+  outcome: Outcome;
+  /** `onopen` and `onerror` still set on the socket after the call settled */
+  handlersAfterSettle: string[];
+  armedAfterSettle: number;
+  /** the outcome once a late open and a late error came after the timer had won */
+  outcomeAfterLateEvents?: Outcome;
+}
+
+const HANDLER_PROPERTIES = ['onopen', 'onerror'] as const;
+
+async function runProperty(source: string, path: string, scenario: Scenario): Promise<PropertyRun> {
+  const clock = new ManualClock();
+  const sockets: FakeSocket[] = [];
+  class FakeSocket {
+    onopen: ((event: { type: string }) => void) | null = null;
+    onerror: ((error: Error) => void) | null = null;
+    constructor(readonly url: string) {
+      sockets.push(this);
+    }
+  }
+  const globals: Record<string, unknown> = { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, WebSocket: FakeSocket, RelaySocket: FakeSocket };
+  const module = { exports: {} as Record<string, any> };
+  new Function('exports', 'require', 'module', ...Object.keys(globals), transpile(source, path))(module.exports, require, module, ...Object.values(globals));
+  const connect = module.exports.connect as (url: string) => Promise<unknown>;
+
+  let outcome: Outcome = { status: 'pending' };
+  connect('wss://relay.example').then(
+    (value) => {
+      outcome = { status: 'fulfilled', value: sockets.includes(value as FakeSocket) ? { socket: (value as FakeSocket).url } : value };
+    },
+    (error: Error) => {
+      outcome = { status: 'rejected', errorClass: error.constructor.name, name: error.name, message: error.message };
+    },
+  );
+  await flush();
+  expect(sockets).toHaveLength(1);
+  const [socket] = sockets;
+  if (scenario === 'work wins') socket.onopen?.({ type: 'open' });
+  if (scenario === 'work fails') socket.onerror?.(new Error('search failed'));
+  if (scenario === 'timeout wins') clock.fireAll();
+  await flush();
+  const run: PropertyRun = { outcome, handlersAfterSettle: HANDLER_PROPERTIES.filter((property) => socket[property] != null), armedAfterSettle: clock.timers.size };
+  if (scenario === 'timeout wins') {
+    socket.onopen?.({ type: 'open' });
+    socket.onerror?.(new Error('search failed'));
+    await flush();
+    run.outcomeAfterLateEvents = outcome;
+  }
+  return run;
+}
+
+// the events clear the timer already: the leak is the handlers the timer leaves set
+const propertyEventsClear = (name: string) => name === 'property-events-clear-timer';
+
+describe.each(positives.filter((fixture) => isPropertyCase(fixture.name)))('listener-timeout $name (handler properties)', (fixture) => {
+  const input = readText(fixture.inputPath);
+  const output = readText(fixture.outputPath!);
+  const both = (scenario: Scenario) => Promise.all([runProperty(input, fixture.inputPath, scenario), runProperty(output, fixture.outputPath!, scenario)]);
+
+  it('work wins (the socket opens): same value; the input leaves its timer armed, the output none', async () => {
+    const [before, after] = await both('work wins');
+    expect(before.outcome.status).toBe('fulfilled');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armedAfterSettle).toBe(propertyEventsClear(fixture.name) ? 0 : 1);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+
+  it('timeout wins: same rejection; the input leaves its handlers set, the output none; a late event changes neither', async () => {
+    const [before, after] = await both('timeout wins');
+    expect(before.outcome).toMatchObject({ status: 'rejected', message: 'ready timeout' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.handlersAfterSettle.length).toBeGreaterThan(0);
+    expect(after.handlersAfterSettle).toEqual([]);
+    expect([before.armedAfterSettle, after.armedAfterSettle]).toEqual([0, 0]);
+    expect(before.outcomeAfterLateEvents).toEqual(before.outcome);
+    expect(after.outcomeAfterLateEvents).toEqual(before.outcome);
+  });
+
+  it('work fails (an error event): same rejection; the input leaves its timer armed, the output none', async () => {
+    const [before, after] = await both('work fails');
+    expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search failed' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armedAfterSettle).toBe(propertyEventsClear(fixture.name) ? 0 : 1);
+    expect(after.armedAfterSettle).toBe(0);
+  });
+});
+
+// The playwright shape in TypeScript, on the platform's WebSocket: `socket.onopen = null` type-checks
+// against lib.dom (a fixture cannot say so: the fixtures type-check with @types/node too, which has
+// no global WebSocket before @types/node 22).
+describe('listener-timeout: handler properties of a lib.dom class, in TypeScript', () => {
+  afterAll(removeTempDirs);
+  const input = [
+    'export async function connect(url: string): Promise<WebSocket> {',
+    '  const socket = new WebSocket(url);',
+    '  await new Promise<void>((resolve, reject) => {',
+    '    socket.onopen = () => resolve();',
+    "    socket.onerror = () => reject(new Error('search failed'));",
+    "    setTimeout(() => reject(new Error('ready timeout')), 100);",
+    '  });',
+    '  return socket;',
+    '}',
+    '',
+  ].join('\n');
+
+  it('is fixed, and input and output type-check under strict with lib DOM', () => {
+    const { output, reports } = applyTransform(listenerTimeoutTransform, 'connect.ts', input);
+    expect(reports).toEqual([]);
+    expect(output).toContain('socket.onerror = null;');
+    expect(output).toContain('}).finally(() => clearTimeout(timerHandle));');
+    const dir = createTempDir('listener-property-', { 'input.ts': input, 'output.ts': output! });
+    const program = ts.createProgram([`${dir}/input.ts`, `${dir}/output.ts`], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      skipLibCheck: true,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+    });
+    expect(ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '))).toEqual([]);
   });
 });

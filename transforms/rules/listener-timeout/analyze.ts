@@ -2,7 +2,8 @@
 // `events.once()` in a `Promise.race`. Safe when every path releases everything: the event clears
 // the timer and removes the other listeners, the timer removes every listener. Fixable under the
 // preconditions below: one `cleanup()` that every handler and the timer call; or, when the code
-// removes every listener by itself and only the clear is missing, a clear beside each event's settle.
+// removes every listener by itself and only the clear is missing, a clear beside each event's settle;
+// or, for handler properties (`socket.onopen = …`), `= null` in the timer and `.finally()` its clear.
 import { hasWrites, propertyName, isStringLiteral } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
@@ -13,7 +14,8 @@ import { mayLeaveEarly } from '../../model/paths';
 import { type Placement, placementFor } from '../../model/placement';
 import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
-import { callbackEffects } from '../../model/timer';
+import { callbackEffects, clearedBy } from '../../model/timer';
+import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { heldResources } from '../executor-timeout/analyze';
 import { type RacePlan, analyzeRace } from '../race-timeout/analyze';
 import type { MessageId } from './messages';
@@ -37,6 +39,8 @@ export type ListenerPlan =
   | { kind: 'timer-removals'; site: ExecutorSite; removals: TimerRemoval[] }
   /** every listener is removed on every path, but the events leave the timer armed: each clears it where it settles */
   | ({ kind: 'event-clears'; site: ExecutorSite } & EventClears)
+  /** handler properties the timer leaves: set to null there, after it settles; the timer cleared when the promise settles, unless something clears it already */
+  | { kind: 'property-nulls'; site: ExecutorSite; nulls: PropertyNull[]; clear?: PropertyClear }
   | {
       kind: 'once';
       site: RaceSite;
@@ -64,6 +68,21 @@ export interface EventClears {
   settles: any[];
 }
 
+/** `socket.onopen = null;` in the timer's callback */
+export interface PropertyNull {
+  target: string;
+  property: string;
+}
+
+/** `let timerHandle;` before `placement`, `timerHandle = setTimeout(…)`, `.finally(() => clearTimeout(timerHandle))` on the promise */
+export interface PropertyClear {
+  placement: Placement;
+  /** `clearTimeout`, or how the file reaches it */
+  spelling: string;
+  /** what `ReturnType<typeof …>` types the handle by */
+  typeQuery: string;
+}
+
 type Result = Verdict<ListenerPlan>;
 
 const ONCE_METHODS = new Set(['once', 'prependOnceListener']);
@@ -84,14 +103,10 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   // `errorListener = reject`: a settle function kept for code elsewhere (a later removal, a cancel)
   const kept = site.settlePoints.find((point) => point.stored && !site.listeners.some((listener) => listener.handler === point.node) && !site.propertyListeners.some((property) => unwrap(property.assignment.right) === point.node));
   if (kept) return unknown('settledElsewhere', kept.node, { name: facts.code(kept.node, 30) });
-  // `target.onchange = handler`: cleared (set to null) when the timer fires?
-  for (const property of site.propertyListeners) {
-    const cleared = isFunction(timer.callback) && tree.within(timer.callback, 'AssignmentExpression').some((assignment) => {
-      const left = unwrap(assignment.left);
-      return propertyName(left) === property.property && facts.textOf(unwrap(left.object)) === facts.textOf(unwrap(property.target)) && isNullish(unwrap(assignment.right));
-    });
-    if (!cleared) return refuse('propertyListenerLeft', property.assignment, { name: facts.code(unwrap(property.assignment.left), 50) });
-  }
+  // `target.onchange = handler`: set to null when the timer fires? Each one left is set to null
+  // there, or the report says which precondition of that fails.
+  const leftByTimer = site.propertyListeners.filter((property) => !nulledByTimer(facts, timer, property));
+  if (leftByTimer.length > 0) return propertyNulls(facts, site, timer, leftByTimer);
   if (site.listeners.length === 0) return undefined;
 
   // What each path releases today. A handler may be named: `const onReady = (v) => {…}; once('ready', onReady)`.
@@ -427,6 +442,243 @@ function isPlainListenerOptions(options: any): boolean {
   return object.properties.every(
     (property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && property.key.type === 'Identifier' && (property.key.name === 'once' || property.key.name === 'passive'),
   );
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Handler properties (`socket.onopen = () => resolve()`) the timer leaves set
+ * ---------------------------------------------------------------------------------------------- */
+
+// `target.onX = null` (or undefined) in the timer's own callback, for this property of this target
+function nulledByTimer(facts: Facts, timer: NonNullable<ExecutorSite['timer']>, property: ExecutorSite['propertyListeners'][number]): boolean {
+  return isFunction(timer.callback) && facts.tree.within(timer.callback, 'AssignmentExpression').some((assignment) => isNullingOf(facts, assignment, property));
+}
+
+function isNullingOf(facts: Facts, assignment: any, property: ExecutorSite['propertyListeners'][number]): boolean {
+  const left = unwrap(assignment.left);
+  return assignment.operator === '=' && propertyName(left) === property.property && facts.textOf(unwrap(left.object)) === facts.textOf(unwrap(property.target)) && isNullish(unwrap(assignment.right));
+}
+
+// Classes of the platform (lib.dom) whose `on…` handler properties are typed `… | null`: a
+// TypeScript `target.onX = null` type-checks on them.
+const NULLABLE_HANDLER_CLASSES = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest', 'FileReader', 'Worker', 'BroadcastChannel', 'Image']);
+
+// The timer sets each handler property it leaves back to null, after it has settled the promise, and
+// the timer is cleared when the promise settles (`.finally()` on it), unless every settle already
+// clears it. A late event then finds no handler; it would only have settled a settled promise. The
+// preconditions, each named in the report when it fails (the first that fails):
+// - the executor adds no listener by a call (`on`, `addEventListener`) beside its handler properties;
+// - one timer, its callback a function that only settles the promise (and sets handler properties of
+//   the site to null), armed by a statement of its own at the top of the executor;
+// - every settle clears the timer on its way, or `.finally()` can: a bare `setTimeout(…);` statement
+//   (its handle is then kept in a `let` declared before the promise's statement), `clearTimeout`
+//   reachable, and in TypeScript a `new Promise` whose type does not come from its context (the
+//   `.finally()` would hide it);
+// - each target is a const of the promise's function (or of the executor, above the timer) made by
+//   `new …(…)` and initialised before the timer is armed (no temporal dead zone in the callback), the
+//   same variable in the timer's callback; it is not handed to other code while the timer may fire
+//   (its uses: member reads and calls, `resolve(target)`, and anything after a statement that awaits
+//   or returns the promise, outside a loop), and nothing else sets the property but the executor's
+//   handler and `= null`;
+// - in TypeScript, the property takes null: the target is a platform class of lib.dom, or a class of
+//   this file that declares `onX: … | null`;
+// - each handler property is set by a statement of its own at the top of the executor, to `resolve`,
+//   `reject` or a function whose late run does nothing: it settles, clears this timer, sets handler
+//   properties of the site to null, under `if` tests that only read values.
+function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, left: ExecutorSite['propertyListeners']): Result {
+  const { tree } = facts;
+  const nameOf = (property: ExecutorSite['propertyListeners'][number]) => facts.code(unwrap(property.assignment.left), 50);
+  const refuse = (reason: string, property = left[0]): Result => ({ status: 'refused', messageId: 'propertyListenerLeft', at: property.assignment, data: { name: nameOf(property), reason } });
+  const isSite = (assignment: any) => site.propertyListeners.some((property) => isNullingOf(facts, assignment, property));
+
+  if (site.listeners.length > 0) return refuse(`the executor also adds listeners by a call (\`${facts.code(site.listeners[0].call.callee, 40)}\`), which are not fixed together with handler properties`);
+  const callback = timer.callback;
+  if (!isFunction(callback)) {
+    const settleName = unwrap(callback)?.type === 'Identifier' && isSettleName(facts, site, unwrap(callback));
+    return refuse(settleName ? `the timer calls \`${facts.code(callback, 20)}\` itself, with no callback to set the handler to null in` : "the timer's callback is not a function written here, to set the handler to null in");
+  }
+  const effects = callbackEffects(callback);
+  const settles = effects?.filter((effect) => effect.kind === 'call' && isSettleName(facts, site, unwrap(effect.call.callee)) && effect.call.arguments.every(isEffectFree)) ?? [];
+  const nullings = effects?.filter((effect) => effect.kind === 'assign' && isSite(effect.assignment)) ?? [];
+  if (!effects || settles.length !== 1 || settles.length + nullings.length !== effects.length) {
+    return refuse("the timer's callback does more than settle the promise, and what else it does may read or set a handler");
+  }
+  if (site.timers.length !== 1 || !site.timerStatement) return refuse('the timer is not armed by one statement of its own at the top of the executor');
+
+  // the timer: cleared already on every settle, or by `.finally()` on the promise
+  const eventsClear = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared) && site.syncThrows.length === 0;
+  const timerCleared = eventsClear || (site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
+  let clear: PropertyClear | undefined;
+  if (!timerCleared) {
+    const capture = timer.capture;
+    if (capture.kind === 'declared' || capture.kind === 'assigned') return refuse(`no event clears the timer, and its handle \`${capture.binding.name}\` is kept where a \`.finally()\` on the promise cannot clear it`);
+    if (capture.kind === 'stored') return refuse(`no event clears the timer, and its handle is kept in \`${capture.description}\`, where a \`.finally()\` on the promise cannot clear it`);
+    if (tree.parent(timer.expression) !== site.timerStatement) return refuse('no event clears the timer, and its statement is not a bare `setTimeout(…);` whose handle a `.finally()` on the promise could keep');
+    const spelling = clearSpelling(facts, timer, site.node);
+    if (!spelling.ok) return refuse(`no event clears the timer, and \`${spelling.name}\` here is not the global`);
+    if (!promiseTypeStays(facts, site.node)) return refuse('no event clears the timer, and the `new Promise` takes its type from its context, which a `.finally()` on it would hide (write `new Promise<T>`)');
+    const placement = placementFor(facts, site.node);
+    if (typeof placement === 'string') return refuse("no event clears the timer, and the promise is not in a statement before which the timer's handle can be declared");
+    clear = { placement, spelling: spelling.spelling, typeQuery: timerTypeQuery(facts, timer) };
+  }
+
+  const nulls: PropertyNull[] = [];
+  for (const property of left) {
+    const name = nameOf(property);
+    const targetReason = ownedTarget(facts, site, timer, property);
+    if (targetReason) return refuse(targetReason, property);
+    const typeReason = facts.typescript ? takesNull(facts, property) : undefined;
+    if (typeReason) return refuse(typeReason, property);
+    const statement = tree.parent(property.assignment);
+    if (statement?.type !== 'ExpressionStatement' || tree.parent(statement) !== site.executor.body) {
+      return refuse(`\`${name}\` is set inside a branch or a nested function of the executor, so when the timer fires it may hold another handler than this one`, property);
+    }
+    if (!lateRunDoesNothing(facts, site, timer, property.assignment.right)) {
+      return refuse(`its handler does more than settle the promise, clear this timer and set handlers to null, and setting it to null would skip what a late event does`, property);
+    }
+    const target = facts.textOf(unwrap(property.target));
+    if (!nulls.some((each) => each.target === target && each.property === property.property)) nulls.push({ target, property: property.property });
+  }
+  const handlers = nulls.map((each) => `\`${each.target}.${each.property}\``);
+  const data = { handlers: handlers.length === 1 ? `the handler set on ${handlers[0]}` : `the handlers set on ${handlers.slice(0, -1).join(', ')} and ${handlers.at(-1)}` };
+  return { status: 'fixable', plan: { kind: 'property-nulls', site, nulls, clear }, messageId: clear ? 'fixedPropertyNullsAndClear' : 'fixedPropertyNulls', data };
+}
+
+// `new Promise<T>(…)`, or one nothing gives a type (a statement, `await` in a statement or in an
+// unannotated const): a `.finally()` on it keeps its type. TypeScript only.
+function promiseTypeStays(facts: Facts, newPromise: any): boolean {
+  if (!facts.typescript || newPromise.typeArguments || newPromise.typeParameters) return true;
+  const { tree } = facts;
+  const parent = tree.parent(newPromise);
+  const unannotated = (node: any) => node?.type === 'VariableDeclarator' && !node.id.typeAnnotation;
+  if (parent?.type === 'ExpressionStatement' || (unannotated(parent) && parent.init === newPromise)) return true;
+  if (parent?.type === 'AwaitExpression') {
+    const holder = tree.parent(parent);
+    return holder?.type === 'ExpressionStatement' || (unannotated(holder) && holder.init === parent);
+  }
+  return false;
+}
+
+// Why the timer cannot be sure the property still holds this executor's handler when it fires, or
+// reach it there; undefined when it can.
+function ownedTarget(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, property: ExecutorSite['propertyListeners'][number]): string | undefined {
+  const { tree, scopes, resolver } = facts;
+  const target = unwrap(property.target);
+  const text = facts.code(target, 40);
+  const name = facts.code(unwrap(property.assignment.left), 50);
+  const notOwned = `\`${text}\` does not hold an object only this code holds (a const of this function made by \`new …(…)\`), so when the timer fires \`${name}\` may hold a handler other code set there, which setting it to null would take off`;
+  const binding = target?.type === 'Identifier' ? scopes.bindingOf(target) : undefined;
+  const declarator = binding?.declaration;
+  if (!binding || binding.kind !== 'const' || declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id || declarator.init?.type !== 'NewExpression') return notOwned;
+  const declaration = tree.parent(declarator);
+  const place = tree.listOf(declaration);
+  const declaredIn = tree.functionOf(declaration);
+  if (!place || (declaredIn !== site.executor && declaredIn !== tree.functionOf(site.node))) return notOwned;
+  if (scopes.lookupFrom(resolver.scopeAt(timer.callback.body), binding.name) !== binding) return `\`${text}\` is declared in a block of the executor, out of the timer's callback's reach`;
+  // initialised before the timer is armed: the timer's callback never meets it in its temporal dead zone
+  const executorBody: any[] = site.executor.body.body;
+  const initialisedFirst = place.holder === site.executor.body ? executorBody.indexOf(declaration) < executorBody.indexOf(site.timerStatement) : declaration.end <= site.node.start && place.holder.type !== 'SwitchCase';
+  if (!initialisedFirst) return `\`${text}\` is declared after the timer is armed: if the executor throws before it is initialised, the timer's callback would meet it uninitialised (a ReferenceError)`;
+
+  // its uses: none hands it to other code while the timer may still fire
+  const holder = tree.statementOf(site.node);
+  const settledBy = holder !== undefined && awaitsOrReturns(holder, site.node) && !loopBetween(facts, holder, place.holder) ? holder.end : Infinity;
+  for (const reference of binding.references) {
+    const node = reference.node;
+    if (node === binding.id) continue;
+    if (node.start >= settledBy) continue;
+    const parent = tree.parent(node);
+    if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node) {
+      const member = propertyName(parent);
+      if (member === undefined) return `\`${text}\` is used as \`${facts.code(parent, 40)}\`, which may set a handler this cannot see`;
+      const assignment = tree.parent(parent);
+      const sets = assignment?.type === 'AssignmentExpression' && assignment.left === parent;
+      if (sets && member === property.property && assignment !== property.assignment && !isNullish(unwrap(assignment.right))) return `\`${name}\` is also set by \`${facts.code(assignment, 40)}\`, a handler that setting it to null would take off`;
+      continue;
+    }
+    if ((parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(node) && isSettleName(facts, site, unwrap(parent.callee)) && tree.isInside(parent, site.executor)) continue;
+    return `\`${text}\` is handed to other code (\`${facts.code(parent ?? node, 40)}\`) while the timer may still fire, which may set its own handler there`;
+  }
+  return undefined;
+}
+
+// `await new Promise(…);`, `const x = await new Promise(…);`, `return new Promise(…)`: the code
+// after the statement runs once the promise has settled.
+function awaitsOrReturns(statement: any, newPromise: any): boolean {
+  const awaited = (node: any) => unwrap(node) === newPromise || (unwrap(node)?.type === 'AwaitExpression' && unwrap(unwrap(node).argument) === newPromise);
+  if (statement.type === 'ReturnStatement') return awaited(statement.argument);
+  if (statement.type === 'ExpressionStatement') return unwrap(statement.expression)?.type === 'AwaitExpression' && awaited(statement.expression);
+  if (statement.type === 'VariableDeclaration') return statement.declarations.length === 1 && unwrap(statement.declarations[0].init)?.type === 'AwaitExpression' && awaited(statement.declarations[0].init);
+  return false;
+}
+
+// a loop around `statement`, inside `block`: code after the statement may run again before it
+function loopBetween(facts: Facts, statement: any, block: any): boolean {
+  for (const ancestor of facts.tree.ancestors(statement)) {
+    if (ancestor === block) return false;
+    if (['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement'].includes(ancestor.type)) return true;
+  }
+  return false;
+}
+
+// TypeScript: `target.onX = null` type-checks when the target is a platform class of lib.dom, or a
+// class of this file that declares `onX: … | null`. Undefined when it does; why not otherwise.
+function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][number]): string | undefined {
+  const { scopes, resolver } = facts;
+  const binding = scopes.bindingOf(unwrap(property.target))!;
+  const declarator = binding.declaration;
+  const callee = unwrap(declarator.init.callee);
+  const className = callee?.type === 'Identifier' ? callee.name : facts.code(callee, 30);
+  const reason = `in TypeScript, \`${property.property}\` of \`${className}\` is not known to take null (a class of lib.dom, or one of this file that declares \`${property.property}: … | null\`)`;
+  if (callee?.type !== 'Identifier') return reason;
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  if (annotation && !(annotation.type === 'TSTypeReference' && annotation.typeName?.type === 'Identifier' && annotation.typeName.name === callee.name && !annotation.typeParameters && !annotation.typeArguments)) return reason;
+  if (NULLABLE_HANDLER_CLASSES.has(callee.name) && resolver.isFreeAt(callee, callee.name)) return undefined;
+  const classBinding = scopes.bindingOf(callee);
+  const declaration = classBinding?.kind === 'class' ? classBinding.declaration : undefined;
+  if (declaration?.type !== 'ClassDeclaration' || declaration.superClass) return reason;
+  const member = declaration.body.body.find((each: any) => (each.type === 'ClassProperty' || each.type === 'PropertyDefinition') && !each.static && !each.computed && each.key?.type === 'Identifier' && each.key.name === property.property);
+  const type = member?.typeAnnotation?.typeAnnotation;
+  const nullable = type?.type === 'TSUnionType' && type.types.some((each: any) => each.type === 'TSNullKeyword');
+  const accessor = declaration.body.body.some((each: any) => (each.kind === 'get' || each.kind === 'set') && each.key?.name === property.property);
+  return nullable && !member.optional && !accessor ? undefined : reason;
+}
+
+// What a late run of the handler would do, once the timer has settled the promise: nothing. It is
+// `resolve`/`reject`, or a function of plain parameters that settles (arguments that run no code),
+// clears this timer, sets handler properties of the site to null, and returns, under `if` tests that
+// only read values.
+function lateRunDoesNothing(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, handler: any): boolean {
+  const fn = unwrap(handler);
+  if (fn?.type === 'Identifier') return isSettleName(facts, site, fn);
+  // a parameter default or pattern runs code on every call
+  if (!isFunction(fn) || fn.async || fn.generator || !fn.params.every((param: any) => param.type === 'Identifier')) return false;
+  const handle = timer.capture.kind === 'declared' || timer.capture.kind === 'assigned' ? timer.capture.binding : undefined;
+  const quiet = (expression: any): boolean => {
+    const node = unwrap(expression);
+    if (node?.type === 'CallExpression') {
+      if (isSettleName(facts, site, unwrap(node.callee))) return node.arguments.every(isEffectFree);
+      const cleared = clearedBy(facts.resolver, node);
+      return handle !== undefined && cleared?.type === 'Identifier' && facts.scopes.bindingOf(cleared) === handle;
+    }
+    return node?.type === 'AssignmentExpression' && site.propertyListeners.some((property) => isNullingOf(facts, node, property));
+  };
+  const quietStatement = (statement: any): boolean => {
+    switch (statement.type) {
+      case 'ExpressionStatement':
+        return quiet(statement.expression);
+      case 'ReturnStatement':
+        return !statement.argument || quiet(statement.argument);
+      case 'BlockStatement':
+        return statement.body.every(quietStatement);
+      case 'IfStatement':
+        return isEffectFree(statement.test) && quietStatement(statement.consequent) && (!statement.alternate || quietStatement(statement.alternate));
+      case 'EmptyStatement':
+        return true;
+      default:
+        return false;
+    }
+  };
+  return fn.body.type === 'BlockStatement' ? quietStatement(fn.body) : quiet(fn.body);
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { isStringLiteral } from '../../analysis/resolve';
 import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
-import { declareController, declareHandle } from '../../edit/code';
+import { declareController, declareHandle, onSettled } from '../../edit/code';
 import { type Layout, appendArgument, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
 import { assembleRaceFix, raceFixParts } from '../race-timeout/fix';
 import type { ListenerPlan, Registration } from './analyze';
@@ -14,6 +14,7 @@ import type { ListenerPlan, Registration } from './analyze';
 export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
   if (plan.kind === 'timer-removals') return fixTimerRemovals(plan, context);
   if (plan.kind === 'event-clears') return fixEventClears(plan, context);
+  if (plan.kind === 'property-nulls') return fixPropertyNulls(plan, context);
   return plan.kind === 'executor' ? fixExecutor(plan, context) : fixOnceRace(plan, context);
 }
 
@@ -124,6 +125,26 @@ function fixEventClears(plan: Extract<ListenerPlan, { kind: 'event-clears' }>, c
   }
   for (const settle of plan.settles) edits.push(insertLinesBefore(layout, settle, [statement(layout.style, `clearTimeout(${handle})`)]));
   return edits;
+}
+
+// `socket.onopen = null;` at the end of the timer's callback, after it has settled the promise; and
+// when nothing clears the timer yet, `let timerHandle;` before the promise's statement,
+// `timerHandle = setTimeout(…)`, and `.finally(() => clearTimeout(timerHandle))` on the promise.
+function fixPropertyNulls(plan: Extract<ListenerPlan, { kind: 'property-nulls' }>, context: FixContext): Edit[] {
+  const { facts, names } = context;
+  const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
+  const { style } = layout;
+  const site = plan.site;
+  const timer = site.timer!;
+  const inner: Edit[] = [appendToFunction(layout, timer.callback, plan.nulls.map((each) => statement(style, `${each.target}.${each.property} = null`)))];
+  if (!plan.clear) return inner;
+  const { placement, spelling, typeQuery } = plan.clear;
+  const handle = names.allocate('timerHandle', placement.owner);
+  inner.push(insertAt(timer.expression.start, `${handle} = `));
+  inner.push(insertAt(site.node.end, onSettled(layout, context.project(), [`${spelling}(${handle})`], site.node.start)));
+  const declaration = declareHandle(style, facts.typescript, handle, typeQuery);
+  if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, [declaration]), ...inner];
+  return [expressionBodyToBlock(layout, placement.arrow, [declaration], (body) => statement(style, `return ${body}`), [], inner)];
 }
 
 // The removals at the end of the timer's callback, after it has settled the promise; an inline

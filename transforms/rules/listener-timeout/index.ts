@@ -11,7 +11,7 @@ export const listenerTimeout: Rule<ExecutorSite | RaceSite, ListenerPlan> = {
   name: 'listener-timeout',
   summary: 'Removes every listener and clears the timer, whichever of an event or the timer settles first; gives `events.once()` raced against a timer a signal aborted when the race settles.',
   messages,
-  mayApply: (source) => /\b(?:once|on|addListener|prependListener|prependOnceListener|addEventListener)\b/.test(source) && /setTimeout|race/.test(source),
+  mayApply: (source) => /\b(?:once|on|addListener|prependListener|prependOnceListener|addEventListener)\b|\.on[a-z]+\s*=[^=]/.test(source) && /setTimeout|race/.test(source),
   calls: [{ callee: 'setTimeout', inside: 'Promise' }, 'race'],
   kinds: ['listener', 'race'],
   analyze: analyzeListener,

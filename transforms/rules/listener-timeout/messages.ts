@@ -95,8 +95,18 @@ export const messages = {
   },
   propertyListenerLeft: {
     what: 'listener raced against a timer',
-    why: 'the handler set on `{name}` is not taken off when the timer fires: it stays, and a late event still runs it',
-    fix: 'set `{name}` back to null in the timer callback',
+    why: 'the handler set on `{name}` is not taken off when the timer fires: it stays, and a late event still runs it; it is not set to null there because {reason}',
+    fix: 'set `{name}` back to null in the timer callback where that is safe, and clear the timer when the promise settles',
+  },
+  fixedPropertyNulls: {
+    what: 'listener raced against a timer',
+    why: '{handlers} stayed set when the timer fired, for a late event to run',
+    fix: 'the timer now sets each back to null after it settles the promise',
+  },
+  fixedPropertyNullsAndClear: {
+    what: 'listener raced against a timer',
+    why: '{handlers} stayed set when the timer fired, for a late event to run, and an event that settled the promise left the timer armed',
+    fix: 'the timer now sets each back to null after it settles the promise, and is cleared when the promise settles',
   },
   partiallyCleaned: {
     what: 'listener raced against a timer',

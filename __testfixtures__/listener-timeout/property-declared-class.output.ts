@@ -1,0 +1,21 @@
+// A socket class the page provides, declared in this file: its handler properties take null.
+declare class RelaySocket {
+  constructor(url: string);
+  onopen: (() => void) | null;
+  onerror: ((error: Error) => void) | null;
+}
+
+export async function connect(url: string): Promise<RelaySocket> {
+  const socket = new RelaySocket(url);
+  let timerHandle: ReturnType<typeof setTimeout>;
+  await new Promise<void>((resolve, reject) => {
+    socket.onopen = () => resolve();
+    socket.onerror = (error: Error) => reject(error);
+    timerHandle = setTimeout(() => {
+      reject(new Error('ready timeout'));
+      socket.onopen = null;
+      socket.onerror = null;
+    }, 100);
+  }).finally(() => clearTimeout(timerHandle));
+  return socket;
+}
