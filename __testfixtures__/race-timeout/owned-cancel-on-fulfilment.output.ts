@@ -13,6 +13,8 @@ function failAfter(ms: number): { promise: Promise<never>; cancel(): void } {
 
 export async function process(term: string): Promise<string> {
   const deadline = failAfter(100);
-  const found = await Promise.race([search(term), deadline.promise]).finally(() => deadline.cancel());
+  const found = await Promise.race([search(term), deadline.promise]).finally(() => {
+    deadline.cancel();
+  });
   return found;
 }

@@ -19,12 +19,13 @@ export function declareController(style: Style, name: string): string {
 //   .finally(() => clearTimeout(h))                     one call, where the project allows both
 //   .finally(() => {\n  clearTimeout(h);\n  c.abort();\n})  several, or no void arrow shorthand
 //   .then(\n  (value) => {…; return value;},\n  (error) => {…; throw error;},\n)   no Promise.prototype.finally
-export function onSettled(layout: Layout, project: Project, lines: readonly string[], at: number): string {
+// With `block`, never the shorthand: `.finally(() => x.stop())` would wait for what `stop()` returns.
+export function onSettled(layout: Layout, project: Project, lines: readonly string[], at: number, block = false): string {
   const { text, style } = layout;
   const outer = text.indentOf(at);
   const eol = text.terminatorNear(at);
   const unit = style.indent;
-  const block = (indent: string, tail: string[] = []) => [...lines, ...tail].map((line) => `${indent}${statement(style, line)}`).join(eol);
+  const body = (indent: string, tail: string[] = []) => [...lines, ...tail].map((line) => `${indent}${statement(style, line)}`).join(eol);
   // a chain laid out one call a line (`\n    .then(…)`) gets the new call on a line of its own
   const ownLine = text.text.slice(text.lineStartOf(at), at).trimStart().startsWith('.') ? `${eol}${outer}` : '';
   return ownLine + settledCall();
@@ -32,10 +33,10 @@ export function onSettled(layout: Layout, project: Project, lines: readonly stri
   function settledCall(): string {
     if (!project.promiseFinally) {
       const comma = style.trailingCommasInCalls ? ',' : '';
-      const handler = (param: string, last: string) => `${outer}${unit}(${param}) => {${eol}${block(outer + unit + unit, [last])}${eol}${outer}${unit}}`;
+      const handler = (param: string, last: string) => `${outer}${unit}(${param}) => {${eol}${body(outer + unit + unit, [last])}${eol}${outer}${unit}}`;
       return `.then(${eol}${handler('value', 'return value')},${eol}${handler('error', 'throw error')}${comma}${eol}${outer})`;
     }
-    if (lines.length === 1 && project.voidArrowShorthand) return `.finally(() => ${lines[0]})`;
-    return `.finally(() => {${eol}${block(outer + unit)}${eol}${outer}})`;
+    if (lines.length === 1 && project.voidArrowShorthand && !block) return `.finally(() => ${lines[0]})`;
+    return `.finally(() => {${eol}${body(outer + unit)}${eol}${outer}})`;
   }
 }

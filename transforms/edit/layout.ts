@@ -21,6 +21,8 @@ export function semi(style: Style): string {
 // A statement that starts with `(`, `[`, `` ` ``, `+`, `-` or `/` needs a leading `;` in a file
 // without semicolons, or it would continue the line before it.
 export function statement(style: Style, code: string): string {
+  // a comment line is written as it is
+  if (code.startsWith('//') || code.startsWith('/*') || code.startsWith(' *')) return code;
   if (style.semicolons) return `${code};`;
   return /^[([`+\-/]/.test(code) ? `;${code}` : code;
 }
@@ -219,12 +221,15 @@ export function prependToFunction(layout: Layout, fn: any, lines: readonly strin
   if (first === undefined) return appendToFunction(layout, fn, lines);
   if (text.startsLine(first.start) && text.positionAt(block.start).line !== text.positionAt(block.end).line) return insertLinesBefore(layout, first, lines);
   const source = text.text;
-  // `() => { reject(err); }` on one line: stay on one line
-  if (style.semicolons || block.body.every((each: any) => source[each.end - 1] === ';')) return insertAt(first.start, `${lines.join(' ')} `);
-  // `() => { reject(err) }` without semicolons: one statement a line
+  const ended = style.semicolons || block.body.every((each: any) => source[each.end - 1] === ';');
+  // `() => { reject(err); }` on one line, one simple statement to add: stay on one line
+  if (ended && lines.length === 1 && !/[{}]/.test(lines[0])) return insertAt(first.start, `${lines[0]} `);
+  // otherwise one statement a line; without semicolons, a statement that now follows ours and starts
+  // with `(`, `[`, `` ` ``… gets its `;` (it would continue our line)
   const outer = text.indentOf(block.start);
   const eol = text.terminatorNear(block.start);
-  const body = [...lines, ...block.body.map((each: any) => source.slice(each.start, each.end))].map((line) => `${outer}${style.indent}${line}`).join(eol);
+  const kept = block.body.map((each: any) => source.slice(each.start, each.end)).map((code: string) => (ended || !/^[([`+\-/]/.test(code) ? code : `;${code}`));
+  const body = [...lines, ...kept].map((line) => `${outer}${style.indent}${line}`).join(eol);
   return replaceRange(block.start, block.end, `{${eol}${body}${eol}${outer}}`);
 }
 

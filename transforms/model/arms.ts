@@ -229,14 +229,31 @@ function sleepArm(call: any, builtin: Builtin): TimerArm {
 function containsSignalTimeout(facts: Facts, node: any, depth = 0): boolean {
   if (depth > 0 && !isSignalExpression(facts, node)) return false;
   for (const member of facts.tree.within(node, 'MemberExpression')) {
-    if (propertyName(member) === 'timeout' && facts.resolver.is(member.object, 'AbortSignal')) return true;
+    if (propertyName(member) !== 'timeout' || !facts.resolver.is(member.object, 'AbortSignal')) continue;
+    // in the arm itself, the signal must be waited on (a work given `{ signal }` is work)
+    if (depth > 0 || waitsOn(facts, facts.tree.parent(member))) return true;
   }
   if (depth > 0) return false;
   for (const identifier of facts.tree.within(node, 'Identifier')) {
+    if (!waitsOn(facts, identifier)) continue;
     const binding = facts.scopes.bindingOf(identifier);
     if (binding?.kind !== 'const' || binding.declaration?.type !== 'VariableDeclarator' || !binding.declaration.init || binding.declaration.id !== binding.id) continue;
     if (containsSignalTimeout(facts, binding.declaration.init, depth + 1)) return true;
   }
+  return false;
+}
+
+// `signal.addEventListener('abort', …)`, `signal.onabort = …`, `signal.aborted`, `once(signal, 'abort')`:
+// the signal (or `AbortSignal.timeout(ms)` itself) read for its abort, not handed to a piece of work
+// in its options.
+function waitsOn(facts: Facts, node: any): boolean {
+  let current = node;
+  while (['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(facts.tree.parent(current)?.type)) current = facts.tree.parent(current);
+  const parent = facts.tree.parent(current);
+  if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === current) return true;
+  // passed as an argument of its own (`raceSignal(p, signal)`, `once(signal, 'abort')`): taken as
+  // waited on; only a `{ signal }` option is what a piece of work is given
+  if ((parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(current)) return true;
   return false;
 }
 

@@ -127,7 +127,12 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
   let held: RaceArm['declaration'];
   if (list?.type === 'Identifier') {
     const named = resolveElement(facts, race, list);
-    if (named.declaration?.binding.kind === 'const' && unwrap(named.value)?.type === 'ArrayExpression') {
+    const declared = named.declaration?.statement;
+    const exported = declared && facts.tree.parent(declared)?.type === 'ExportNamedDeclaration';
+    // a race in a loop the array is not in would race the same timer again and again
+    const loops = (node: any) => [...facts.tree.ancestors(node)].filter((ancestor: any) => /^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(ancestor.type));
+    const sameLoops = declared && loops(race).every((loop: any) => facts.tree.isInside(declared, loop));
+    if (named.declaration?.binding.kind === 'const' && unwrap(named.value)?.type === 'ArrayExpression' && !exported && sameLoops) {
       list = unwrap(named.value);
       held = named.declaration;
     }

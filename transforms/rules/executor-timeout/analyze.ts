@@ -188,6 +188,8 @@ export function heldResources(facts: Facts, site: ExecutorSite, intervals?: Held
   }
   for (const kept of site.keptCallbacks) {
     if (intervals?.entries.some((entry) => entry.kept === kept)) continue;
+    const keptReason = intervals?.keptReasons.get(kept);
+    if (keptReason && !deletedByTimer(facts, site, kept, inTimer)) return refuse('keptEntryNotDeletable', kept.call, { store: facts.code(kept.store, 50), reason: keptReason });
     if (!deletedByTimer(facts, site, kept, inTimer)) return refuse('keptCallback', kept.call, { store: facts.code(kept.store, 50) });
   }
   for (const interval of site.intervals) {
@@ -216,6 +218,7 @@ export interface HeldFixes {
   clearable: ClearableInterval[];
   reasons: Map<ExecutorSite['intervals'][number], string>;
   entries: DeletableEntry[];
+  keptReasons: Map<ExecutorSite['keptCallbacks'][number], string>;
 }
 
 export interface DeletableEntry {
@@ -227,7 +230,8 @@ export interface DeletableEntry {
 
 /** what the timer's callback can release of what the executor holds beside it */
 export function heldFixes(facts: Facts, site: ExecutorSite): HeldFixes {
-  return { ...clearableIntervals(facts, site), entries: deletableEntries(facts, site) };
+  const kept = deletableEntries(facts, site);
+  return { ...clearableIntervals(facts, site), entries: kept.entries, keptReasons: kept.reasons };
 }
 
 // `const callback = (v) => { clearTimeout(t); resolve(v); pending.delete(key) }; pending.set(key, callback)`:
@@ -238,53 +242,122 @@ export function heldFixes(facts: Facts, site: ExecutorSite): HeldFixes {
 // deletes that entry (run late, it does nothing else, so nothing that reads the store misses it);
 // a store and a key that are names never written (or `this.x` from arrows all the way), meaning the
 // same in the timer's function literal.
-function deletableEntries(facts: Facts, site: ExecutorSite): DeletableEntry[] {
+function deletableEntries(facts: Facts, site: ExecutorSite): { entries: DeletableEntry[]; reasons: Map<ExecutorSite['keptCallbacks'][number], string> } {
   const { tree, resolver, scopes } = facts;
   const timer = site.timer;
   const callback = timer?.callback;
-  if (!timer || !site.timerStatement || !isFunction(callback) || callback.async || callback.generator) return [];
-  const callbackScope = resolver.scopeAt(callback.body);
   const entries: DeletableEntry[] = [];
+  const reasons = new Map<ExecutorSite['keptCallbacks'][number], string>();
+  if (!timer || !site.timerStatement || !isFunction(callback) || callback.async || callback.generator) {
+    for (const kept of site.keptCallbacks) reasons.set(kept, "the timer's callback is not a function it could be deleted in");
+    return { entries, reasons };
+  }
+  const callbackScope = resolver.scopeAt(callback.body);
   const inTimer = inTimerOf(facts, site);
+  const body = site.executor.body;
+  const timerIndex = body?.type === 'BlockStatement' ? body.body.indexOf(site.timerStatement) : -1;
   for (const kept of site.keptCallbacks) {
     const call = kept.call;
     if (propertyName(unwrap(call.callee)) !== 'set' || call.arguments.length !== 2) continue;
     if (deletedByTimer(facts, site, kept, inTimer)) continue;
-    const value = unwrap(call.arguments[1]);
-    const local = value?.type === 'Identifier' ? resolver.localFunctionOf(value) : undefined;
-    if (!local || local.binding.kind !== 'const' || local.binding.declaration?.type !== 'VariableDeclarator') continue;
-    // declared in the executor's body, before the timer or right after it: never met uninitialised
-    const body = site.executor.body;
-    const index = body?.type === 'BlockStatement' ? body.body.indexOf(tree.parent(local.binding.declaration)) : -1;
-    if (index < 0 || index > body.body.indexOf(site.timerStatement) + 1) continue;
-    if (scopes.lookupFrom(callbackScope, local.binding.name) !== local.binding) continue;
-    if (!namesTheSame(facts, kept.store, call, callback) || !namesTheSame(facts, kept.key, call, callback)) continue;
-    // the kept function only clears, settles, and deletes its own entry
-    const fn = local.fn;
-    if (fn.async || fn.generator || fn.body.type !== 'BlockStatement') continue;
-    let deletesItself = false;
-    const only = fn.body.body.every((statement: any) => {
-      const effect = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
-      if (effect?.type !== 'CallExpression') return false;
-      const callee = unwrap(effect.callee);
-      const settle = scopes.bindingOf(callee);
-      if (settle !== undefined && (settle === site.resolve || settle === site.reject)) return effect.arguments.every(isEffectFree);
-      if (resolver.is(callee, 'clearTimeout')) return true;
-      if (propertyName(callee) === 'delete' && sameText(facts, callee.object, kept.store) && sameText(facts, effect.arguments[0], kept.key) && effect.arguments.length === 1) {
-        deletesItself = true;
-        return true;
-      }
-      return false;
-    });
-    if (!only || !deletesItself) continue;
-    entries.push({ kept, store: facts.textOf(unwrap(kept.store)), key: facts.textOf(unwrap(kept.key)), callback: local.binding.name });
+    const reason = entryProblem(facts, site, kept, callback, callbackScope, timerIndex);
+    if (typeof reason === 'string') reasons.set(kept, reason);
+    else entries.push(reason);
   }
-  return entries;
+  return { entries, reasons };
+}
+
+// Why the timer cannot delete the kept entry, or the entry to delete.
+function entryProblem(facts: Facts, site: ExecutorSite, kept: ExecutorSite['keptCallbacks'][number], callback: any, callbackScope: any, timerIndex: number): DeletableEntry | string {
+  const { tree, resolver, scopes } = facts;
+  const call = kept.call;
+  const value = unwrap(call.arguments[1]);
+  const local = value?.type === 'Identifier' ? resolver.localFunctionOf(value) : undefined;
+  if (!local || local.binding.kind !== 'const' || local.binding.declaration?.type !== 'VariableDeclarator') return 'what is kept is not a const function of the executor';
+  // declared in the executor's body, before the timer or right after it: never met uninitialised
+  const body = site.executor.body;
+  const index = body?.type === 'BlockStatement' ? body.body.indexOf(tree.parent(local.binding.declaration)) : -1;
+  if (index < 0 || index > timerIndex + 1) return 'the kept function is not declared in the executor before the timer or right after it';
+  if (scopes.lookupFrom(callbackScope, local.binding.name) !== local.binding) return `\`${local.binding.name}\` means something else in the timer's callback`;
+  if (!namesTheSame(facts, kept.store, call, callback, site.timerStatement) || !namesTheSame(facts, kept.key, call, callback, site.timerStatement)) return "the registry or the key is not a name set before the timer is armed, never changed, and meaning the same in the timer's callback";
+  const store = facts.textOf(unwrap(kept.store));
+  if (!isMapStore(facts, kept.store, call)) return `\`${store}\` is not known to be a Map`;
+  // the kept function only clears, settles, and deletes its own entry
+  const fn = local.fn;
+  if (fn.async || fn.generator || fn.body.type !== 'BlockStatement') return 'the kept function does more than clear the timer, settle and delete its entry';
+  let deletesItself = false;
+  const only = fn.body.body.every((statement: any) => {
+    const effect = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
+    if (effect?.type !== 'CallExpression') return false;
+    const callee = unwrap(effect.callee);
+    const settle = scopes.bindingOf(callee);
+    if (settle !== undefined && (settle === site.resolve || settle === site.reject)) return effect.arguments.every(isEffectFree);
+    if (resolver.is(callee, 'clearTimeout')) return true;
+    if (propertyName(callee) === 'delete' && sameText(facts, callee.object, kept.store) && sameText(facts, effect.arguments[0], kept.key) && effect.arguments.length === 1) {
+      deletesItself = true;
+      return true;
+    }
+    return false;
+  });
+  if (!only || !deletesItself) return 'the kept function does more than clear the timer, settle and delete its entry';
+  const unguarded = unguardedRead(facts, kept.store);
+  if (unguarded) return unguarded;
+  return { kept, store, key: facts.textOf(unwrap(kept.key)), callback: local.binding.name };
+}
+
+// `new Map()` / `new WeakMap()` held by the store: a const's initialiser, or for `this.x` a field of
+// the enclosing class set to one or typed as one.
+function isMapStore(facts: Facts, node: any, at: any): boolean {
+  const store = unwrap(node);
+  const isMapType = (name: string | undefined) => name === 'Map' || name === 'WeakMap';
+  const isNewMap = (init: any) => unwrap(init)?.type === 'NewExpression' && unwrap(init).callee.type === 'Identifier' && isMapType(unwrap(init).callee.name) && facts.resolver.isFreeAt(unwrap(init), unwrap(init).callee.name);
+  if (store?.type === 'Identifier') {
+    const binding = facts.scopes.bindingOf(store);
+    return binding?.kind === 'const' && binding.declaration?.type === 'VariableDeclarator' && isNewMap(binding.declaration.init);
+  }
+  if (store?.type !== 'MemberExpression' || store.computed || unwrap(store.object)?.type !== 'ThisExpression') return false;
+  const name = propertyName(store);
+  const classBody = [...facts.tree.ancestors(at)].find((ancestor: any) => ancestor.type === 'ClassBody');
+  const field = classBody?.body.find((member: any) => ['ClassProperty', 'PropertyDefinition'].includes(member.type) && !member.static && !member.computed && (member.key?.name ?? member.key?.value) === name);
+  if (!field) return false;
+  const annotation = field.typeAnnotation?.typeAnnotation;
+  return isNewMap(field.value) || (annotation?.type === 'TSTypeReference' && isMapType(annotation.typeName?.name));
+}
+
+// Every use of the registry in the file is `get`, `set`, `delete` or `size`, and what `get` gives is checked
+// before it is called (`store.get(k)?.(v)`, or `const cb = store.get(k); if (cb) cb(v)`): a reader
+// then finds no entry as it found a stale one, and does nothing with either. The problem, otherwise.
+function unguardedRead(facts: Facts, node: any): string | undefined {
+  const { tree, scopes } = facts;
+  const store = facts.textOf(unwrap(node));
+  const root = unwrap(node);
+  const binding = root?.type === 'Identifier' ? scopes.bindingOf(root) : undefined;
+  const uses = binding ? binding.references.map((reference) => reference.node).filter((use: any) => use !== binding.id) : tree.ofType('MemberExpression').filter((candidate: any) => facts.textOf(candidate) === store);
+  for (const use of uses) {
+    const member = tree.parent(use);
+    const method = member?.type === 'MemberExpression' && member.object === use ? propertyName(member) : undefined;
+    const call = method ? tree.parent(member) : undefined;
+    // `size` counts the entries: what it reads less of is the leak itself
+    if (method === 'size' && !(call?.type === 'CallExpression' && call.callee === member)) continue;
+    if (!method || !['get', 'set', 'delete'].includes(method) || call?.type !== 'CallExpression' || call.callee !== member) return `\`${store}\` is used for more than get, set and delete (line ${facts.source.positionAt(use.start).line})`;
+    if (method !== 'get') continue;
+    const parent = tree.parent(call);
+    // `store.get(k)?.(v)`, `store.get(k)?.x`
+    if ((parent?.type === 'OptionalCallExpression' || parent?.type === 'OptionalMemberExpression') && parent.optional && (parent.callee === call || parent.object === call)) continue;
+    // `const cb = store.get(k)`, every use of `cb` under `if (cb)`
+    if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier') {
+      const binding = scopes.bindingOf(parent.id);
+      const guarded = binding !== undefined && binding.kind === 'const' && binding.references.every((reference) => reference.node === parent.id || [...tree.ancestors(reference.node)].some((ancestor: any) => ancestor.type === 'IfStatement' && unwrap(ancestor.test)?.type === 'Identifier' && scopes.bindingOf(unwrap(ancestor.test)) === binding && (unwrap(ancestor.test) === reference.node || tree.isInside(reference.node, ancestor.consequent))));
+      if (guarded) continue;
+    }
+    return `a read of it, \`${facts.code(call, 40)}\` at line ${facts.source.positionAt(call.start).line}, does not check for a missing entry`;
+  }
+  return undefined;
 }
 
 // A name never written, or a chain of plain property reads from one (or from `this` when every
 // function from `from` to `callback` is an arrow), that means the same where `callback` reads it.
-function namesTheSame(facts: Facts, node: any, from: any, callback: any): boolean {
+function namesTheSame(facts: Facts, node: any, from: any, callback: any, timerStatement: any): boolean {
   let root = unwrap(node);
   while (root?.type === 'MemberExpression' && !root.computed) root = unwrap(root.object);
   if (root?.type === 'ThisExpression') {
@@ -296,6 +369,11 @@ function namesTheSame(facts: Facts, node: any, from: any, callback: any): boolea
   if (root?.type !== 'Identifier') return false;
   const binding = facts.scopes.bindingOf(root);
   if (!binding || binding.references.some((reference) => reference.write)) return false;
+  // initialised before the timer is armed (a parameter, a name of an outer function, or declared
+  // before it), so the timer's callback never meets it uninitialised
+  const home = facts.tree.functionOf(from);
+  const declaredInside = binding.kind !== 'param' && facts.tree.isInside(binding.id, home);
+  if (declaredInside && binding.id.start >= timerStatement.start) return false;
   return facts.scopes.lookupFrom(facts.resolver.scopeAt(callback.body), root.name) === binding;
 }
 
@@ -330,11 +408,20 @@ export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearabl
     });
     // not held at all: nothing could clear it (intervalLeft says so)
     if (!binding) continue;
+    // right after the timer, the interval's own arguments must not throw before its const is set
+    const cannotThrow = (argument: any) => {
+      const value = unwrap(argument);
+      if (value?.type === 'NumericLiteral' || (value?.type === 'Literal' && typeof value.value === 'number') || isFunction(value)) return true;
+      const named = value?.type === 'Identifier' ? scopes.bindingOf(value) : undefined;
+      return named !== undefined && (named.kind === 'param' || named.id.start < statement.start);
+    };
     const reason =
-      binding.kind !== 'const' || binding.declaration !== holder || declaration?.declarations.length !== 1 || index < 0 ? 'it is not held by a const of its own in the executor'
+      binding.kind !== 'const' || binding.declaration !== holder || declaration?.declarations.length !== 1 || index < 0 ? 'it is not held by a const of its own in a statement of the executor\'s body'
       : resolver.builtinOf(interval.call.callee)?.via.kind !== 'global' ? 'it is not armed by the global setInterval'
       : index > timerIndex + 1 ? "its const is declared after code that follows the timer: if that code throws, the timer's callback would meet the const uninitialised"
-      : scopes.lookupFrom(callbackScope, binding.name) !== binding || scopes.lookupFrom(callbackScope, 'clearInterval') !== undefined ? `\`${binding.name}\` or \`clearInterval\` means something else in the timer's callback`
+      : index === timerIndex + 1 && !interval.call.arguments.every(cannotThrow) ? "its setInterval call, right after the timer, has arguments that may throw before its const is set: the timer's callback would then meet it uninitialised"
+      : scopes.lookupFrom(callbackScope, binding.name) !== binding ? `\`${binding.name}\` means something else in the timer's callback`
+      : scopes.lookupFrom(callbackScope, 'clearInterval') !== undefined ? "`clearInterval` is not the global in the timer's callback"
       : !endsItself || !settles ? 'it does not settle the promise and clear itself, so it is not a poll for the work'
       : undefined;
     if (reason) reasons.set(interval, reason);

@@ -101,6 +101,11 @@ export const messages = {
     why: 'a callback that settles the promise is kept in `{store}`, and the timer does not remove it: the entry stays, and a late answer still runs it',
     fix: 'delete the entry when the timer fires, beside the rejection',
   },
+  keptEntryNotDeletable: {
+    what: 'new Promise timeout',
+    why: 'a callback that settles the promise is kept in `{store}`, and the timer does not remove it, nor can this: {reason}',
+    fix: 'delete the entry when the timer fires, beside the rejection',
+  },
   intervalLeft: {
     what: 'new Promise timeout',
     why: 'the interval `{name}` is not cleared when the timer fires: it runs on after the timer wins',

@@ -234,11 +234,12 @@ function ownedVerdict(facts: Facts, site: RaceSite, timerArm: RaceArm, cancels: 
   if (coverages.some((coverage) => coverage.has('fulfilled') && coverage.has('rejected'))) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timerArm.element, 40) } };
   if (coverages.some((coverage) => coverage.has('fulfilled'))) {
     const moved = movableCancels(facts, site);
-    const placement = moved ? placementFor(facts, race) : undefined;
-    if (moved && placement && typeof placement !== 'string' && site.builtinPromise) {
-      return { status: 'fixable', plan: { site, placement, timer: { kind: 'owned-cancel', ...moved }, fetches: [] }, messageId: 'fixedOwnedCancel', data: { cancels: moved.calls.map((call) => facts.code(call, 40)).join('; ') } };
+    const placement = typeof moved === 'string' ? undefined : placementFor(facts, race);
+    const reason = typeof moved === 'string' ? moved : !site.builtinPromise ? 'the race is not one of the global Promise' : typeof placement === 'string' || !placement ? 'the race has no statement to hold it' : undefined;
+    if (typeof moved !== 'string' && reason === undefined) {
+      return { status: 'fixable', plan: { site, placement: placement as Placement, timer: { kind: 'owned-cancel', ...moved }, fetches: [] }, messageId: 'fixedOwnedCancel', data: { cancels: moved.calls.map((call) => facts.code(call, 40)).join('; ') } };
     }
-    return unknown('cancelledOnFulfilmentOnly', race, { arm: facts.code(timerArm.element, 40), cancels });
+    return unknown('cancelledOnFulfilmentOnly', race, { arm: facts.code(timerArm.element, 40), cancels, reason: reason ?? '' });
   }
   // (cancelled where this cannot place it: said nothing of, as before the object was looked at)
   return undefined;
@@ -249,35 +250,44 @@ function ownedVerdict(facts: Facts, site: RaceSite, timerArm: RaceArm, cancels: 
 // moved to run when the race settles, on every path. Every cancel of every owned arm that runs on
 // fulfilment only must be among them, each a statement of its own with arguments that cost nothing;
 // no arm is a fetch (which would still run on). Undefined otherwise.
-function movableCancels(facts: Facts, site: RaceSite): { statements: any[]; calls: any[] } | undefined {
-  const { tree } = facts;
+function movableCancels(facts: Facts, site: RaceSite): { statements: any[]; calls: any[] } | string {
+  const { tree, scopes } = facts;
   const race = site.node;
-  if (site.workArms.some((arm) => arm.arm.role === 'work' && arm.arm.fetch)) return undefined;
+  const notRightAfter = 'it is not in the statements right after the awaited race (code between may read the object)';
+  if (site.workArms.some((arm) => arm.arm.role === 'work' && arm.arm.fetch)) return 'a fetch among the arms would still run on';
   const calls = site.arms
     .flatMap((arm) => cancelCallsOf(facts, unwrap(arm.arm.role === 'opaque-timer' ? arm.arm.node : arm.value)))
     .filter((call: any) => {
       const coverage = coverageOf(tree, race, call);
       return coverage.has('fulfilled') && !coverage.has('rejected');
     });
-  if (calls.length === 0) return undefined;
+  if (calls.length === 0) return notRightAfter;
   let awaited = race;
   while (['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(tree.parent(awaited)?.type)) awaited = tree.parent(awaited);
   const awaiting = tree.parent(awaited);
-  if (awaiting?.type !== 'AwaitExpression') return undefined;
+  const notAwaited = 'the race is not awaited by a statement of its own';
+  if (awaiting?.type !== 'AwaitExpression') return notAwaited;
   const holder = tree.parent(awaiting);
   const declarator = holder?.type === 'VariableDeclarator' && holder.init === awaiting ? holder : undefined;
   const statement = declarator ? tree.parent(declarator) : holder;
   const whole = (statement?.type === 'ExpressionStatement' && statement.expression === awaiting) || (declarator && statement?.declarations.length === 1);
   const slot = whole ? tree.listOf(statement) : undefined;
-  if (!slot) return undefined;
+  if (!slot) return notAwaited;
   const statements: any[] = [];
   for (const next of slot.list.slice(slot.index + 1)) {
     const call = next.type === 'ExpressionStatement' ? unwrap(next.expression) : undefined;
     if (!call || !calls.includes(call)) break;
-    if (!call.arguments.every(isEffectFree)) return undefined;
+    // run earlier, an argument must mean what it meant: nothing the race's statement (or later) declares
+    const late = call.arguments.some((argument: any) => !isEffectFree(argument) || tree.within(argument, 'Identifier').some((id: any) => {
+      const binding = scopes.bindingOf(id);
+      return binding !== undefined && binding.id.start >= statement.start;
+    }));
+    if (late) return `an argument of \`${facts.code(call, 40)}\` is not known before the race settles`;
+    // a comment after it on its line would be left behind
+    if (facts.source.text.slice(next.end, facts.source.lineEndOf(next.end)).trim() !== '') return `\`${facts.code(call, 40)}\` shares its line with a comment or more code`;
     statements.push(next);
   }
-  if (statements.length !== new Set(calls).size) return undefined;
+  if (statements.length !== new Set(calls).size) return notRightAfter;
   return { statements, calls: statements.map((each) => unwrap(each.expression)) };
 }
 

@@ -14,6 +14,7 @@ import {
   deleteStatement,
   expressionBodyToBlock,
   insertLinesBefore,
+  leadingCommentsStart,
   reindent,
   semi,
   statement,
@@ -30,6 +31,8 @@ export interface RaceFixParts {
   settled: string[];
   /** code chained after that `.finally(…)` (or right on the race when nothing is settled) */
   after?: string[];
+  /** `.finally(() => { … })` even for one call: what it returns must not be waited for */
+  settledBlock?: boolean;
 }
 
 export function fixRace(plan: RacePlan, context: FixContext): Edit[] {
@@ -64,7 +67,7 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
     if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, declarations), ...wrapped];
   }
   // `.finally(() => clearTimeout(h))`, or what the project allows instead (edit/code.ts onSettled)
-  const chained = (parts.settled.length > 0 ? onSettled(layout, context.project(), parts.settled, race.end) : '') + (parts.after ?? []).join('');
+  const chained = (parts.settled.length > 0 ? onSettled(layout, context.project(), parts.settled, race.end, parts.settledBlock) : '') + (parts.after ?? []).join('');
   const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
@@ -120,9 +123,15 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
 
   if (timer.kind === 'owned-cancel') {
     // the cancels run when the race settles, and their statements after it go
-    // one deletion over the run of statements, so the blank lines around them are kept as one
+    // one deletion over the run of statements, so the blank lines around them are kept as one; the
+    // comment lines right above each go with it, into the finally
     const run = { start: timer.statements[0].start, end: timer.statements[timer.statements.length - 1].end };
-    return { declarations, inner: [deleteStatement(layout, run)], settled: timer.calls.map((call) => facts.textOf(call)) };
+    const settledLines = timer.statements.flatMap((each: any, index: number) => {
+      const from = leadingCommentsStart(layout, each);
+      const comments = layout.text.text.slice(from, layout.text.lineStartOf(each.start)).split(/\r\n|\n|\r/).map((line) => line.trim()).filter(Boolean).map((line) => (line.startsWith('*') ? ` ${line}` : line));
+      return [...comments, facts.textOf(timer.calls[index])];
+    });
+    return { declarations, inner: [deleteStatement(layout, run)], settled: settledLines, settledBlock: true };
   }
   if (timer.kind === 'executor') {
     const handle = timer.existing ?? names.allocate('timerHandle', owner);

@@ -38,7 +38,7 @@ export const messages = {
   },
   cancelledOnFulfilmentOnly: {
     what: 'Promise.race with a cancellable arm',
-    why: 'the arm `{arm}` is cancelled by `{cancels}` only when the race fulfils: when it rejects, whatever that cancels (a timer, a listener) stays',
+    why: 'the arm `{arm}` is cancelled by `{cancels}` only when the race fulfils: when it rejects, whatever that cancels (a timer, a listener) stays; the cancel is not moved here because {reason}',
     fix: 'move `{cancels}` into a finally around the awaited race (or `.finally()` on it), so that it runs on every path',
   },
   helperSignalPassed: {
