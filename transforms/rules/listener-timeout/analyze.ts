@@ -156,6 +156,7 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   if (site.timers.length !== 1 || !site.timerStatement || (timer.capture.kind !== 'none' && !timerCleared) || (timer.capture.kind === 'none' && tree.parent(timer.expression)?.type !== 'ExpressionStatement') || !settleCall || (settleBinding !== site.resolve && settleBinding !== site.reject) || !settleCall.arguments.every(isEffectFree)) {
     return refuse('timerShape', timer.call);
   }
+  if (returnsInCallback(facts, timer.callback)) return refuse('timerReturns', timer.call);
   if (!facts.resolver.isFreeAt(site.node, 'clearTimeout')) return refuse('shadowed', timer.call, { name: 'clearTimeout' });
 
   const registrations: Registration[] = [];
@@ -181,6 +182,12 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   const nested = site.listeners.find((listener) => !listener.statement);
   if (nested) return refuse('listenerPosition', nested.call);
   return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared } };
+}
+
+// `return reject(err);` (or a bare `return;`) in the timer's own callback: a statement appended at the
+// end of its block would be dead code after it, so nothing is appended there
+function returnsInCallback(facts: Facts, callback: any): boolean {
+  return isFunction(callback) && callback.body.type === 'BlockStatement' && facts.tree.within(callback.body, 'ReturnStatement').some((statement) => facts.tree.functionOf(statement) === callback);
 }
 
 function isNullish(node: any): boolean {
@@ -356,7 +363,7 @@ function removalOfAny(facts: Facts, statement: any): boolean {
 // handler the fix names, on a target and event that do not change, with a timer callback that is a
 // function of its own. Undefined when one cannot be removed so.
 function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean): TimerRemoval[] | undefined {
-  if (!isFunction(timer.callback) || callbackEffects(timer.callback) === undefined) return undefined;
+  if (!isFunction(timer.callback) || callbackEffects(timer.callback) === undefined || returnsInCallback(facts, timer.callback)) return undefined;
   const removals: TimerRemoval[] = [];
   for (const listener of site.listeners) {
     if (removedBy(timer.callback, listener)) continue;
@@ -503,6 +510,7 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     return refuse("the timer's callback does more than settle the promise, and what else it does may read or set a handler");
   }
   if (site.timers.length !== 1 || !site.timerStatement) return refuse('the timer is not armed by one statement of its own at the top of the executor');
+  if (returnsInCallback(facts, callback)) return refuse("the timer's callback has a `return`, after which a `= null` appended to it would never run");
 
   // the timer: cleared already on every settle, or by `.finally()` on the promise
   const eventsClear = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared) && site.syncThrows.length === 0;

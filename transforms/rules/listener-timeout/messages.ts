@@ -58,6 +58,11 @@ export const messages = {
     why: 'the listener is added with options `{name}` that a removal would have to repeat',
     fix: 'pass a `signal` in the options and abort it when the timer fires',
   },
+  timerReturns: {
+    what: 'listener raced against a timer',
+    why: "the timer's callback has a `return`, after which a cleanup appended to it would never run",
+    fix: 'drop the `return` (setTimeout ignores what its callback returns), or remove the listeners by hand when the timer fires',
+  },
   timerShape: {
     what: 'listener raced against a timer',
     why: 'the timer is not one top-level `setTimeout(() => reject(err), ms)` of the executor, with a function callback that only settles the promise',
