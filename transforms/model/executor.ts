@@ -192,8 +192,10 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
       const parent = tree.parent(node);
       const called = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.callee === node;
       const point = called ? parent : node;
-      // a settle in the executor's own flow before the timer is armed leaves no timer behind
-      const beforeTimer = called && timerStatement !== undefined && tree.functionOf(point) === executor && point.end <= timerStatement.start;
+      // a settle in the executor's own flow before the timer is armed leaves no timer behind, when
+      // the executor leaves there: `return resolve(v);`, or `resolve(v); return;` in one block.
+      // `if (ready) resolve(v);` above the timer goes on to arm it, and leaves it armed.
+      const beforeTimer = called && timerStatement !== undefined && tree.functionOf(point) === executor && point.end <= timerStatement.start && leavesExecutorAt(tree, point);
       settlePoints.push({ node: point, settle, byReference: !called, cleared: beforeTimer || (clears.length > 0 && clearsOnWayTo(facts, point, executor, isClear, isSettleFunction)), stored: !called && (isStored(facts, node) || isPassedOn(facts, node)) });
     }
   }
@@ -391,6 +393,18 @@ function chainHead(links: Array<{ call: any }>): any {
     if (head?.type !== 'CallExpression' || (method !== 'then' && method !== 'catch' && method !== 'finally')) return head;
     head = unwrap(callee.object);
   }
+}
+
+// `return resolve(v);`, or `resolve(v);` followed right away in its block by `return`: the function
+// the settle is in leaves there, before any later statement of it runs
+function leavesExecutorAt(tree: Facts['tree'], point: any): boolean {
+  const statement = tree.parent(point);
+  if (statement?.type === 'ReturnStatement') return unwrap(statement.argument) === point;
+  if (statement?.type !== 'ExpressionStatement' || statement.expression !== point) return false;
+  const block = tree.parent(statement);
+  if (block?.type !== 'BlockStatement') return false;
+  const next = block.body[block.body.indexOf(statement) + 1];
+  return next?.type === 'ReturnStatement';
 }
 
 // `resolve(v); return;` before a later clear: the clear is skipped

@@ -518,6 +518,9 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
   let clear: PropertyClear | undefined;
   if (!timerCleared) {
     const capture = timer.capture;
+    // `if (socket.readyState === 1) resolve(socket);` above the timer: the executor goes on to arm it
+    const early = site.settlePoints.find((point) => !point.cleared && !point.byReference && tree.functionOf(point.node) === site.executor && point.node.end <= site.timerStatement.start);
+    if (early && (capture.kind === 'declared' || capture.kind === 'assigned')) return refuse(`\`${facts.code(early.node, 40)}\` settles the promise before the timer is armed, and the executor goes on to arm it; its handle \`${capture.binding.name}\` is kept where a \`.finally()\` on the promise cannot clear it`);
     if (capture.kind === 'declared' || capture.kind === 'assigned') return refuse(`no event clears the timer, and its handle \`${capture.binding.name}\` is kept where a \`.finally()\` on the promise cannot clear it`);
     if (capture.kind === 'stored') return refuse(`no event clears the timer, and its handle is kept in \`${capture.description}\`, where a \`.finally()\` on the promise cannot clear it`);
     if (tree.parent(timer.expression) !== site.timerStatement) return refuse('no event clears the timer, and its statement is not a bare `setTimeout(…);` whose handle a `.finally()` on the promise could keep');
