@@ -596,7 +596,9 @@ function ownedTarget(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   for (const reference of binding.references) {
     const node = reference.node;
     if (node === binding.id) continue;
-    if (node.start >= settledBy) continue;
+    // past the awaiting statement in the same function only: a function declared there (hoisted) may
+    // run while the timer is armed
+    if (node.start >= settledBy && tree.functionOf(node) === tree.functionOf(holder)) continue;
     const parent = tree.parent(node);
     if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === node) {
       const member = propertyName(parent);
