@@ -17,6 +17,9 @@ import { isOnceLookalike } from '../../model/sites';
 import { callbackEffects, clearedBy } from '../../model/timer';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { heldResources } from '../executor-timeout/analyze';
+import { domLibAround } from './dom-lib';
+import { MODULE_BASE } from '../../model/modules';
+import { resolve as resolvePath } from 'node:path';
 import { type RacePlan, analyzeRace } from '../race-timeout/analyze';
 import type { MessageId } from './messages';
 
@@ -91,7 +94,7 @@ export function analyzeListener(site: ExecutorSite | RaceSite, context: RuleCont
   return site.kind === 'race' ? analyzeOnceRace(site, context) : analyzeExecutor(site, context);
 }
 
-function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | undefined {
+function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): Result | undefined {
   const { tree } = facts;
   const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
   const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
@@ -106,7 +109,7 @@ function analyzeExecutor(site: ExecutorSite, { facts }: RuleContext): Result | u
   // `target.onchange = handler`: set to null when the timer fires? Each one left is set to null
   // there, or the report says which precondition of that fails.
   const leftByTimer = site.propertyListeners.filter((property) => !nulledByTimer(facts, timer, property));
-  if (leftByTimer.length > 0) return propertyNulls(facts, site, timer, leftByTimer);
+  if (leftByTimer.length > 0) return propertyNulls(facts, site, timer, leftByTimer, options);
   if (site.listeners.length === 0) return undefined;
 
   // What each path releases today. A handler may be named: `const onReady = (v) => {…}; once('ready', onReady)`.
@@ -491,7 +494,7 @@ const NULLABLE_HANDLER_CLASSES = new Set(['WebSocket', 'EventSource', 'XMLHttpRe
 // - each handler property is set by a statement of its own at the top of the executor, to `resolve`,
 //   `reject` or a function whose late run does nothing: it settles, clears this timer, sets handler
 //   properties of the site to null, under `if` tests that only read values.
-function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, left: ExecutorSite['propertyListeners']): Result {
+function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, left: ExecutorSite['propertyListeners'], options: RuleContext['options']): Result {
   const { tree } = facts;
   const nameOf = (property: ExecutorSite['propertyListeners'][number]) => facts.code(unwrap(property.assignment.left), 50);
   const refuse = (reason: string, property = left[0]): Result => ({ status: 'refused', messageId: 'propertyListenerLeft', at: property.assignment, data: { name: nameOf(property), reason } });
@@ -537,7 +540,7 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     const name = nameOf(property);
     const targetReason = ownedTarget(facts, site, timer, property);
     if (targetReason) return refuse(targetReason, property);
-    const typeReason = facts.typescript ? takesNull(facts, property) : undefined;
+    const typeReason = facts.typescript ? takesNull(facts, property, options) : platformTarget(facts, property);
     if (typeReason) return refuse(typeReason, property);
     const statement = tree.parent(property.assignment);
     if (statement?.type !== 'ExpressionStatement' || tree.parent(statement) !== site.executor.body) {
@@ -635,7 +638,7 @@ function loopBetween(facts: Facts, statement: any, block: any): boolean {
 
 // TypeScript: `target.onX = null` type-checks when the target is a platform class of lib.dom, or a
 // class of this file that declares `onX: … | null`. Undefined when it does; why not otherwise.
-function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][number]): string | undefined {
+function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][number], options: RuleContext['options']): string | undefined {
   const { scopes, resolver } = facts;
   const binding = scopes.bindingOf(unwrap(property.target))!;
   const declarator = binding.declaration;
@@ -645,7 +648,12 @@ function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][num
   if (callee?.type !== 'Identifier') return reason;
   const annotation = declarator.id.typeAnnotation?.typeAnnotation;
   if (annotation && !(annotation.type === 'TSTypeReference' && annotation.typeName?.type === 'Identifier' && annotation.typeName.name === callee.name && !annotation.typeParameters && !annotation.typeArguments)) return reason;
-  if (NULLABLE_HANDLER_CLASSES.has(callee.name) && resolver.isFreeAt(callee, callee.name)) return undefined;
+  if (NULLABLE_HANDLER_CLASSES.has(callee.name) && resolver.isFreeAt(callee, callee.name)) {
+    const base = options[MODULE_BASE];
+    const dom = domLibAround(typeof base === 'string' ? resolvePath(base, facts.path) : facts.path);
+    if (dom === 'yes') return undefined;
+    return `in TypeScript, \`${property.property}\` of \`${className}\` takes null by lib.dom's declaration only, and ${dom === 'no' ? "the project's tsconfig.json `lib` does not include `dom`" : "whether the project's tsconfig.json `lib` includes `dom` cannot be told (no tsconfig.json found, or an `extends` not found)"}`;
+  }
   const classBinding = scopes.bindingOf(callee);
   const declaration = classBinding?.kind === 'class' ? classBinding.declaration : undefined;
   if (declaration?.type !== 'ClassDeclaration' || declaration.superClass) return reason;
@@ -654,6 +662,17 @@ function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][num
   const nullable = type?.type === 'TSUnionType' && type.types.some((each: any) => each.type === 'TSNullKeyword');
   const accessor = declaration.body.body.some((each: any) => (each.kind === 'get' || each.kind === 'set') && each.key?.name === property.property);
   return nullable && !member.optional && !accessor ? undefined : reason;
+}
+
+// JavaScript: the target is made by a platform class whose `onX` handlers take null and are only
+// called when set (`new WebSocket(url)`, the global). A class of this file or of a module may call
+// `this.onopen()` unguarded, or have an `onopen` setter that rejects null. Undefined when it is one.
+function platformTarget(facts: Facts, property: ExecutorSite['propertyListeners'][number]): string | undefined {
+  const binding = facts.scopes.bindingOf(unwrap(property.target))!;
+  const callee = unwrap(binding.declaration.init.callee);
+  if (callee?.type === 'Identifier' && NULLABLE_HANDLER_CLASSES.has(callee.name) && facts.resolver.isFreeAt(callee, callee.name)) return undefined;
+  const className = callee?.type === 'Identifier' ? callee.name : facts.code(callee, 30);
+  return `\`${className}\` is not a platform class known to take null in \`${property.property}\` (${[...NULLABLE_HANDLER_CLASSES].join(', ')}): its own code may call \`this.${property.property}(…)\` without a check, or refuse null in a setter`;
 }
 
 // What a late run of the handler would do, once the timer has settled the promise: nothing. It is
