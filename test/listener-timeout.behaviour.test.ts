@@ -44,7 +44,9 @@ async function run(source: string, path: string, scenario: Scenario, { anotherRe
     timeout: (ms: number) => new Promise((_, reject) => clock.setTimeout(() => reject(new Error('ready timeout')), ms)),
   };
   const module = { exports: {} as Record<string, any> };
-  new Function('exports', 'require', 'module', ...Object.keys(globals), transpile(source, path))(module.exports, require, module, ...Object.values(globals));
+  // `import { setTimeout, clearTimeout } from 'node:timers'`: the same clock as the globals
+  const fixtureRequire = (id: string) => (id === 'node:timers' || id === 'timers' ? { ...require(id), setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout } : require(id));
+  new Function('exports', 'require', 'module', ...Object.keys(globals), transpile(source, path))(module.exports, fixtureRequire, module, ...Object.values(globals));
   const entry = Object.values(module.exports).find((value) => typeof value === 'function') as (emitter: unknown) => Promise<unknown>;
 
   let outcome: Outcome = { status: 'pending' };

@@ -69,6 +69,8 @@ export interface EventClears {
   handle?: string;
   /** the settle statements of the handlers that do not clear the timer yet: `resolve(value);`, `return resolve(value);` */
   settles: any[];
+  /** `clearTimeout`, or how the file reaches it */
+  clear: string;
 }
 
 /** `socket.onopen = null;` in the timer's callback */
@@ -282,6 +284,14 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
 
   const settlesToClear = new Set<any>();
   const inHandlers = new Set<any>();
+  // `clearTimeout`, or how the file reaches it (node:timers' import, `globalThis.clearTimeout`)
+  const spellings = new Set<string>();
+  // the global, node:timers' import, or the timer's own object's (`window.clearTimeout`): not
+  // `globalThis.clearTimeout` beside a file's own `clearTimeout`, which a reader would take for it
+  const clearSpellingAt = (at: any) => {
+    const spelling = clearSpelling(facts, timer, at);
+    return spelling.ok && spelling.spelling === 'globalThis.clearTimeout' && timer.builtin.via.kind !== 'global-member' ? { ok: false as const, name: 'clearTimeout' } : spelling;
+  };
   for (const listener of site.listeners) {
     if (!listener.statement || (listener.options !== undefined && !(listener.method === 'addEventListener' && isPlainListenerOptions(listener.options)))) return 'a listener is added in a branch, a nested function or with options';
     if ((!isStable(facts, listener.target) && !isStableMember(facts, listener.target, timer.callback)) || (!isStringLiteral(listener.event) && !isStable(facts, listener.event))) {
@@ -319,7 +329,9 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
       const statement = tree.statementOf(point.node);
       const ownStatement = (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === point.node) || (statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node);
       if (!ownStatement || tree.parent(statement)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` is not a statement of its own in a block`;
-      if (!resolver.isFreeAt(point.node, 'clearTimeout')) return '`clearTimeout` here is not the global';
+      const spelling = clearSpellingAt(point.node);
+      if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
+      spellings.add(spelling.spelling);
       if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler \`${name}\` is another variable`;
       const removed = (other: Listener) => (other === listener && (ONCE_METHODS.has(other.method) || onceOption(other))) || removedOnWayTo(facts, statement, handler, other);
       if (!site.listeners.every(removed)) return `a listener stays attached when the handler \`${name}\` settles by \`${facts.code(point.node, 40)}\``;
@@ -328,9 +340,12 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   }
   const elsewhere = site.settlePoints.find((point) => !inHandlers.has(point) && !point.cleared);
   if (elsewhere) return `\`${facts.code(elsewhere.node, 40)}\` settles the promise outside the handlers, and leaves the timer armed`;
-  if (!resolver.isFreeAt(site.executor.body, 'clearTimeout')) return '`clearTimeout` here is not the global';
+  const executorSpelling = clearSpellingAt(site.executor.body);
+  if (!executorSpelling.ok) return `\`${executorSpelling.name}\` here is not the global`;
+  spellings.add(executorSpelling.spelling);
   if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
-  return { handle, settles: [...settlesToClear] };
+  if (spellings.size !== 1) return '`clearTimeout` is reached by different names in the handlers';
+  return { handle, settles: [...settlesToClear], clear: [...spellings][0] };
 }
 
 // A removal of `listener` that runs whenever `settle` does: a statement before it in its block or

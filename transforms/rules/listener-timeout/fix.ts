@@ -123,7 +123,7 @@ function fixEventClears(plan: Extract<ListenerPlan, { kind: 'event-clears' }>, c
     handle = names.allocate('timerHandle', plan.site.executor);
     edits.push(insertAt(plan.site.timer!.expression.start, `const ${handle} = `));
   }
-  for (const settle of plan.settles) edits.push(insertLinesBefore(layout, settle, [statement(layout.style, `clearTimeout(${handle})`)]));
+  for (const settle of plan.settles) edits.push(insertLinesBefore(layout, settle, [statement(layout.style, `${plan.clear}(${handle})`)]));
   return edits;
 }
 
