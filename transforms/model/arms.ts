@@ -417,6 +417,8 @@ export interface OpaqueHelper {
   name: string;
   home: Facts;
   where?: string;
+  /** its abort parameter's type, when it is a class of the helper's own project (not the global) */
+  abortType?: string;
 }
 
 function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseConstructor): { kind: 'arm'; arm: TimerArm } | { kind: 'opaque'; reason: OpaqueReason; detail?: string; helper?: OpaqueHelper } | undefined {
@@ -449,7 +451,9 @@ function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseCon
 function helperOf(home: Facts, fn: any, call: any, name: string, binding: Binding | undefined, depth: number, where?: string): ReturnType<typeof helperArm> {
   const elsewhere = where === undefined ? {} : { home, where };
   // `sleep(ms, signal?)` whose abort clears its timer, called without one: the race can pass one
-  const abortable = abortableParameter(home, fn);
+  const found = abortableParameter(home, fn);
+  if (found && 'abortType' in found) return { kind: 'opaque', reason: 'helper-shape', detail: where, helper: { call, fn, name, home, where, abortType: found.abortType } };
+  const abortable = found;
   if (abortable && call.arguments.length <= abortable.index && !call.arguments.some((argument: any) => argument.type === 'SpreadElement')) {
     return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', abortable, ...elsewhere } };
   }
@@ -476,7 +480,7 @@ function helperOf(home: Facts, fn: any, call: any, name: string, binding: Bindin
 // The parameter of a helper through which an abort clears its timer: `signal.addEventListener('abort',
 // h)` (or `controller.signal.…`, `signal.onabort = h`), where `h`, or a function of the helper's file
 // it calls, clears a timer. Named or typed as a signal or a controller.
-function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signal' | 'controller' } | undefined {
+function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signal' | 'controller' } | { abortType: string } | undefined {
   const { tree, scopes, resolver } = home;
   const clearsATimer = (handler: any, depth = 0): boolean => {
     const body = isFunction(unwrap(handler)) ? unwrap(handler) : resolver.localFunctionOf(handler)?.fn;
@@ -490,6 +494,9 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
     const typeName = id.typeAnnotation?.typeAnnotation?.typeName?.name;
     const kind = typeName === 'AbortSignal' || (!typeName && /signal/i.test(id.name)) ? 'signal' : typeName === 'AbortController' || (!typeName && /controller/i.test(id.name)) ? 'controller' : undefined;
     if (!kind) continue;
+    // typed as the helper's file's own AbortController (an import, a class of its own): the race's
+    // global one need not be assignable to it (bullmq's `delay(ms, abortController?: AbortController)`)
+    const ownType = typeName !== undefined && scopes.lookupFrom(resolver.scopeAt(fn), typeName) !== undefined;
     const binding = scopes.bindingOf(id);
     if (!binding || binding.references.some((reference) => reference.write)) continue;
     const reacts = binding.references.some((reference) => {
@@ -509,7 +516,7 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
       if (method === 'onabort' && call?.type === 'AssignmentExpression' && call.left === target) return clearsATimer(call.right);
       return false;
     });
-    if (reacts) return { index, kind };
+    if (reacts) return ownType ? { abortType: typeName } : { index, kind };
   }
   return undefined;
 }
