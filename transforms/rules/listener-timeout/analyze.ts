@@ -10,7 +10,7 @@ import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree } from '../../model/effects';
 import { type ExecutorSite, LISTENER_METHODS, type Listener } from '../../model/executor';
 import type { Facts } from '../../model/facts';
-import { mayLeaveEarly } from '../../model/paths';
+import { mayLeaveEarly, runsOnEveryPathOf } from '../../model/paths';
 import { type Placement, placementFor } from '../../model/placement';
 import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
@@ -312,7 +312,7 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
         local.binding.references.every((reference) => {
           if (reference.node === unwrap(listener.handler)) return true;
           const call = tree.parent(reference.node);
-          return call?.type === 'CallExpression' && call.arguments[1] === reference.node && site.listeners.some((each) => removalOf(facts, call, each));
+          return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments[1] === reference.node && site.listeners.some((each) => removalOf(facts, call, each));
         });
       if (!runsOnlyAsListener) return `the handler \`${name}\` is also used for more than adding and removing it, and may run before the timer is armed`;
     }
@@ -352,8 +352,18 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
 // in a block around it (in the handler), or after it in its own block with only other removals
 // between (a call that throws there would skip it).
 function removedOnWayTo(facts: Facts, settle: any, handler: any, listener: Listener): boolean {
-  const { tree } = facts;
+  const { tree, resolver } = facts;
   const removal = (statement: any, of: Listener) => statement.type === 'ExpressionStatement' && removalOf(facts, unwrap(statement.expression), of);
+  // `detach();` before the settle, with `function detach() { emitter.off('ready', onReady); … }` a
+  // function of the handler's own function, without parameters, that removes it on every path
+  const removalBefore = (statement: any, of: Listener) => {
+    if (removal(statement, of)) return true;
+    const call = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
+    if (call?.type !== 'CallExpression' || call.arguments.length > 0) return false;
+    const local = resolver.localFunctionOf(call.callee);
+    if (!local || local.fn.params.length > 0 || local.fn.async || local.fn.generator || tree.functionOf(local.fn) !== tree.functionOf(handler) || hasWrites(local.binding)) return false;
+    return [...tree.within(local.fn, 'CallExpression'), ...tree.within(local.fn, 'OptionalCallExpression')].some((inner) => tree.functionOf(inner) === local.fn && removalOf(facts, inner, of) && runsOnEveryPathOf(tree, local.fn, inner));
+  };
   const list: any[] = tree.parent(settle).body;
   if (settle.type === 'ExpressionStatement') {
     for (const after of list.slice(list.indexOf(settle) + 1)) {
@@ -363,7 +373,7 @@ function removedOnWayTo(facts: Facts, settle: any, handler: any, listener: Liste
   }
   let child = settle;
   for (const ancestor of tree.ancestors(settle)) {
-    if (ancestor.type === 'BlockStatement' && ancestor.body.slice(0, ancestor.body.indexOf(child)).some((before: any) => removal(before, listener))) return true;
+    if (ancestor.type === 'BlockStatement' && ancestor.body.slice(0, ancestor.body.indexOf(child)).some((before: any) => removalBefore(before, listener))) return true;
     if (ancestor === handler.body || isFunction(ancestor)) break;
     child = ancestor;
   }
