@@ -327,7 +327,7 @@ describe('listener-timeout: handler properties of a lib.dom class, in TypeScript
   ].join('\n');
 
   it('is fixed in a project whose tsconfig.json has lib dom, and input and output type-check under strict with lib DOM', () => {
-    const project = createTempDir('listener-property-dom-', { 'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['es2022', 'dom'] } }) });
+    const project = createTempDir('listener-property-dom-', { 'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['es2022', 'dom'] } }), 'connect.ts': input });
     const { output, reports } = applyTransform(listenerTimeoutTransform, `${project}/connect.ts`, input);
     expect(reports).toEqual([]);
     expect(output).toContain('socket.onerror = null;');
@@ -346,7 +346,7 @@ describe('listener-timeout: handler properties of a lib.dom class, in TypeScript
   });
 
   it('is left alone in a project whose tsconfig.json lib has no dom (a Node project), where `socket.onopen = null` would not type-check', () => {
-    const project = createTempDir('listener-property-nodom-', { 'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['es2022'] } }) });
+    const project = createTempDir('listener-property-nodom-', { 'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['es2022'] } }), 'connect.ts': input });
     const { output, reports } = applyTransform(listenerTimeoutTransform, `${project}/connect.ts`, input);
     expect(output).toBeUndefined();
     expect(reports.join('\n')).toContain("the project's tsconfig.json `lib` does not include `dom`");

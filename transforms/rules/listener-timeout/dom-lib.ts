@@ -2,8 +2,8 @@
 // `BroadcastChannel`… are declared with `onX: … | null` handlers: the nearest tsconfig.json (its
 // `extends` followed) lists `dom` in `lib`, or sets no `lib` at all (TypeScript's default has it).
 // A Node project with `"lib": ["es2022"]` does not: `channel.onmessage = null` fails TS2322 there, or
-// the class is not declared at all. 'unknown' when it cannot be told (no tsconfig.json up to the
-// repository root, an `extends` not found, a tsconfig that does not parse): the caller refuses then.
+// the class is not declared at all. 'unknown' when it cannot be told (the file not on disk, no
+// tsconfig.json up to the repository root, an `extends` not found, a tsconfig that does not parse): the caller refuses then.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -58,6 +58,8 @@ function libOf(file: string, depth = 0): string[] | null | 'unknown' {
 
 /** lib.dom in the project around `file`: its nearest tsconfig.json lists `dom`, or lists no lib */
 export function domLibAround(file: string): DomLib {
+  // a file not on disk (a source handed in as text): the tsconfig around some other path says nothing of it
+  if (!fs.existsSync(path.resolve(file))) return 'unknown';
   const dir = path.dirname(path.resolve(file));
   const cached = cache.get(dir);
   if (cached) return cached;
