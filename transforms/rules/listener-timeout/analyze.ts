@@ -678,7 +678,7 @@ function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][num
     const base = options[MODULE_BASE];
     const dom = domLibAround(typeof base === 'string' ? resolvePath(base, facts.path) : facts.path);
     if (dom === 'yes') return undefined;
-    return `in TypeScript, \`${property.property}\` of \`${className}\` takes null by lib.dom's declaration only, and ${dom === 'no' ? "the project's tsconfig.json `lib` does not include `dom`" : "whether the project's tsconfig.json `lib` includes `dom` cannot be told (the file is not on disk, no tsconfig.json is found for it, or an \`extends\` is not found)"}`;
+    return `in TypeScript, \`${property.property}\` of \`${className}\` takes null by lib.dom's declaration only, and the tsconfig.json around the file is not shown to have \`dom\` in its \`lib\` (a \`lib\` without it, or no tsconfig.json or \`extends\` found for the file on disk)`;
   }
   const classBinding = scopes.bindingOf(callee);
   const declaration = classBinding?.kind === 'class' ? classBinding.declaration : undefined;
