@@ -7,6 +7,7 @@
 // - `() => clearTimeout(h)`: an arrow whose body is a call returning nothing. typescript-eslint's
 //   `no-confusing-void-expression` (on in xo) forbids it; where the project uses xo, or its ESLint
 //   configuration names that rule, fixes write `() => { clearTimeout(h); }` as a block.
+// - `socket.onopen = null`: TypeScript's lib.dom (a `lib` with `dom`, or none) declares it nullable.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -17,9 +18,11 @@ export interface Project {
   voidArrowShorthand: boolean;
   /** a block statement over several lines is followed by a blank line (xo's padding-line-between-statements) */
   blankLineAfterBlock: boolean;
+  /** TypeScript: the file is checked with lib.dom ('unknown': not on disk, no tsconfig.json, a base not read) */
+  domLib: 'yes' | 'no' | 'unknown';
 }
 
-const DEFAULTS: Project = { promiseFinally: true, voidArrowShorthand: true, blankLineAfterBlock: false };
+const DEFAULTS: Project = { promiseFinally: true, voidArrowShorthand: true, blankLineAfterBlock: false, domLib: 'unknown' };
 const cache = new Map<string, Project>();
 
 function readJson(file: string): any {
@@ -52,19 +55,35 @@ function nearest(dir: string, name: string): string | undefined {
 const ES_YEAR: Record<string, number> = { es3: 3, es5: 5, es6: 2015, es2015: 2015, es2016: 2016, es2017: 2017, es2018: 2018, es2019: 2019, es2020: 2020, es2021: 2021, es2022: 2022, es2023: 2023, es2024: 2024, esnext: 9999 };
 
 // compilerOptions from a tsconfig and the ones it extends (relative paths, or a package's own)
-function compilerOptions(file: string, depth = 0): { target?: string; lib?: string[] } {
+// (`unread`: a config or a base that could not be read, so an unset `lib` may not be TypeScript's default)
+function compilerOptions(file: string, depth = 0): { target?: string; lib?: string[]; unread?: boolean } {
   const config = readJson(file);
-  if (!config || depth > 5) return {};
-  let inherited: { target?: string; lib?: string[] } = {};
+  if (!config || depth > 5) return { unread: true };
+  let inherited: { target?: string; lib?: string[]; unread?: boolean } = {};
   const bases = Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : [];
   for (const base of bases) {
-    if (typeof base !== 'string') continue;
-    const candidates = base.startsWith('.') ? [path.resolve(path.dirname(file), base), path.resolve(path.dirname(file), `${base}.json`)] : [path.join(path.dirname(file), 'node_modules', base), path.join(path.dirname(file), 'node_modules', base, 'tsconfig.json'), path.join(path.dirname(file), 'node_modules', `${base}.json`)];
+    if (typeof base !== 'string') {
+      inherited.unread = true;
+      continue;
+    }
+    const candidates = base.startsWith('.') || path.isAbsolute(base) ? [path.resolve(path.dirname(file), base), path.resolve(path.dirname(file), `${base}.json`)] : [path.join(path.dirname(file), 'node_modules', base), path.join(path.dirname(file), 'node_modules', base, 'tsconfig.json'), path.join(path.dirname(file), 'node_modules', `${base}.json`)];
     const found = candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
-    if (found) inherited = { ...inherited, ...compilerOptions(found, depth + 1) };
+    if (!found) {
+      inherited.unread = true;
+      continue;
+    }
+    const read = compilerOptions(found, depth + 1);
+    inherited = { ...inherited, ...read, unread: inherited.unread || read.unread };
   }
   const own = config.compilerOptions ?? {};
-  return { target: typeof own.target === 'string' ? own.target : inherited.target, lib: Array.isArray(own.lib) ? own.lib : inherited.lib };
+  return { target: typeof own.target === 'string' ? own.target : inherited.target, lib: Array.isArray(own.lib) ? own.lib : inherited.lib, unread: Array.isArray(own.lib) ? false : inherited.unread };
+}
+
+// lib.dom, where `WebSocket`, `EventSource`, `BroadcastChannel`… declare `onX: … | null`: a `lib` that
+// lists `dom`, or none at all (TypeScript's default has it); unknown when that cannot be told
+function domLibOf(options: { lib?: string[]; unread?: boolean }): Project['domLib'] {
+  if (options.lib) return options.lib.some((entry) => String(entry).toLowerCase() === 'dom') ? 'yes' : 'no';
+  return options.unread ? 'unknown' : 'yes';
 }
 
 function libHasFinally(options: { target?: string; lib?: string[] }): boolean {
@@ -114,9 +133,13 @@ export function readProject(file: string): Project {
     const packageFile = nearest(dir, 'package.json');
     const packageJson = packageFile ? readJson(packageFile) : undefined;
     let promiseFinally = true;
+    let domLib: Project['domLib'] = 'unknown';
     if (typescript) {
       const tsconfig = nearest(dir, 'tsconfig.json');
-      if (tsconfig) promiseFinally = libHasFinally(compilerOptions(tsconfig));
+      const options = tsconfig ? compilerOptions(tsconfig) : undefined;
+      if (options) promiseFinally = libHasFinally(options);
+      // a source handed in as text: the tsconfig around some other path says nothing of it
+      if (options && fs.existsSync(path.resolve(file))) domLib = domLibOf(options);
     } else if (typeof packageJson?.engines?.node === 'string') {
       const lowest = lowestNodeMajor(packageJson.engines.node);
       if (lowest !== undefined && lowest < 10) promiseFinally = false;
@@ -125,6 +148,7 @@ export function readProject(file: string): Project {
       promiseFinally,
       voidArrowShorthand: !lintAsks(dir, packageJson, /no-confusing-void-expression|eslint-config-xo/),
       blankLineAfterBlock: lintAsks(dir, packageJson, /padding-line-between-statements|eslint-config-xo/),
+      domLib,
     };
   } catch {
     project = DEFAULTS;

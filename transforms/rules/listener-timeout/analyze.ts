@@ -17,7 +17,7 @@ import { isOnceLookalike } from '../../model/sites';
 import { callbackEffects, clearedBy } from '../../model/timer';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { heldResources } from '../executor-timeout/analyze';
-import { domLibAround } from './dom-lib';
+import { readProject } from '../../engine/project';
 import { MODULE_BASE } from '../../model/modules';
 import { resolve as resolvePath } from 'node:path';
 import { type RacePlan, analyzeRace } from '../race-timeout/analyze';
@@ -676,7 +676,7 @@ function takesNull(facts: Facts, property: ExecutorSite['propertyListeners'][num
   if (annotation && !(annotation.type === 'TSTypeReference' && annotation.typeName?.type === 'Identifier' && annotation.typeName.name === callee.name && !annotation.typeParameters && !annotation.typeArguments)) return reason;
   if (NULLABLE_HANDLER_CLASSES.has(callee.name) && resolver.isFreeAt(callee, callee.name)) {
     const base = options[MODULE_BASE];
-    const dom = domLibAround(typeof base === 'string' ? resolvePath(base, facts.path) : facts.path);
+    const dom = readProject(typeof base === 'string' ? resolvePath(base, facts.path) : facts.path).domLib;
     if (dom === 'yes') return undefined;
     return `in TypeScript, \`${property.property}\` of \`${className}\` takes null by lib.dom's declaration only, and the tsconfig.json around the file is not shown to have \`dom\` in its \`lib\` (a \`lib\` without it, or no tsconfig.json or \`extends\` found for the file on disk)`;
   }

@@ -38,7 +38,7 @@ export const messages = {
   },
   cancelledOnFulfilmentOnly: {
     what: 'Promise.race with a cancellable arm',
-    why: 'the arm `{arm}` is cancelled by `{cancels}` only when the race fulfils: when it rejects, whatever that cancels (a timer, a listener) stays; the cancel is not moved here because {reason}',
+    why: 'the arm `{arm}` is cancelled by `{cancels}` only when the race fulfils, so what it holds stays when the race rejects; it is not moved here: {reason}',
     fix: 'move `{cancels}` into a finally around the awaited race (or `.finally()` on it), so that it runs on every path',
   },
   helperSignalPassed: {
