@@ -3,7 +3,7 @@
 // the output does not. Each fixture exports `process(term)`, Listing 4's entry point; helpers
 // (`withTimeout`, `Deadline.within`, `delay`) are exercised through it.
 import { describe, expect, it } from 'vitest';
-import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
+import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, settle, TimerLedger, Work, type Outcome, type Scenario } from './harness';
 
 // `interval-*`: the work is an interval polling for it; measured below, intervals counted too.
 // `kept-*`: the settling callback is kept in a registry; measured below, the registry's size too.
@@ -11,7 +11,10 @@ const isIntervalCase = (fixture: { name: string }) => fixture.name.startsWith('i
 const isKeptCase = (fixture: { name: string }) => fixture.name.startsWith('kept-');
 const intervalCases = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && isIntervalCase(fixture));
 const keptCases = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && isKeptCase(fixture));
-const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && !isIntervalCase(fixture) && !isKeptCase(fixture));
+// `cached-*`: the leak is on the path of a second call, answered from the cache; measured below.
+const isCachedCase = (fixture: { name: string }) => fixture.name.startsWith('cached-');
+const cachedCases = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && isCachedCase(fixture));
+const positives = listFixtureCases('executor-timeout').filter((fixture) => !fixture.isNegative && !isIntervalCase(fixture) && !isKeptCase(fixture) && !isCachedCase(fixture));
 const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
@@ -254,5 +257,34 @@ describe.each(keptCases)('executor-timeout $name (the settling callback is kept 
     expect(after.outcome).toEqual(before.outcome);
     expect(before.entriesAfterLateAnswer).toBe(1);
     expect(after.entriesAfterLateAnswer + after.armedAfterSettle).toBe(0);
+  });
+});
+
+// A first call fills the cache; a second one settles from it above the timer, and the executor arms
+// the timer all the same: the input leaves it armed, the output clears it when the promise settles.
+describe.each(cachedCases)('executor-timeout $name (settled from a cache above the timer)', (fixture) => {
+  const secondCall = async (source: string, path: string, scenario: Scenario) => {
+    const ledger = new TimerLedger();
+    const first = new Work('work wins');
+    const second = new Work(scenario);
+    let work = first;
+    const exports = loadModule(source, path, { search: (term: string) => work.search(term) }, ledger);
+    const filled = await settle(exports.process('term'));
+    work = second;
+    const outcome = await settle(exports.process('term'));
+    const armedAfterSettle = ledger.armedCount();
+    second.release();
+    await ledger.drain();
+    return { filled, outcome, armedAfterSettle };
+  };
+  // the second search, answered or failed at once, clears the timer in a microtask queued before the
+  // caller resumes; one that hangs leaves it armed in the input
+  it.each(SCENARIOS)('%s on the second call: the cached value; the input leaves the timer armed while the search hangs, the output none', async (scenario) => {
+    const before = await secondCall(readText(fixture.inputPath), fixture.inputPath, scenario);
+    const after = await secondCall(readText(fixture.outputPath!), fixture.outputPath!, scenario);
+    expect(before.filled).toEqual({ status: 'fulfilled', value: 'some value' });
+    expect(before.outcome).toEqual({ status: 'fulfilled', value: 'some value' });
+    expect(after).toEqual({ ...before, armedAfterSettle: 0 });
+    expect(before.armedAfterSettle).toBe(scenario === 'timeout wins' ? 1 : 0);
   });
 });
