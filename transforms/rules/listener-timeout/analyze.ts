@@ -224,7 +224,28 @@ function removalOf(facts: Facts, call: any, listener: Listener): boolean {
   const method = propertyName(callee);
   if (!method || !['removeListener', 'off', 'removeEventListener'].includes(method)) return false;
   const same = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
+  // an EventTarget removes only a listener added with the same capture flag
+  if (method === 'removeEventListener' && !sameCapture(facts, listener.options, call.arguments[2])) return false;
   return same(callee.object, listener.target) && same(call.arguments[0], listener.event) && (same(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler));
+}
+
+// `true`, `{ capture: true }` against nothing, `false`, `{ once: true }`: the capture flag each gives,
+// and the same when both are written alike; options this cannot read are not the same
+function sameCapture(facts: Facts, added: any, removed: any): boolean {
+  const flag = (node: any): boolean | undefined => {
+    const value = unwrap(node);
+    if (value === undefined) return false;
+    if (value.type === 'BooleanLiteral' || (value.type === 'Literal' && typeof value.value === 'boolean')) return value.value;
+    if (value.type !== 'ObjectExpression') return undefined;
+    const capture = value.properties.find((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'capture');
+    if (!capture) return value.properties.every((property: any) => property.type === 'ObjectProperty' || property.type === 'Property') ? false : undefined;
+    const captured = unwrap(capture.value);
+    return captured?.type === 'BooleanLiteral' || (captured?.type === 'Literal' && typeof captured.value === 'boolean') ? captured.value : undefined;
+  };
+  if (added !== undefined && removed !== undefined && facts.textOf(unwrap(added)) === facts.textOf(unwrap(removed))) return true;
+  const a = flag(added);
+  const b = flag(removed);
+  return a !== undefined && a === b;
 }
 
 // Style b: the code removes every listener on every path, and only the events' clear is missing.
@@ -539,6 +560,9 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
   }
   if (site.timers.length !== 1 || !site.timerStatement) return refuse('the timer is not armed by one statement of its own at the top of the executor');
   if (returnsInCallback(facts, callback)) return refuse("the timer's callback has a `return`, after which a `= null` appended to it would never run");
+  // `{ socket.onopen = () => resolve(); setTimeout(…) }` on one line: its callback would become a block
+  // of lines inside a line of other code
+  if (!facts.source.startsLine(site.timerStatement.start)) return refuse("the timer's statement shares its line with other code, where the lines its callback would take cannot be laid out");
 
   // the timer: cleared already on every settle, or by `.finally()` on the promise
   const eventsClear = site.settlePoints.length > 0 && site.settlePoints.every((point) => point.cleared) && site.syncThrows.length === 0;
@@ -634,7 +658,10 @@ function ownedTarget(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
       if (member === undefined) return `\`${text}\` is used as \`${facts.code(parent, 40)}\`, which may set a handler this cannot see`;
       const assignment = tree.parent(parent);
       const sets = assignment?.type === 'AssignmentExpression' && assignment.left === parent;
-      if (sets && member === property.property && assignment !== property.assignment && !isNullish(unwrap(assignment.right))) return `\`${name}\` is also set by \`${facts.code(assignment, 40)}\`, a handler that setting it to null would take off`;
+      if (sets && member === property.property && assignment !== property.assignment && !isNullish(unwrap(assignment.right))) {
+        if (facts.tree.isInside(assignment, site.executor)) return `\`${name}\` is set more than once in the executor (\`${facts.code(assignment, 40)}\`), and which handler the timer would find there is not followed`;
+        return `\`${name}\` is also set by \`${facts.code(assignment, 40)}\`, a handler that setting it to null would take off`;
+      }
       continue;
     }
     if ((parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.arguments.includes(node) && isSettleName(facts, site, unwrap(parent.callee)) && tree.isInside(parent, site.executor)) continue;
