@@ -2,7 +2,7 @@
 // into a block, append to a call or a function, add an argument or a property, and delete a
 // statement — each written in the file's style (indentation, semicolons, the line terminator of the
 // lines around it) and touching no byte the fix does not need.
-import type { Tree } from '../analysis/tree';
+import { type Tree, unwrap } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
 import type { SourceText } from '../engine/source';
 import { type Style, objectLiteral } from '../engine/style';
@@ -235,14 +235,15 @@ export function prependToFunction(layout: Layout, fn: any, lines: readonly strin
 
 // `setTimeout(\n  () => reject(err),\n  ms\n)`, its arguments one a line because they did not fit on one: with
 // the arrow's body a block, the call is written as a formatter (and most hands) write it,
-// `setTimeout(() => {\n  …\n}, ms)`. Only for a one-line body, a short last argument, no comments
+// `setTimeout(() => {\n  …\n}, ms)`. Only for a one-line body, a last argument on one line, no comments
 // in the call, and lines that fit the width; undefined otherwise.
 function huggedFirstArgument(layout: Layout, fn: any, lines: readonly string[]): Edit | undefined {
   const { text, style, tree } = layout;
   const call = tree.parent(fn);
   if (call?.type !== 'CallExpression' || call.arguments.length !== 2 || call.arguments[0] !== fn || fn.type !== 'ArrowFunctionExpression') return undefined;
   const last = call.arguments[1];
-  if (!['NumericLiteral', 'Literal', 'Identifier', 'MemberExpression'].includes(last.type) || !text.startsLine(outerStart(layout, fn))) return undefined;
+  // a last argument a formatter keeps beside the block: one line of anything but what it would break itself
+  if (['ArrowFunctionExpression', 'FunctionExpression', 'ObjectExpression', 'ArrayExpression', 'TemplateLiteral', 'ConditionalExpression'].includes(unwrap(last).type) || !text.startsLine(outerStart(layout, fn))) return undefined;
   const source = text.text;
   const open = source.indexOf('(', (call.typeArguments ?? call.typeParameters ?? call.callee).end);
   const inside = source.slice(open + 1, call.end - 1);
