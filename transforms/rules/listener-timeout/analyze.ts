@@ -593,6 +593,10 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     const typeReason = facts.typescript ? takesNull(facts, property, options) : platformTarget(facts, property);
     if (typeReason) return refuse(typeReason, property);
     const statement = tree.parent(property.assignment);
+    // `socket.onopen = socket.onerror = () => resolve()`: one handler for two properties
+    if (unwrap(property.assignment.right)?.type === 'AssignmentExpression' || tree.parent(property.assignment)?.type === 'AssignmentExpression') {
+      return refuse(`\`${name}\` is set in a chain of assignments (\`${facts.code(statement ?? property.assignment, 40)}\`), which this does not take apart`, property);
+    }
     if (statement?.type !== 'ExpressionStatement' || tree.parent(statement) !== site.executor.body) {
       return refuse(`\`${name}\` is set inside a branch or a nested function of the executor, so when the timer fires it may hold another handler than this one`, property);
     }
