@@ -94,10 +94,13 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   if (timer.kind === 'executor' && !sharedHandle && site.clears.length > 0 && site.clears.every((clear) => clear.race.size === 0 && clear.work.size === 0 && !clear.beforeSettling)) {
     return unknown('clearedUnseen', race, { name: handleName(timer) });
   }
+  // a promise class of the code's own (`this._Promise.race`, `P.race`), whose inline timer arm is a
+  // `new` of that class (or the global): it may lack .finally(), so the fix clears the timer in both
+  // handlers of .then(), which every Promises/A+ implementation has. Any other timer: refused.
   if (!site.builtinPromise) {
     const object = unwrap(unwrap(race.callee).object);
     if (object?.type === 'Identifier' && object.name === 'Promise') return refuse('shadowed', race, { name: 'Promise' });
-    return refuse('nonGlobalPromise', race, { object: facts.code(object) });
+    if (timer.kind !== 'executor') return refuse('nonGlobalPromise', race, { object: facts.code(object) });
   }
   if (timerArm.declaration && timerArm.declaration.otherUses > 0) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
 

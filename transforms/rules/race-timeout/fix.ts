@@ -33,6 +33,8 @@ export interface RaceFixParts {
   after?: string[];
   /** `.finally(() => { … })` even for one call: what it returns must not be waited for */
   settledBlock?: boolean;
+  /** a promise class that may lack .finally(): both handlers of .then() */
+  thenOnly?: boolean;
 }
 
 export function fixRace(plan: RacePlan, context: FixContext): Edit[] {
@@ -67,7 +69,8 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
     if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, declarations), ...wrapped];
   }
   // `.finally(() => clearTimeout(h))`, or what the project allows instead (edit/code.ts onSettled)
-  const chained = (parts.settled.length > 0 ? onSettled(layout, context.project(), parts.settled, race.end, parts.settledBlock) : '') + (parts.after ?? []).join('');
+  const project = parts.thenOnly ? { ...context.project(), promiseFinally: false } : context.project();
+  const chained = (parts.settled.length > 0 ? onSettled(layout, project, parts.settled, race.end, parts.settledBlock) : '') + (parts.after ?? []).join('');
   const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
@@ -163,7 +166,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     inner.push(replaceRange(timer.call.start, timer.call.end, renderInline(layout, timer.inline, handle)));
     settled = `${timer.clear}(${handle})`;
   }
-  return { declarations, inner, settled: [settled] };
+  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise };
 }
 
 // `(_, reject) => setTimeout(…)` → `(_, reject) => {\n  h = setTimeout(…);\n}`; `setTimeout(…);` →
