@@ -18,6 +18,13 @@ export function isFunction(node: any): boolean {
   return node != null && FUNCTION_TYPES.has(node.type);
 }
 
+const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/** a loop statement: its body may run again */
+export function isLoop(node: any): boolean {
+  return node != null && LOOP_TYPES.has(node.type);
+}
+
 export interface Slot {
   parent: any;
   key: string;
@@ -84,6 +91,15 @@ export class Tree {
     if (node === ancestor) return true;
     if (typeof node?.start === 'number' && typeof ancestor?.start === 'number' && (node.start < ancestor.start || node.end > ancestor.end)) return false;
     for (const current of this.ancestors(node)) if (current === ancestor) return true;
+    return false;
+  }
+
+  /** whether a loop stands around `node` inside `stop` (`stop` itself and what is outside it not counted) */
+  loopBetween(node: any, stop: any): boolean {
+    for (const ancestor of this.ancestors(node)) {
+      if (ancestor === stop) return false;
+      if (isLoop(ancestor)) return true;
+    }
     return false;
   }
 

@@ -130,8 +130,7 @@ export function buildRaceSite(facts: Facts, race: any): RaceSite | undefined {
     const declared = named.declaration?.statement;
     const exported = declared && facts.tree.parent(declared)?.type === 'ExportNamedDeclaration';
     // a race in a loop the array is not in would race the same timer again and again
-    const loops = (node: any) => [...facts.tree.ancestors(node)].filter((ancestor: any) => /^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(ancestor.type));
-    const sameLoops = declared && loops(race).every((loop: any) => facts.tree.isInside(declared, loop));
+    const sameLoops = declared && !facts.tree.loopBetween(race, facts.tree.parent(declared));
     if (named.declaration?.binding.kind === 'const' && unwrap(named.value)?.type === 'ArrayExpression' && !exported && sameLoops) {
       list = unwrap(named.value);
       held = named.declaration;

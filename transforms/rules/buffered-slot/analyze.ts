@@ -22,8 +22,6 @@ export type SlotPlan =
 type Result = Verdict<SlotPlan>;
 type Refusal = Extract<Result, { status: 'refused' | 'unknown' | 'safe' }>;
 
-const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
-
 function refusal(messageId: MessageId, at: any, data?: Record<string, string>): Refusal {
   return { status: 'refused', messageId, at, data };
 }
@@ -80,14 +78,6 @@ function describeUse(facts: Facts, reference: any): string {
   return facts.code(use, 60);
 }
 
-function inLoopBelow(facts: Facts, node: any, stop: any): boolean {
-  for (const ancestor of facts.tree.ancestors(node)) {
-    if (ancestor === stop) return false;
-    if (LOOPS.has(ancestor.type)) return true;
-  }
-  return false;
-}
-
 // `(async () => { ... })()`: the call, when a function literal is called right where it is written.
 function immediateCall(facts: Facts, fn: any): any | undefined {
   const call = facts.tree.parent(fn);
@@ -106,7 +96,7 @@ function isDiscarded(facts: Facts, node: any): boolean {
 // function: an IIFE or a `.then` callback whose result nobody reads (or a js-csp `go` block).
 function checkSender(facts: Facts, send: any, channelFn: any, name: string, spawns?: (call: any) => boolean): Refusal | { producer: any } {
   const { tree } = facts;
-  if (inLoopBelow(facts, send, channelFn)) return refusal('sendInLoop', send, { name });
+  if (facts.tree.loopBetween(send, channelFn)) return refusal('sendInLoop', send, { name });
   let expression = send;
   const up = tree.parent(expression);
   if (up?.type === 'AwaitExpression' || (spawns && up?.type === 'YieldExpression' && !up.delegate)) expression = up;
@@ -121,7 +111,7 @@ function checkSender(facts: Facts, send: any, channelFn: any, name: string, spaw
   }
   if (!producer) return refusal('sendNotLast', send, { name });
   if (producer === channelFn || tree.functionOf(producer) !== channelFn) return refusal('producerShape', send, { name });
-  if (inLoopBelow(facts, producer, channelFn)) return refusal('sendInLoop', send, { name });
+  if (facts.tree.loopBetween(producer, channelFn)) return refusal('sendInLoop', send, { name });
   const iife = immediateCall(facts, producer);
   const parent = tree.parent(producer);
   const thenCall = parent?.type === 'CallExpression' && propertyName(parent.callee) === 'then' && parent.arguments[0] === producer ? parent : undefined;
@@ -132,7 +122,7 @@ function checkSender(facts: Facts, send: any, channelFn: any, name: string, spaw
 }
 
 function checkReceiver(facts: Facts, receives: any[], channelFn: any, name: string, node: any): Refusal | undefined {
-  if (receives.length !== 1 || inLoopBelow(facts, receives[0], channelFn)) return refusal('notOneShot', node, { name });
+  if (receives.length !== 1 || facts.tree.loopBetween(receives[0], channelFn)) return refusal('notOneShot', node, { name });
   return undefined;
 }
 
@@ -241,7 +231,7 @@ function repeater(facts: Facts, site: ChannelSite): Result | undefined {
   const channelName = channel?.name ?? 'Repeater';
   if (pushes.length !== 1) return refusal('manySends', node, { name: channelName, count: String(pushes.length) });
   if (stopParam?.type === 'Identifier' && (scopes.bindingOf(stopParam)?.references.length ?? 0) > 0) return refusal('stopUsed', node, { name: channelName, stop: stopParam.name });
-  if (inLoopBelow(facts, pushes[0], executor)) return refusal('sendInLoop', tree.parent(pushes[0]), { name: channelName });
+  if (facts.tree.loopBetween(pushes[0], executor)) return refusal('sendInLoop', tree.parent(pushes[0]), { name: channelName });
   const pushCall = tree.parent(pushes[0]);
   const awaitNode = tree.parent(pushCall);
   const statement = tree.parent(awaitNode);

@@ -3,7 +3,7 @@
 // call through one guarded `doneOnce` that also clears the timer, under the preconditions below.
 import { propertyName } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
-import { isFunction, unwrap } from '../../analysis/tree';
+import { isFunction, isLoop, unwrap } from '../../analysis/tree';
 import type { RuleContext, Verdict } from '../../engine/rule';
 import type { CallbackSite } from '../../model/callback';
 import type { Facts } from '../../model/facts';
@@ -20,7 +20,6 @@ type Result = Verdict<CallbackPlan>;
 
 // Methods whose callback runs any number of times: a callback used inside one is not a completion.
 const REPEATING = new Set(['on', 'addListener', 'addEventListener', 'prependListener', 'subscribe', 'setInterval', 'forEach', 'map', 'filter', 'reduce', 'some', 'every', 'pipe', 'observe', 'watch']);
-const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
 export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Result | undefined {
   const { tree } = facts;
@@ -141,7 +140,7 @@ function producerClears(facts: Facts, site: CallbackSite, racing: CallbackSite['
 function repeatedContext(facts: Facts, node: any, fn: any): string | undefined {
   const { tree } = facts;
   for (let current = node; current && current !== fn; current = tree.parent(current)) {
-    if (LOOPS.has(current.type)) return 'loop';
+    if (isLoop(current)) return 'loop';
     const parent = tree.parent(current);
     if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(current)) {
       const callee = unwrap(parent.callee);

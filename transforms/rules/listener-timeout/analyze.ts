@@ -649,7 +649,7 @@ function ownedTarget(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
 
   // its uses: none hands it to other code while the timer may still fire
   const holder = tree.statementOf(site.node);
-  const settledBy = holder !== undefined && awaitsOrReturns(holder, site.node) && !loopBetween(facts, holder, place.holder) ? holder.end : Infinity;
+  const settledBy = holder !== undefined && awaitsOrReturns(holder, site.node) && !facts.tree.loopBetween(holder, place.holder) ? holder.end : Infinity;
   for (const reference of binding.references) {
     const node = reference.node;
     if (node === binding.id) continue;
@@ -684,14 +684,6 @@ function awaitsOrReturns(statement: any, newPromise: any): boolean {
   return false;
 }
 
-// a loop around `statement`, inside `block`: code after the statement may run again before it
-function loopBetween(facts: Facts, statement: any, block: any): boolean {
-  for (const ancestor of facts.tree.ancestors(statement)) {
-    if (ancestor === block) return false;
-    if (['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement'].includes(ancestor.type)) return true;
-  }
-  return false;
-}
 
 // TypeScript: `target.onX = null` type-checks when the target is a platform class of lib.dom, or a
 // class of this file that declares `onX: … | null`. Undefined when it does; why not otherwise.

@@ -3,7 +3,7 @@
 // the race under the preconditions below; refused, with the precondition that failed, otherwise.
 import { propertyName } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
-import { isFunction, unwrap } from '../../analysis/tree';
+import { isFunction, isLoop, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { type OpaqueHelper, type TimerArm, cancelCallsOf } from '../../model/arms';
 import type { Facts } from '../../model/facts';
@@ -414,7 +414,7 @@ function abortedOnSettle(facts: Facts, race: any, passed: any, kind: 'signal' | 
   // this race's own controller: made in the same function, and in the same turn of any loop around
   // the race (a controller that outlives one race is aborted before the next one starts)
   const { tree } = facts;
-  const loopOf = (node: any) => [...tree.ancestors(node)].find((ancestor: any) => /^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(ancestor.type) || isFunction(ancestor));
+  const loopOf = (node: any) => [...tree.ancestors(node)].find((ancestor: any) => isLoop(ancestor) || isFunction(ancestor));
   if (tree.functionOf(binding.declaration) !== tree.functionOf(race) || tree.functionOf(race) === undefined || loopOf(binding.declaration) !== loopOf(race)) return false;
   // used for this signal and its abort alone
   const uses = binding.references.filter((reference) => reference.node !== binding.id);
