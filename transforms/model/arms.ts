@@ -3,7 +3,7 @@
 // `AbortSignal.timeout()`), a listener (`events.once`), an iterator's `next()`, a fetch, or plain work.
 // A helper is followed to its definition and classified as what it returns; a helper imported from
 // another file is named, with where it comes from.
-import { type Builtin, isStringLiteral, propertyName } from '../analysis/resolve';
+import { type Builtin, hasWrites, isStringLiteral, propertyName } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { isEffectFree } from './effects';
@@ -498,7 +498,7 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
     // global one need not be assignable to it (bullmq's `delay(ms, abortController?: AbortController)`)
     const ownType = typeName !== undefined && scopes.lookupFrom(resolver.scopeAt(fn), typeName) !== undefined;
     const binding = scopes.bindingOf(id);
-    if (!binding || binding.references.some((reference) => reference.write)) continue;
+    if (!binding || hasWrites(binding)) continue;
     const reacts = binding.references.some((reference) => {
       let target = tree.parent(reference.node);
       // `controller.signal`

@@ -2,7 +2,7 @@
 // with its parents, scopes and bindings from the Program, and the resolver of names.
 import { Resolver } from '../analysis/resolve';
 import { Scopes } from '../analysis/scope';
-import { Tree } from '../analysis/tree';
+import { Tree, unwrap } from '../analysis/tree';
 import { isTypeScriptPath } from '../engine/parse';
 import { SourceText, codeLine } from '../engine/source';
 import type { ModuleIndex } from './modules';
@@ -45,5 +45,10 @@ export class Facts {
   /** the exact text of a node */
   textOf(node: any): string {
     return this.text.slice(node.start, node.end);
+  }
+
+  /** whether two expressions are written alike, parentheses and casts aside (a missing one is like nothing) */
+  sameText(a: any, b: any): boolean {
+    return a !== undefined && b !== undefined && this.textOf(unwrap(a)) === this.textOf(unwrap(b));
   }
 }

@@ -14,6 +14,7 @@
 //   a name the argument uses.
 import { type TimerFact, callbackEffects, setTimeoutOf, timerFact } from './timer';
 import { isFunction, unwrap } from '../analysis/tree';
+import { hasWrites } from '../analysis/resolve';
 import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 import { returnedExpression } from './arms';
@@ -46,7 +47,7 @@ function isStable(site: Facts, node: any): boolean {
   if (expression.name === 'undefined' && site.resolver.isFreeAt(expression, 'undefined')) return true;
   const binding = site.scopes.bindingOf(expression);
   if (!binding) return false;
-  return binding.kind === 'const' || ((binding.kind === 'param' || binding.kind === 'let') && !binding.references.some((reference) => reference.write));
+  return binding.kind === 'const' || ((binding.kind === 'param' || binding.kind === 'let') && !hasWrites(binding));
 }
 
 /** a plan, or the reason the call cannot be inlined */
@@ -104,7 +105,7 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     const id = param.type === 'AssignmentPattern' ? param.left : param;
     if (id.type !== 'Identifier') return 'it takes a destructured or rest parameter';
     const binding = home.scopes.bindingOf(id);
-    if (!binding || binding.references.some((reference) => reference.write)) return 'it assigns one of its parameters';
+    if (!binding || hasWrites(binding)) return 'it assigns one of its parameters';
     const argument = call.arguments[index];
     let text: string;
     let stable: boolean;

@@ -1,7 +1,7 @@
 // A `Promise.race([...])` with a timer among its arms: the arms resolved through bindings, the timer
 // and its handle, every cleanup with the outcomes it runs on, and what each settle path leaves behind.
 import type { Binding } from '../analysis/scope';
-import { propertyName } from '../analysis/resolve';
+import { hasWrites, propertyName } from '../analysis/resolve';
 import { isFunction, unwrap } from '../analysis/tree';
 import { type Arm, type TimerArm, classifyArm, isTimerRole } from './arms';
 import type { Facts } from './facts';
@@ -93,7 +93,7 @@ function resolveElement(facts: Facts, race: any, element: any, outer = false): P
   const expression = unwrap(element);
   if (expression?.type !== 'Identifier') return { value: element };
   const binding = facts.scopes.bindingOf(expression);
-  if (!binding || (binding.kind !== 'const' && binding.kind !== 'let') || binding.references.some((reference) => reference.write)) return { value: element };
+  if (!binding || (binding.kind !== 'const' && binding.kind !== 'let') || hasWrites(binding)) return { value: element };
   const declarator = binding.declaration;
   if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id || !declarator.init) return { value: element };
   const sameFunction = facts.tree.functionOf(declarator) === facts.tree.functionOf(race);
@@ -231,7 +231,7 @@ function clearsOf(facts: Facts, site: RaceSite, uses: readonly HandleUse[]): Cle
     // the const the element names (not the array the arms are held in)
     const own = workArm.declaration?.declarator.init === workArm.value ? workArm.declaration : undefined;
     const named = head?.type === 'Identifier' ? scopes.bindingOf(head) : own?.binding;
-    if (named && !named.references.some((reference) => reference.write)) for (const reference of named.references) heads.push(reference.node);
+    if (named && !hasWrites(named)) for (const reference of named.references) heads.push(reference.node);
   }
   return uses
     .filter((use) => use.kind === 'clear')

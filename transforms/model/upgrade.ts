@@ -32,6 +32,7 @@
 // - (read by the CLI, callerProblem) every use across the repository is a plain call.
 import * as path from 'node:path';
 import { isFunction, unwrap } from '../analysis/tree';
+import { hasWrites } from '../analysis/resolve';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
 import { type Style, detectStyle } from '../engine/style';
 // (a cycle through run.ts: read only when a helper is planned, long after every module has loaded)
@@ -108,7 +109,11 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   let settleCall: string | undefined;
   if (callback?.type === 'Identifier' && settles.includes(home.scopes.bindingOf(callback))) {
     // read when the timer fires instead of when it is armed: the same only for a value that cannot change
-    const unchanging = (argument: any) => isPlain(argument) && (unwrap(argument).type !== 'Identifier' || (home.scopes.bindingOf(unwrap(argument)) !== undefined && !home.scopes.bindingOf(unwrap(argument))!.references.some((reference) => reference.write)));
+    const unchanging = (argument: any) => {
+      if (!isPlain(argument) || unwrap(argument).type !== 'Identifier') return isPlain(argument);
+      const binding = home.scopes.bindingOf(unwrap(argument));
+      return binding !== undefined && !hasWrites(binding);
+    };
     if (timer.extraArguments.length > 1 || !timer.extraArguments.every(unchanging)) return 'its timer hands its callback a value that may change before it fires';
     // `setTimeout(resolve, ms, value)` type-checks where `resolve(value)` may not (`T | undefined`)
     if (home.typescript && timer.extraArguments.some((argument: any) => unwrap(argument).type === 'Identifier' && unwrap(argument).name !== 'undefined')) return 'its timer hands `resolve` a value through setTimeout, which TypeScript checks more loosely than the call that would replace it';

@@ -2,7 +2,7 @@
 // Safe when every settle of the work clears the timer on its way (or `.finally` on the promise
 // does), and every outcome of the work settles the promise; fixable with `.finally(() =>
 // clearTimeout(h))` on the promise under the preconditions below.
-import { propertyName } from '../../analysis/resolve';
+import { hasWrites, propertyName } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree } from '../../model/effects';
@@ -171,12 +171,8 @@ function clearedByTimer(facts: Facts, interval: ExecutorSite['intervals'][number
   );
 }
 
-function sameText(facts: Facts, a: any, b: any): boolean {
-  return a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
-}
-
 function deletedByTimer(facts: Facts, site: ExecutorSite, kept: ExecutorSite['keptCallbacks'][number], inTimer: (node: any) => boolean): boolean {
-  return facts.tree.within(site.executor, 'CallExpression').some((call) => inTimer(call) && propertyName(unwrap(call.callee)) === 'delete' && sameText(facts, unwrap(call.callee).object, kept.store) && sameText(facts, call.arguments[0], kept.key));
+  return facts.tree.within(site.executor, 'CallExpression').some((call) => inTimer(call) && propertyName(unwrap(call.callee)) === 'delete' && facts.sameText(unwrap(call.callee).object, kept.store) && facts.sameText(call.arguments[0], kept.key));
 }
 
 export function heldResources(facts: Facts, site: ExecutorSite, intervals?: HeldFixes): Result | undefined {
@@ -293,7 +289,7 @@ function entryProblem(facts: Facts, site: ExecutorSite, kept: ExecutorSite['kept
     const settle = scopes.bindingOf(callee);
     if (settle !== undefined && (settle === site.resolve || settle === site.reject)) return effect.arguments.every(isEffectFree);
     if (resolver.is(callee, 'clearTimeout')) return true;
-    if (propertyName(callee) === 'delete' && sameText(facts, callee.object, kept.store) && sameText(facts, effect.arguments[0], kept.key) && effect.arguments.length === 1) {
+    if (propertyName(callee) === 'delete' && facts.sameText(callee.object, kept.store) && facts.sameText(effect.arguments[0], kept.key) && effect.arguments.length === 1) {
       deletesItself = true;
       return true;
     }
@@ -368,7 +364,7 @@ function namesTheSame(facts: Facts, node: any, from: any, callback: any, timerSt
   }
   if (root?.type !== 'Identifier') return false;
   const binding = facts.scopes.bindingOf(root);
-  if (!binding || binding.references.some((reference) => reference.write)) return false;
+  if (!binding || hasWrites(binding)) return false;
   // initialised before the timer is armed (a parameter, a name of an outer function, or declared
   // before it), so the timer's callback never meets it uninitialised
   const home = facts.tree.functionOf(from);

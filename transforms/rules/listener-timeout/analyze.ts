@@ -203,13 +203,12 @@ function isNullish(node: any): boolean {
 // for this listener, in `scope` itself or in a function of this file it calls.
 function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boolean {
   const { tree, resolver } = facts;
-  const same = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
   // `target?.removeEventListener(…)` too
   for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (removalOf(facts, call, listener)) return true;
-    if (method === 'removeAllListeners' && same(callee.object, listener.target) && (call.arguments.length === 0 || same(call.arguments[0], listener.event))) return true;
+    if (method === 'removeAllListeners' && facts.sameText(callee.object, listener.target) && (call.arguments.length === 0 || facts.sameText(call.arguments[0], listener.event))) return true;
     if (depth === 0) {
       const local = resolver.localFunctionOf(callee);
       if (local && removes(facts, local.fn, listener, depth + 1)) return true;
@@ -223,10 +222,9 @@ function removalOf(facts: Facts, call: any, listener: Listener): boolean {
   const callee = unwrap(call?.callee);
   const method = propertyName(callee);
   if (!method || !['removeListener', 'off', 'removeEventListener'].includes(method)) return false;
-  const same = (a: any, b: any) => a !== undefined && b !== undefined && facts.textOf(unwrap(a)) === facts.textOf(unwrap(b));
   // an EventTarget removes only a listener added with the same capture flag
   if (method === 'removeEventListener' && !sameCapture(facts, listener.options, call.arguments[2])) return false;
-  return same(callee.object, listener.target) && same(call.arguments[0], listener.event) && (same(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler));
+  return facts.sameText(callee.object, listener.target) && facts.sameText(call.arguments[0], listener.event) && (facts.sameText(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler));
 }
 
 // `true`, `{ capture: true }` against nothing, `false`, `{ once: true }`: the capture flag each gives,
@@ -474,7 +472,7 @@ function isStable(facts: Facts, node: any): boolean {
   const expression = unwrap(node);
   if (expression?.type !== 'Identifier') return false;
   const binding = facts.scopes.bindingOf(expression);
-  return binding !== undefined && !binding.references.some((reference) => reference.write);
+  return binding !== undefined && !hasWrites(binding);
 }
 
 // `() => resolve()`, `(v: T) => resolve(v)`, `() => { reject(err); }`: a handler that only settles.
