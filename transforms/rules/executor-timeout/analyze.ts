@@ -175,25 +175,25 @@ function deletedByTimer(facts: Facts, site: ExecutorSite, kept: ExecutorSite['ke
   return facts.tree.within(site.executor, 'CallExpression').some((call) => inTimer(call) && propertyName(unwrap(call.callee)) === 'delete' && facts.sameText(unwrap(call.callee).object, kept.store) && facts.sameText(call.arguments[0], kept.key));
 }
 
-export function heldResources(facts: Facts, site: ExecutorSite, intervals?: HeldFixes): Result | undefined {
-  const { tree } = facts;
+// `fixes`: what the executor rule's fix releases (heldFixes); those are not refused, and the others
+// are refused with the precondition that failed. Without it (listener-timeout), each is refused.
+export function heldResources(facts: Facts, site: ExecutorSite, fixes?: HeldFixes): Result | undefined {
   const inTimer = inTimerOf(facts, site);
   if (site.droppedSubscriptions.length > 0) {
     const call = site.droppedSubscriptions[0];
     return refuse('subscriptionDropped', call, { name: facts.code(call.callee, 50) });
   }
   for (const kept of site.keptCallbacks) {
-    if (intervals?.entries.some((entry) => entry.kept === kept)) continue;
-    const keptReason = intervals?.keptReasons.get(kept);
-    if (keptReason && !deletedByTimer(facts, site, kept, inTimer)) return refuse('keptEntryNotDeletable', kept.call, { store: facts.code(kept.store, 50), reason: keptReason });
-    if (!deletedByTimer(facts, site, kept, inTimer)) return refuse('keptCallback', kept.call, { store: facts.code(kept.store, 50) });
+    if (fixes?.entries.some((entry) => entry.kept === kept) || deletedByTimer(facts, site, kept, inTimer)) continue;
+    const reason = fixes?.keptReasons.get(kept);
+    const store = facts.code(kept.store, 50);
+    return reason ? refuse('keptEntryNotDeletable', kept.call, { store, reason }) : refuse('keptCallback', kept.call, { store });
   }
   for (const interval of site.intervals) {
-    if (intervals?.clearable.some((each) => each.interval === interval)) continue;
-    const cleared = clearedByTimer(facts, interval, inTimer);
-    const reason = intervals?.reasons.get(interval);
+    if (fixes?.clearable.some((each) => each.interval === interval) || clearedByTimer(facts, interval, inTimer)) continue;
+    const reason = fixes?.reasons.get(interval);
     const name = interval.handle?.name ?? 'setInterval(...)';
-    if (!cleared) return reason ? refuse('intervalNotClearable', interval.call, { name, reason }) : refuse('intervalLeft', interval.call, { name });
+    return reason ? refuse('intervalNotClearable', interval.call, { name, reason }) : refuse('intervalLeft', interval.call, { name });
   }
   return undefined;
 }
@@ -203,13 +203,6 @@ export interface ClearableInterval {
   name: string;
 }
 
-// `const poll = setInterval(() => { if (ready) { clearInterval(poll); clearTimeout(timer); resolve(v) } }, ms)`
-// beside the timer: the interval is the work, polling until it settles the promise and ends itself.
-// When the timer wins it polls on; the fix clears it first thing in the timer's callback. Only an
-// interval of the global setInterval, held by a const of the executor's body that is never written,
-// declared before the timer or right after it (the callback, which runs later, then never meets
-// the const uninitialised), whose own callback settles the promise and clears the interval; a timer
-// whose callback is a function literal in which the const's name means the interval.
 export interface HeldFixes {
   clearable: ClearableInterval[];
   reasons: Map<ExecutorSite['intervals'][number], string>;
@@ -373,7 +366,14 @@ function namesTheSame(facts: Facts, node: any, from: any, callback: any, timerSt
   return facts.scopes.lookupFrom(facts.resolver.scopeAt(callback.body), root.name) === binding;
 }
 
-export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: ClearableInterval[]; reasons: Map<ExecutorSite['intervals'][number], string> } {
+// `const poll = setInterval(() => { if (ready) { clearInterval(poll); clearTimeout(timer); resolve(v) } }, ms)`
+// beside the timer: the interval is the work, polling until it settles the promise and ends itself.
+// When the timer wins it polls on; the fix clears it first thing in the timer's callback. Only an
+// interval of the global setInterval, held by a const of the executor's body that is never written,
+// declared before the timer or right after it (the callback, which runs later, then never meets
+// the const uninitialised), whose own callback settles the promise and clears the interval; a timer
+// whose callback is a function literal in which the const's name means the interval.
+function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: ClearableInterval[]; reasons: Map<ExecutorSite['intervals'][number], string> } {
   const { tree, resolver, scopes } = facts;
   const timer = site.timer;
   const statement = site.timerStatement;
@@ -392,6 +392,8 @@ export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearabl
   for (const interval of site.intervals) {
     if (clearedByTimer(facts, interval, inTimer)) continue;
     const binding = interval.handle;
+    // not held at all: nothing could clear it (intervalLeft says so)
+    if (!binding) continue;
     const holder = tree.parent(interval.call);
     const declaration = holder?.type === 'VariableDeclarator' ? tree.parent(holder) : undefined;
     const index = declaration ? body.body.indexOf(declaration) : -1;
@@ -402,8 +404,6 @@ export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearabl
       const settle = scopes.bindingOf(unwrap(call.callee));
       return settle !== undefined && (settle === site.resolve || settle === site.reject);
     });
-    // not held at all: nothing could clear it (intervalLeft says so)
-    if (!binding) continue;
     // right after the timer, the interval's own arguments must not throw before its const is set
     const cannotThrow = (argument: any) => {
       const value = unwrap(argument);
@@ -421,7 +421,7 @@ export function clearableIntervals(facts: Facts, site: ExecutorSite): { clearabl
       : !endsItself || !settles ? 'it does not settle the promise and clear itself, so it is not a poll for the work'
       : undefined;
     if (reason) reasons.set(interval, reason);
-    else clearable.push({ interval, name: binding!.name });
+    else clearable.push({ interval, name: binding.name });
   }
   return { clearable, reasons };
 }
