@@ -18,13 +18,16 @@ export function semi(style: Style): string {
   return style.semicolons ? ';' : '';
 }
 
-// A statement that starts with `(`, `[`, `` ` ``, `+`, `-` or `/` needs a leading `;` in a file
-// without semicolons, or it would continue the line before it.
+// A line that starts with `(`, `[`, `` ` ``, `+`, `-` or `/` needs a leading `;` (after its
+// indentation) in a file without semicolons, or it would continue the line before it.
+export function guardedLine(style: Style, line: string): string {
+  return style.semicolons ? line : line.replace(/^(\s*)(?!\/\/|\/\*)([([`+\-/])/, '$1;$2');
+}
+
+// A statement ended as the file ends them, or guarded as above; a comment line is written as it is.
 export function statement(style: Style, code: string): string {
-  // a comment line is written as it is
   if (code.startsWith('//') || code.startsWith('/*') || code.startsWith(' *')) return code;
-  if (style.semicolons) return `${code};`;
-  return /^[([`+\-/]/.test(code) ? `;${code}` : code;
+  return style.semicolons ? `${code};` : guardedLine(style, code);
 }
 
 /**
@@ -228,7 +231,7 @@ export function prependToFunction(layout: Layout, fn: any, lines: readonly strin
   // with `(`, `[`, `` ` ``… gets its `;` (it would continue our line)
   const outer = text.indentOf(block.start);
   const eol = text.terminatorNear(block.start);
-  const kept = block.body.map((each: any) => source.slice(each.start, each.end)).map((code: string) => (ended || !/^[([`+\-/]/.test(code) ? code : `;${code}`));
+  const kept = block.body.map((each: any) => source.slice(each.start, each.end)).map((code: string) => (ended ? code : guardedLine(style, code)));
   const body = [...lines, ...kept].map((line) => `${outer}${style.indent}${line}`).join(eol);
   return replaceRange(block.start, block.end, `{${eol}${body}${eol}${outer}}`);
 }

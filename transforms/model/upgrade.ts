@@ -34,6 +34,7 @@ import * as path from 'node:path';
 import { isFunction, unwrap } from '../analysis/tree';
 import { hasWrites } from '../analysis/resolve';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
+import { guardedLine } from '../edit/layout';
 import { type Style, detectStyle } from '../engine/style';
 // (a cycle through run.ts: read only when a helper is planned, long after every module has loaded)
 import { disabledAt } from '../engine/suppressions';
@@ -314,7 +315,7 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
     `${signal}?.addEventListener(${q}abort${q}, ${onAbort})${end}`,
   ];
   // without semicolons, a line that starts with `(`, `[`, `` ` ``… would continue the one before it
-  const guarded = style.semicolons ? lines : lines.map((line) => line.replace(/^(\s*)([([`+\-/])/, '$1;$2'));
+  const guarded = lines.map((line) => guardedLine(style, line));
   const block = guarded.map((line) => `${inner}${line}`).join(eol);
   if (holder !== 'body') {
     const statement = holder;
