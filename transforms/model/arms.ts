@@ -5,7 +5,7 @@
 // another file is named, with where it comes from.
 import { type Builtin, hasWrites, isStringLiteral, propertyName } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
-import { isFunction, unwrap } from '../analysis/tree';
+import { isFunction, outermost, unwrap } from '../analysis/tree';
 import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 import { type TimerFact, callbackEffects, clearedBy, timerFact } from './timer';
@@ -247,8 +247,7 @@ function containsSignalTimeout(facts: Facts, node: any, depth = 0): boolean {
 // the signal (or `AbortSignal.timeout(ms)` itself) read for its abort, not handed to a piece of work
 // in its options.
 function waitsOn(facts: Facts, node: any): boolean {
-  let current = node;
-  while (['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(facts.tree.parent(current)?.type)) current = facts.tree.parent(current);
+  const current = outermost(facts.tree, node);
   const parent = facts.tree.parent(current);
   if ((parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === current) return true;
   // passed as an argument of its own (`raceSignal(p, signal)`, `once(signal, 'abort')`): taken as

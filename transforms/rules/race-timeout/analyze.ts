@@ -3,7 +3,7 @@
 // the race under the preconditions below; refused, with the precondition that failed, otherwise.
 import { propertyName } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
-import { isFunction, isLoop, unwrap } from '../../analysis/tree';
+import { isFunction, isLoop, outermost, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { type OpaqueHelper, type TimerArm, cancelCallsOf } from '../../model/arms';
 import type { Facts } from '../../model/facts';
@@ -266,9 +266,7 @@ function movableCancels(facts: Facts, site: RaceSite): { statements: any[]; call
       return coverage.has('fulfilled') && !coverage.has('rejected');
     });
   if (calls.length === 0) return notRightAfter;
-  let awaited = race;
-  while (['ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression'].includes(tree.parent(awaited)?.type)) awaited = tree.parent(awaited);
-  const awaiting = tree.parent(awaited);
+  const awaiting = tree.parent(outermost(tree, race));
   const notAwaited = 'the race is not awaited by a statement of its own';
   if (awaiting?.type !== 'AwaitExpression') return notAwaited;
   const holder = tree.parent(awaiting);
