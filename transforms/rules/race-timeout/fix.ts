@@ -125,9 +125,8 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
   let settled: string;
 
   if (timer.kind === 'owned-cancel') {
-    // the cancels run when the race settles, and their statements after it go
-    // one deletion over the run of statements, so the blank lines around them are kept as one; the
-    // comment lines right above each go with it, into the finally
+    // the cancels run when the race settles, with the comment lines right above each; their
+    // statements after the race go in one deletion, so the blank lines around them are kept as one
     const run = { start: timer.statements[0].start, end: timer.statements[timer.statements.length - 1].end };
     const settledLines = timer.statements.flatMap((each: any, index: number) => {
       const from = leadingCommentsStart(layout, each);
