@@ -147,9 +147,13 @@ export function expressionBodyToBlock(
   const outer = text.indentOf(closeCall ? closeCall.start : arrow.start);
   const inner = outer + style.indent;
   const eol = text.terminatorNear(arrow.start);
-  const bodyIndent = text.startsLine(bodyStart) ? text.indentOf(bodyStart) : outer;
+  // `() => (reject(err))`: a call's parentheses go with the expression body (as a statement without
+  // semicolons they would get a `;(` guard); an object literal's or anything else's stay
+  const bare = bodyStart !== body.start && ['CallExpression', 'NewExpression', 'AwaitExpression'].includes(body.type) && text.text.slice(bodyStart + 1, body.start).trim() === '' && text.text.slice(body.end, bodyEnd - 1).trim() === '';
+  const [textStart, textEnd] = bare ? [body.start, body.end] : [bodyStart, bodyEnd];
+  const bodyIndent = text.startsLine(textStart) ? text.indentOf(textStart) : outer;
   const delta = inner.length - bodyIndent.length;
-  const bodyText = reindent(layout, bodyStart, bodyEnd, delta > 0 ? inner.slice(bodyIndent.length) : delta, edits);
+  const bodyText = reindent(layout, textStart, textEnd, delta > 0 ? inner.slice(bodyIndent.length) : delta, edits);
   // from right after `=>` to the end of the body: the body may have started on the next line
   const from = text.text.lastIndexOf('=>', bodyStart) + 2;
   let to = bodyEnd;

@@ -18,33 +18,6 @@ export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
   return plan.kind === 'executor' ? fixExecutor(plan, context) : fixOnceRace(plan, context);
 }
 
-// appendToFunction, but `() => (reject(err))` becomes `{ reject(err); … }` without its parentheses
-// (a file without semicolons would otherwise get `;(reject(err))`)
-function appendToCallback(layout: Layout, fn: any, lines: readonly string[]): Edit {
-  if (fn.body.type === 'BlockStatement' || !fn.body.extra?.parenthesized) return appendToFunction(layout, fn, lines);
-  return expressionBodyToBlock(layout, fn, [], (body) => statement(layout.style, withoutOuterParens(body)), lines);
-}
-
-// `(reject(err))` → `reject(err)`: parentheses around the whole text only
-function withoutOuterParens(text: string): string {
-  let current = text.trim();
-  while (current.startsWith('(') && current.endsWith(')')) {
-    let depth = 0;
-    let wraps = true;
-    for (let index = 0; index < current.length; index += 1) {
-      if (current[index] === '(') depth += 1;
-      else if (current[index] === ')') depth -= 1;
-      if (depth === 0 && index < current.length - 1) {
-        wraps = false;
-        break;
-      }
-    }
-    if (!wraps) break;
-    current = current.slice(1, -1).trim();
-  }
-  return current;
-}
-
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -98,7 +71,7 @@ function fixExecutor(plan: Extract<ListenerPlan, { kind: 'executor' }>, context:
 
   // timerHandle = setTimeout(() => { reject(err); cleanup(); }, ms): the removal after the timer has settled the promise
   if (handle) edits.push(insertAt(timer.expression.start, `${handle} = `));
-  edits.push(appendToCallback(layout, timer.callback, [`${cleanup}()${semi(style)}`]));
+  edits.push(appendToFunction(layout, timer.callback, [`${cleanup}()${semi(style)}`]));
   void text;
   return edits;
 }
@@ -163,7 +136,7 @@ function fixPropertyNulls(plan: Extract<ListenerPlan, { kind: 'property-nulls' }
   const { style } = layout;
   const site = plan.site;
   const timer = site.timer!;
-  const inner: Edit[] = [appendToCallback(layout, timer.callback, plan.nulls.map((each) => statement(style, `${each.target}.${each.property} = null`)))];
+  const inner: Edit[] = [appendToFunction(layout, timer.callback, plan.nulls.map((each) => statement(style, `${each.target}.${each.property} = null`)))];
   if (!plan.clear) return inner;
   const { placement, spelling, typeQuery } = plan.clear;
   const handle = names.allocate('timerHandle', placement.owner);
@@ -194,7 +167,7 @@ function fixTimerRemovals(plan: Extract<ListenerPlan, { kind: 'timer-removals' }
     }
     lines.push(statement(layout.style, `${removal.target}.${removal.remover}(${removal.event}, ${name})`));
   }
-  edits.push(appendToCallback(layout, plan.site.timer!.callback, lines));
+  edits.push(appendToFunction(layout, plan.site.timer!.callback, lines));
   return edits;
 }
 
