@@ -78,6 +78,8 @@ export type OpaqueReason =
   | 'helper-shape'
   /** a `new Promise` that does more around its timer than settle */
   | 'executor-shape'
+  /** a `new Promise` whose timer's handle is handed to a function that is not a pass-through (model/timer.ts) */
+  | 'handle-wrapper'
   /** an async function or IIFE that awaits a delay */
   | 'async-timer'
   /** `cond ? timer : other` */
@@ -272,7 +274,7 @@ function containsTimerCall(facts: Facts, node: any): boolean {
   });
 }
 
-export type ExecutorProblem = { problem: 'executor-shape' } | { problem: 'shadowed' | 'foreign-timer'; name: string };
+export type ExecutorProblem = { problem: 'executor-shape' } | { problem: 'shadowed' | 'foreign-timer' | 'handle-wrapper'; name: string };
 
 // `new Promise((resolve, reject) => <one statement arming a timer that settles it>)`: the timer arm;
 // a problem when the executor arms a settling timer but does more than that, or calls a
@@ -308,7 +310,12 @@ export function timerExecutor(facts: Facts, newPromise: any): TimerArm | Executo
   if (!fact) return { problem: 'executor-shape' };
   const timer = named ? { ...fact, callback: named.fn } : fact;
   const statement = timerStatements[0];
-  if (statementOfTimer(facts, timer, executor) !== statement) return { problem: 'executor-shape' };
+  if (statementOfTimer(facts, timer, executor) !== statement) {
+    // `track(setTimeout(…))`: the handle goes to a function that may keep it, not only unref it
+    const holder = facts.tree.parent(timer.expression);
+    if (holder?.type === 'CallExpression' && holder.arguments.length === 1 && holder.arguments[0] === timer.expression && statementOfTimer(facts, { ...timer, expression: holder }, executor) === statement) return { problem: 'handle-wrapper', name: facts.code(unwrap(holder.callee), 40) };
+    return { problem: 'executor-shape' };
+  }
   const choice = settleChoice(facts, timer, params);
   if (choice) return { kind: 'executor', newPromise, executor, settleParam: 'resolve', settle: choice.resolve, choice: { test: choice.test, calls: choice.calls }, timer, outcome: 'resolves' };
   const settle = timerSettle(facts, timer, params);

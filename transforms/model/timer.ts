@@ -3,6 +3,7 @@
 import type { Binding } from '../analysis/scope';
 import { type Builtin, type Resolver, propertyName } from '../analysis/resolve';
 import { type Tree, isFunction, unwrap } from '../analysis/tree';
+import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 
 export type Capture =
@@ -68,11 +69,15 @@ export function clearedBy(resolver: Resolver, call: any): any | undefined {
   return unwrap(call.arguments[0]);
 }
 
-/** the outermost of `call`, `call.unref()`, and wrappers around them: what the handle is taken from */
-export function handleExpressionOf(tree: Tree, call: any): any {
+/** the outermost of `call`, `call.unref()`, `safeUnref(call)` (a pass-through, below) and wrappers around them: what the handle is taken from */
+export function handleExpressionOf(tree: Tree, call: any, passesThrough: (wrapper: any) => boolean = () => false): any {
   let current = call;
   for (;;) {
     const parent = tree.parent(current);
+    if (parent?.type === 'CallExpression' && parent.arguments.length === 1 && parent.arguments[0] === current && passesThrough(parent)) {
+      current = parent;
+      continue;
+    }
     if (parent && (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ParenthesizedExpression' || parent.type === 'TSSatisfiesExpression') && parent.expression === current) {
       current = parent;
       continue;
@@ -92,7 +97,7 @@ export function timerFact(facts: Facts, call: any): TimerFact | undefined {
   const resolver = facts.resolver;
   const builtin = setTimeoutOf(resolver, call);
   if (!builtin) return undefined;
-  const expression = handleExpressionOf(facts.tree, call);
+  const expression = handleExpressionOf(facts.tree, call, (wrapper) => isHandlePassThrough(facts, wrapper));
   const [callback, delay, ...extraArguments] = call.arguments;
   const capture = captureOf(facts, expression);
   const uses: HandleUse[] = [];
@@ -104,6 +109,61 @@ export function timerFact(facts: Facts, call: any): TimerFact | undefined {
     }
   }
   return { call, builtin, expression, callback, delay, extraArguments, capture, uses };
+}
+
+// `safeUnref(setTimeout(…))`: a function of the repository (this file, or one it imports) that at most
+// unrefs the handle it is given and returns that same handle, so what it returns is the timer's
+// handle: `function safeUnref(t) { if (typeof t?.unref === 'function') t.unref(); return t; }`. In
+// TypeScript its result must be typed as the handle a fix declares (`ReturnType<typeof setTimeout>`),
+// or not at all, so that keeping it in that handle type-checks.
+export function isHandlePassThrough(facts: Facts, wrapper: any): boolean {
+  const callee = unwrap(wrapper.callee);
+  if (callee?.type !== 'Identifier') return false;
+  const binding = facts.scopes.bindingOf(callee);
+  let home = facts;
+  let fn: any;
+  if (binding?.kind === 'import' && binding.imported && binding.imported.imported !== '*') {
+    const exported = facts.modules?.importedFunction(facts.path, binding.imported.source, binding.imported.imported);
+    if (!exported) return false;
+    home = exported.facts;
+    fn = exported.fn;
+  } else {
+    fn = facts.resolver.localFunctionOf(callee)?.fn;
+  }
+  if (!isFunction(fn) || fn.async || fn.generator || fn.params.length !== 1 || fn.params[0].type !== 'Identifier' || fn.body?.type !== 'BlockStatement') return false;
+  const param = fn.params[0];
+  const binding0 = home.scopes.bindingOf(param);
+  const isParam = (node: any) => unwrap(node)?.type === 'Identifier' && home.scopes.bindingOf(unwrap(node)) === binding0;
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (!binding0 || last?.type !== 'ReturnStatement' || !isParam(last.argument)) return false;
+  // `p.unref()`, `p.unref?.()`, `p?.unref?.()`, `p.unref && p.unref()`: the handle unref'd, nothing else
+  const isUnrefCall = (node: any): boolean => {
+    const expression = unwrap(node);
+    if (expression?.type === 'LogicalExpression' && expression.operator === '&&') return isEffectFreeRead(expression.left) && isUnrefCall(expression.right);
+    if (expression?.type !== 'CallExpression' && expression?.type !== 'OptionalCallExpression') return false;
+    const member = unwrap(expression.callee);
+    return (member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && isParam(member.object) && (propertyName(member) === 'unref' || propertyName(member) === 'ref') && expression.arguments.length === 0;
+  };
+  const isEffectFreeRead = (node: any): boolean => {
+    const expression = unwrap(node);
+    if (expression?.type === 'OptionalMemberExpression') return isEffectFreeRead(expression.object) && !expression.computed;
+    return isEffectFree(expression);
+  };
+  const isUnrefStatement = (statement: any): boolean => {
+    if (statement?.type === 'ExpressionStatement') return isUnrefCall(statement.expression);
+    if (statement?.type === 'BlockStatement') return statement.body.every(isUnrefStatement);
+    if (statement?.type === 'IfStatement') return !statement.alternate && isEffectFreeRead(statement.test) && isUnrefStatement(statement.consequent);
+    return false;
+  };
+  if (!statements.slice(0, -1).every(isUnrefStatement)) return false;
+  // what it returns goes into the fix's handle, typed as setTimeout's own result
+  if (!facts.typescript || !home.typescript) return true;
+  const typeText = (annotation: any) => (annotation ? home.textOf(annotation.typeAnnotation ?? annotation).replace(/\s+/g, ' ') : undefined);
+  const returned = typeText(fn.returnType);
+  const given = typeText(param.typeAnnotation);
+  const handleType = (text: string | undefined) => text === 'ReturnType<typeof setTimeout>' || text === 'ReturnType<typeof globalThis.setTimeout>';
+  return returned !== undefined ? handleType(returned) : given === undefined || handleType(given);
 }
 
 function captureOf(facts: Facts, expression: any): Capture {

@@ -211,6 +211,8 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
       return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: 'it does not give back one timer promise, or a choice of them' });
     case 'executor-shape':
       return refuse('unknownTimerShape', timerArm.element);
+    case 'handle-wrapper':
+      return refuse('handleWrapped', timerArm.element, { name: detail ?? '' });
     case 'foreign-timer':
       return unknown('foreignTimer', shadowedCall(facts, timerArm.value) ?? timerArm.element, { name: detail ?? 'setTimeout' });
     case 'shadowed':

@@ -146,6 +146,11 @@ export const messages = {
     why: 'the timer arm `new Promise(...)` does more than arm one setTimeout that settles it',
     fix: 'keep the executor to one `setTimeout(() => reject(err), ms)` and clear the handle in .finally() on the race',
   },
+  handleWrapped: {
+    what: 'Promise.race timeout',
+    why: 'the timer\'s handle is handed to `{name}(…)`, which does more than unref it and give it back (or gives it back typed otherwise), so what holds the handle is not known here',
+    fix: 'keep the handle yourself (`handle = setTimeout(…); {name}(handle)`) and clear it in .finally() on the race',
+  },
   sleepHasOptions: {
     what: 'Promise.race timeout',
     why: 'the timers/promises arm already receives options `{name}` this transform cannot extend safely',

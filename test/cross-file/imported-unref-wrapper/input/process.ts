@@ -1,0 +1,13 @@
+// The timer's handle goes through `safeUnref` of another file, which only unrefs it and gives it
+// back: the handle the executor holds is the timer's own, kept and cleared once the race settles.
+import { safeUnref } from './timer';
+
+declare function search(term: string): Promise<string>;
+
+export async function process(term: string): Promise<string | null> {
+  const timeout = new Promise<null>((resolve) => {
+    safeUnref(setTimeout(() => resolve(null), 100));
+  });
+
+  return await Promise.race([search(term), timeout]);
+}
