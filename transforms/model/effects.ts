@@ -1,3 +1,7 @@
+import { hasWrites, requiredModule } from '../analysis/resolve';
+import { unwrap } from '../analysis/tree';
+import type { Facts } from './facts';
+
 // What code does when it runs, as far as a fix must know: nothing (a value that costs nothing to skip).
 // An expression whose evaluation has no effect beyond building a value: literals, names, member
 // reads, `new Error(...)` of such values. Skipping it (the timer is cleared) changes nothing.
@@ -39,3 +43,34 @@ export function isEffectFree(node: any): boolean {
   }
 }
 
+
+// `Boom.internal(`${name} timed out`)` of @hapi/boom: a call that only builds an error object, of a
+// package known to do nothing else, with arguments that cost nothing either. Skipping it changes
+// nothing, as skipping `new Error(…)` does.
+const ERROR_FACTORY_PACKAGES = new Set(['@hapi/boom', 'boom']);
+const BOOM_FACTORIES = new Set([
+  'badRequest', 'unauthorized', 'paymentRequired', 'forbidden', 'notFound', 'methodNotAllowed', 'notAcceptable', 'proxyAuthRequired', 'clientTimeout',
+  'conflict', 'resourceGone', 'lengthRequired', 'preconditionFailed', 'entityTooLarge', 'uriTooLong', 'unsupportedMediaType', 'rangeNotSatisfiable',
+  'expectationFailed', 'teapot', 'badData', 'locked', 'failedDependency', 'tooEarly', 'preconditionRequired', 'tooManyRequests', 'illegal',
+  'internal', 'notImplemented', 'badGateway', 'serverUnavailable', 'gatewayTimeout', 'badImplementation',
+]);
+
+export function isErrorFactoryCall(facts: Facts, node: any): boolean {
+  const call = unwrap(node);
+  if (call?.type !== 'CallExpression' || !call.arguments.every(isEffectFree)) return false;
+  const member = unwrap(call.callee);
+  if (member?.type !== 'MemberExpression' || member.computed || member.property.type !== 'Identifier' || !BOOM_FACTORIES.has(member.property.name)) return false;
+  const object = unwrap(member.object);
+  if (object?.type !== 'Identifier') return false;
+  const binding = facts.scopes.bindingOf(object);
+  if (!binding || hasWrites(binding)) return false;
+  if (binding.kind === 'import') return binding.imported !== undefined && (binding.imported.imported === 'default' || binding.imported.imported === '*') && ERROR_FACTORY_PACKAGES.has(binding.imported.source);
+  if (binding.kind !== 'const' || binding.declaration?.type !== 'VariableDeclarator' || binding.declaration.id !== binding.id) return false;
+  const source = requiredModule(facts.scopes, binding.declaration.init);
+  return source !== undefined && ERROR_FACTORY_PACKAGES.has(source);
+}
+
+/** a value a settle call is given that costs nothing to skip: effect-free, or an error a known factory builds */
+export function isFreeSettleValue(facts: Facts, node: any): boolean {
+  return isEffectFree(node) || isErrorFactoryCall(facts, node);
+}

@@ -5,7 +5,7 @@
 import { hasWrites, propertyName } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import { isEffectFree } from '../../model/effects';
+import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import type { ExecutorSite } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
@@ -111,7 +111,7 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   };
   if (effects) {
     const only = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
-    if (!only || !settles(only.callee) || only.arguments.length > 1 || !only.arguments.every(isEffectFree)) return refuse('timerSideEffects', timer.callback);
+    if (!only || !settles(only.callee) || only.arguments.length > 1 || !only.arguments.every((argument: any) => isFreeSettleValue(facts, argument))) return refuse('timerSideEffects', timer.callback);
   } else if (!settles(timer.callback) || timer.extraArguments.length > 1 || !timer.extraArguments.every(isEffectFree)) {
     return refuse('timerSideEffects', timer.callback ?? timer.call);
   }

@@ -8,7 +8,7 @@ import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { type OpaqueHelper, type TimerArm, cancelCallsOf } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
-import { isEffectFree } from '../../model/effects';
+import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import { type InlinePlan, planInline } from '../../model/inline';
 import { UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, isExported, planUpgrade, refusalsOf } from '../../model/upgrade';
 import { normalize } from 'node:path';
@@ -341,7 +341,7 @@ function planExecutorTimer(facts: Facts, site: RaceSite, arm: Extract<TimerArm, 
     if (!isEffectFree(arm.choice.test) || !arm.choice.calls.every((call) => call.arguments.length <= 1 && call.arguments.every(isEffectFree))) return refuse('timerSideEffects', timer.callback);
   } else if (effects) {
     const call = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
-    if (!call || facts.scopes.bindingOf(unwrap(call.callee)) !== arm.settle || !call.arguments.every(isEffectFree)) return refuse('timerSideEffects', timer.callback);
+    if (!call || facts.scopes.bindingOf(unwrap(call.callee)) !== arm.settle || !call.arguments.every((argument: any) => isFreeSettleValue(facts, argument))) return refuse('timerSideEffects', timer.callback);
   } else if (!timer.extraArguments.every(isEffectFree) || timer.extraArguments.length > 1) {
     return refuse('timerSideEffects', timer.callback);
   }
