@@ -14,6 +14,7 @@
 // another await) breaks "every path". Plain calls are taken to complete normally.
 import { type Tree, isFunction, unwrap, walkNodes } from '../analysis/tree';
 import { propertyName } from '../analysis/resolve';
+import type { Facts } from './facts';
 
 export type Outcome = 'fulfilled' | 'rejected';
 export const OUTCOMES: readonly Outcome[] = ['fulfilled', 'rejected'];
@@ -392,4 +393,23 @@ export function runsBeforeSettling(tree: Tree, node: any, target: any): boolean 
     if (awaits) return false;
   }
   return false;
+}
+
+// Names declared by the region's own statements (`const`, `let`, `class`) that are read outside it.
+export function readFromOutside(facts: Facts, region: any[]): { node: any; name: string } | undefined {
+  const { tree, scopes } = facts;
+  for (const statement of region) {
+    const ids: any[] = [];
+    if (statement.type === 'VariableDeclaration' && statement.kind !== 'var') {
+      for (const declarator of statement.declarations) ids.push(...tree.within(declarator.id, 'Identifier').filter((id) => scopes.bindingOf(id)?.id === id));
+    } else if (statement.type === 'ClassDeclaration' && statement.id) {
+      ids.push(statement.id);
+    }
+    for (const id of ids) {
+      const binding = scopes.bindingOf(id);
+      const outside = binding?.references.find((reference) => !region.some((candidate) => tree.isInside(reference.node, candidate)));
+      if (outside) return { node: outside.node, name: id.name };
+    }
+  }
+  return undefined;
 }

@@ -6,8 +6,9 @@ import { type CallbackSite, buildCallbackSite, timerCalls } from './callback';
 import { type ChannelSite, buildChannelSite, channelCandidates } from './channel';
 import { type ExecutorSite, buildExecutorSite, newPromiseCalls } from './executor';
 import { type RaceSite, buildRaceSite, raceCalls } from './race';
+import { type WatchdogSite, buildWatchdogSite } from './watchdog';
 
-export type Site = RaceSite | ExecutorSite | AbortSite | CallbackSite | ChannelSite;
+export type Site = RaceSite | ExecutorSite | AbortSite | CallbackSite | ChannelSite | WatchdogSite;
 
 export type SiteKind = Site['kind'];
 
@@ -33,6 +34,8 @@ export function ownerOf(site: Site): string {
       return 'callback-settled';
     case 'channel':
       return 'buffered-slot';
+    case 'watchdog':
+      return 'watchdog-timeout';
   }
 }
 
@@ -66,6 +69,9 @@ export function findSites(facts: Facts, kinds: ReadonlySet<SiteKind>, crashed: (
   if (kinds.has('callback')) {
     // two timers calling one callback are two sites, each refused for the other
     for (const call of timerCalls(facts)) attempt('callback', call, () => buildCallbackSite(facts, call));
+  }
+  if (kinds.has('watchdog')) {
+    for (const call of timerCalls(facts)) attempt('watchdog', call, () => buildWatchdogSite(facts, call));
   }
   if (kinds.has('channel')) {
     for (const node of channelCandidates(facts)) attempt('channel', node, () => buildChannelSite(facts, node));

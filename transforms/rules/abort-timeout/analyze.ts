@@ -7,7 +7,7 @@ import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import type { AbortSite } from '../../model/abort';
 import { isEffectFree } from '../../model/effects';
-import { walkOwn } from '../../model/paths';
+import { readFromOutside, walkOwn } from '../../model/paths';
 import type { Facts } from '../../model/facts';
 import { clearSpelling } from '../../model/spelling';
 import type { MessageId } from './messages';
@@ -261,25 +261,6 @@ function yieldsIn(_facts: Facts, statement: any): boolean {
     if (node.type === 'AwaitExpression' || node.type === 'YieldExpression' || (node.type === 'ForOfStatement' && node.await)) yields = true;
   });
   return yields;
-}
-
-// Names declared by the region's own statements (`const`, `let`, `class`) that are read outside it.
-function readFromOutside(facts: Facts, region: any[]): { node: any; name: string } | undefined {
-  const { tree, scopes } = facts;
-  for (const statement of region) {
-    const ids: any[] = [];
-    if (statement.type === 'VariableDeclaration' && statement.kind !== 'var') {
-      for (const declarator of statement.declarations) ids.push(...tree.within(declarator.id, 'Identifier').filter((id) => scopes.bindingOf(id)?.id === id));
-    } else if (statement.type === 'ClassDeclaration' && statement.id) {
-      ids.push(statement.id);
-    }
-    for (const id of ids) {
-      const binding = scopes.bindingOf(id);
-      const outside = binding?.references.find((reference) => !region.some((candidate) => tree.isInside(reference.node, candidate)));
-      if (outside) return { node: outside.node, name: id.name };
-    }
-  }
-  return undefined;
 }
 
 // `fetch(...).then(...).then(...)`: the outermost call of the chain that starts at the request.
