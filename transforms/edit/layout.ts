@@ -5,7 +5,7 @@
 import { type Tree, unwrap } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
 import type { SourceText } from '../engine/source';
-import { type Style, objectLiteral } from '../engine/style';
+import { type Style, closeAndOpen, objectLiteral } from '../engine/style';
 
 export interface Layout {
   text: SourceText;
@@ -393,6 +393,6 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
     at = cutTo;
   }
   body += indentLines(layout, at, to, style.indent);
-  const closing = `${indent}} finally {${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
+  const closing = `${indent}${closeAndOpen(style, 'finally', indent, eol)}${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
   return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}${blankLineAfter(layout, to, blankAfter)}`);
 }

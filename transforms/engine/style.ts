@@ -18,6 +18,13 @@ export interface Style {
   printWidth: number;
   /** `{ a }` rather than `{a}` for an object literal on one line */
   bracketSpacing: boolean;
+  /** `} finally {` on the line of the closing brace (1tbs), rather than `}` then `finally {` on a line of its own (stroustrup) */
+  cuddledKeywords: boolean;
+}
+
+/** `} finally {`, or `}` and `finally {` on lines of their own: as the file writes `else`, `catch` and `finally` */
+export function closeAndOpen(style: Style, keyword: string, indent: string, eol: string): string {
+  return style.cuddledKeywords ? `} ${keyword} {` : `}${eol}${indent}${keyword} {`;
 }
 
 /** `{ signal: c.signal }` or `{signal: c.signal}`, as the file writes an object literal on one line */
@@ -48,12 +55,22 @@ interface Counts {
   noTrailing: number;
   spaced: number;
   tight: number;
+  cuddled: number;
+  uncuddled: number;
 }
 
 // A walk over the statements and literals of the file, counting how it ends statements, quotes
 // strings and closes lists broken over lines.
 function countStyle(program: any, text: string): Counts {
-  const counts: Counts = { semicolon: 0, noSemicolon: 0, single: 0, double: 0, trailing: 0, noTrailing: 0, spaced: 0, tight: 0 };
+  const counts: Counts = { semicolon: 0, noSemicolon: 0, single: 0, double: 0, trailing: 0, noTrailing: 0, spaced: 0, tight: 0, cuddled: 0, uncuddled: 0 };
+  // `} else {` / `}\nelse {`: what lies between a block's closing brace and the keyword after it
+  const between = (block: any, next: any) => {
+    if (block?.type !== 'BlockStatement' || typeof block.end !== 'number' || typeof next?.start !== 'number' || text[block.end - 1] !== '}') return;
+    const gap = text.slice(block.end, next.start);
+    if (/\/[/*]/.test(gap)) return;
+    if (/[\n\r]/.test(gap)) counts.uncuddled += 1;
+    else counts.cuddled += 1;
+  };
   walkNodes(program, (node) => {
     const type = node.type;
     if (STATEMENTS_WITH_SEMICOLON.has(type) && typeof node.end === 'number' && !(type === 'ExportNamedDeclaration' && node.declaration)) {
@@ -72,6 +89,11 @@ function countStyle(program: any, text: string): Counts {
         if (/^\s/.test(inner) && /\s$/.test(inner)) counts.spaced += 1;
         else if (!/^\s/.test(inner) && !/\s$/.test(inner)) counts.tight += 1;
       }
+    }
+    if (type === 'IfStatement' && node.alternate) between(node.consequent, node.alternate);
+    if (type === 'TryStatement') {
+      if (node.handler) between(node.block, node.handler);
+      if (node.finalizer) between(node.handler ? node.handler.body : node.block, node.finalizer);
     }
     if ((type === 'ArrayExpression' || type === 'ObjectExpression') && typeof node.end === 'number') {
       const items = type === 'ArrayExpression' ? node.elements : node.properties;
@@ -149,5 +171,6 @@ export function detectStyle(program: any, text: string, path: string | undefined
   const trailingCommas = majority(counts.trailing, counts.noTrailing) ?? config?.trailingCommas ?? true;
   const bracketSpacing = majority(counts.spaced, counts.tight) ?? config?.bracketSpacing ?? true;
   const trailingCommasInCalls = trailingCommas && (config?.trailingCommasInCalls ?? true);
-  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, bracketSpacing };
+  const cuddledKeywords = majority(counts.cuddled, counts.uncuddled) ?? true;
+  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, bracketSpacing, cuddledKeywords };
 }

@@ -7,6 +7,7 @@ import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import { type Layout, deleteStatement, semi, wrapInTryFinally } from '../../edit/layout';
 import { onSettled } from '../../edit/code';
+import { closeAndOpen } from '../../engine/style';
 import type { AbortPlan } from './analyze';
 
 export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
@@ -33,7 +34,7 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
     const tryStatement = region[0];
     const indent = text.indentOf(tryStatement.start);
     const eol = text.terminatorNear(tryStatement.start);
-    edits.push(insertAt(tryStatement.end, ` finally {${eol}${indent}${style.indent}${clear}${eol}${indent}}`));
+    edits.push(insertAt(tryStatement.end - 1, `${closeAndOpen(style, 'finally', indent, eol)}${eol}${indent}${style.indent}${clear}${eol}${indent}`));
     return edits;
   }
   edits.push(wrapInTryFinally(layout, region, [clear], plan.redundantClear ? [plan.redundantClear] : [], context.project().blankLineAfterBlock));

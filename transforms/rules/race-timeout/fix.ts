@@ -2,7 +2,7 @@
 // losing fetch a signal that the timer aborts after it has settled the race. No decisions here.
 import { unwrap } from '../../analysis/tree';
 import type { Edit } from '../../engine/edits';
-import { detectStyle, objectLiteral } from '../../engine/style';
+import { closeAndOpen, detectStyle, objectLiteral } from '../../engine/style';
 import { applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import {
@@ -62,7 +62,7 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
     const elsewhere = edits.filter((edit) => !within.includes(edit));
     const body = reindent(layout, awaited.start, awaited.end, style.indent, within);
     const after = blankLineAfter(layout, awaited.end, context.project().blankLineAfterBlock);
-    const wrapped = [...elsewhere, replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}} finally {${eol}${finals}${eol}${indent}}${after}`)];
+    const wrapped = [...elsewhere, replaceRange(awaited.start, awaited.end, `try {${eol}${indent}${style.indent}${body}${eol}${indent}${closeAndOpen(style, 'finally', indent, eol)}${eol}${finals}${eol}${indent}}${after}`)];
     if (parts.declarations.length === 0) return wrapped;
     // TypeScript cannot see the executor assign the handle before the finally reads it: `let h!: T;`
     const declarations = parts.declarations.map((line) => line.replace(/^let ([\w$]+): ReturnType</, 'let $1!: ReturnType<'));

@@ -1,0 +1,21 @@
+// The file writes `else` on a line of its own (brace-style "stroustrup"): the finally the fix writes
+// goes on a line of its own too.
+export async function process(term) {
+
+    const bomb = setTimeout(() => {
+
+        throw new Error('search not done within 100 ms');
+    }, 100);
+    try {
+        await search(term);
+    }
+    finally {
+        clearTimeout(bomb);
+    }
+    if (term) {
+        return 'answered';
+    }
+    else {
+        return 'nothing asked';
+    }
+}
