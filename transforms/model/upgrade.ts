@@ -269,7 +269,7 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
     // `ms => …` → `(ms, signal?: AbortSignal) => …`
     edits.push(insertAt(lastParam.start, '('), insertAt(lastParam.end, `, ${signal}${type})`));
   } else if (fn.params.length > 0) {
-    edits.push(insertAt(lastParam.end, `, ${signal}${type}`));
+    edits.push(parameterEdit(home, fn, `${signal}${type}`, style));
   } else {
     // after the name (a method's key, past its decorators) and type parameters
     const from = fn.typeParameters?.end ?? fn.key?.end ?? fn.id?.end ?? fn.start;
@@ -353,6 +353,39 @@ export function functionAt(facts: Facts, at: number): any | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+// `, signal?: AbortSignal` after the last parameter, laid out as Prettier would: on the same line
+// when the signature still fits the print width; one parameter per line when it no longer does
+// (Prettier's own break, with a trailing comma under "all"); on a line of its own in a list that is
+// broken already.
+function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): Edit {
+  const text = home.source;
+  const source = home.text;
+  const params = fn.params;
+  const first = params[0];
+  const last = params.at(-1);
+  const open = source.lastIndexOf('(', first.start);
+  let close = last.end;
+  while (close < source.length && /[\s,]/.test(source[close])) close += 1;
+  if (open === -1 || source[close] !== ')') return insertAt(last.end, `, ${parameter}`);
+  const trailingComma = source.slice(last.end, close).includes(',');
+  const eol = text.terminatorNear(open);
+  const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
+  if (/[\n\r]/.test(source.slice(open, close))) {
+    // broken already: the parameter on a line of its own, as its neighbours are
+    if (!text.startsLine(last.start)) return insertAt(last.end, `, ${parameter}`);
+    const indent = text.indentOf(last.start);
+    return trailingComma ? insertAt(source.indexOf(',', last.end) + 1, `${eol}${indent}${parameter},`) : insertAt(last.end, `,${eol}${indent}${parameter}`);
+  }
+  const lineStart = text.lineStartOf(open);
+  const line = source.slice(lineStart, text.lineEndOf(open));
+  if (width(line) + parameter.length + 2 <= style.printWidth) return insertAt(last.end, `, ${parameter}`);
+  // one parameter per line, at one indent more than the signature's line
+  const indent = text.indentOf(lineStart) + style.indent;
+  const each = [...params.map((param: any) => source.slice(param.start, param.end)), parameter];
+  const comma = style.trailingCommasInCalls ? ',' : '';
+  return replaceRange(open + 1, close, `${eol}${each.map((item) => `${indent}${item}`).join(`,${eol}`)}${comma}${eol}${text.indentOf(lineStart)}`);
 }
 
 /** the edits that make the helpers at `offsets` cancellable, with the plan of each made */
