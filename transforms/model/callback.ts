@@ -26,7 +26,8 @@ export function timerCalls(facts: Facts): any[] {
   return facts.tree.ofType('CallExpression').filter((call) => call.arguments.length >= 1 && (setTimeoutOf(facts.resolver, call) !== undefined || spelledSetTimeout(call)));
 }
 
-function isPromiseExecutor(facts: Facts, fn: any): boolean {
+/** `new Promise(fn)`: fn is its executor */
+export function isPromiseExecutor(facts: Facts, fn: any): boolean {
   const parent = facts.tree.parent(fn);
   return parent?.type === 'NewExpression' && parent.arguments[0] === fn && unwrap(parent.callee)?.type === 'Identifier' && unwrap(parent.callee).name === 'Promise';
 }

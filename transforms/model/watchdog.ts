@@ -5,7 +5,7 @@
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { buildAbortSite } from './abort';
-import { buildCallbackSite } from './callback';
+import { buildCallbackSite, isPromiseExecutor } from './callback';
 import type { Facts } from './facts';
 import { walkOwn } from './paths';
 import { type TimerFact, setTimeoutOf, timerFact } from './timer';
@@ -29,11 +29,6 @@ export interface WatchdogSite {
   rejection: 'may' | 'unknown';
   /** cleared already on every exit: `try { …awaits… } finally { clearTimeout(t); }` right after the timer */
   clearedInFinally?: any;
-}
-
-function isPromiseExecutor(facts: Facts, fn: any): boolean {
-  const parent = facts.tree.parent(fn);
-  return parent?.type === 'NewExpression' && parent.arguments[0] === fn;
 }
 
 export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undefined {
