@@ -45,8 +45,10 @@ export function isEffectFree(node: any): boolean {
 
 
 // `Boom.internal(`${name} timed out`)` of @hapi/boom: a call that only builds an error object, of a
-// package known to do nothing else, with arguments that cost nothing either. Skipping it changes
-// nothing, as skipping `new Error(…)` does.
+// package known to do nothing else, given one string. Skipping it changes nothing, as skipping
+// `new Error(…)` does. Not with more: the server-error factories boomify an Error handed as `data`
+// (they change its message and add `isBoom`), and an Error as the message is boomified too. Not
+// when the file writes to a property of `Boom` (a factory replaced).
 const ERROR_FACTORY_PACKAGES = new Set(['@hapi/boom', 'boom']);
 const BOOM_FACTORIES = new Set([
   'badRequest', 'unauthorized', 'paymentRequired', 'forbidden', 'notFound', 'methodNotAllowed', 'notAcceptable', 'proxyAuthRequired', 'clientTimeout',
@@ -57,13 +59,15 @@ const BOOM_FACTORIES = new Set([
 
 export function isErrorFactoryCall(facts: Facts, node: any): boolean {
   const call = unwrap(node);
-  if (call?.type !== 'CallExpression' || !call.arguments.every(isEffectFree)) return false;
+  const message = unwrap(call?.arguments?.[0]);
+  const isString = message?.type === 'StringLiteral' || (message?.type === 'Literal' && typeof message.value === 'string') || (message?.type === 'TemplateLiteral' && message.expressions.every(isEffectFree));
+  if (call?.type !== 'CallExpression' || call.arguments.length !== 1 || !isString) return false;
   const member = unwrap(call.callee);
   if (member?.type !== 'MemberExpression' || member.computed || member.property.type !== 'Identifier' || !BOOM_FACTORIES.has(member.property.name)) return false;
   const object = unwrap(member.object);
   if (object?.type !== 'Identifier') return false;
   const binding = facts.scopes.bindingOf(object);
-  if (!binding || hasWrites(binding)) return false;
+  if (!binding || hasWrites(binding) || binding.references.some((reference) => writesMember(facts, reference.node))) return false;
   if (binding.kind === 'import') return binding.imported !== undefined && (binding.imported.imported === 'default' || binding.imported.imported === '*') && ERROR_FACTORY_PACKAGES.has(binding.imported.source);
   if (binding.kind !== 'const' || binding.declaration?.type !== 'VariableDeclarator' || binding.declaration.id !== binding.id) return false;
   const source = requiredModule(facts.scopes, binding.declaration.init);
@@ -73,4 +77,14 @@ export function isErrorFactoryCall(facts: Facts, node: any): boolean {
 /** a value a settle call is given that costs nothing to skip: effect-free, or an error a known factory builds */
 export function isFreeSettleValue(facts: Facts, node: any): boolean {
   return isEffectFree(node) || isErrorFactoryCall(facts, node);
+}
+
+// `Boom.internal = …`, `Boom.internal ??= …`, `delete Boom.internal`, `Boom.x++`: a write to a property of the name
+function writesMember(facts: Facts, reference: any): boolean {
+  const member = facts.tree.parent(reference);
+  if (member?.type !== 'MemberExpression' || member.object !== reference) return false;
+  const holder = facts.tree.parent(member);
+  if (holder?.type === 'AssignmentExpression' && holder.left === member) return true;
+  if (holder?.type === 'UpdateExpression') return true;
+  return holder?.type === 'UnaryExpression' && holder.operator === 'delete';
 }

@@ -1,7 +1,7 @@
 // A timer as the model sees it: which setTimeout it calls (by binding), what its callback does, how
 // its handle is kept, and every other use of that handle, each classified.
 import type { Binding } from '../analysis/scope';
-import { type Builtin, type Resolver, propertyName } from '../analysis/resolve';
+import { type Builtin, type Resolver, hasWrites, propertyName } from '../analysis/resolve';
 import { type Tree, isFunction, unwrap } from '../analysis/tree';
 import { isEffectFree } from './effects';
 import type { Facts } from './facts';
@@ -131,6 +131,12 @@ export function isHandlePassThrough(facts: Facts, wrapper: any): boolean {
     fn = facts.resolver.localFunctionOf(callee)?.fn;
   }
   if (!isFunction(fn) || fn.async || fn.generator || fn.params.length !== 1 || fn.params[0].type !== 'Identifier' || fn.body?.type !== 'BlockStatement') return false;
+  // `export function safeUnref` that its own module reassigns later: not the function it will be
+  const declared = fn.type === 'FunctionDeclaration' && fn.id ? home.scopes.bindingOf(fn.id) : undefined;
+  if (declared && hasWrites(declared)) return false;
+  // `const safeUnref: (timer: any) => unknown = (timer) => …`: the type TypeScript sees is the const's
+  const holder = home.tree.parent(fn);
+  if (holder?.type === 'VariableDeclarator' && holder.id.typeAnnotation) return false;
   const param = fn.params[0];
   const binding0 = home.scopes.bindingOf(param);
   const isParam = (node: any) => unwrap(node)?.type === 'Identifier' && home.scopes.bindingOf(unwrap(node)) === binding0;
@@ -157,8 +163,10 @@ export function isHandlePassThrough(facts: Facts, wrapper: any): boolean {
     return false;
   };
   if (!statements.slice(0, -1).every(isUnrefStatement)) return false;
-  // what it returns goes into the fix's handle, typed as setTimeout's own result
-  if (!facts.typescript || !home.typescript) return true;
+  // what it returns goes into the fix's handle, typed as setTimeout's own result; a JavaScript
+  // helper seen from TypeScript is typed by a declaration file this does not read
+  if (!facts.typescript) return true;
+  if (!home.typescript) return false;
   const typeText = (annotation: any) => (annotation ? home.textOf(annotation.typeAnnotation ?? annotation).replace(/\s+/g, ' ') : undefined);
   const returned = typeText(fn.returnType);
   const given = typeText(param.typeAnnotation);

@@ -368,7 +368,10 @@ function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): E
   const open = source.lastIndexOf('(', first.start);
   let close = last.end;
   while (close < source.length && /[\s,]/.test(source[close])) close += 1;
-  if (open === -1 || source[close] !== ')') return insertAt(last.end, `, ${parameter}`);
+  // a comment in the list (or before it, holding a parenthesis) is not moved: the parameter goes on
+  // the last one's line, as before
+  const head = source.slice(fn.start, close);
+  if (open === -1 || source[close] !== ')' || head.includes('/*') || head.includes('//')) return insertAt(last.end, `, ${parameter}`);
   const trailingComma = source.slice(last.end, close).includes(',');
   const eol = text.terminatorNear(open);
   const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;

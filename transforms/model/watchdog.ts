@@ -6,6 +6,7 @@ import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { buildAbortSite } from './abort';
 import { buildCallbackSite, isPromiseExecutor } from './callback';
+import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 import { walkOwn } from './paths';
 import { type TimerFact, setTimeoutOf, timerFact } from './timer';
@@ -50,10 +51,12 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
   const { list, index } = place;
   const clearIndex = list.findIndex((candidate: any, at: number) => at > index && candidate.type === 'ExpressionStatement' && timer.uses.some((use) => use.call !== undefined && use.call === unwrap(candidate.expression)));
   if (clearIndex === -1) {
-    // `try { await work(); } finally { clearTimeout(t); }` with nothing awaited before it: released on every path
-    const tryIndex = list.findIndex((candidate: any, at: number) => at > index && candidate.type === 'TryStatement' && candidate.finalizer?.body.some((inner: any) => inner.type === 'ExpressionStatement' && timer.uses.some((use) => use.call !== undefined && use.call === unwrap(inner.expression))));
-    if (tryIndex === -1 || list.slice(index + 1, tryIndex).some((candidate: any) => awaitsIn(candidate))) return undefined;
-    return { kind: 'watchdog', node: call, timer, handle, statement, list, index, clearIndex: tryIndex, uncaught: [], rejection: 'may', clearedInFinally: list[tryIndex] };
+    // `try { await work(); } finally { clearTimeout(t); … }` as the very next statement, the clear
+    // first in its finally: released on every path (anything between could leave early or throw)
+    const next = list[index + 1];
+    const first = next?.type === 'TryStatement' ? next.finalizer?.body[0] : undefined;
+    if (first?.type !== 'ExpressionStatement' || !timer.uses.some((use) => use.call !== undefined && use.call === unwrap(first.expression))) return undefined;
+    return { kind: 'watchdog', node: call, timer, handle, statement, list, index, clearIndex: index + 1, uncaught: [], rejection: 'may', clearedInFinally: next };
   }
   // every clear is in the block from the timer on: none elsewhere may be the one that runs on failure
   if (timer.uses.some((use) => use.kind === 'clear' && !list.slice(index + 1).some((candidate: any) => tree.isInside(use.node, candidate)))) return undefined;
@@ -75,14 +78,6 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
   return { kind: 'watchdog', node: call, timer, handle, statement, list, index, clearIndex, uncaught, rejection: rejects ? 'may' : 'unknown' };
 }
 
-function awaitsIn(statement: any): boolean {
-  let awaits = false;
-  walkOwn(statement, (node) => {
-    if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) awaits = true;
-  });
-  return awaits;
-}
-
 // Whether awaiting `node` may reject, as far as the file shows. 'never': `new Promise((resolve) => …)`
 // (no reject to call; a synchronous throw in it is taken not to happen, as a plain call is taken to
 // complete), a const holding one, a function of this file that only returns one,
@@ -95,7 +90,7 @@ function rejectionOf(facts: Facts, node: any, depth = 0): Rejection {
   if (!expression || depth > 3) return 'may';
   if (expression.type === 'NewExpression' && facts.resolver.is(expression.callee, 'Promise')) {
     const executor = unwrap(expression.arguments[0]);
-    return expression.arguments.length === 1 && isFunction(executor) && !executor.async && executor.params.length <= 1 && !throwsIn(executor) ? 'never' : 'may';
+    return expression.arguments.length === 1 && isFunction(executor) && !executor.async && executor.params.length <= 1 && !throwsIn(executor) && !resolvesWithWork(facts, executor) ? 'never' : 'may';
   }
   if (expression.type === 'CallExpression') {
     const callee = unwrap(expression.callee);
@@ -130,4 +125,40 @@ function throwsIn(fn: any): boolean {
     if (node.type === 'ThrowStatement') throws = true;
   });
   return throws;
+}
+
+// `resolve(job.run())`: resolved with what may be a promise that rejects. A `resolve` handed on as a
+// function (`emitter.once('close', resolve)`) gets a value the emitter gives.
+function resolvesWithWork(facts: Facts, executor: any): boolean {
+  const param = executor.params[0];
+  const binding = param?.type === 'Identifier' ? facts.scopes.bindingOf(param) : undefined;
+  return (binding?.references ?? []).some((reference) => {
+    const call = facts.tree.parent(reference.node);
+    return call?.type === 'CallExpression' && call.callee === reference.node && call.arguments.some((argument: any) => !isPlainValue(argument));
+  });
+}
+
+// a value that is no promise: a literal, `undefined`, an object or array literal of such
+function isPlainValue(node: any): boolean {
+  const value = unwrap(node);
+  switch (value?.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+    case 'BigIntLiteral':
+    case 'Literal':
+      return true;
+    case 'TemplateLiteral':
+      return value.expressions.every(isEffectFree);
+    case 'Identifier':
+      return value.name === 'undefined';
+    case 'ObjectExpression':
+      // no `then`: resolving with it cannot adopt a promise, whatever its values are
+      return value.properties.every((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && (property.key.name ?? property.key.value) !== 'then' && isEffectFree(property.value));
+    case 'ArrayExpression':
+      return value.elements.every((element: any) => element !== null && isEffectFree(element));
+    default:
+      return false;
+  }
 }

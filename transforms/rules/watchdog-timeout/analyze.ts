@@ -4,11 +4,11 @@
 // skipping a report of work that has already failed changes nothing else. A timer that stops the work
 // (`child.kill()`, `socket.destroy()`) may be what ends it when it fails: reported, not changed.
 import { propertyName } from '../../analysis/resolve';
-import { unwrap } from '../../analysis/tree';
+import { isLoop, unwrap } from '../../analysis/tree';
 import type { RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree } from '../../model/effects';
 import type { Facts } from '../../model/facts';
-import { readFromOutside } from '../../model/paths';
+import { readFromOutside, walkOwn } from '../../model/paths';
 import { callbackEffects } from '../../model/timer';
 import type { WatchdogSite } from '../../model/watchdog';
 import type { MessageId } from './messages';
@@ -23,9 +23,9 @@ export interface WatchdogPlan {
 
 type Result = Verdict<WatchdogPlan>;
 
-// what a report is made with: console, a logger, a debug function, a test's fail
-const REPORT_METHODS = new Set(['debug', 'info', 'warn', 'error', 'log', 'trace', 'verbose', 'fail']);
-const REPORT_FUNCTIONS = new Set(['debug', 'log', 'fail']);
+// what a log line is written with: the methods of console and of loggers, on a name that says logger
+const LOG_METHODS = new Set(['debug', 'info', 'warn', 'error', 'log', 'trace', 'verbose']);
+const LOGGER_NAME = /^_*(?:logger|log|console)$/i;
 
 export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Result | undefined {
   const text = facts.source;
@@ -40,8 +40,12 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
   if (site.rejection === 'unknown') return { status: 'unknown', messageId: 'rejectionUnknown', at: site.node, data };
   const stops = stoppingEffect(facts, site);
   if (stops) return refuse('timerStopsWork', site.node, { effect: facts.code(stops, 60) });
-  const hoisted = region.find((statement) => statement.type === 'FunctionDeclaration');
-  if (hoisted) return refuse('functionInRegion', hoisted);
+  // a `return`, `break` or `continue` that leaves the statements between: on that path the work has
+  // not failed, and the timer, armed until it fires, may be meant to report it
+  const early = leavesEarly(facts, region);
+  if (early) return refuse('leavesEarly', early, { exit: facts.code(early, 40) });
+  const scoped = region.find(changesScopeInBlock);
+  if (scoped) return refuse('functionInRegion', scoped, { declaration: facts.code(scoped, 40) });
   const outsider = readFromOutside(facts, region);
   if (outsider) return refuse(outsider.node.start > clearStatement.start ? 'declaredForCodeBelow' : 'declaredForCodeAbove', outsider.node, { declared: outsider.name });
   const onOwnLines = (node: any) => text.startsLine(node.start) && text.text.slice(node.end, text.lineEndOf(node.end)).trim() === '';
@@ -50,32 +54,58 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
 }
 
 // The first thing the timer's callback does that is not a report, or undefined when it only reports:
-// `throw new Error(…)`, `console.warn(…)`, `this.logger.warn(…)`, `debug(…)`, `assert.fail(…)`, with
-// arguments that cost nothing; `timedOut = true` on a local of the function.
+// `throw new Error(…)`, or a log line: a method of the global `console`, or of a logger
+// (`logger.warn(…)`, `this.log.info(…)`, `this._logger.debug(…)`: a name that says so), with arguments
+// that cost nothing. A flag it sets may be read by work still running (a crawl that stops when it
+// is set), and any other call may stop or tell something: neither is a report here.
 function stoppingEffect(facts: Facts, site: WatchdogSite): any | undefined {
   const callback = site.timer.callback;
   const effects = callbackEffects(callback);
   if (!effects || site.timer.extraArguments.length > 0) return callback ?? site.node;
-  const fn = facts.tree.functionOf(site.statement);
   for (const effect of effects) {
     if (effect.kind === 'other') {
       if (effect.node.type === 'ThrowStatement' && isEffectFree(effect.node.argument)) continue;
       return effect.node;
     }
-    if (effect.kind === 'call') {
-      const callee = unwrap(effect.call.callee);
-      const reports =
-        (callee?.type === 'Identifier' && REPORT_FUNCTIONS.has(callee.name)) ||
-        ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && REPORT_METHODS.has(propertyName(callee) ?? '') && isEffectFree(callee.object));
-      if (reports && effect.call.arguments.every(isEffectFree)) continue;
-      return effect.call;
-    }
-    const assignment = effect.assignment;
-    const target = unwrap(assignment.left);
-    const binding = target?.type === 'Identifier' ? facts.scopes.bindingOf(target) : undefined;
-    const local = binding?.kind === 'let' && facts.tree.functionOf(binding.id) === fn;
-    if (local && assignment.operator === '=' && isEffectFree(assignment.right)) continue;
-    return assignment;
+    if (effect.kind === 'call' && isLogLine(facts, effect.call)) continue;
+    return effect.kind === 'call' ? effect.call : effect.assignment;
   }
   return undefined;
+}
+
+function isLogLine(facts: Facts, call: any): boolean {
+  const callee = unwrap(call.callee);
+  if ((callee?.type !== 'MemberExpression' && callee?.type !== 'OptionalMemberExpression') || !LOG_METHODS.has(propertyName(callee) ?? '') || !call.arguments.every(isEffectFree)) return false;
+  const object = unwrap(callee.object);
+  if (object?.type === 'Identifier' && object.name === 'console') return facts.scopes.isGlobalReference(object);
+  const name = object?.type === 'Identifier' ? object.name : propertyName(object);
+  return name !== undefined && LOGGER_NAME.test(name) && isEffectFree(object);
+}
+
+// the first `return`, `break` or `continue` of the statements that can take control out of them
+function leavesEarly(facts: Facts, region: any[]): any | undefined {
+  const inside = (node: any, ancestor: any) => facts.tree.isInside(node, ancestor);
+  for (const statement of region) {
+    let found: any;
+    walkOwn(statement, (node) => {
+      if (found) return;
+      // a `throw` fails the work, as a rejection does: the clear belongs there too
+      if (node.type === 'ReturnStatement') found = node;
+      else if (node.type === 'BreakStatement' || node.type === 'ContinueStatement') {
+        // a loop or switch (or the label) it leaves is inside the statements: it stays in them
+        const target = node.label ? [...facts.tree.ancestors(node)].find((ancestor: any) => ancestor.type === 'LabeledStatement' && ancestor.label.name === node.label.name) : [...facts.tree.ancestors(node)].find((ancestor: any) => isLoop(ancestor) || (node.type === 'BreakStatement' && ancestor.type === 'SwitchStatement'));
+        if (!target || !region.some((candidate) => candidate === target || inside(target, candidate))) found = node;
+      }
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// declarations a try block would change: a function declaration (block-scoped there), a TypeScript
+// type, interface, enum or namespace (no longer seen after the block), a `using` (disposed when the
+// block ends, not the function)
+function changesScopeInBlock(statement: any): boolean {
+  if (['FunctionDeclaration', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration', 'TSDeclareFunction'].includes(statement.type)) return true;
+  return statement.type === 'VariableDeclaration' && (statement.kind === 'using' || statement.kind === 'await using');
 }

@@ -33,8 +33,13 @@ export const messages = {
   },
   functionInRegion: {
     what: 'watchdog timer `{name}`',
-    why: 'it is cleared only when `{work}` fulfils; a function declaration sits between the timer and its clear, and a try block would make it block-scoped',
-    fix: 'move the function declaration out, then move `clearTimeout({name})` into a finally around the awaited work',
+    why: 'it is cleared only when `{work}` fulfils; `{declaration}` sits between the timer and its clear, and in a try block it would be scoped (or disposed) there',
+    fix: 'move the declaration out, then move `clearTimeout({name})` into a finally around the awaited work',
+  },
+  leavesEarly: {
+    what: 'watchdog timer `{name}`',
+    why: 'it is cleared only when `{work}` fulfils; `{exit}` leaves before the clear too, where nothing failed, and the timer may be meant to fire then',
+    fix: 'decide what that path should do with the timer, then move `clearTimeout({name})` into a finally by hand',
   },
   sharedLine: {
     what: 'watchdog timer `{name}`',
