@@ -2,7 +2,7 @@
 // its handle is kept, and every other use of that handle, each classified.
 import type { Binding } from '../analysis/scope';
 import { type Builtin, type Resolver, hasWrites, propertyName } from '../analysis/resolve';
-import { type Tree, isFunction, unwrap } from '../analysis/tree';
+import { type Tree, isFunction, outermost, unwrap } from '../analysis/tree';
 import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 
@@ -134,9 +134,11 @@ export function isHandlePassThrough(facts: Facts, wrapper: any): boolean {
   // `export function safeUnref` that its own module reassigns later: not the function it will be
   const declared = fn.type === 'FunctionDeclaration' && fn.id ? home.scopes.bindingOf(fn.id) : undefined;
   if (declared && hasWrites(declared)) return false;
-  // `const safeUnref: (timer: any) => unknown = (timer) => …`: the type TypeScript sees is the const's
-  const holder = home.tree.parent(fn);
-  if (holder?.type === 'VariableDeclarator' && holder.id.typeAnnotation) return false;
+  // `const safeUnref: (timer: any) => unknown = (timer) => …`, or `= ((timer) => …) as F`: the type
+  // TypeScript sees is the const's, or the cast's
+  const outer = outermost(home.tree, fn);
+  const holder = home.tree.parent(outer);
+  if (outer !== fn || (holder?.type === 'VariableDeclarator' && holder.id.typeAnnotation)) return false;
   const param = fn.params[0];
   const binding0 = home.scopes.bindingOf(param);
   const isParam = (node: any) => unwrap(node)?.type === 'Identifier' && home.scopes.bindingOf(unwrap(node)) === binding0;

@@ -269,7 +269,7 @@ export function upgradeEdits(plan: UpgradePlan, style: Style): Edit[] {
     // `ms => …` → `(ms, signal?: AbortSignal) => …`
     edits.push(insertAt(lastParam.start, '('), insertAt(lastParam.end, `, ${signal}${type})`));
   } else if (fn.params.length > 0) {
-    edits.push(parameterEdit(home, fn, `${signal}${type}`, style));
+    edits.push(...parameterEdit(home, fn, `${signal}${type}`, style));
   } else {
     // after the name (a method's key, past its decorators) and type parameters
     const from = fn.typeParameters?.end ?? fn.key?.end ?? fn.id?.end ?? fn.start;
@@ -359,36 +359,50 @@ export function functionAt(facts: Facts, at: number): any | undefined {
 // when the signature still fits the print width; one parameter per line when it no longer does
 // (Prettier's own break, with a trailing comma under "all"); on a line of its own in a list that is
 // broken already.
-function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): Edit {
+function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): Edit[] {
   const text = home.source;
   const source = home.text;
   const params = fn.params;
   const first = params[0];
   const last = params.at(-1);
   const open = source.lastIndexOf('(', first.start);
+  // the list's `)`: past blanks, a trailing comma and comments after the last parameter
+  const allComments: any[] = home.file.comments ?? [];
   let close = last.end;
-  while (close < source.length && /[\s,]/.test(source[close])) close += 1;
-  // a comment in the list (or before it, holding a parenthesis) is not moved: the parameter goes on
-  // the last one's line, as before
-  const head = source.slice(fn.start, close);
-  if (open === -1 || source[close] !== ')' || head.includes('/*') || head.includes('//')) return insertAt(last.end, `, ${parameter}`);
+  for (;;) {
+    while (close < source.length && /[\s,]/.test(source[close])) close += 1;
+    const comment = allComments.find((candidate) => candidate.start === close);
+    if (!comment) break;
+    close = comment.end;
+  }
+  if (open === -1 || source[close] !== ')') return [insertAt(last.end, `, ${parameter}`)];
   const trailingComma = source.slice(last.end, close).includes(',');
   const eol = text.terminatorNear(open);
+  // comments in the list stay as they are: the parameter goes on the last one's line, as before, or
+  // after a comment that follows the last parameter (a line comment: on a line of its own below it)
+  const comments = allComments.filter((comment) => comment.start >= fn.start && comment.end <= close);
+  if (comments.length > 0) {
+    const after = comments.filter((comment) => comment.start >= last.end).at(-1);
+    if (!after || trailingComma && after.type === 'CommentBlock') return [insertAt(last.end, `, ${parameter}`)];
+    if (after.type === 'CommentBlock') return [insertAt(after.end, `, ${parameter}`)];
+    const indent = text.startsLine(last.start) ? text.indentOf(last.start) : text.indentOf(text.lineStartOf(open)) + style.indent;
+    return [...(trailingComma ? [] : [insertAt(last.end, ',')]), insertAt(after.end, `${eol}${indent}${parameter}${trailingComma ? ',' : ''}`)];
+  }
   const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
   if (/[\n\r]/.test(source.slice(open, close))) {
     // broken already: the parameter on a line of its own, as its neighbours are
-    if (!text.startsLine(last.start)) return insertAt(last.end, `, ${parameter}`);
+    if (!text.startsLine(last.start)) return [insertAt(last.end, `, ${parameter}`)];
     const indent = text.indentOf(last.start);
-    return trailingComma ? insertAt(source.indexOf(',', last.end) + 1, `${eol}${indent}${parameter},`) : insertAt(last.end, `,${eol}${indent}${parameter}`);
+    return [trailingComma ? insertAt(source.indexOf(',', last.end) + 1, `${eol}${indent}${parameter},`) : insertAt(last.end, `,${eol}${indent}${parameter}`)];
   }
   const lineStart = text.lineStartOf(open);
   const line = source.slice(lineStart, text.lineEndOf(open));
-  if (width(line) + parameter.length + 2 <= style.printWidth) return insertAt(last.end, `, ${parameter}`);
+  if (width(line) + parameter.length + 2 <= style.printWidth) return [insertAt(last.end, `, ${parameter}`)];
   // one parameter per line, at one indent more than the signature's line
   const indent = text.indentOf(lineStart) + style.indent;
   const each = [...params.map((param: any) => source.slice(param.start, param.end)), parameter];
   const comma = style.trailingCommasInCalls ? ',' : '';
-  return replaceRange(open + 1, close, `${eol}${each.map((item) => `${indent}${item}`).join(`,${eol}`)}${comma}${eol}${text.indentOf(lineStart)}`);
+  return [replaceRange(open + 1, close, `${eol}${each.map((item) => `${indent}${item}`).join(`,${eol}`)}${comma}${eol}${text.indentOf(lineStart)}`)];
 }
 
 /** the edits that make the helpers at `offsets` cancellable, with the plan of each made */

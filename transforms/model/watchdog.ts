@@ -60,6 +60,10 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
   }
   // every clear is in the block from the timer on: none elsewhere may be the one that runs on failure
   if (timer.uses.some((use) => use.kind === 'clear' && !list.slice(index + 1).some((candidate: any) => tree.isInside(use.node, candidate)))) return undefined;
+  // a clear in a finally before the one found (a fix already made there, say) may release it on
+  // every path up to there: what follows is not this site's to judge
+  const between = list.slice(index + 1, clearIndex);
+  if (timer.uses.some((use) => use.kind === 'clear' && [...tree.ancestors(use.node)].some((ancestor: any) => ancestor.type === 'TryStatement' && between.some((candidate: any) => candidate === ancestor || tree.isInside(ancestor, candidate)) && ancestor.finalizer && tree.isInside(use.node, ancestor.finalizer)))) return undefined;
   const uncaught: any[] = [];
   let rejects = false;
   for (const candidate of list.slice(index + 1, clearIndex)) {
@@ -113,8 +117,14 @@ function rejectionOf(facts: Facts, node: any, depth = 0): Rejection {
   }
   if (expression.type === 'Identifier') {
     const binding = facts.scopes.bindingOf(expression);
-    if (binding?.kind === 'const' && binding.declaration?.type === 'VariableDeclarator' && binding.declaration.id === binding.id && binding.declaration.init) return rejectionOf(facts, binding.declaration.init, depth + 1);
-    return 'unknown';
+    // a parameter, an import: made elsewhere
+    if (!binding || binding.kind === 'param' || binding.kind === 'import') return 'unknown';
+    const declarator = binding.declaration;
+    const declared = declarator?.type === 'VariableDeclarator' && declarator.id === binding.id && declarator.init;
+    const rewritten = binding.references.some((reference) => reference.write && reference.node !== binding.id);
+    // `const p = job.run()`, or a `let` never assigned again: what it was given
+    if (declared && !rewritten) return rejectionOf(facts, declarator.init, depth + 1);
+    return 'may';
   }
   return 'may';
 }

@@ -10,6 +10,8 @@ import { isEffectFree } from '../../model/effects';
 import type { Facts } from '../../model/facts';
 import { readFromOutside, walkOwn } from '../../model/paths';
 import { callbackEffects } from '../../model/timer';
+import { detectStyle } from '../../engine/style';
+import { type Layout, leadingCommentsStart } from '../../edit/layout';
 import type { WatchdogSite } from '../../model/watchdog';
 import type { MessageId } from './messages';
 
@@ -19,6 +21,8 @@ export interface WatchdogPlan {
   region: any[];
   /** `clearTimeout(t);`, which moves into the finally with the comment lines above it */
   clearStatement: any;
+  /** the comments between the last statement's line and the clear: they move with it */
+  comments: any[];
 }
 
 type Result = Verdict<WatchdogPlan>;
@@ -48,9 +52,46 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
   if (scoped) return refuse('functionInRegion', scoped, { declaration: facts.code(scoped, 40) });
   const outsider = readFromOutside(facts, region);
   if (outsider) return refuse(outsider.node.start > clearStatement.start ? 'declaredForCodeBelow' : 'declaredForCodeAbove', outsider.node, { declared: outsider.name });
-  const onOwnLines = (node: any) => text.startsLine(node.start) && text.text.slice(node.end, text.lineEndOf(node.end)).trim() === '';
+  // each on lines of its own, but for a comment after it on its last line
+  const comments: any[] = (facts.file.comments ?? []).filter((comment: any) => comment.start >= site.statement.end && comment.end <= text.lineEndOf(clearStatement.end));
+  const restOfLine = (end: number) => {
+    const lineEnd = text.lineEndOf(end);
+    const trailing = comments.find((comment) => comment.start >= end && comment.end <= lineEnd && text.text.slice(end, comment.start).trim() === '');
+    return text.text.slice(trailing ? trailing.end : end, lineEnd).trim();
+  };
+  const onOwnLines = (node: any) => text.startsLine(node.start) && restOfLine(node.end) === '';
   if (![site.statement, ...region, clearStatement].every(onOwnLines)) return refuse('sharedLine', region[0] ?? clearStatement);
-  return { status: 'fixable', plan: { site, region, clearStatement } };
+  // what is moved as it is must stay what it was: a block comment over lines, re-indented, would not
+  const layout = layoutProblem(facts, site, region, clearStatement, comments);
+  if (layout) return refuse('layout', layout.at, { detail: layout.detail });
+  // the comments between the last statement's line and the clear go into the finally with it
+  const lastLineEnd = text.lineEndOf(region[region.length - 1].end);
+  const moved = comments.filter((comment) => comment.start > lastLineEnd && comment.end <= clearStatement.start);
+  return { status: 'fixable', plan: { site, region, clearStatement, comments: moved }, data };
+}
+
+function layoutProblem(facts: Facts, site: WatchdogSite, region: any[], clearStatement: any, comments: any[]): { at: any; detail: string } | undefined {
+  const text = facts.source;
+  const lineOf = (offset: number) => text.positionAt(offset).line;
+  const block = comments.find((comment) => comment.type === 'CommentBlock' && lineOf(comment.start) !== lineOf(comment.end));
+  if (block) return { at: block, detail: 'a block comment over several lines stands between the timer and its clear, and moving it would change its text' };
+  if (lineOf(clearStatement.start) !== lineOf(clearStatement.end)) return { at: clearStatement, detail: 'the clear is written over several lines' };
+  // the try block starts above the comment lines of the first statement: each must be a comment
+  const layout: Layout = { text, tree: facts.tree, style: detectStyle(facts.file.program, facts.text, facts.path) };
+  const from = leadingCommentsStart(layout, region[0]);
+  for (let at = from; at < text.lineStartOf(region[0].start); at = text.lineEndOf(at) + 1) {
+    const line = facts.text.slice(at, text.lineEndOf(at));
+    const start = at + line.length - line.trimStart().length;
+    if (line.trim() !== '' && !comments.some((comment) => comment.start <= start && comment.end > start)) return { at: region[0], detail: 'a line above the first statement between looks like a comment but is not one' };
+  }
+  // one indent more must keep each line within the print width it kept
+  const style = layout.style;
+  const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
+  const unit = width(style.indent);
+  const lines = facts.text.slice(from, text.lineEndOf(region[region.length - 1].end)).split(/\r\n|\n|\r/);
+  const long = lines.find((line) => line.trim() !== '' && width(line) <= style.printWidth && width(line) + unit > style.printWidth);
+  if (long) return { at: region[0], detail: `a line between would pass the print width (${style.printWidth}) once indented` };
+  return undefined;
 }
 
 // The first thing the timer's callback does that is not a report, or undefined when it only reports:
@@ -64,13 +105,23 @@ function stoppingEffect(facts: Facts, site: WatchdogSite): any | undefined {
   if (!effects || site.timer.extraArguments.length > 0) return callback ?? site.node;
   for (const effect of effects) {
     if (effect.kind === 'other') {
-      if (effect.node.type === 'ThrowStatement' && isEffectFree(effect.node.argument)) continue;
+      if (effect.node.type === 'ThrowStatement' && isPlainError(facts, effect.node.argument)) continue;
       return effect.node;
     }
     if (effect.kind === 'call' && isLogLine(facts, effect.call)) continue;
     return effect.kind === 'call' ? effect.call : effect.assignment;
   }
   return undefined;
+}
+
+// `new Error('…')`, `new TypeError(…)` of the platform, or a string: a constructor of the code's own may do anything
+const ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
+
+function isPlainError(facts: Facts, node: any): boolean {
+  const value = unwrap(node);
+  if (value?.type === 'StringLiteral' || value?.type === 'TemplateLiteral' || (value?.type === 'Literal' && typeof value.value === 'string')) return isEffectFree(value);
+  const callee = value?.type === 'NewExpression' || value?.type === 'CallExpression' ? unwrap(value.callee) : undefined;
+  return callee?.type === 'Identifier' && ERROR_CLASSES.has(callee.name) && facts.scopes.isGlobalReference(callee) && value.arguments.every(isEffectFree);
 }
 
 function isLogLine(facts: Facts, call: any): boolean {

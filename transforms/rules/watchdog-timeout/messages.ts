@@ -41,6 +41,11 @@ export const messages = {
     why: 'it is cleared only when `{work}` fulfils; `{exit}` leaves before the clear too, where nothing failed, and the timer may be meant to fire then',
     fix: 'decide what that path should do with the timer, then move `clearTimeout({name})` into a finally by hand',
   },
+  layout: {
+    what: 'watchdog timer `{name}`',
+    why: 'it is cleared only when `{work}` fulfils; {detail}',
+    fix: 'move `clearTimeout({name})` into a finally around the awaited work by hand',
+  },
   sharedLine: {
     what: 'watchdog timer `{name}`',
     why: 'it is cleared only when `{work}` fulfils; the statements between the timer and its clear do not stand on lines of their own, so a try block cannot be drawn around them',
