@@ -6,14 +6,9 @@ import type { Facts } from './facts';
 // An expression whose evaluation has no effect beyond building a value: literals, names, member
 // reads, `new Error(...)` of such values. Skipping it (the timer is cleared) changes nothing.
 export function isEffectFree(node: any): boolean {
+  if (isLiteral(node)) return true;
   switch (node?.type) {
     case 'Identifier':
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'Literal':
     case 'ThisExpression':
       return true;
     case 'TemplateLiteral':
@@ -43,6 +38,12 @@ export function isEffectFree(node: any): boolean {
   }
 }
 
+
+/** a literal of the language: a string, number, boolean, null, bigint (`Literal` as the babel parser gives them) */
+export function isLiteral(node: any): boolean {
+  const type = node?.type;
+  return type === 'StringLiteral' || type === 'NumericLiteral' || type === 'BooleanLiteral' || type === 'NullLiteral' || type === 'BigIntLiteral' || type === 'Literal';
+}
 
 // `Boom.internal(`${name} timed out`)` of @hapi/boom: a call that only builds an error object, of a
 // package known to do nothing else, given one string. Skipping it changes nothing, as skipping

@@ -14,6 +14,7 @@
 // another await) breaks "every path". Plain calls are taken to complete normally.
 import { type Tree, isFunction, unwrap, walkNodes } from '../analysis/tree';
 import { propertyName } from '../analysis/resolve';
+import { isLiteral } from './effects';
 import type { Facts } from './facts';
 
 export type Outcome = 'fulfilled' | 'rejected';
@@ -50,14 +51,9 @@ export function mayReject(tree: Tree, fn: any): boolean {
 // array of those, `new Error(...)` — never a call, which may return a rejected promise.
 function isSettledValue(node: any): boolean {
   const expression = unwrap(node);
+  if (isLiteral(expression)) return true;
   switch (expression?.type) {
     case 'Identifier':
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'Literal':
     case 'ThisExpression':
     case 'TemplateLiteral':
     case 'MemberExpression':

@@ -6,7 +6,7 @@ import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { buildAbortSite } from './abort';
 import { buildCallbackSite, isPromiseExecutor } from './callback';
-import { isEffectFree } from './effects';
+import { isEffectFree, isLiteral } from './effects';
 import type { Facts } from './facts';
 import { walkOwn } from './paths';
 import { type TimerFact, setTimeoutOf, timerFact } from './timer';
@@ -151,14 +151,8 @@ function resolvesWithWork(facts: Facts, executor: any): boolean {
 // a value that is no promise: a literal, `undefined`, an object or array literal of such
 function isPlainValue(node: any): boolean {
   const value = unwrap(node);
+  if (isLiteral(value)) return true;
   switch (value?.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'Literal':
-      return true;
     case 'TemplateLiteral':
       return value.expressions.every(isEffectFree);
     case 'Identifier':
