@@ -382,6 +382,12 @@ function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): E
   // after a comment that follows the last parameter (a line comment: on a line of its own below it)
   const comments = allComments.filter((comment) => comment.start >= fn.start && comment.end <= close);
   if (comments.length > 0) {
+    // broken one per line: a line of its own below the last parameter's line, comments and all
+    const lineEnd = text.lineEndOf(last.end);
+    if (/[\n\r]/.test(source.slice(open, close)) && text.startsLine(last.start) && close > lineEnd && !comments.some((comment) => comment.start < lineEnd && comment.end > lineEnd)) {
+      const indent = text.indentOf(last.start);
+      return [...(trailingComma ? [] : [insertAt(last.end, ',')]), insertAt(lineEnd, `${eol}${indent}${parameter}${trailingComma ? ',' : ''}`)];
+    }
     const after = comments.filter((comment) => comment.start >= last.end).at(-1);
     if (!after || trailingComma && after.type === 'CommentBlock') return [insertAt(last.end, `, ${parameter}`)];
     if (after.type === 'CommentBlock') return [insertAt(after.end, `, ${parameter}`)];

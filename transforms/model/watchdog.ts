@@ -63,7 +63,9 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
   // a clear in a finally before the one found (a fix already made there, say) may release it on
   // every path up to there: what follows is not this site's to judge
   const between = list.slice(index + 1, clearIndex);
-  if (timer.uses.some((use) => use.kind === 'clear' && [...tree.ancestors(use.node)].some((ancestor: any) => ancestor.type === 'TryStatement' && between.some((candidate: any) => candidate === ancestor || tree.isInside(ancestor, candidate)) && ancestor.finalizer && tree.isInside(use.node, ancestor.finalizer)))) return undefined;
+  // (a statement of the finally itself: one under a condition may not run)
+  const finallyClears = (use: any) => [...tree.ancestors(use.node)].some((ancestor: any) => ancestor.type === 'TryStatement' && between.some((candidate: any) => candidate === ancestor || tree.isInside(ancestor, candidate)) && ancestor.finalizer?.body.some((inner: any) => inner.type === 'ExpressionStatement' && unwrap(inner.expression) === use.call));
+  if (timer.uses.some((use) => use.kind === 'clear' && finallyClears(use))) return undefined;
   const uncaught: any[] = [];
   let rejects = false;
   for (const candidate of list.slice(index + 1, clearIndex)) {

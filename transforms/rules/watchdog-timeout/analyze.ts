@@ -54,10 +54,17 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
   if (outsider) return refuse(outsider.node.start > clearStatement.start ? 'declaredForCodeBelow' : 'declaredForCodeAbove', outsider.node, { declared: outsider.name });
   // each on lines of its own, but for a comment after it on its last line
   const comments: any[] = (facts.file.comments ?? []).filter((comment: any) => comment.start >= site.statement.end && comment.end <= text.lineEndOf(clearStatement.end));
+  // what follows a statement on its line, comments aside (one that runs on past the line ends it:
+  // the layout check below refuses a comment over lines)
   const restOfLine = (end: number) => {
-    const lineEnd = text.lineEndOf(end);
-    const trailing = comments.find((comment) => comment.start >= end && comment.end <= lineEnd && text.text.slice(end, comment.start).trim() === '');
-    return text.text.slice(trailing ? trailing.end : end, lineEnd).trim();
+    let at = end;
+    for (;;) {
+      const lineEnd = text.lineEndOf(at);
+      const trailing = comments.find((comment) => comment.start >= at && comment.start < lineEnd && text.text.slice(at, comment.start).trim() === '');
+      if (!trailing) return text.text.slice(at, lineEnd).trim();
+      if (trailing.end > lineEnd) return '';
+      at = trailing.end;
+    }
   };
   const onOwnLines = (node: any) => text.startsLine(node.start) && restOfLine(node.end) === '';
   if (![site.statement, ...region, clearStatement].every(onOwnLines)) return refuse('sharedLine', region[0] ?? clearStatement);
@@ -73,7 +80,7 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
 function layoutProblem(facts: Facts, site: WatchdogSite, region: any[], clearStatement: any, comments: any[]): { at: any; detail: string } | undefined {
   const text = facts.source;
   const lineOf = (offset: number) => text.positionAt(offset).line;
-  const block = comments.find((comment) => comment.type === 'CommentBlock' && lineOf(comment.start) !== lineOf(comment.end));
+  const block = [...comments, ...(facts.file.comments ?? []).filter((comment: any) => comment.start >= clearStatement.end && comment.start < text.lineEndOf(clearStatement.end))].find((comment) => comment.type === 'CommentBlock' && lineOf(comment.start) !== lineOf(comment.end));
   if (block) return { at: block, detail: 'a block comment over several lines stands between the timer and its clear, and moving it would change its text' };
   if (lineOf(clearStatement.start) !== lineOf(clearStatement.end)) return { at: clearStatement, detail: 'the clear is written over several lines' };
   // the try block starts above the comment lines of the first statement: each must be a comment
@@ -88,7 +95,7 @@ function layoutProblem(facts: Facts, site: WatchdogSite, region: any[], clearSta
   const style = layout.style;
   const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
   const unit = width(style.indent);
-  const lines = facts.text.slice(from, text.lineEndOf(region[region.length - 1].end)).split(/\r\n|\n|\r/);
+  const lines = [...facts.text.slice(from, text.lineEndOf(region[region.length - 1].end)).split(/\r\n|\n|\r/), facts.text.slice(text.lineStartOf(clearStatement.start), text.lineEndOf(clearStatement.end))];
   const long = lines.find((line) => line.trim() !== '' && width(line) <= style.printWidth && width(line) + unit > style.printWidth);
   if (long) return { at: region[0], detail: `a line between would pass the print width (${style.printWidth}) once indented` };
   return undefined;

@@ -48,7 +48,7 @@ export const messages = {
   },
   sharedLine: {
     what: 'watchdog timer `{name}`',
-    why: 'it is cleared only when `{work}` fulfils; the statements between the timer and its clear do not stand on lines of their own, so a try block cannot be drawn around them',
+    why: 'it is cleared only when `{work}` fulfils; the timer, the statements between and the clear do not each stand on lines of their own, so a try block cannot be drawn around them',
     fix: 'put each statement on a line of its own, or move `clearTimeout({name})` into a finally by hand',
   },
 } satisfies MessageTable;
