@@ -5,7 +5,7 @@
 import { type Tree, unwrap } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
 import type { SourceText } from '../engine/source';
-import { type Style, closeAndOpen, objectLiteral } from '../engine/style';
+import { type Style, closeAndOpen, lineWidth, objectLiteral } from '../engine/style';
 
 export interface Layout {
   text: SourceText;
@@ -265,7 +265,7 @@ function huggedFirstArgument(layout: Layout, fn: any, lines: readonly string[]):
   const written = [...lines, statement(style, body)].map((line) => `${inner}${line}`);
   const firstLine = source.slice(text.lineStartOf(call.start), open + 1) + `${head} {`;
   const lastLine = `${outer}}, ${lastText})`;
-  if ([firstLine, ...written, lastLine].some((line) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length > style.printWidth)) return undefined;
+  if ([firstLine, ...written, lastLine].some((line) => lineWidth(style, line) > style.printWidth)) return undefined;
   return replaceRange(open + 1, call.end - 1, `${head} {${eol}${written.join(eol)}${eol}${outer}}, ${lastText}`);
 }
 

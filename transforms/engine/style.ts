@@ -22,6 +22,11 @@ export interface Style {
   cuddledKeywords: boolean;
 }
 
+/** how wide a line is as a formatter counts it: a tab as wide as one indent of the file (2 when it indents with tabs) */
+export function lineWidth(style: Style, line: string): number {
+  return line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
+}
+
 /** `} finally {`, or `}` and `finally {` on lines of their own: as the file writes `else`, `catch` and `finally` */
 export function closeAndOpen(style: Style, keyword: string, indent: string, eol: string): string {
   return style.cuddledKeywords ? `} ${keyword} {` : `}${eol}${indent}${keyword} {`;

@@ -35,7 +35,7 @@ import { isFunction, unwrap } from '../analysis/tree';
 import { hasWrites } from '../analysis/resolve';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
 import { guardedLine } from '../edit/layout';
-import { type Style, detectStyle } from '../engine/style';
+import { type Style, detectStyle, lineWidth } from '../engine/style';
 // (a cycle through run.ts: read only when a helper is planned, long after every module has loaded)
 import { disabledAt } from '../engine/suppressions';
 import { returnedExpression } from './arms';
@@ -394,7 +394,6 @@ function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): E
     const indent = text.startsLine(last.start) ? text.indentOf(last.start) : text.indentOf(text.lineStartOf(open)) + style.indent;
     return [...(trailingComma ? [] : [insertAt(last.end, ',')]), insertAt(after.end, `${eol}${indent}${parameter}${trailingComma ? ',' : ''}`)];
   }
-  const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
   if (/[\n\r]/.test(source.slice(open, close))) {
     // broken already: the parameter on a line of its own, as its neighbours are
     if (!text.startsLine(last.start)) return [insertAt(last.end, `, ${parameter}`)];
@@ -403,7 +402,7 @@ function parameterEdit(home: Facts, fn: any, parameter: string, style: Style): E
   }
   const lineStart = text.lineStartOf(open);
   const line = source.slice(lineStart, text.lineEndOf(open));
-  if (width(line) + parameter.length + 2 <= style.printWidth) return [insertAt(last.end, `, ${parameter}`)];
+  if (lineWidth(style, line) + parameter.length + 2 <= style.printWidth) return [insertAt(last.end, `, ${parameter}`)];
   // one parameter per line, at one indent more than the signature's line
   const indent = text.indentOf(lineStart) + style.indent;
   const each = [...params.map((param: any) => source.slice(param.start, param.end)), parameter];

@@ -3,6 +3,7 @@
 // clear is skipped and the timer stays armed until it fires. The site: the timer, its statement list,
 // the clear after the work, and the awaits before it that no try around them catches.
 import type { Binding } from '../analysis/scope';
+import { hasWrites } from '../analysis/resolve';
 import { isFunction, unwrap } from '../analysis/tree';
 import { buildAbortSite } from './abort';
 import { buildCallbackSite, isPromiseExecutor } from './callback';
@@ -38,7 +39,8 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
   const timer = timerFact(facts, call);
   if (timer?.capture.kind !== 'declared' || timer.capture.statement.declarations.length !== 1) return undefined;
   const handle = timer.capture.binding;
-  if (handle.kind !== 'const' && !(handle.kind === 'let' && handle.references.every((reference) => !reference.write || reference.node === handle.id))) return undefined;
+  // a const, or a let never assigned again
+  if (handle.kind !== 'const' && (handle.kind !== 'let' || hasWrites(handle))) return undefined;
   const statement = timer.capture.statement;
   const place = tree.listOf(statement);
   if (place?.holder.type !== 'BlockStatement') return undefined;
@@ -68,7 +70,7 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
   if (timer.uses.some((use) => use.kind === 'clear' && finallyClears(use))) return undefined;
   const uncaught: any[] = [];
   let rejects = false;
-  for (const candidate of list.slice(index + 1, clearIndex)) {
+  for (const candidate of between) {
     walkOwn(candidate, (node) => {
       if (node.type !== 'AwaitExpression' && !(node.type === 'ForOfStatement' && node.await)) return;
       // in a try between it and the block, a catch or finally may clear the timer: not followed
@@ -88,7 +90,7 @@ export function buildWatchdogSite(facts: Facts, call: any): WatchdogSite | undef
 // (no reject to call; a synchronous throw in it is taken not to happen, as a plain call is taken to
 // complete), a const holding one, a function of this file that only returns one,
 // `Promise.allSettled(…)`, a race or `all` of such. 'unknown': a promise made elsewhere (a parameter,
-// an import, a `let`). 'may': any other work, as every rule takes work to.
+// an import). 'may': any other work, as every rule takes work to.
 type Rejection = 'never' | 'unknown' | 'may';
 
 function rejectionOf(facts: Facts, node: any, depth = 0): Rejection {
@@ -123,9 +125,8 @@ function rejectionOf(facts: Facts, node: any, depth = 0): Rejection {
     if (!binding || binding.kind === 'param' || binding.kind === 'import') return 'unknown';
     const declarator = binding.declaration;
     const declared = declarator?.type === 'VariableDeclarator' && declarator.id === binding.id && declarator.init;
-    const rewritten = binding.references.some((reference) => reference.write && reference.node !== binding.id);
     // `const p = job.run()`, or a `let` never assigned again: what it was given
-    if (declared && !rewritten) return rejectionOf(facts, declarator.init, depth + 1);
+    if (declared && !hasWrites(binding)) return rejectionOf(facts, declarator.init, depth + 1);
     return 'may';
   }
   return 'may';

@@ -1,6 +1,6 @@
 // watchdog-timeout: a timer that bounds or reports slow work, cleared by a statement after the awaited
 // work: a rejection of that work skips the clear. Fixable by moving the clear into a finally around
-// the statements between, when the timer's callback only reports (a throw, a log line, a local flag):
+// the statements between, when the timer's callback only reports (a throw of an Error, a log line):
 // skipping a report of work that has already failed changes nothing else. A timer that stops the work
 // (`child.kill()`, `socket.destroy()`) may be what ends it when it fails: reported, not changed.
 import { propertyName } from '../../analysis/resolve';
@@ -10,7 +10,7 @@ import { isEffectFree } from '../../model/effects';
 import type { Facts } from '../../model/facts';
 import { readFromOutside, walkOwn } from '../../model/paths';
 import { callbackEffects } from '../../model/timer';
-import { detectStyle } from '../../engine/style';
+import { detectStyle, lineWidth } from '../../engine/style';
 import { type Layout, leadingCommentsStart } from '../../edit/layout';
 import type { WatchdogSite } from '../../model/watchdog';
 import type { MessageId } from './messages';
@@ -39,7 +39,6 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
   const data = { name: site.handle.name, work: facts.code(site.uncaught[0], 60) };
   // a call is taken to be work that may fail, but this cannot see that it can: what is not fixed is a warning
   const refuse = (messageId: MessageId, at: any, extra: Record<string, string> = {}): Result => ({ status: 'unknown', messageId, at, data: { ...data, ...extra } });
-  // the clear is the code's own statement, moved as it is: its spelling is the file's
   // each await is of a promise made elsewhere, which may only ever fulfil: said, not changed
   if (site.rejection === 'unknown') return { status: 'unknown', messageId: 'rejectionUnknown', at: site.node, data };
   const stops = stoppingEffect(facts, site);
@@ -93,7 +92,7 @@ function layoutProblem(facts: Facts, site: WatchdogSite, region: any[], clearSta
   }
   // one indent more must keep each line within the print width it kept
   const style = layout.style;
-  const width = (line: string) => line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
+  const width = (line: string) => lineWidth(style, line);
   const unit = width(style.indent);
   const lines = [...facts.text.slice(from, text.lineEndOf(region[region.length - 1].end)).split(/\r\n|\n|\r/), facts.text.slice(text.lineStartOf(clearStatement.start), text.lineEndOf(clearStatement.end))];
   const long = lines.find((line) => line.trim() !== '' && width(line) <= style.printWidth && width(line) + unit > style.printWidth);

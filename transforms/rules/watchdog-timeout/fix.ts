@@ -10,11 +10,10 @@ export function fixWatchdog(plan: WatchdogPlan, context: FixContext): Edit[] {
   const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
   const { text } = layout;
   const statement = plan.clearStatement;
-  // the comments above the clear, each as written (one line each: analyze refuses longer ones), and
-  // the clear with the comment after it on its line
-  // each comment line as written: two comments on one line stay on one
+  // the comment lines above the clear, each as written (two comments on one line stay on one;
+  // analyze refuses a comment over lines), and the clear with the comments after it on its line
   const comments = [...new Set(plan.comments.map((comment: any) => text.lineStartOf(comment.start)))].map((start) => facts.text.slice(start, text.lineEndOf(start)).trimStart());
-  // as written to the line's end: a line comment holds its trailing spaces
+  // to the line's end: a line comment holds its trailing spaces
   const clearLine = facts.text.slice(statement.start, text.lineEndOf(statement.end));
   // one edit from the first statement between to the clear's line: the lines between the last of
   // them and the clear (blank ones, the clear's comments) go with it, so the try's `}` takes its place
