@@ -77,7 +77,8 @@ function promiseKind(facts: Facts, object: any): 'global' | 'other' | 'not-a-pro
   if (facts.resolver.is(expression, 'Promise')) return 'global';
   if (expression?.type === 'Identifier') {
     const binding = facts.scopes.bindingOf(expression);
-    if (binding?.kind === 'import') return PROMISE_LIBRARIES.has(binding.imported!.source) ? 'other' : 'not-a-promise';
+    // `import { Promise } from './deps'`: a promise class by its name, whatever the module
+    if (binding?.kind === 'import') return PROMISE_LIBRARIES.has(binding.imported!.source) || binding.imported!.imported === 'Promise' ? 'other' : 'not-a-promise';
     if (!binding) return expression.name === 'Promise' ? 'other' : 'not-a-promise';
     return /^(?:P|Promise|PromiseImpl|PromiseCtor|_Promise)$/.test(expression.name) ? 'other' : 'not-a-promise';
   }
