@@ -7,7 +7,7 @@ import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import type { AbortSite } from '../../model/abort';
 import { isEffectFree } from '../../model/effects';
-import { readFromOutside, walkOwn } from '../../model/paths';
+import { mayLeaveEarly, readFromOutside, walkOwn } from '../../model/paths';
 import type { Facts } from '../../model/facts';
 import { clearSpelling } from '../../model/spelling';
 import type { MessageId } from './messages';
@@ -53,8 +53,11 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   if (!statement) return unknown('timerInExpression', timerCall, { code: facts.code(tree.parent(site.timer.expression) ?? site.timer.expression, 60) });
   // Already cleared on every exit (a finally around every use of the signal): checked before any
   // precondition of the fix, wherever the code is (a generator, a switch case).
-  if (site.timer.capture.kind === 'declared' && clearedInFinallyAroundUses(facts, site)) {
-    return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: site.timer.capture.binding.name } };
+  if (site.timer.capture.kind === 'declared') {
+    const cleared = clearedInFinallyAroundUses(facts, site);
+    if (cleared === 'every run') return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: site.timer.capture.binding.name } };
+    // a clear in a finally this cannot prove runs: a try/finally around it would only nest another
+    if (cleared === 'some runs') return unknown('clearedOnSomePaths', timerCall, { name: site.timer.capture.binding.name });
   }
   const place = tree.listOf(statement);
   if (!place || place.holder.type !== 'BlockStatement') {
@@ -190,7 +193,10 @@ function isSignalStateRead(facts: Facts, use: any): boolean {
 // `fetch`, or a const of this file that is `fetch` under another name (`const originalFetch = fetch ?? globalThis.fetch`)
 function isFetchCallee(facts: Facts, callee: any): boolean {
   const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
-  if (name === 'fetch' || facts.resolver.is(callee, 'fetch')) return true;
+  if (facts.resolver.is(callee, 'fetch')) return true;
+  // a function of this file named `fetch` is not the platform's: what it does with the signal is its own
+  if (callee?.type === 'Identifier' && name === 'fetch' && facts.resolver.localFunctionOf(callee)) return false;
+  if (name === 'fetch') return true;
   if (callee?.type !== 'Identifier') return false;
   const binding = facts.scopes.bindingOf(callee);
   const declarator = binding?.declaration;
@@ -214,17 +220,37 @@ function signalRequest(facts: Facts, use: any): any | undefined {
 }
 
 // A clear of the handle in a `finally` whose try holds every use of the controller.
-function clearedInFinallyAroundUses(facts: Facts, site: AbortSite): boolean {
+function clearedInFinallyAroundUses(facts: Facts, site: AbortSite): 'every run' | 'some runs' | undefined {
   const { tree } = facts;
+  let found: 'some runs' | undefined;
   for (const use of site.timer.uses) {
     if (use.kind !== 'clear') continue;
     for (const ancestor of tree.ancestors(use.call)) {
       if (ancestor.type !== 'TryStatement' || !ancestor.finalizer || !tree.isInside(use.call, ancestor.finalizer)) continue;
       const uses = site.controller!.references.filter((reference) => !tree.isInside(reference.node, site.abortCall));
-      if (uses.length > 0 && uses.every((reference) => tree.isInside(reference.node, ancestor.block))) return true;
+      if (uses.length === 0 || !uses.every((reference) => tree.isInside(reference.node, ancestor.block))) continue;
+      if (reachedAndCleared(facts, site, ancestor, use.call)) return 'every run';
+      found = 'some runs';
     }
   }
-  return false;
+  return found;
+}
+
+// Every run that arms the timer reaches the try, and its finally always clears: the try is a
+// statement of the timer's own block after it, with no statement between that may leave first (a
+// return, throw, break or continue, an await or yield, `for await`, a `using`), and the clear is a
+// statement of the finally's block itself (not in a branch of it).
+function reachedAndCleared(facts: Facts, site: AbortSite, tryStatement: any, clear: any): boolean {
+  const { tree } = facts;
+  const place = site.timerStatement ? tree.listOf(site.timerStatement) : undefined;
+  if (!place) return false;
+  const at = place.list.indexOf(tryStatement);
+  if (at <= place.index) return false;
+  const between = place.list.slice(place.index + 1, at);
+  const quiet = (statement: any) => !mayLeaveEarly(statement) && !yieldsIn(facts, statement) && !(statement.type === 'VariableDeclaration' && (statement.kind === 'using' || statement.kind === 'await using'));
+  if (!between.every(quiet)) return false;
+  const holder = tree.parent(clear);
+  return holder?.type === 'ExpressionStatement' && tree.parent(holder) === tryStatement.finalizer;
 }
 
 // A clear of the handle in a `finally` whose try holds every use of the signal, or `.finally(clear)`
@@ -237,7 +263,7 @@ function clearedOnEveryExit(facts: Facts, site: AbortSite, region: any[], reques
       if (ancestor.type === 'TryStatement' && ancestor.finalizer && tree.isInside(clear, ancestor.finalizer)) {
         // the signal's holders are in the try; the code's own aborts and reads of its state may be anywhere
         const covers = site.controller!.references.every((reference) => tree.isInside(reference.node, site.abortCall) || tree.isInside(reference.node, ancestor.block) || isExplicitAbort(facts, reference.node) || isSignalStateRead(facts, reference.node));
-        if (covers && region.some((statement) => tree.isInside(ancestor, statement))) return true;
+        if (covers && region.includes(ancestor) && reachedAndCleared(facts, site, ancestor, clear)) return true;
       }
     }
   }

@@ -31,6 +31,11 @@ export const messages = {
     why: 'its timer `{name}` is already cleared in a finally around the uses of the signal',
     fix: 'nothing to do',
   },
+  clearedOnSomePaths: {
+    what: 'AbortController timeout',
+    why: 'its timer `{name}` is cleared in a finally around the uses of the signal, but not on every run: code before the try may leave first (a return, a throw, an await), or the clear sits in a branch of the finally',
+    fix: 'arm the timer right before the try, and make `clearTimeout({name})` a statement of the finally itself',
+  },
   handleEscapes: {
     what: 'AbortController timeout',
     why: 'the timer handle (`{name}`) is used for more than clearing it (returned, passed on, stored or reassigned)',
