@@ -33,7 +33,7 @@ export const messages = {
   },
   clearedOnSomePaths: {
     what: 'AbortController timeout',
-    why: 'its timer `{name}` is cleared in a finally around the uses of the signal, but not on every run: code before the try may leave first (a return, a throw, an await), or the clear sits in a branch of the finally',
+    why: 'its timer `{name}` is cleared in a finally around the uses of the signal, but code before the try may leave first, or the clear sits in a branch of the finally',
     fix: 'arm the timer right before the try, and make `clearTimeout({name})` a statement of the finally itself',
   },
   handleEscapes: {
