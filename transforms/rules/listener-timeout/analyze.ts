@@ -123,7 +123,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   const eventsClear = site.listeners.every((listener) => pointsIn(listener).length > 0 && pointsIn(listener).every((point) => point.cleared));
   const timerCleared = eventsClear || (site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
   const removedBy = (scope: any, listener: Listener) => scope !== undefined && removes(facts, scope, listener);
-  const timerRemovesAll = site.listeners.every((listener) => removedBy(timer.callback, listener));
+  const timerRemovesAll = site.listeners.every((listener) => isFunction(timer.callback) && removes(facts, timer.callback, listener, 0, true));
   const eventsRemoveOthers = site.listeners.every((listener) =>
     site.listeners.every((other) => {
       if (other === listener) return ONCE_METHODS.has(listener.method) || onceOption(listener) || removedBy(isFunction(handlerOf(listener)) ? handlerOf(listener) : undefined, listener);
@@ -201,10 +201,12 @@ function isNullish(node: any): boolean {
 
 // `emitter.removeListener('ready', onReady)` (or `off`, `removeEventListener`, `removeAllListeners`)
 // for this listener, in `scope` itself or in a function of this file it calls.
-function removes(facts: Facts, scope: any, listener: Listener, depth = 0): boolean {
+function removes(facts: Facts, scope: any, listener: Listener, depth = 0, everyPath = false): boolean {
   const { tree, resolver } = facts;
   // `target?.removeEventListener(…)` too
   for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
+    // the timer runs once: a removal in a branch of it, or in a function it never calls, may not run
+    if (everyPath && (tree.functionOf(call) !== scope || !runsOnEveryPathOf(tree, scope, call))) continue;
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (removalOf(facts, call, listener)) return true;
