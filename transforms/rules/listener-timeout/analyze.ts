@@ -206,7 +206,7 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0, everyP
   // `target?.removeEventListener(…)` too
   for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
     // the timer runs once: a removal in a branch of it, or in a function it never calls, may not run
-    if (everyPath && (tree.functionOf(call) !== scope || !runsOnEveryPathOf(tree, scope, call))) continue;
+    if (everyPath && !runsOnEveryPathOf(tree, scope, call)) continue;
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (removalOf(facts, call, listener)) return true;
