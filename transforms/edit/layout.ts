@@ -368,6 +368,22 @@ export function blankLineAfter(layout: Layout, end: number, wanted: boolean): st
   return nextLine === '' || nextLine.startsWith('}') || nextLine.startsWith(')') ? '' : eol;
 }
 
+/** the comment lines right above a statement, each trimmed (a block comment's inner lines keep one space before their `*`) */
+export function leadingCommentLines(layout: Layout, statementNode: any): string[] {
+  const { text } = layout;
+  const from = leadingCommentsStart(layout, statementNode);
+  const to = text.lineStartOf(statementNode.start);
+  if (from >= to) return [];
+  return text.text.slice(from, to).split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '').map((line) => (line.startsWith('*') ? ` ${line}` : line));
+}
+
+/** whether wrapInTryFinally can drop `statement` of `statements`: on lines of its own, neither the first nor the last */
+export function isDroppable(layout: Layout, statements: readonly any[], statement: any): boolean {
+  const { text } = layout;
+  if (statement === statements[0] || statement === statements[statements.length - 1]) return false;
+  return text.startsLine(statement.start) && text.text.slice(statement.end, text.lineEndOf(statement.end)).trim() === '';
+}
+
 export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[], drop: readonly any[] = [], blankAfter = false): Edit {
   const { text, style } = layout;
   const first = statements[0];
@@ -380,9 +396,10 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
   const isBlankLine = (line: number) => line >= 1 && line <= starts.length && text.text.slice(starts[line - 1], text.lineEndOf(starts[line - 1])).trim() === '';
   const cuts: Array<[number, number]> = [];
   for (const statement of [...drop].sort((a, b) => a.start - b.start)) {
-    const firstLine = text.positionAt(statement.start).line;
+    // the comment lines right above a dropped statement go with it (the caller may keep them)
+    const firstLine = text.positionAt(Math.max(leadingCommentsStart(layout, statement), first.end)).line;
     const lastLine = text.positionAt(statement.end).line;
-    if (!text.startsLine(statement.start) || text.text.slice(statement.end, text.lineEndOf(statement.end)).trim() !== '' || statement === first || statement === last) continue;
+    if (!isDroppable(layout, statements, statement)) continue;
     const endLine = isBlankLine(firstLine - 1) && isBlankLine(lastLine + 1) ? lastLine + 1 : lastLine;
     cuts.push([starts[firstLine - 1], starts[endLine] ?? to]);
   }

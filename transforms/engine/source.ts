@@ -74,6 +74,12 @@ export class SourceText {
     return this.text.slice(start, at);
   }
 
+  /** whether the statements from `first` to `last` have their lines to themselves (a trailing `//` comment aside) */
+  ownsLines(first: { start: number }, last: { end: number }): boolean {
+    const rest = this.text.slice(last.end, this.lineEndOf(last.end)).trim();
+    return this.startsLine(first.start) && (rest === '' || rest.startsWith('//'));
+  }
+
   /** whether only whitespace stands between the line's start and `offset` */
   startsLine(offset: number): boolean {
     for (let at = offset - 1; at >= 0; at -= 1) {

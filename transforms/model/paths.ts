@@ -391,7 +391,9 @@ export function runsBeforeSettling(tree: Tree, node: any, target: any): boolean 
   return false;
 }
 
-// Names declared by the region's own statements (`const`, `let`, `class`) that are read outside it.
+const TYPE_DECLARATIONS = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration']);
+
+// Names declared by the region's own statements (`const`, `let`, `class`, a type) that are read outside it.
 export function readFromOutside(facts: Facts, region: any[]): { node: any; name: string } | undefined {
   const { tree, scopes } = facts;
   for (const statement of region) {
@@ -400,6 +402,13 @@ export function readFromOutside(facts: Facts, region: any[]): { node: any; name:
       for (const declarator of statement.declarations) ids.push(...tree.within(declarator.id, 'Identifier').filter((id) => scopes.bindingOf(id)?.id === id));
     } else if (statement.type === 'ClassDeclaration' && statement.id) {
       ids.push(statement.id);
+    } else if (TYPE_DECLARATIONS.has(statement.type) && statement.id?.type === 'Identifier') {
+      // a type is seen by the whole block, above its declaration too (`let last: Reply` before
+      // `interface Reply`): any use of its name in the block outside the region
+      const name = statement.id.name;
+      const block = tree.parent(statement);
+      const outside = block && tree.within(block, 'Identifier').find((id) => id.name === name && id !== statement.id && !region.some((candidate) => tree.isInside(id, candidate)));
+      if (outside) return { node: outside, name };
     }
     for (const id of ids) {
       const binding = scopes.bindingOf(id);

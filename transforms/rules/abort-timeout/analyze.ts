@@ -94,8 +94,9 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
       explicitAborts += 1;
       continue;
     }
-    // `controller.signal.aborted`, `controller.signal.reason`: a read of its state holds nothing
-    if (isSignalStateRead(facts, use)) continue;
+    // `controller.signal.aborted`, `controller.signal.reason`: a read of its state holds nothing,
+    // unless a closure reads it later (`() => c.signal.aborted`), when the cleared timer changes it
+    if (isSignalStateRead(facts, use) && tree.functionOf(use) === fn) continue;
     return unknown('signalEscapes', use, { name: controllerName });
   }
 
@@ -107,7 +108,10 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   if (capture.kind === 'declared') {
     handleName = capture.binding.name;
     const other = site.timer.uses.find((use) => use.kind !== 'clear');
-    if (other || capture.binding.kind !== 'const') return unknown('handleEscapes', other?.node ?? capture.declarator, { name: handleName });
+    if (other) return unknown('handleEscapes', other.node, { name: handleName });
+    // a `let` handle is as good as a const while nothing writes it
+    const write = capture.binding.references.find((reference) => reference.write);
+    if (write || (capture.binding.kind !== 'const' && capture.binding.kind !== 'let')) return unknown('handleEscapes', write?.node ?? capture.declarator, { name: handleName });
     if (clearedOnEveryExit(facts, site, region, requests)) return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName } };
     // `clearTimeout(t);` in the block itself: after it, the timer bounds nothing, as today
     const clearIndex = list.findIndex((candidate: any, index: number) => index > timerIndex && candidate.type === 'ExpressionStatement' && site.timer.uses.some((use) => use.call === unwrap(candidate.expression)));
@@ -144,9 +148,13 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
       returnedChain = chain;
       continue;
     }
-    const escape = responseEscape(facts, awaited, inGuarded);
+    const escape = responseEscape(facts, awaited, inGuarded, fn);
     if (escape) return unknown('responseEscapes', escape.node, { name: escape.name });
   }
+
+  // a try/finally wraps whole lines: the region must not share one with the code around it
+  const loneTry = region.length === 1 && region[0].type === 'TryStatement' && !region[0].finalizer;
+  if (!returnedChain && !loneTry && !facts.source.ownsLines(region[0], region[region.length - 1])) return refuse('sharedLine', region[0], { code: facts.code(statement, 60) });
 
   const plan: AbortPlan = { site, list, regionStart, handleName, clear: clear.spelling, returnedChain, redundantClear, useSignalTimeout: false };
   const remarks: Remark[] = [];
@@ -160,7 +168,7 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
       !handleName &&
       site.timer.builtin.via.kind === 'global' &&
       facts.resolver.isFreeAt(site.controllerStatement, 'AbortSignal') &&
-      (timerIndex === controllerIndex + 1 || isEffectFree(site.timer.delay)) &&
+      armsWhereControllerIs(facts, list.slice(controllerIndex + 1, timerIndex), site.timer.delay) &&
       site.timer.expression === site.timer.call;
     if (evidence) remarks.push({ status: 'refused', messageId: 'signalTimeoutRefused', at: timerCall, data: { evidence } });
     else if (signalTimeoutSafe) plan.useSignalTimeout = true;
@@ -324,7 +332,7 @@ function awaitedChainOf(facts: Facts, request: any): any | undefined {
 // What the awaited request gives back must not leave the block with its body unread: a `const res`
 // read for its status fields or its body (awaited), a status field, an awaited body reader, or a
 // chain whose handlers only read the body (`.then((r) => r.json())`).
-function responseEscape(facts: Facts, awaitNode: any, inGuarded: (node: any) => boolean): { node: any; name: string } | undefined {
+function responseEscape(facts: Facts, awaitNode: any, inGuarded: (node: any) => boolean, fn: any): { node: any; name: string } | undefined {
   const { tree, scopes } = facts;
   const awaited = unwrap(awaitNode.argument);
   const isBare = awaited.type === 'CallExpression' && !['then', 'catch'].includes(propertyName(unwrap(awaited.callee)) ?? '');
@@ -342,7 +350,9 @@ function responseEscape(facts: Facts, awaitNode: any, inGuarded: (node: any) => 
     for (const reference of binding?.references ?? []) {
       if (!inGuarded(reference.node)) continue;
       const member = tree.parent(reference.node);
-      if (member?.type === 'MemberExpression' && member.object === reference.node && isResponseRead(facts, member)) continue;
+      // a body read in a closure (`const read = async () => await res.json()`) may run after the block
+      const inClosure = tree.functionOf(reference.node) !== fn;
+      if (member?.type === 'MemberExpression' && member.object === reference.node && isResponseRead(facts, member) && !(inClosure && !RESPONSE_FIELDS.has(propertyName(member) ?? ''))) continue;
       return { node: reference.node, name: holder.id.name };
     }
     return undefined;
@@ -381,13 +391,31 @@ function chainReadsBody(chain: any): boolean {
   return reads === 1 && current?.type === 'CallExpression';
 }
 
-// `err.name`, `.name ===`, 'AbortError' or 'TimeoutError' anywhere in the file.
+// \`AbortSignal.timeout(delay)\` in the controller's place starts the clock there: the same moment
+// only when nothing between can take a turn or time (declarations of effect-free values), and the
+// delay reads none of the names declared between.
+function armsWhereControllerIs(facts: Facts, between: any[], delay: any): boolean {
+  if (!isEffectFree(delay)) return false;
+  const declared = new Set<string>();
+  for (const statement of between) {
+    if (statement.type !== 'VariableDeclaration' || !statement.declarations.every((declarator: any) => declarator.id.type === 'Identifier' && (!declarator.init || isEffectFree(declarator.init)))) return false;
+    for (const declarator of statement.declarations) declared.add(declarator.id.name);
+  }
+  return ![delay, ...facts.tree.within(delay, 'Identifier')].some((node) => node?.type === 'Identifier' && declared.has(node.name));
+}
+
+// \`err.name\`, \`err?.name\`, \`catch ({ name })\`, \`DOMException.ABORT_ERR\`, 'AbortError' or 'TimeoutError' anywhere in the file.
 function errorNameEvidence(facts: Facts): string | undefined {
   const { tree, scopes } = facts;
   for (const type of ['StringLiteral', 'Literal']) {
     const literal = tree.ofType(type).find((node) => typeof node.value === 'string' && /^(?:AbortError|TimeoutError)$/.test(node.value));
     if (literal) return `'${literal.value}'`;
   }
-  const read = tree.ofType('MemberExpression').find((member) => propertyName(member) === 'name' && unwrap(member.object)?.type === 'Identifier' && scopes.isReference(unwrap(member.object)));
-  return read ? `\`${facts.code(read)}\`` : undefined;
+  const members = [...tree.ofType('MemberExpression'), ...tree.ofType('OptionalMemberExpression')];
+  const read = members.find((member) => propertyName(member) === 'name' && unwrap(member.object)?.type === 'Identifier' && scopes.isReference(unwrap(member.object)));
+  if (read) return `\`${facts.code(read)}\``;
+  const code = members.find((member) => ['ABORT_ERR', 'TIMEOUT_ERR'].includes(propertyName(member) ?? ''));
+  if (code) return `\`${facts.code(code)}\``;
+  const pattern = tree.ofType('ObjectPattern').find((node) => node.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'name'));
+  return pattern ? `\`${facts.code(pattern, 40)}\`` : undefined;
 }

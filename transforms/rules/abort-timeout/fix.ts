@@ -5,7 +5,7 @@ import { propertyName } from '../../analysis/resolve';
 import { unwrap } from '../../analysis/tree';
 import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
-import { type Layout, deleteStatement, semi, wrapInTryFinally } from '../../edit/layout';
+import { type Layout, deleteStatement, isDroppable, leadingCommentLines, semi, wrapInTryFinally } from '../../edit/layout';
 import { onSettled } from '../../edit/code';
 import { closeAndOpen } from '../../engine/style';
 import type { AbortPlan } from './analyze';
@@ -37,7 +37,9 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
     edits.push(insertAt(tryStatement.end - 1, `${closeAndOpen(style, 'finally', indent, eol)}${eol}${indent}${style.indent}${clear}${eol}${indent}`));
     return edits;
   }
-  edits.push(wrapInTryFinally(layout, region, [clear], plan.redundantClear ? [plan.redundantClear] : [], context.project().blankLineAfterBlock));
+  // the comment above a clear that goes moves with it into the finally
+  const comments = plan.redundantClear && isDroppable(layout, region, plan.redundantClear) ? leadingCommentLines(layout, plan.redundantClear) : [];
+  edits.push(wrapInTryFinally(layout, region, [...comments, clear], plan.redundantClear ? [plan.redundantClear] : [], context.project().blankLineAfterBlock));
   return edits;
 }
 

@@ -71,6 +71,11 @@ export const messages = {
     why: '`{name}` is declared after the timer and read by code above it, which could not see into a try block',
     fix: 'move that code below the declaration, then clear the timer in a finally around the uses of the signal',
   },
+  sharedLine: {
+    what: 'AbortController timeout',
+    why: 'the statements after the timer share a line with other code (`{code}`), and a try/finally around them would have to split that line',
+    fix: 'put the timer and each statement after it on a line of its own, then run this again',
+  },
   noUse: {
     what: 'AbortController timeout',
     why: 'no statement after the timer uses `{name}`, so there is no scope to clear it from',

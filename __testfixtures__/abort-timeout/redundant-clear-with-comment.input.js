@@ -1,0 +1,11 @@
+// The clear after the response has a comment of its own: the clear goes into the finally, and its
+// comment goes with it.
+export async function process(term) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 100);
+  const response = await fetch('https://search.example/?q=' + term, { signal: controller.signal });
+  const text = await response.text();
+  // the answer is in: stop the abort timer
+  clearTimeout(timer);
+  return text;
+}
