@@ -4,7 +4,7 @@ export function waitReady(emitter) {
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
+      emitter.off('ready', onReady);
     }, 100);
     function onReady(value) {
       resolve(value);

@@ -5,8 +5,8 @@ export function waitReady(emitter: EventEmitter): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
-      emitter.removeListener('error', onError);
+      emitter.off('ready', onReady);
+      emitter.off('error', onError);
     }, 100);
     const onReady = (value: string) => {
       clearTimeout(timer);

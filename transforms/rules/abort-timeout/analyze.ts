@@ -391,7 +391,7 @@ function chainReadsBody(chain: any): boolean {
   return reads === 1 && current?.type === 'CallExpression';
 }
 
-// \`AbortSignal.timeout(delay)\` in the controller's place starts the clock there: the same moment
+// `AbortSignal.timeout(delay)` in the controller's place starts the clock there: the same moment
 // only when nothing between can take a turn or time (declarations of effect-free values), and the
 // delay reads none of the names declared between.
 function armsWhereControllerIs(facts: Facts, between: any[], delay: any): boolean {
@@ -404,7 +404,7 @@ function armsWhereControllerIs(facts: Facts, between: any[], delay: any): boolea
   return ![delay, ...facts.tree.within(delay, 'Identifier')].some((node) => node?.type === 'Identifier' && declared.has(node.name));
 }
 
-// \`err.name\`, \`err?.name\`, \`catch ({ name })\`, \`DOMException.ABORT_ERR\`, 'AbortError' or 'TimeoutError' anywhere in the file.
+// `err.name`, `err?.name`, `catch ({ name })`, `DOMException.ABORT_ERR`, 'AbortError' or 'TimeoutError' anywhere in the file.
 function errorNameEvidence(facts: Facts): string | undefined {
   const { tree, scopes } = facts;
   for (const type of ['StringLiteral', 'Literal']) {

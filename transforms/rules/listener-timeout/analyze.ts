@@ -121,20 +121,39 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   };
   const pointsIn = (listener: Listener) => site.settlePoints.filter((point) => point.node === listener.handler || tree.isInside(point.node, handlerOf(listener)));
   const eventsClear = site.listeners.every((listener) => pointsIn(listener).length > 0 && pointsIn(listener).every((point) => point.cleared));
-  const timerCleared = eventsClear || (site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
-  const removedBy = (scope: any, listener: Listener) => scope !== undefined && removes(facts, scope, listener);
-  const timerRemovesAll = site.listeners.every((listener) => isFunction(timer.callback) && removes(facts, timer.callback, listener, 0, true));
+  // every settle clears it (one before the timer, `if (ready) resolve()`, goes on to arm it), and no
+  // call after the timer may throw out of the executor with the timer armed
+  const everySettleClears = site.settlePoints.every((point) => point.cleared) && site.syncThrows.length === 0;
+  const timerCleared = (eventsClear && everySettleClears) || (site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
+  // a removal that runs whenever the scope runs: not in a branch, not in a closure it may not call
+  const removedBy = (scope: any, listener: Listener) => scope !== undefined && removes(facts, scope, listener, 0, true);
+  // the handler of `by` removes `listener` on its way to each of its settles (or on every path of it)
+  const removedWhenSettles = (by: Listener, listener: Listener) => {
+    const handler = handlerOf(by);
+    if (!isFunction(handler)) return false;
+    if (removedBy(handler, listener)) return true;
+    const points = pointsIn(by);
+    return points.length > 0 && points.every((point) => {
+      if (point.byReference || tree.functionOf(point.node) !== handler) return false;
+      const statement = tree.statementOf(point.node);
+      return statement !== undefined && tree.parent(statement)?.type === 'BlockStatement' && removedOnWayTo(facts, statement, handler, listener);
+    });
+  };
+  const timerRemovesAll = site.listeners.every((listener) => isFunction(timer.callback) && removedBy(timer.callback, listener));
   const eventsRemoveOthers = site.listeners.every((listener) =>
     site.listeners.every((other) => {
-      if (other === listener) return ONCE_METHODS.has(listener.method) || onceOption(listener) || removedBy(isFunction(handlerOf(listener)) ? handlerOf(listener) : undefined, listener);
-      return isFunction(handlerOf(other)) && removedBy(handlerOf(other), listener);
+      if (other === listener) return ONCE_METHODS.has(listener.method) || onceOption(listener) || removedWhenSettles(listener, listener);
+      return removedWhenSettles(other, listener);
     }),
   );
   if (timerCleared && timerRemovesAll && eventsRemoveOthers) return { status: 'safe', messageId: 'alreadyCleaned', at: timer.call };
+  const uncleared = site.settlePoints.find((point) => !point.cleared && !site.listeners.some((listener) => pointsIn(listener).includes(point)));
   const missing = [
-    !timerCleared && 'the timer cleared when an event comes',
+    !eventsClear && !site.outerClear.has('fulfilled') && 'the timer cleared when an event comes',
+    !timerCleared && eventsClear && uncleared && `the timer cleared when \`${facts.code(uncleared.node, 40)}\` settles the promise outside the handlers`,
+    !timerCleared && eventsClear && !uncleared && site.syncThrows.length > 0 && `the timer cleared when \`${facts.code(site.syncThrows[0], 40)}\` throws after the timer is armed`,
     !timerRemovesAll && 'every listener removed when the timer fires',
-    !eventsRemoveOthers && 'the other listeners removed when an event comes',
+    !eventsRemoveOthers && 'every listener removed when an event settles the promise',
   ].filter(Boolean) as string[];
   // Only the timer's path leaves listeners, each held by a name: the timer removes them too.
   if (timerCleared && eventsRemoveOthers && !timerRemovesAll) {
@@ -144,7 +163,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   // Only the events' clear is missing: each handler clears the timer where it settles, or the
   // report says why it does not.
   let notCleared: string | undefined;
-  if (!timerCleared && timerRemovesAll && eventsRemoveOthers) {
+  if (!timerCleared && !eventsClear && timerRemovesAll && eventsRemoveOthers) {
     const clears = eventClears(facts, site, timer, handlerOf, pointsIn);
     if (typeof clears !== 'string') return { status: 'fixable', plan: { kind: 'event-clears', site, ...clears }, messageId: 'fixedEventClears' };
     notCleared = clears;
@@ -174,18 +193,33 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
       return refuse('listenerOptions', call, { name: facts.code(listener.options, 60) });
     }
     const handler = unwrap(listener.handler);
+    // the handler becomes a const above this statement, which the timer's cleanup() reads: a call
+    // between the timer and here that throws would leave it uninitialised when the timer fires
+    const throws = site.syncThrows.find((node) => node.start < listener.statement.start);
+    if (throws) return refuse('throwsBeforeListener', throws, { call: facts.code(throws, 50) });
+    // `// @ts-expect-error` above it would no longer sit above the code it is about
+    const directive = directiveAbove(facts, listener.statement);
+    if (directive) return refuse('directiveAbove', listener.statement, { directive });
+    const remover = removerFor(facts, listener);
+    if (!remover) return refuse('noRemover', call, { name: facts.code(listener.target, 40) });
     const settleName = handler?.type === 'Identifier' ? handler.name : undefined;
     if (settleName && (facts.scopes.bindingOf(handler) === site.resolve || facts.scopes.bindingOf(handler) === site.reject)) {
-      registrations.push({ listener, remover: LISTENER_METHODS[listener.method], handler: { kind: 'settle', name: settleName } });
+      registrations.push({ listener, remover, handler: { kind: 'settle', name: settleName } });
       continue;
     }
     if (!settlesOnly(facts, site, handler)) return refuse('handlerShape', call, { name: facts.code(handler, 60) });
     if (facts.typescript && handler.params.some((param: any) => !param.typeAnnotation)) return refuse('untypedHandler', handler);
-    registrations.push({ listener, remover: LISTENER_METHODS[listener.method], handler: { kind: 'inline', node: handler } });
+    registrations.push({ listener, remover, handler: { kind: 'inline', node: handler } });
   }
   // every listener registration is a statement of its own: the ones nested are refused above
   const nested = site.listeners.find((listener) => !listener.statement);
   if (nested) return refuse('listenerPosition', nested.call);
+  // added above the timer: code between them that may emit would run the handler's cleanup()
+  // before the timer exists, and the timer would then stay armed
+  for (const listener of site.listeners) {
+    const emits = emitsBeforeTimer(facts, site, listener);
+    if (emits) return refuse('mayEmitBeforeTimer', emits, { call: facts.code(emits, 50) });
+  }
   return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared } };
 }
 
@@ -206,17 +240,42 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0, everyP
   // `target?.removeEventListener(…)` too
   for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
     // the timer runs once: a removal in a branch of it, or in a function it never calls, may not run
-    if (everyPath && !runsOnEveryPathOf(tree, scope, call)) continue;
+    if (everyPath && !runsOnEveryPathOf(tree, scope, call) && !guardedLikeRegistration(facts, scope, call, listener)) continue;
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (removalOf(facts, call, listener)) return true;
     if (method === 'removeAllListeners' && facts.sameText(callee.object, listener.target) && (call.arguments.length === 0 || facts.sameText(call.arguments[0], listener.event))) return true;
     if (depth === 0) {
       const local = resolver.localFunctionOf(callee);
-      if (local && removes(facts, local.fn, listener, depth + 1)) return true;
+      if (local && removes(facts, local.fn, listener, depth + 1, everyPath)) return true;
     }
   }
   return false;
+}
+
+// `if (signal) signal.removeEventListener('abort', onAbort);` on every path of `scope`, for a
+// listener added under the same test (`if (signal) signal.addEventListener(…)`) of names nothing
+// reassigns: the removal runs on every run that added the listener.
+function guardedLikeRegistration(facts: Facts, scope: any, call: any, listener: Listener): boolean {
+  const { tree } = facts;
+  const guardOf = (node: any) => {
+    const guard = [...tree.ancestors(node)].find((ancestor) => ancestor.type === 'IfStatement');
+    return guard && tree.isInside(node, guard.consequent) ? guard : undefined;
+  };
+  const guard = guardOf(call);
+  const added = guardOf(listener.call);
+  // the test is evaluated on every path of the scope (so the `if` runs on each)
+  if (!guard || !added || !isFunction(scope) || !tree.isInside(guard, scope) || !runsOnEveryPathOf(tree, scope, guard.test)) return false;
+  if (!facts.sameText(guard.test, added.test) || !isEffectFree(guard.test)) return false;
+  const names = [guard.test, ...tree.within(guard.test, 'Identifier')].filter((node) => node?.type === 'Identifier' && facts.scopes.isReference(node));
+  if (!names.every((name) => isStable(facts, name))) return false;
+  // the call runs whenever the branch does: the branch itself, or a statement of its block with nothing before it that may leave
+  const consequent = guard.consequent;
+  const holder = tree.parent(call);
+  if (holder?.type !== 'ExpressionStatement') return false;
+  if (consequent === holder) return true;
+  if (consequent.type !== 'BlockStatement' || tree.parent(holder) !== consequent) return false;
+  return consequent.body.slice(0, consequent.body.indexOf(holder)).every((statement: any) => !mayLeaveEarly(statement));
 }
 
 // `emitter.removeListener('ready', onReady)`, `off`, `removeEventListener`: a removal of this very listener
@@ -226,7 +285,9 @@ function removalOf(facts: Facts, call: any, listener: Listener): boolean {
   if (!method || !['removeListener', 'off', 'removeEventListener'].includes(method)) return false;
   // an EventTarget removes only a listener added with the same capture flag
   if (method === 'removeEventListener' && !sameCapture(facts, listener.options, call.arguments[2])) return false;
-  return facts.sameText(callee.object, listener.target) && facts.sameText(call.arguments[0], listener.event) && (facts.sameText(call.arguments[1], listener.handler) || namesHandler(facts, call.arguments[1], listener.handler));
+  // a function written in the removal is a new one, whatever its text: only a name removes an inline handler
+  const sameHandler = isFunction(unwrap(listener.handler)) ? namesHandler(facts, call.arguments[1], listener.handler) : facts.sameText(call.arguments[1], listener.handler);
+  return facts.sameText(callee.object, listener.target) && facts.sameText(call.arguments[0], listener.event) && sameHandler;
 }
 
 // `true`, `{ capture: true }` against nothing, `false`, `{ once: true }`: the capture flag each gives,
@@ -416,15 +477,23 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
   const removals: TimerRemoval[] = [];
   for (const listener of site.listeners) {
     if (removedBy(timer.callback, listener)) continue;
+    // removed on some runs of the timer only (`if (verbose) off(…)`): a second removal beside it is not added
+    if (removes(facts, timer.callback, listener)) return undefined;
     const handler = unwrap(listener.handler);
     if (!isStable(facts, listener.target) && !isStableMember(facts, listener.target, timer.callback)) return undefined;
     if (!isStringLiteral(listener.event) && !isStable(facts, listener.event)) return undefined;
     if (listener.options && !(listener.method === 'addEventListener' && isPlainListenerOptions(listener.options))) return undefined;
-    const removal = { listener, target: facts.textOf(unwrap(listener.target)), event: facts.textOf(listener.event), remover: LISTENER_METHODS[listener.method] };
+    const remover = removerFor(facts, listener);
+    if (!remover) return undefined;
+    const removal = { listener, target: facts.textOf(unwrap(listener.target)), event: facts.textOf(listener.event), remover };
+    // the timer reads the handler's name: a call after the timer that may throw before the name is
+    // initialised would leave it in its temporal dead zone when the timer fires
+    const throwsBefore = (at: number) => site.syncThrows.some((node) => node.start < at);
     if (isFunction(handler)) {
       // named by the fix: a statement of its own to name it before; in TypeScript, typed parameters
       if (!listener.statement || handler.type === 'FunctionExpression' && facts.tree.within(handler.body, 'ThisExpression').length > 0) return undefined;
       if (facts.typescript && handler.params.some((param: any) => !param.typeAnnotation)) return undefined;
+      if (throwsBefore(listener.statement.start) || directiveAbove(facts, listener.statement)) return undefined;
       removals.push(removal);
       continue;
     }
@@ -432,9 +501,78 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     // the handler's name must mean the same in the timer's callback
     const binding = facts.scopes.bindingOf(handler);
     if (!binding || facts.scopes.lookupFrom(facts.resolver.scopeAt(timer.callback.body), handler.name) !== binding) return undefined;
+    if (['const', 'let', 'class'].includes(binding.kind) && throwsBefore(binding.id.start)) return undefined;
     removals.push({ ...removal, name: handler.name });
   }
   return removals.length > 0 ? removals : undefined;
+}
+
+// The first statement between a listener added above the timer and the timer that may run code
+// (an `emit`, a call): anything but other listeners added with values that run no code, and
+// declarations of functions.
+function emitsBeforeTimer(facts: Facts, site: ExecutorSite, listener: Listener): any | undefined {
+  const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
+  const from = statements.indexOf(listener.statement);
+  const to = statements.indexOf(site.timerStatement);
+  if (from === -1 || to === -1 || from > to) return undefined;
+  const quiet = (statement: any) =>
+    site.listeners.some((each) => each.statement === statement && isEffectFree(each.target) && isEffectFree(each.event) && (isFunction(unwrap(each.handler)) || isEffectFree(each.handler))) ||
+    statement.type === 'FunctionDeclaration' ||
+    statement.type === 'EmptyStatement' ||
+    (statement.type === 'VariableDeclaration' && statement.declarations.every((declarator: any) => !declarator.init || isFunction(unwrap(declarator.init)) || isEffectFree(declarator.init)));
+  return statements.slice(from + 1, to).find((statement) => !quiet(statement));
+}
+
+// How to remove a listener added with `method`: `removeEventListener` for an EventTarget; for an
+// emitter, the spelling the file already removes with (on this target, else anywhere: `off` where
+// the code writes `off`), else `removeListener`, which every Node-style emitter has. A target typed
+// by an interface or type of this file: one of the two it declares, or undefined when it has neither.
+function removerFor(facts: Facts, listener: Listener): string | undefined {
+  const standard = LISTENER_METHODS[listener.method];
+  if (standard !== 'removeListener') return standard;
+  const declared = declaredMembers(facts, listener.target);
+  if (declared) return declared.has('removeListener') ? 'removeListener' : declared.has('off') ? 'off' : undefined;
+  const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? ''));
+  for (const pool of [removers.filter((callee) => facts.sameText(callee.object, listener.target)), removers]) {
+    const spellings = new Set(pool.map((callee) => propertyName(callee)));
+    if (spellings.size === 1) return [...spellings][0];
+    if (spellings.size > 1) return 'removeListener';
+  }
+  return 'removeListener';
+}
+
+// The member names of the target's declared type, when that is an interface or a type literal of
+// this file (`bus: Bus` with `interface Bus { on(…): void; off(…): void }`); undefined otherwise.
+function declaredMembers(facts: Facts, target: any): Set<string> | undefined {
+  const node = unwrap(target);
+  if (!facts.typescript || node?.type !== 'Identifier') return undefined;
+  const id = facts.scopes.bindingOf(node)?.id;
+  const annotation = id?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference' || annotation.typeName?.type !== 'Identifier' || annotation.typeParameters || annotation.typeArguments) return undefined;
+  const name = annotation.typeName.name;
+  const declarations = [...facts.tree.ofType('TSInterfaceDeclaration'), ...facts.tree.ofType('TSTypeAliasDeclaration')].filter((declaration) => declaration.id?.name === name);
+  if (declarations.length !== 1) return undefined;
+  const declaration = declarations[0];
+  if (declaration.type === 'TSInterfaceDeclaration' && declaration.extends?.length) return undefined;
+  const members = declaration.type === 'TSInterfaceDeclaration' ? declaration.body.body : declaration.typeAnnotation?.type === 'TSTypeLiteral' ? declaration.typeAnnotation.members : undefined;
+  if (!members) return undefined;
+  return new Set(members.map((member: any) => member.key?.name ?? member.key?.value).filter((key: unknown) => typeof key === 'string'));
+}
+
+// `// @ts-expect-error` or `// @ts-ignore` in the comments right above a statement: the directive
+const DIRECTIVE = /@ts-(?:expect-error|ignore)\b/;
+function directiveAbove(facts: Facts, statement: any): string | undefined {
+  const line = facts.source.positionAt(statement.start).line;
+  const comments: any[] = facts.file.comments ?? [];
+  for (let index = comments.length - 1; index >= 0; index -= 1) {
+    const comment = comments[index];
+    if (comment.end > statement.start) continue;
+    const endLine = facts.source.positionAt(comment.end).line;
+    if (endLine < line - 1) break;
+    const match = DIRECTIVE.exec(comment.value);
+    if (match) return match[0];
+  }
+  return undefined;
 }
 
 // `this.socket`, `client.connection`: a chain of plain property reads from a stable name, or from

@@ -9,6 +9,7 @@ import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle, onSettled } from '../../edit/code';
 import { type Layout, appendArgument, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
 import { assembleRaceFix, raceFixParts } from '../race-timeout/fix';
+import { timerTypeQuery } from '../../model/spelling';
 import type { ListenerPlan, Registration } from './analyze';
 
 export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
@@ -45,7 +46,8 @@ function fixExecutor(plan: Extract<ListenerPlan, { kind: 'executor' }>, context:
 
   // let timerHandle; const cleanup = () => { clearTimeout(timerHandle); emitter.removeListener('ready', onReady); };
   const top: string[] = [];
-  if (handle) top.push(declareHandle(style, facts.typescript, handle, 'setTimeout'));
+  // typed by what arms it: `window.setTimeout` gives a number, Node's a Timeout
+  if (handle) top.push(declareHandle(style, facts.typescript, handle, timerTypeQuery(facts, timer)));
   top.push(`const ${cleanup} = () => {`);
   if (handle) top.push(`${unit}${statement(style, `clearTimeout(${handle})`)}`);
   plan.registrations.forEach((registration, index) => top.push(`${unit}${statement(style, removal(layout, registration, handlerNames[index]))}`));
@@ -94,7 +96,9 @@ function inlineWithCleanup(layout: Layout, handler: any, cleanup: string, name: 
   const unit = style.indent;
   const call = statement(style, `${cleanup}()`);
   if (handler.body.type !== 'BlockStatement') {
-    const head = source.slice(handler.start, handler.body.start).replace(/\s*$/, ' ');
+    // up to the arrow itself: a body in parentheses, `(v) => (resolve(v))`, loses them in the block
+    const afterHead = handler.returnType?.end ?? handler.params.at(-1)?.end ?? handler.start;
+    const head = `${source.slice(handler.start, source.indexOf('=>', afterHead) + 2)} `;
     const body = source.slice(handler.body.start, handler.body.end);
     return [`const ${name} = ${head}{`, `${unit}${call}`, `${unit}${statement(style, body)}`, statement(style, '}')];
   }

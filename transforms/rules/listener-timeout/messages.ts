@@ -58,6 +58,26 @@ export const messages = {
     why: 'the listener is added with options `{name}` that a removal would have to repeat',
     fix: 'pass a `signal` in the options and abort it when the timer fires',
   },
+  throwsBeforeListener: {
+    what: 'listener raced against a timer',
+    why: '`{call}` may throw after the timer is armed and before the listener is added, and the named handler the timer removes would then be uninitialised when it fires',
+    fix: 'add the listener before that call, or move the call above the timer',
+  },
+  directiveAbove: {
+    what: 'listener raced against a timer',
+    why: 'a `{directive}` comment sits above the statement that adds the listener, and naming the handler above it would move the code it is about',
+    fix: 'fix the type error the comment hides, or name the handler yourself and clean up in both the handler and the timer',
+  },
+  mayEmitBeforeTimer: {
+    what: 'listener raced against a timer',
+    why: '`{call}` runs between adding the listener and arming the timer, and may emit: the handler would then clean up before the timer exists, and leave it armed',
+    fix: 'arm the timer before adding the listener, or move that code below the timer',
+  },
+  noRemover: {
+    what: 'listener raced against a timer',
+    why: 'the type of `{name}` declares neither `removeListener` nor `off`, so there is no way to remove the listener that type-checks',
+    fix: 'add a removal method to the type, or remove the listener the way the emitter allows',
+  },
   timerReturns: {
     what: 'listener raced against a timer',
     why: "the timer's callback has a `return`, after which a cleanup appended to it would never run",

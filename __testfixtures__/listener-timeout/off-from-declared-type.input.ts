@@ -1,0 +1,13 @@
+// The emitter's type, declared here, has `on` and `off` but no `removeListener`: the cleanup removes
+// the listener with `off`, which type-checks.
+interface Bus {
+  on(event: string, listener: (value: string) => void): void;
+  off(event: string, listener: (value: string) => void): void;
+}
+
+export function waitReady(bus: Bus): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    setTimeout(() => reject(new Error('ready timeout')), 100);
+    bus.on('ready', (value: string) => resolve(value));
+  });
+}

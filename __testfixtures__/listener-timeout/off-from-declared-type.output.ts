@@ -1,0 +1,25 @@
+// The emitter's type, declared here, has `on` and `off` but no `removeListener`: the cleanup removes
+// the listener with `off`, which type-checks.
+interface Bus {
+  on(event: string, listener: (value: string) => void): void;
+  off(event: string, listener: (value: string) => void): void;
+}
+
+export function waitReady(bus: Bus): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let timerHandle: ReturnType<typeof setTimeout>;
+    const cleanup = () => {
+      clearTimeout(timerHandle);
+      bus.off('ready', onReady);
+    };
+    timerHandle = setTimeout(() => {
+      reject(new Error('ready timeout'));
+      cleanup();
+    }, 100);
+    const onReady = (value: string) => {
+      cleanup();
+      resolve(value);
+    };
+    bus.on('ready', onReady);
+  });
+}
