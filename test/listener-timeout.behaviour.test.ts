@@ -97,7 +97,7 @@ const timerAlreadyCleared = (name: string) => name.startsWith('after-executor-ti
 // the once() promise is awaited again outside the race: only the timer is fixed, the listener is left (and reported)
 const listenerLeftOnPurpose = new Set(['once-held-and-awaited']);
 // the events clear the timer already; the leak is the listener the timer leaves
-const leaksOnlyWhenTimerFires = new Set(['timer-one-line-block-no-semicolons', 'timer-leaves-inline-listener', 'timer-leaves-named-listeners', 'named-handler-removes-itself', 'timer-removes-another-handler']);
+const leaksOnlyWhenTimerFires = new Set(['timer-one-line-block-no-semicolons', 'timer-leaves-listener-call-after', 'timer-leaves-inline-listener', 'timer-leaves-named-listeners', 'named-handler-removes-itself', 'timer-removes-another-handler']);
 // every listener is removed on every path already; the leak is the timer an event leaves armed
 const leaksOnlyWhenEventWins = (name: string) => name.startsWith('event-clears');
 // of those, the ones whose error handler already clears the timer

@@ -6,8 +6,11 @@ import { type Layout, statement } from './layout';
 // let timerHandle: ReturnType<typeof setTimeout>;     (JavaScript: let timerHandle;)
 // No `| undefined`: the handle is assigned before any clear can run (the executor runs at once),
 // and `clearTimeout(h)` of @types/node before v16 takes no undefined.
+// (`window.setTimeout` gives lib.dom's number: `ReturnType<typeof window.setTimeout>` would be Node's
+// Timeout where @types/node is loaded too, its overloads merged into the window's)
 export function declareHandle(style: Style, typescript: boolean, name: string, typeQuery: string): string {
-  return statement(style, typescript ? `let ${name}: ReturnType<typeof ${typeQuery}>` : `let ${name}`);
+  const type = /^(?:window|self)\.setTimeout$/.test(typeQuery) ? 'number' : `ReturnType<typeof ${typeQuery}>`;
+  return statement(style, typescript ? `let ${name}: ${type}` : `let ${name}`);
 }
 
 // const fetchController = new AbortController();

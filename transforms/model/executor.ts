@@ -408,9 +408,12 @@ function leavesExecutorAt(tree: Facts['tree'], point: any): boolean {
 }
 
 // `resolve(v); return;` before a later clear: the clear is skipped
+// The statement holding the point may leave its block after it, before a clear below: `return
+// resolve(v);`, or a `return`/`throw`/`break` nested in it (`if (!v) return resolve(null);`,
+// `for (…) { resolve(x); return; }`), or an await after which a rejection throws past the clear.
 function leavesAfter(statement: any, point: any): boolean {
   void point;
-  return statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement';
+  return statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || mayLeaveEarly(statement);
 }
 
 function isClearStatement(statement: any, isClear: (node: any) => boolean): boolean {

@@ -111,10 +111,10 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     let stable: boolean;
     if (argument) {
       text = site.text.slice(argument.start, argument.end);
-      if (!isEffectFree(argument)) {
-        // read once, at the call's moment: any expression will do, evaluated where the call was
-        stable = false;
-      } else stable = isStable(site, argument);
+      // evaluated inside the executor once inlined, where a throw would reject the timer's promise
+      // instead of throwing from the call: only an argument that runs no code
+      if (!isEffectFree(argument)) return `its argument ${index + 1} (\`${site.code(argument, 30)}\`) runs code, which inlined would run inside the timer's executor, where a throw becomes a rejection`;
+      stable = isStable(site, argument);
       for (const name of site.tree.within(argument, 'Identifier').map((node: any) => node.name)) argumentNames.add(name);
     } else if (param.type === 'AssignmentPattern') {
       if (!STABLE_ARGUMENT.has(unwrap(param.right)?.type)) return 'a parameter the call leaves out has a default that is not a literal';
@@ -140,6 +140,10 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     }
   }
   for (const name of argumentNames) if (declaredInside.has(name)) return `a name it declares, \`${name}\`, would capture the argument's`;
+
+  // `this`, `arguments`, `new.target`, `super`: the race's function's, once inlined there
+  const bound = [...home.tree.within(returned, 'ThisExpression'), ...home.tree.within(returned, 'Super'), ...home.tree.within(returned, 'MetaProperty'), ...home.tree.within(returned, 'Identifier').filter((id) => id.name === 'arguments' && home.scopes.isReference(id) && !home.scopes.bindingOf(id))];
+  if (bound.length > 0) return `it reads \`${home.code(bound[0], 20)}\`, which would mean the race's own once inlined`;
 
   // every other name it reads: a global that means the same at the race
   for (const id of home.tree.within(returned, 'Identifier')) {

@@ -5,6 +5,7 @@ import { hasWrites, propertyName } from '../analysis/resolve';
 import { isFunction, unwrap } from '../analysis/tree';
 import { type Arm, type TimerArm, classifyArm, isTimerRole } from './arms';
 import type { Facts } from './facts';
+import { isEffectFree } from './effects';
 import { type Coverage, type Outcome, chainTop, coverageOf, runsBeforeSettling } from './paths';
 import { type HandleUse, type TimerFact, timerFact } from './timer';
 
@@ -259,9 +260,22 @@ function cannotReject(facts: Facts, arm: RaceArm): boolean {
   const executor = unwrap(head.arguments[0]);
   if (!executor || !(executor.type === 'ArrowFunctionExpression' || executor.type === 'FunctionExpression') || executor.async) return false;
   const reject = executor.params[1];
-  if (!reject) return true;
-  const binding = reject.type === 'Identifier' ? facts.scopes.bindingOf(reject) : undefined;
-  return binding !== undefined && binding.references.length === 0;
+  const binding = reject?.type === 'Identifier' ? facts.scopes.bindingOf(reject) : undefined;
+  if (reject && (binding === undefined || binding.references.length > 0)) return false;
+  // nor can its executor throw (which rejects too): it only resolves or arms a timer, with values that run no code
+  const resolve = executor.params[0]?.type === 'Identifier' ? facts.scopes.bindingOf(executor.params[0]) : undefined;
+  const quietCall = (node: any): boolean => {
+    const call = unwrap(node);
+    // `deferred.resolve = resolve`, `interval = setInterval(…)`: a plain store of such a value
+    if (call?.type === 'AssignmentExpression') return call.operator === '=' && quietCall(call.right) && (unwrap(call.left)?.type === 'Identifier' || (unwrap(call.left)?.type === 'MemberExpression' && isEffectFree(unwrap(call.left))));
+    if (call?.type !== 'CallExpression') return isEffectFree(call);
+    const callee = unwrap(call.callee);
+    const settles = resolve !== undefined && callee?.type === 'Identifier' && facts.scopes.bindingOf(callee) === resolve;
+    const timer = facts.resolver.is(call.callee, 'setTimeout') || facts.resolver.is(call.callee, 'setInterval');
+    return (settles || timer) && call.arguments.every((argument: any) => isFunction(unwrap(argument)) || isEffectFree(argument));
+  };
+  const statements = executor.body.type === 'BlockStatement' ? executor.body.body : [{ type: 'ExpressionStatement', expression: executor.body }];
+  return statements.every((statement: any) => (statement.type === 'ExpressionStatement' && quietCall(statement.expression)) || statement.type === 'EmptyStatement');
 }
 
 // A chain kept in a const and read once (`const p = Promise.race(…); … await p;`): that one read.

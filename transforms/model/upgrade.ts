@@ -89,6 +89,9 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   if (fn.params.some((param: any) => param.type === 'Identifier' && param.name === 'this')) return 'it declares a `this` parameter';
   const declared = declaredTypeProblem(home, fn);
   if (declared) return declared;
+  // its own file's uses, read here too: a single-file run has no other look at them
+  const ownUse = ownFileUseProblem(home, fn);
+  if (ownUse) return ownUse;
   const returned = returnedExpression(fn);
   if (returned === undefined) return 'it does more than give back one expression';
   const timers = home.tree.within(returned, 'CallExpression').filter((node) => setTimeoutOf(home.resolver, node) !== undefined);
@@ -431,6 +434,35 @@ export function upgradesIn(facts: Facts, offsets: readonly number[]): { edits: E
 export function upgradeText(facts: Facts, offsets: readonly number[]): string {
   const { edits } = upgradesIn(facts, offsets);
   return edits.length === 0 ? facts.text : applyEdits(facts.text, edits);
+}
+
+// A use of the helper in its own file that is not a plain call with at most as many arguments as it
+// takes (`xs.map(delay)` would pass an index where the signal goes, `const any: any = delay` may
+// pass anything). Methods are followed by name; others by their binding.
+function ownFileUseProblem(home: Facts, fn: any): string | undefined {
+  const arity = fn.params.length;
+  const plural = arity === 1 ? '' : 's';
+  const plainCall = (reference: any): boolean => {
+    const call = home.tree.parent(reference);
+    return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && unwrap(call.callee) === reference && call.arguments.length <= arity && !call.arguments.some((argument: any) => argument.type === 'SpreadElement');
+  };
+  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'ObjectMethod') {
+    const name = fn.key?.name ?? fn.key?.id?.name;
+    for (const member of [...home.tree.ofType('MemberExpression'), ...home.tree.ofType('OptionalMemberExpression')]) {
+      if ((member.property?.name ?? member.property?.id?.name) !== name || member.computed) continue;
+      if (!plainCall(member)) return `\`${home.code(home.tree.parent(member) ?? member, 40)}\` uses it other than as a call that passes at most ${arity} argument${plural}`;
+    }
+    return undefined;
+  }
+  const parent = home.tree.parent(fn);
+  const id = fn.id ?? (parent?.type === 'VariableDeclarator' ? parent.id : undefined);
+  const binding = id?.type === 'Identifier' ? home.scopes.bindingOf(id) : undefined;
+  for (const reference of binding?.references ?? []) {
+    const holder = home.tree.parent(reference.node);
+    if (holder?.type === 'ExportSpecifier' || reference.node === binding?.id) continue;
+    if (!plainCall(reference.node)) return `\`${home.code(holder ?? reference.node, 40)}\` in its own file uses it other than as a call that passes at most ${arity} argument${plural}`;
+  }
+  return undefined;
 }
 
 /**

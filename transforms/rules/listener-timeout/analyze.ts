@@ -156,9 +156,13 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     !eventsRemoveOthers && 'every listener removed when an event settles the promise',
   ].filter(Boolean) as string[];
   // Only the timer's path leaves listeners, each held by a name: the timer removes them too.
-  if (timerCleared && eventsRemoveOthers && !timerRemovesAll) {
+  // A call after the timer that may throw leaves it armed on that path only: the removals are still
+  // added, and that path is said.
+  const clearedButForThrows = eventsClear && site.settlePoints.every((point) => point.cleared) && !(site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
+  if ((timerCleared || clearedButForThrows) && eventsRemoveOthers && !timerRemovesAll) {
     const removals = timerRemovals(facts, site, timer, removedBy);
-    if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` } };
+    const remarks: Remark[] = !timerCleared && site.syncThrows.length > 0 ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: site.syncThrows[0], data: { call: facts.code(site.syncThrows[0], 50) } }] : [];
+    if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
   }
   // Only the events' clear is missing: each handler clears the timer where it settles, or the
   // report says why it does not.

@@ -73,6 +73,11 @@ export const messages = {
     why: '`{call}` runs between adding the listener and arming the timer, and may emit: the handler would then clean up before the timer exists, and leave it armed',
     fix: 'arm the timer before adding the listener, or move that code below the timer',
   },
+  throwsAfterTimer: {
+    what: 'listener raced against a timer',
+    why: '`{call}` runs after the timer is armed and may throw, which rejects the promise with the timer still armed until it fires',
+    fix: 'if it can throw, call it before arming the timer, or clear the timer in a catch around it',
+  },
   noRemover: {
     what: 'listener raced against a timer',
     why: 'the type of `{name}` declares neither `removeListener` nor `off`, so there is no way to remove the listener that type-checks',

@@ -12,7 +12,7 @@ import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import { type InlinePlan, planInline } from '../../model/inline';
 import { UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, isExported, planUpgrade, refusalsOf } from '../../model/upgrade';
 import { normalize } from 'node:path';
-import { coverageOf, isGuardedClear } from '../../model/paths';
+import { coverageOf, isGuardedClear, runsOnEveryPathOf } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
@@ -84,7 +84,13 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40) });
   } else if (timer.kind === 'sleep') {
     const signal = sleepSignal(facts, timer.call);
-    if (signal === 'aborted') return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
+    if (signal === 'aborted') {
+      // `{ signal: c.signal }` of this race's own controller, aborted when it settles: released.
+      // Another signal (the app's, a caller's) holds the timer until it aborts, if ever.
+      const passed = optionsSignal(timer.call);
+      if (passed && abortedOnSettle(facts, race, passed, 'signal')) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
+      return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(passed ?? timer.call.arguments[2], 40) });
+    }
     if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
   }
 
@@ -117,7 +123,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   const earlier = touched.filter((candidate) => candidate.declaration).map((candidate) => candidate.declaration!.statement);
   const placement = placementFor(facts, race, earlier);
   if (placement === 'other-block') return refuse('declarationOutOfReach', race, { name: touched.find((candidate) => candidate.declaration)?.declaration?.binding.name ?? '' });
-  if (typeof placement === 'string') return refuse('unsupportedPosition', race);
+  if (typeof placement === 'string') return refuse('unsupportedPosition', race, { where: placement === 'repeated' ? 'in the test or update of a loop, which runs again for each turn' : 'not inside a statement or an arrow body (a class field or a parameter default)' });
 
   let timerPlan: TimerPlan;
   const remarks: Remark[] = [];
@@ -425,8 +431,41 @@ function abortedOnSettle(facts: Facts, race: any, passed: any, kind: 'signal' | 
     const call = member && facts.tree.parent(member);
     if (!(member?.type === 'MemberExpression' && member.object === reference.node && propertyName(member) === 'abort' && call?.type === 'CallExpression' && call.callee === member)) return false;
     const covered = coverageOf(facts.tree, race, call);
-    return covered.has('fulfilled') && covered.has('rejected');
+    return (covered.has('fulfilled') && covered.has('rejected')) || abortsWhenWorkSettles(facts, race, passed, call);
   });
+}
+
+// `Promise.race([work().finally(() => c.abort()), sleep(ms, v, { signal: c.signal })])`: the one
+// other arm aborts the signal in a `.finally()` of its own chain, so whichever arm wins, the timer
+// is released (spent, or aborted once the work settles).
+function abortsWhenWorkSettles(facts: Facts, race: any, passed: any, abort: any): boolean {
+  const { tree } = facts;
+  const list = unwrap(race.arguments[0]);
+  if (list?.type !== 'ArrayExpression' || list.elements.length !== 2 || list.elements.some((element: any) => !element || element.type === 'SpreadElement')) return false;
+  const work = list.elements.find((element: any) => !tree.isInside(passed, element));
+  const callback = tree.functionOf(abort);
+  const finallyCall = callback && tree.parent(callback);
+  if (!work || !isFunction(callback) || finallyCall?.type !== 'CallExpression' || finallyCall.arguments[0] !== callback || propertyName(unwrap(finallyCall.callee)) !== 'finally') return false;
+  if (!runsOnEveryPathOf(tree, callback, abort)) return false;
+  // the .finally() is a link of the work arm's own chain, up to the arm itself (a `.catch()` after it is fine)
+  let node = finallyCall;
+  while (node !== work) {
+    const parent = tree.parent(node);
+    if (parent?.type === 'MemberExpression' && parent.object === node) {
+      const call = tree.parent(parent);
+      if (call?.type !== 'CallExpression' || call.callee !== parent) return false;
+      node = call;
+    } else if (['TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression'].includes(parent?.type)) node = parent;
+    else return false;
+  }
+  return true;
+}
+
+// the value of `signal` in a timers/promises sleep's options (`{ signal }` shorthand too)
+function optionsSignal(call: any): any | undefined {
+  const options = unwrap(call.arguments[2]);
+  const property = options?.type === 'ObjectExpression' ? options.properties.find((each: any) => (each.type === 'ObjectProperty' || each.type === 'Property') && !each.computed && (each.key.name ?? each.key.value) === 'signal') : undefined;
+  return property?.value;
 }
 
 // A sleep of node:timers/promises: its options carry `signal: c.signal` of a controller aborted on
@@ -479,6 +518,9 @@ function fetchRefusal(facts: Facts, site: RaceSite, call: any, timer: TimerPlan)
   if (init && init.type !== 'ObjectExpression') return 'its init is not an object literal, so it may already carry a signal';
   if (init && init.properties.some((property: any) => property.type === 'SpreadElement')) return 'its init spreads another object that may carry a signal';
   if (init && init.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) return 'has-signal';
+  // `const req = fetch(url); req.then(log); Promise.race([req, timer])`: aborting it would reject those other uses
+  const held = site.workArms.find((work) => work.arm.role === 'work' && work.arm.fetch === call)?.declaration;
+  if (held && held.otherUses > 0) return `its promise \`${held.binding.name}\` is also used outside the race, where an abort would reject it`;
   if (timer.kind !== 'executor') return timer.kind === 'sleep' ? 'a timers/promises timer has no callback to abort from after it settles the race' : 'the timer comes from a helper, with no callback to abort from after it settles the race';
   const callback = timer.arm.timer.callback;
   if (!isFunction(callback)) return 'the timer settles through `setTimeout(settle, ms, value)`, with no callback to abort from';

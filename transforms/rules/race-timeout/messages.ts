@@ -93,7 +93,7 @@ export const messages = {
   },
   clearedUnseen: {
     what: 'Promise.race timeout',
-    why: 'the timer handle `{name}` is cleared elsewhere (another function or callback), on paths this cannot follow from the race',
+    why: 'the timer handle `{name}` is cleared where this cannot follow it from the race on every path (in a branch, after an await, or in another function or callback)',
     fix: 'clear it in .finally() on the race, where every path passes',
   },
   handleOnMember: {
@@ -123,7 +123,7 @@ export const messages = {
   },
   unsupportedPosition: {
     what: 'Promise.race timeout',
-    why: 'the race is not inside a statement or an arrow body (a class field or a parameter default), so there is nowhere to declare the handle',
+    why: 'the race is {where}, so there is nowhere to declare the handle',
     fix: 'move the race into a function body',
   },
   declarationOutOfReach: {
