@@ -134,7 +134,7 @@ const isIteratorCase = (name: string) => name.startsWith('iterator');
 const pendingReadTakesLateValue = new Set(['stream-read-raced']);
 // The iterator is refused (read again, or its return() would need a value, or the timer is a
 // sentinel): only the race's timer is fixed, and the abandoned generator stays as it was.
-const iteratorRefused = (name: string) => ['iterator-read-again', 'iterator-returns-value', 'iterator-sentinel'].includes(name);
+const iteratorRefused = (name: string) => ['iterator-read-again', 'iterator-returns-value', 'iterator-typed-iterable-iterator', 'iterator-sentinel'].includes(name);
 
 describe.each(positives)('buffered-slot $name', (fixture) => {
   const input = readText(fixture.inputPath);

@@ -5,7 +5,7 @@ import { hasWrites, propertyName } from '../analysis/resolve';
 import { isFunction, unwrap } from '../analysis/tree';
 import { type Arm, type TimerArm, classifyArm, isTimerRole } from './arms';
 import type { Facts } from './facts';
-import { isEffectFree } from './effects';
+import { isLiteral } from './effects';
 import { type Coverage, type Outcome, chainTop, coverageOf, runsBeforeSettling } from './paths';
 import { type HandleUse, type TimerFact, timerFact } from './timer';
 
@@ -262,17 +262,31 @@ function cannotReject(facts: Facts, arm: RaceArm): boolean {
   const reject = executor.params[1];
   const binding = reject?.type === 'Identifier' ? facts.scopes.bindingOf(reject) : undefined;
   if (reject && (binding === undefined || binding.references.length > 0)) return false;
-  // nor can its executor throw (which rejects too): it only resolves or arms a timer, with values that run no code
+  // nor can its executor throw (which rejects too): it only resolves or arms a timer, with values
+  // that cannot throw (names, literals, functions: a property read on undefined throws), or stores
+  // such a value in a variable
   const resolve = executor.params[0]?.type === 'Identifier' ? facts.scopes.bindingOf(executor.params[0]) : undefined;
+  const plain = (node: any): boolean => {
+    const value = unwrap(node);
+    return value?.type === 'Identifier' || isLiteral(value) || isFunction(value);
+  };
+  // a variable, or a property of a const made by an object literal (`const deferred = {}`)
+  const storable = (node: any): boolean => {
+    const target = unwrap(node);
+    if (target?.type === 'Identifier') return true;
+    if (target?.type !== 'MemberExpression' || target.computed || unwrap(target.object)?.type !== 'Identifier') return false;
+    const binding = facts.scopes.bindingOf(unwrap(target.object));
+    return binding?.kind === 'const' && unwrap(binding.declaration?.init)?.type === 'ObjectExpression';
+  };
   const quietCall = (node: any): boolean => {
     const call = unwrap(node);
-    // `deferred.resolve = resolve`, `interval = setInterval(…)`: a plain store of such a value
-    if (call?.type === 'AssignmentExpression') return call.operator === '=' && quietCall(call.right) && (unwrap(call.left)?.type === 'Identifier' || (unwrap(call.left)?.type === 'MemberExpression' && isEffectFree(unwrap(call.left))));
-    if (call?.type !== 'CallExpression') return isEffectFree(call);
+    // `interval = setInterval(…)`, `waiter = resolve`: a store in a variable
+    if (call?.type === 'AssignmentExpression') return call.operator === '=' && storable(call.left) && (plain(call.right) || quietCall(call.right));
+    if (call?.type !== 'CallExpression') return false;
     const callee = unwrap(call.callee);
     const settles = resolve !== undefined && callee?.type === 'Identifier' && facts.scopes.bindingOf(callee) === resolve;
     const timer = facts.resolver.is(call.callee, 'setTimeout') || facts.resolver.is(call.callee, 'setInterval');
-    return (settles || timer) && call.arguments.every((argument: any) => isFunction(unwrap(argument)) || isEffectFree(argument));
+    return (settles || timer) && call.arguments.every(plain);
   };
   const statements = executor.body.type === 'BlockStatement' ? executor.body.body : [{ type: 'ExpressionStatement', expression: executor.body }];
   return statements.every((statement: any) => (statement.type === 'ExpressionStatement' && quietCall(statement.expression)) || statement.type === 'EmptyStatement');

@@ -452,6 +452,9 @@ function ownFileUseProblem(home: Facts, fn: any): string | undefined {
       if ((member.property?.name ?? member.property?.id?.name) !== name || member.computed) continue;
       if (!plainCall(member)) return `\`${home.code(home.tree.parent(member) ?? member, 40)}\` uses it other than as a call that passes at most ${arity} argument${plural}`;
     }
+    // `const { pause } = this`: taken out by name, then used anyhow
+    const taken = home.tree.ofType('ObjectPattern').find((pattern) => pattern.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === name));
+    if (taken) return `\`${home.code(taken, 40)}\` takes it out of its object, where its uses are not followed`;
     return undefined;
   }
   const parent = home.tree.parent(fn);

@@ -156,6 +156,12 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   const loneTry = region.length === 1 && region[0].type === 'TryStatement' && !region[0].finalizer;
   if (!returnedChain && !loneTry && !facts.source.ownsLines(region[0], region[region.length - 1])) return refuse('sharedLine', region[0], { code: facts.code(statement, 60) });
 
+  // a block comment over several lines in the region: indenting its lines would change the comment
+  const first = region[0];
+  const last = region[region.length - 1];
+  const spanning = !returnedChain && !loneTry ? (facts.file.comments ?? []).find((comment: any) => comment.type === 'CommentBlock' && comment.start >= first.start && comment.end <= last.end && /[\r\n]/.test(comment.value)) : undefined;
+  if (spanning) return refuse('blockCommentInRegion', spanning, { code: facts.code(spanning, 40) });
+
   const plan: AbortPlan = { site, list, regionStart, handleName, clear: clear.spelling, returnedChain, redundantClear, useSignalTimeout: false };
   const remarks: Remark[] = [];
   if (preferSignalTimeout(options)) {
@@ -404,7 +410,7 @@ function armsWhereControllerIs(facts: Facts, between: any[], delay: any): boolea
   return ![delay, ...facts.tree.within(delay, 'Identifier')].some((node) => node?.type === 'Identifier' && declared.has(node.name));
 }
 
-// `err.name`, `err?.name`, `catch ({ name })`, `DOMException.ABORT_ERR`, 'AbortError' or 'TimeoutError' anywhere in the file.
+// `err.name`, `err?.name`, `err.code`, `err.message`, `catch ({ name })`, `DOMException.ABORT_ERR`, 'AbortError' or 'TimeoutError' anywhere in the file.
 function errorNameEvidence(facts: Facts): string | undefined {
   const { tree, scopes } = facts;
   for (const type of ['StringLiteral', 'Literal']) {
@@ -414,7 +420,8 @@ function errorNameEvidence(facts: Facts): string | undefined {
   const members = [...tree.ofType('MemberExpression'), ...tree.ofType('OptionalMemberExpression')];
   const read = members.find((member) => propertyName(member) === 'name' && unwrap(member.object)?.type === 'Identifier' && scopes.isReference(unwrap(member.object)));
   if (read) return `\`${facts.code(read)}\``;
-  const code = members.find((member) => ['ABORT_ERR', 'TIMEOUT_ERR'].includes(propertyName(member) ?? ''));
+  // `err.code === 20`, `err.message === 'This operation was aborted'`: the timeout's error differs there too
+  const code = members.find((member) => ['ABORT_ERR', 'TIMEOUT_ERR'].includes(propertyName(member) ?? '') || (['code', 'message'].includes(propertyName(member) ?? '') && unwrap(member.object)?.type === 'Identifier' && scopes.isReference(unwrap(member.object))));
   if (code) return `\`${facts.code(code)}\``;
   const pattern = tree.ofType('ObjectPattern').find((node) => node.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'name'));
   return pattern ? `\`${facts.code(pattern, 40)}\`` : undefined;

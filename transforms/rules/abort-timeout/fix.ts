@@ -38,8 +38,11 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
     return edits;
   }
   // the comment above a clear that goes moves with it into the finally
+  // (line comments only: a block comment's inner lines would be re-indented; the clear then stays)
   const comments = plan.redundantClear && isDroppable(layout, region, plan.redundantClear) ? leadingCommentLines(layout, plan.redundantClear) : [];
-  edits.push(wrapInTryFinally(layout, region, [...comments, clear], plan.redundantClear ? [plan.redundantClear] : [], context.project().blankLineAfterBlock));
+  const movable = comments.every((line) => line.startsWith('//'));
+  const drop = plan.redundantClear && movable ? [plan.redundantClear] : [];
+  edits.push(wrapInTryFinally(layout, region, [...(movable ? comments : []), clear], drop, context.project().blankLineAfterBlock));
   return edits;
 }
 

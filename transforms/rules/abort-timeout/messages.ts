@@ -76,6 +76,11 @@ export const messages = {
     why: 'the statements after the timer share a line with other code (`{code}`), and a try/finally around them would have to split that line',
     fix: 'put the timer and each statement after it on a line of its own, then run this again',
   },
+  blockCommentInRegion: {
+    what: 'AbortController timeout',
+    why: 'a block comment over several lines (`{code}`) sits among the statements a try/finally would indent, which would change the comment itself',
+    fix: 'make it line comments, or clear the timer in a finally by hand',
+  },
   noUse: {
     what: 'AbortController timeout',
     why: 'no statement after the timer uses `{name}`, so there is no scope to clear it from',

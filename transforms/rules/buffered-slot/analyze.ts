@@ -312,7 +312,7 @@ function iteratorVerdict(site: RaceSite, { facts }: RuleContext, timerVerdict: V
   if (!rejectionLeavesFunction(facts, race, fn)) return { ...refuse('raceCaught'), status: 'unknown' };
   if (timerVerdict && timerVerdict.status !== 'safe' && timerVerdict.status !== 'fixable') return timerVerdict;
   if (site.timerOutcome !== 'rejected') return refuse('timerNotRejecting', { arm: facts.code(site.timerArms[0]?.element, 60) });
-  if (facts.typescript && returnsValue(generator)) return refuse('iteratorReturnsValue');
+  if (facts.typescript && (returnsValue(generator) || !returnTakesNothing(generator.returnType?.typeAnnotation) || (declarator.id.typeAnnotation && !returnTakesNothing(declarator.id.typeAnnotation.typeAnnotation)))) return refuse('iteratorReturnsValue');
   return { returnIt: name };
 }
 
@@ -332,6 +332,16 @@ function rejectionLeavesFunction(facts: Facts, race: any, fn: any): boolean {
     if (ancestor.type === 'CallExpression' || ancestor.type === 'NewExpression') return false;
   }
   return true;
+}
+
+// TypeScript: `it.return()` with no argument type-checks on an `AsyncGenerator<T>` (or one whose
+// TReturn is void, undefined, any or unknown), or on a generator with no annotation; not on an
+// `AsyncIterableIterator` (its `return` is optional) or an `AsyncGenerator<T, number>` (it wants one).
+function returnTakesNothing(annotation: any): boolean {
+  if (!annotation) return true;
+  if (annotation.type !== 'TSTypeReference' || annotation.typeName?.type !== 'Identifier' || annotation.typeName.name !== 'AsyncGenerator') return false;
+  const params = (annotation.typeArguments ?? annotation.typeParameters)?.params ?? [];
+  return params.length < 2 || ['TSVoidKeyword', 'TSUndefinedKeyword', 'TSAnyKeyword', 'TSUnknownKeyword'].includes(params[1].type);
 }
 
 function returnsValue(fn: any): boolean {

@@ -76,8 +76,8 @@ export const messages = {
   },
   iteratorReturnsValue: {
     what: '`{name}.next()` raced against a timer',
-    why: 'the generator returns a value, so `{name}.return()` needs an argument of its return type',
-    fix: 'call `{name}.return(value)` when the timer wins',
+    why: '`{name}.return()` with no argument would not type-check: the generator returns a value, or its type makes `return` optional or want one',
+    fix: 'call `{name}.return(…)` yourself when the timer wins, as its type allows',
   },
   alreadyReturned: {
     what: '`{name}.next()` raced against a timer',

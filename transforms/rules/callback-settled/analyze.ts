@@ -64,6 +64,8 @@ export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Res
     handleName = timer.capture.binding.name;
   }
   if (!timerStatement || body.type !== 'BlockStatement' || tree.parent(timerStatement) !== body) return refuse('timerPosition', call);
+  // the flag and `doneOnce` go on lines of their own above the timer's statement
+  if (!facts.source.ownsLines(timerStatement, timerStatement)) return refuse('sharedLine', call, { code: facts.code(timerStatement, 60) });
 
   const timersCalling = tree.within(site.fn, 'CallExpression').filter((other) => facts.resolver.is(other.callee, 'setTimeout') && site.references.some((reference) => other.arguments.some((argument: any) => tree.isInside(reference.node, argument))));
   if (timersCalling.length > 1) return refuse('manyTimers', call);
@@ -72,6 +74,9 @@ export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Res
   for (const reference of site.others) {
     const node = reference.node;
     if (node.start < timerStatement.end) return refuse('calledBeforeTimer', node);
+    // in a function declaration, hoisted: it may be called before the timer, where `doneOnce` would not be initialised yet
+    const hoisted = [...tree.ancestors(node)].find((ancestor) => ancestor === site.fn || ancestor.type === 'FunctionDeclaration');
+    if (hoisted && hoisted !== site.fn) return refuse('calledFromHoisted', node, { declaration: facts.code(hoisted.id ?? hoisted, 30) });
     const parent = tree.parent(node);
     const isCallee = parent?.type === 'CallExpression' && parent.callee === node;
     const isArgument = (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee !== node && parent.arguments.includes(node);
@@ -89,7 +94,12 @@ export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Res
   }
   const param = site.callback.id;
   if (facts.typescript && !hasFunctionType(param)) return refuse('untypedCallback', call);
-  if (facts.typescript && returnsValueType(param)) return refuse('callbackReturns', call);
+  if (facts.typescript) {
+    const typed = callbackType(facts, param);
+    if (typed === 'returns') return refuse('callbackReturns', call);
+    if (typed === 'overloaded') return refuse('callbackOverloaded', call);
+    if (typed === 'unknown') return refuse('callbackTypeUnknown', call);
+  }
   return { status: 'fixable', plan: { site, timerStatement, handleName } };
 }
 
@@ -107,6 +117,8 @@ function singleCall(callback: any): any | undefined {
 function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]): string | undefined {
   const { tree, scopes } = facts;
   const readIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place));
+  // read in a test that decides whether the call runs (`if (settled) return`, `settled || done()`), not merely read
+  const guardsIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place) && inTest(facts, reference.node, place));
   const writtenIn = (binding: Binding, place: any) => binding.references.some((reference) => reference.write && tree.isInside(reference.node, place));
   for (const declarator of tree.within(site.fn, 'VariableDeclarator')) {
     if (tree.parent(declarator).kind !== 'let' || declarator.id.type !== 'Identifier') continue;
@@ -115,7 +127,7 @@ function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]):
     const binding = scopes.bindingOf(declarator.id);
     // read before every producer's call; the timer reads it too, or sets it (`timedOut = true`)
     const [timerPlace, ...producers] = places;
-    if (binding && producers.length > 0 && producers.every((place) => readIn(binding, place)) && (readIn(binding, timerPlace) || writtenIn(binding, timerPlace))) return binding.name;
+    if (binding && producers.length > 0 && producers.every((place) => guardsIn(binding, place)) && (guardsIn(binding, timerPlace) || writtenIn(binding, timerPlace))) return binding.name;
   }
   const timer = site.timer;
   const capture = timer?.capture;
@@ -125,6 +137,19 @@ function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]):
     if (resetInTimer && testedElsewhere && places.length > 1) return capture.binding.name;
   }
   return undefined;
+}
+
+// `node` sits in the test of an `if`, a `?:`, or the left of `&&`/`||`, within `place`
+function inTest(facts: Facts, node: any, place: any): boolean {
+  const { tree } = facts;
+  let child = node;
+  for (const ancestor of tree.ancestors(node)) {
+    if ((ancestor.type === 'IfStatement' || ancestor.type === 'ConditionalExpression') && ancestor.test === child) return true;
+    if (ancestor.type === 'LogicalExpression' && ancestor.left === child) return true;
+    if (ancestor === place || isFunction(ancestor)) return false;
+    child = ancestor;
+  }
+  return false;
 }
 
 // The producer's path clears the timer: a clear of the handle in every function that calls the callback.
@@ -160,10 +185,27 @@ function hasFunctionType(param: any): boolean {
   return annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name !== 'Function';
 }
 
-// `(err: Error) => boolean`: `doneOnce` would return undefined for a dropped call, which does not type-check.
-function returnsValueType(param: any): boolean {
+// What `typeof done` is, as far as `const doneOnce: typeof done = (...args) => …` must type-check:
+// one call signature returning void (or any, unknown, undefined), written inline or by a type alias
+// or interface of this file. 'returns': it returns a value, which a dropped call cannot give;
+// 'overloaded': several call signatures, which one rest-parameter arrow does not satisfy; 'unknown':
+// a type this file does not declare (imported), which may be either.
+function callbackType(facts: Facts, param: any): 'ok' | 'returns' | 'overloaded' | 'unknown' {
   const annotation = param.typeAnnotation?.typeAnnotation;
-  if (annotation?.type !== 'TSFunctionType') return false;
-  const returned = (annotation.returnType ?? annotation.typeAnnotation)?.typeAnnotation;
-  return !['TSVoidKeyword', 'TSAnyKeyword', 'TSUnknownKeyword', 'TSUndefinedKeyword'].includes(returned?.type);
+  const voidish = (returned: any) => ['TSVoidKeyword', 'TSAnyKeyword', 'TSUnknownKeyword', 'TSUndefinedKeyword'].includes(returned?.type);
+  const ofFunction = (fn: any) => (voidish((fn.returnType ?? fn.typeAnnotation)?.typeAnnotation) ? 'ok' : 'returns');
+  if (annotation?.type === 'TSFunctionType') return ofFunction(annotation);
+  if (annotation?.type !== 'TSTypeReference' || annotation.typeName?.type !== 'Identifier') return 'unknown';
+  const name = annotation.typeName.name;
+  const declarations = [...facts.tree.ofType('TSTypeAliasDeclaration'), ...facts.tree.ofType('TSInterfaceDeclaration')].filter((declaration) => declaration.id?.name === name);
+  if (declarations.length !== 1) return 'unknown';
+  const [declaration] = declarations;
+  // `Callback<string>` of `type Callback<T> = (…) => void`: the arguments do not change a void return
+  const given = (annotation.typeArguments ?? annotation.typeParameters)?.params?.length ?? 0;
+  if (given !== (declaration.typeParameters?.params?.length ?? 0)) return 'unknown';
+  if (declaration.type === 'TSTypeAliasDeclaration') return declaration.typeAnnotation?.type === 'TSFunctionType' ? ofFunction(declaration.typeAnnotation) : 'unknown';
+  if (declaration.extends?.length) return 'unknown';
+  const signatures = declaration.body.body.filter((member: any) => member.type === 'TSCallSignatureDeclaration');
+  if (signatures.length !== 1 || signatures.length !== declaration.body.body.length) return signatures.length > 1 ? 'overloaded' : 'unknown';
+  return ofFunction(signatures[0]);
 }

@@ -5,6 +5,7 @@ import type { FixContext } from '../../engine/rule';
 import { declareHandle } from '../../edit/code';
 import { type Layout, insertLinesBefore, statement } from '../../edit/layout';
 import type { CallbackPlan } from './analyze';
+import { timerTypeQuery } from '../../model/spelling';
 
 export function fixCallback(plan: CallbackPlan, context: FixContext): Edit[] {
   const { facts, names } = context;
@@ -18,7 +19,7 @@ export function fixCallback(plan: CallbackPlan, context: FixContext): Edit[] {
   const args = names.allocate('args', site.fn);
   const unit = style.indent;
   const lines: string[] = [statement(style, `let ${settled} = false`)];
-  if (!plan.handleName) lines.push(declareHandle(style, facts.typescript, handle, 'setTimeout'));
+  if (!plan.handleName) lines.push(declareHandle(style, facts.typescript, handle, timerTypeQuery(facts, site.timer!)));
   // const doneOnce: typeof done = (...args) => { if (!settled) { settled = true; clearTimeout(h); return done(...args); } };
   lines.push(
     '',

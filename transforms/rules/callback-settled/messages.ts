@@ -71,6 +71,26 @@ export const messages = {
     why: '`{callback}` is typed to return a value, which a dropped call cannot give',
     fix: 'type `{callback}` as returning void, or guard it by hand',
   },
+  calledFromHoisted: {
+    what: 'callback `{callback}` raced against a timer',
+    why: '`{callback}` is called in the function declaration `{declaration}`, which is hoisted and may run before the timer is armed, where a guard declared with the timer is not yet initialised',
+    fix: 'declare a settled flag at the top of the function and check it before every call',
+  },
+  callbackOverloaded: {
+    what: 'callback `{callback}` raced against a timer',
+    why: '`{callback}` is typed with several call signatures, which one `(...args) => …` guard does not satisfy',
+    fix: 'type `{callback}` with one signature, or guard it by hand',
+  },
+  callbackTypeUnknown: {
+    what: 'callback `{callback}` raced against a timer',
+    why: "`{callback}`'s type is not declared in this file, so whether it returns a value or has overloads, which a typed guard would break, is not known",
+    fix: 'annotate `{callback}` with a function type that returns void, or guard it by hand',
+  },
+  sharedLine: {
+    what: 'callback `{callback}` raced against a timer',
+    why: 'the timer is armed on a line shared with other code (`{code}`), above which the guard\'s lines would go',
+    fix: 'put the timer on a line of its own, then run this again',
+  },
   untypedCallback: {
     what: 'callback `{callback}` raced against a timer',
     why: '`{callback}` has no function type annotation, so a typed `{callback}Once` cannot be declared',

@@ -10,7 +10,7 @@ import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree } from '../../model/effects';
 import { type ExecutorSite, LISTENER_METHODS, type Listener } from '../../model/executor';
 import type { Facts } from '../../model/facts';
-import { mayLeaveEarly, runsOnEveryPathOf } from '../../model/paths';
+import { mayLeaveEarly, runsOnEveryPathOf, walkOwn } from '../../model/paths';
 import { type Placement, placementFor } from '../../model/placement';
 import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
@@ -123,7 +123,8 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   const eventsClear = site.listeners.every((listener) => pointsIn(listener).length > 0 && pointsIn(listener).every((point) => point.cleared));
   // every settle clears it (one before the timer, `if (ready) resolve()`, goes on to arm it), and no
   // call after the timer may throw out of the executor with the timer armed
-  const everySettleClears = site.settlePoints.every((point) => point.cleared) && site.syncThrows.length === 0;
+  const throwsAfterTimer = site.syncThrows[0] ?? throwingStatementBetween(facts, site, undefined, Infinity);
+  const everySettleClears = site.settlePoints.every((point) => point.cleared) && throwsAfterTimer === undefined;
   const timerCleared = (eventsClear && everySettleClears) || (site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
   // a removal that runs whenever the scope runs: not in a branch, not in a closure it may not call
   const removedBy = (scope: any, listener: Listener) => scope !== undefined && removes(facts, scope, listener, 0, true);
@@ -151,7 +152,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   const missing = [
     !eventsClear && !site.outerClear.has('fulfilled') && 'the timer cleared when an event comes',
     !timerCleared && eventsClear && uncleared && `the timer cleared when \`${facts.code(uncleared.node, 40)}\` settles the promise outside the handlers`,
-    !timerCleared && eventsClear && !uncleared && site.syncThrows.length > 0 && `the timer cleared when \`${facts.code(site.syncThrows[0], 40)}\` throws after the timer is armed`,
+    !timerCleared && eventsClear && !uncleared && throwsAfterTimer !== undefined && `the timer cleared when \`${facts.code(throwsAfterTimer, 40)}\` throws after the timer is armed`,
     !timerRemovesAll && 'every listener removed when the timer fires',
     !eventsRemoveOthers && 'every listener removed when an event settles the promise',
   ].filter(Boolean) as string[];
@@ -161,7 +162,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   const clearedButForThrows = eventsClear && site.settlePoints.every((point) => point.cleared) && !(site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
   if ((timerCleared || clearedButForThrows) && eventsRemoveOthers && !timerRemovesAll) {
     const removals = timerRemovals(facts, site, timer, removedBy);
-    const remarks: Remark[] = !timerCleared && site.syncThrows.length > 0 ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: site.syncThrows[0], data: { call: facts.code(site.syncThrows[0], 50) } }] : [];
+    const remarks: Remark[] = !timerCleared && throwsAfterTimer !== undefined ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: throwsAfterTimer, data: { call: facts.code(throwsAfterTimer, 50) } }] : [];
     if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
   }
   // Only the events' clear is missing: each handler clears the timer where it settles, or the
@@ -187,6 +188,9 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   if (returnsInCallback(facts, timer.callback)) return refuse('timerReturns', timer.call);
   if (!facts.resolver.isFreeAt(site.node, 'clearTimeout')) return refuse('shadowed', timer.call, { name: 'clearTimeout' });
 
+  // the timer's statement is rewritten too: a directive above it would lose the line it is about
+  const timerDirective = directiveAbove(facts, site.timerStatement);
+  if (timerDirective) return refuse('directiveAbove', site.timerStatement, { directive: timerDirective });
   const registrations: Registration[] = [];
   for (const listener of site.listeners) {
     const call = listener.call;
@@ -199,7 +203,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const handler = unwrap(listener.handler);
     // the handler becomes a const above this statement, which the timer's cleanup() reads: a call
     // between the timer and here that throws would leave it uninitialised when the timer fires
-    const throws = site.syncThrows.find((node) => node.start < listener.statement.start);
+    const throws = site.syncThrows.find((node) => node.start < listener.statement.start) ?? throwingStatementBetween(facts, site, listener.statement);
     if (throws) return refuse('throwsBeforeListener', throws, { call: facts.code(throws, 50) });
     // `// @ts-expect-error` above it would no longer sit above the code it is about
     const directive = directiveAbove(facts, listener.statement);
@@ -270,7 +274,8 @@ function guardedLikeRegistration(facts: Facts, scope: any, call: any, listener: 
   const added = guardOf(listener.call);
   // the test is evaluated on every path of the scope (so the `if` runs on each)
   if (!guard || !added || !isFunction(scope) || !tree.isInside(guard, scope) || !runsOnEveryPathOf(tree, scope, guard.test)) return false;
-  if (!facts.sameText(guard.test, added.test) || !isEffectFree(guard.test)) return false;
+  // a test of plain names (`if (signal)`): a property (`signal.aborted`) may change in between
+  if (!facts.sameText(guard.test, added.test) || !isEffectFree(guard.test) || [guard.test, ...tree.within(guard.test, 'MemberExpression')].some((node) => unwrap(node)?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression')) return false;
   const names = [guard.test, ...tree.within(guard.test, 'Identifier')].filter((node) => node?.type === 'Identifier' && facts.scopes.isReference(node));
   if (!names.every((name) => isStable(facts, name))) return false;
   // the call runs whenever the branch does: the branch itself, or a statement of its block with nothing before it that may leave
@@ -478,6 +483,7 @@ function removalOfAny(facts: Facts, statement: any): boolean {
 // function of its own. Undefined when one cannot be removed so.
 function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean): TimerRemoval[] | undefined {
   if (!isFunction(timer.callback) || callbackEffects(timer.callback) === undefined || returnsInCallback(facts, timer.callback)) return undefined;
+  if (site.timerStatement && directiveAbove(facts, site.timerStatement)) return undefined;
   const removals: TimerRemoval[] = [];
   for (const listener of site.listeners) {
     if (removedBy(timer.callback, listener)) continue;
@@ -492,7 +498,7 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     const removal = { listener, target: facts.textOf(unwrap(listener.target)), event: facts.textOf(listener.event), remover };
     // the timer reads the handler's name: a call after the timer that may throw before the name is
     // initialised would leave it in its temporal dead zone when the timer fires
-    const throwsBefore = (at: number) => site.syncThrows.some((node) => node.start < at);
+    const throwsBefore = (at: number) => site.syncThrows.some((node) => node.start < at) || throwingStatementBetween(facts, site, undefined, at) !== undefined;
     if (isFunction(handler)) {
       // named by the fix: a statement of its own to name it before; in TypeScript, typed parameters
       if (!listener.statement || handler.type === 'FunctionExpression' && facts.tree.within(handler.body, 'ThisExpression').length > 0) return undefined;
@@ -509,6 +515,27 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     removals.push({ ...removal, name: handler.name });
   }
   return removals.length > 0 ? removals : undefined;
+}
+
+// A statement of the executor after the timer (and before \`until\`, or the offset \`at\`) that may
+// throw without a call: a \`throw\`, a \`new\` of a class (\`new URL(…)\`), anything but listener
+// registrations, declarations of functions or of values that run no code, and calls (those are
+// the executor's syncThrows).
+function throwingStatementBetween(facts: Facts, site: ExecutorSite, until?: any, at = until?.start ?? Infinity): any | undefined {
+  const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
+  const from = statements.indexOf(site.timerStatement);
+  if (from === -1) return undefined;
+  for (const statement of statements.slice(from + 1)) {
+    if (statement.start >= at) break;
+    let throws: any;
+    walkOwn(statement, (node) => {
+      if (throws) return;
+      if (node.type === 'ThrowStatement') throws = node;
+      else if (node.type === 'NewExpression' && !(unwrap(node.callee)?.type === 'Identifier' && ['Error', 'TypeError', 'RangeError'].includes(unwrap(node.callee).name) && facts.scopes.isGlobalReference(unwrap(node.callee)))) throws = node;
+    });
+    if (throws) return throws;
+  }
+  return undefined;
 }
 
 // The first statement between a listener added above the timer and the timer that may run code
@@ -537,12 +564,9 @@ function removerFor(facts: Facts, listener: Listener): string | undefined {
   const declared = declaredMembers(facts, listener.target);
   if (declared) return declared.has('removeListener') ? 'removeListener' : declared.has('off') ? 'off' : undefined;
   const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? ''));
-  for (const pool of [removers.filter((callee) => facts.sameText(callee.object, listener.target)), removers]) {
-    const spellings = new Set(pool.map((callee) => propertyName(callee)));
-    if (spellings.size === 1) return [...spellings][0];
-    if (spellings.size > 1) return 'removeListener';
-  }
-  return 'removeListener';
+  // on this very target only: another object's `off` says nothing of this one's
+  const spellings = new Set(removers.filter((callee) => facts.sameText(callee.object, listener.target)).map((callee) => propertyName(callee)));
+  return spellings.size === 1 ? [...spellings][0] : 'removeListener';
 }
 
 // The member names of the target's declared type, when that is an interface or a type literal of
@@ -560,13 +584,14 @@ function declaredMembers(facts: Facts, target: any): Set<string> | undefined {
   if (declaration.type === 'TSInterfaceDeclaration' && declaration.extends?.length) return undefined;
   const members = declaration.type === 'TSInterfaceDeclaration' ? declaration.body.body : declaration.typeAnnotation?.type === 'TSTypeLiteral' ? declaration.typeAnnotation.members : undefined;
   if (!members) return undefined;
-  return new Set(members.map((member: any) => member.key?.name ?? member.key?.value).filter((key: unknown) => typeof key === 'string'));
+  // an optional method (`off?(…)`) may be missing: it does not count
+  return new Set(members.filter((member: any) => !member.optional).map((member: any) => member.key?.name ?? member.key?.value).filter((key: unknown) => typeof key === 'string'));
 }
 
 // `// @ts-expect-error` or `// @ts-ignore` in the comments right above a statement: the directive
 const DIRECTIVE = /@ts-(?:expect-error|ignore)\b/;
 function directiveAbove(facts: Facts, statement: any): string | undefined {
-  const line = facts.source.positionAt(statement.start).line;
+  let line = facts.source.positionAt(statement.start).line;
   const comments: any[] = facts.file.comments ?? [];
   for (let index = comments.length - 1; index >= 0; index -= 1) {
     const comment = comments[index];
@@ -575,6 +600,8 @@ function directiveAbove(facts: Facts, statement: any): string | undefined {
     if (endLine < line - 1) break;
     const match = DIRECTIVE.exec(comment.value);
     if (match) return match[0];
+    // a directive applies across the comment lines below it: keep looking above this one
+    line = facts.source.positionAt(comment.start).line;
   }
   return undefined;
 }

@@ -65,7 +65,7 @@ export const messages = {
   },
   directiveAbove: {
     what: 'listener raced against a timer',
-    why: 'a `{directive}` comment sits above the statement that adds the listener, and naming the handler above it would move the code it is about',
+    why: 'a `{directive}` comment sits above a statement the fix rewrites (the listener\'s or the timer\'s), and would no longer sit above the code it is about',
     fix: 'fix the type error the comment hides, or name the handler yourself and clean up in both the handler and the timer',
   },
   mayEmitBeforeTimer: {

@@ -127,12 +127,20 @@ function isPlainError(facts: Facts, node: any): boolean {
   const value = unwrap(node);
   if (value?.type === 'StringLiteral' || value?.type === 'TemplateLiteral' || (value?.type === 'Literal' && typeof value.value === 'string')) return isEffectFree(value);
   const callee = value?.type === 'NewExpression' || value?.type === 'CallExpression' ? unwrap(value.callee) : undefined;
-  return callee?.type === 'Identifier' && ERROR_CLASSES.has(callee.name) && facts.scopes.isGlobalReference(callee) && value.arguments.every(isEffectFree);
+  return callee?.type === 'Identifier' && ERROR_CLASSES.has(callee.name) && facts.scopes.isGlobalReference(callee) && value.arguments.every((argument: any) => isQuiet(facts, argument));
+}
+
+// effect-free, and any `new` in it of a platform error class only (`{ cause: new Report(child) }`
+// runs the code's own constructor, which may do anything: kill the child, say)
+function isQuiet(facts: Facts, node: any): boolean {
+  if (!isEffectFree(node)) return false;
+  const made = [unwrap(node), ...facts.tree.within(node, 'NewExpression')].filter((each) => each?.type === 'NewExpression');
+  return made.every((each) => unwrap(each.callee)?.type === 'Identifier' && ERROR_CLASSES.has(unwrap(each.callee).name) && facts.scopes.isGlobalReference(unwrap(each.callee)));
 }
 
 function isLogLine(facts: Facts, call: any): boolean {
   const callee = unwrap(call.callee);
-  if ((callee?.type !== 'MemberExpression' && callee?.type !== 'OptionalMemberExpression') || !LOG_METHODS.has(propertyName(callee) ?? '') || !call.arguments.every(isEffectFree)) return false;
+  if ((callee?.type !== 'MemberExpression' && callee?.type !== 'OptionalMemberExpression') || !LOG_METHODS.has(propertyName(callee) ?? '') || !call.arguments.every((argument: any) => isQuiet(facts, argument))) return false;
   const object = unwrap(callee.object);
   if (object?.type === 'Identifier' && object.name === 'console') return facts.scopes.isGlobalReference(object);
   const name = object?.type === 'Identifier' ? object.name : propertyName(object);

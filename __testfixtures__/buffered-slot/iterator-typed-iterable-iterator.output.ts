@@ -1,0 +1,18 @@
+declare function search(term: string): Promise<string>;
+
+async function* findRecords(term: string): AsyncIterableIterator<string> {
+  yield await search(term);
+}
+
+// `return` is optional on an AsyncIterableIterator: `records.return()` would not type-check, so only
+// the timer is fixed, and the iterator is said.
+export async function process(term: string) {
+  const records = findRecords(term);
+  let timerHandle: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    records.next(),
+    new Promise<never>((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
+}
