@@ -441,16 +441,11 @@ export function upgradeText(facts: Facts, offsets: readonly number[]): string {
 // pass anything). Methods are followed by name; others by their binding.
 function ownFileUseProblem(home: Facts, fn: any): string | undefined {
   const arity = fn.params.length;
-  const plural = arity === 1 ? '' : 's';
-  const plainCall = (reference: any): boolean => {
-    const call = home.tree.parent(reference);
-    return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && unwrap(call.callee) === reference && call.arguments.length <= arity && !call.arguments.some((argument: any) => argument.type === 'SpreadElement');
-  };
   if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'ObjectMethod') {
     const name = fn.key?.name ?? fn.key?.id?.name;
     for (const member of [...home.tree.ofType('MemberExpression'), ...home.tree.ofType('OptionalMemberExpression')]) {
       if ((member.property?.name ?? member.property?.id?.name) !== name || member.computed) continue;
-      if (!plainCall(member)) return `\`${home.code(home.tree.parent(member) ?? member, 40)}\` uses it other than as a call that passes at most ${arity} argument${plural}`;
+      if (!isPlainCall(home, member, arity)) return `\`${home.code(home.tree.parent(member) ?? member, 40)}\` uses it other than as a call that passes at most ${arity} argument${arity === 1 ? '' : 's'}`;
     }
     // `const { pause } = this`: taken out by name, then used anyhow
     const taken = home.tree.ofType('ObjectPattern').find((pattern) => pattern.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === name));
@@ -459,11 +454,21 @@ function ownFileUseProblem(home: Facts, fn: any): string | undefined {
   }
   const parent = home.tree.parent(fn);
   const id = fn.id ?? (parent?.type === 'VariableDeclarator' ? parent.id : undefined);
-  const binding = id?.type === 'Identifier' ? home.scopes.bindingOf(id) : undefined;
+  return nonPlainUse(home, id?.type === 'Identifier' ? home.scopes.bindingOf(id) : undefined, arity, 'its own file');
+}
+
+// `delay(ms)`: a call of `reference` with at most `arity` arguments, none spread
+function isPlainCall(facts: Facts, reference: any, arity: number): boolean {
+  const call = facts.tree.parent(reference);
+  return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && unwrap(call.callee) === reference && call.arguments.length <= arity && !call.arguments.some((argument: any) => argument.type === 'SpreadElement');
+}
+
+// the first use of `binding` (in `where`) that is not such a call, said; undefined when there is none
+function nonPlainUse(facts: Facts, binding: Binding | undefined, arity: number, where: string): string | undefined {
   for (const reference of binding?.references ?? []) {
-    const holder = home.tree.parent(reference.node);
+    const holder = facts.tree.parent(reference.node);
     if (holder?.type === 'ExportSpecifier' || reference.node === binding?.id) continue;
-    if (!plainCall(reference.node)) return `\`${home.code(holder ?? reference.node, 40)}\` in its own file uses it other than as a call that passes at most ${arity} argument${plural}`;
+    if (!isPlainCall(facts, reference.node, arity)) return `\`${facts.code(holder ?? reference.node, 40)}\` in ${where} uses it other than as a call that passes at most ${arity} argument${arity === 1 ? '' : 's'}`;
   }
   return undefined;
 }
@@ -480,32 +485,9 @@ export function callerProblem(modules: ModuleIndex, helperFile: string, at: numb
   const fn = home && functionAt(home, at);
   if (!home || !fn) return 'its file could not be read again';
   const arity = fn.params.length;
-  const plainCall = (facts: Facts, reference: any): boolean => {
-    const call = facts.tree.parent(reference);
-    return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && unwrap(call.callee) === reference && call.arguments.length <= arity && !call.arguments.some((argument: any) => argument.type === 'SpreadElement');
-  };
-  const usesOf = (facts: Facts, binding: Binding | undefined, where: string): string | undefined => {
-    for (const reference of binding?.references ?? []) {
-      const parent = facts.tree.parent(reference.node);
-      if (parent?.type === 'ExportSpecifier' || reference.node === binding?.id) continue;
-      if (!plainCall(facts, reference.node)) return `\`${facts.code(parent ?? reference.node, 40)}\` in ${where} uses it other than as a call that passes at most ${arity} argument${arity === 1 ? '' : 's'}`;
-    }
-    return undefined;
-  };
-  // the method of a class of its own file (never exported: planUpgrade refuses those): its calls are `….name(…)`
-  if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'ObjectMethod') {
-    const name = fn.key?.name ?? fn.key?.id?.name;
-    for (const member of [...home.tree.ofType('MemberExpression'), ...home.tree.ofType('OptionalMemberExpression')]) {
-      if ((member.property?.name ?? member.property?.id?.name) !== name || member.computed) continue;
-      if (!plainCall(home, member)) return `\`${home.code(home.tree.parent(member) ?? member, 40)}\` uses it other than as a call that passes at most ${arity} argument${arity === 1 ? '' : 's'}`;
-    }
-    return undefined;
-  }
-  const parent = home.tree.parent(fn);
-  const id = fn.id ?? (parent?.type === 'VariableDeclarator' ? parent.id : undefined);
-  const own = id?.type === 'Identifier' ? home.scopes.bindingOf(id) : undefined;
-  const inOwnFile = usesOf(home, own, 'its own file');
-  if (inOwnFile) return inOwnFile;
+  // its own file's uses (a method of a class there is never exported: planUpgrade refuses those)
+  const inOwnFile = ownFileUseProblem(home, fn);
+  if (inOwnFile || fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' || fn.type === 'ObjectMethod') return inOwnFile;
   if (!isExported(home, fn)) return undefined;
   const target = absolute(helperFile);
   const names = exportNamesOf(home, fn);
@@ -533,7 +515,7 @@ export function callerProblem(modules: ModuleIndex, helperFile: string, at: numb
           const found = modules.importedFunction(file, source, imported);
           if (!found || absolute(found.facts.path) !== target || found.fn.start !== fn.start) continue;
           if (javascript) return `${file} calls it from JavaScript, where no type check holds the call to ${arity} argument${arity === 1 ? '' : 's'}`;
-          const problem = usesOf(facts, facts.scopes.bindingOf(specifier.local), file);
+          const problem = nonPlainUse(facts, facts.scopes.bindingOf(specifier.local), arity, file);
           if (problem) return problem;
         }
       }
