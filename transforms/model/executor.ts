@@ -347,7 +347,10 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (no
         const statement = list[other];
         if (!isClearStatement(statement, isClear)) continue;
         if (other < index && !list.slice(other, index).some((between: any, offset: number) => offset > 0 && mayLeaveEarly(between))) return true;
-        if (other > index && !list.slice(index + 1, other).some(mayLeaveEarly) && !leavesAfter(list[index], child)) return true;
+        // the statement holding the point must not leave before the clear either: `return resolve(v);`,
+        // or a return/throw/break nested in it (`if (!v) return resolve(null);`), or an await after
+        // which a rejection throws past it
+        if (other > index && !list.slice(index, other).some(mayLeaveEarly)) return true;
       }
     }
     if (ancestor === fn) break;
@@ -405,15 +408,6 @@ function leavesExecutorAt(tree: Facts['tree'], point: any): boolean {
   if (block?.type !== 'BlockStatement') return false;
   const next = block.body[block.body.indexOf(statement) + 1];
   return next?.type === 'ReturnStatement';
-}
-
-// `resolve(v); return;` before a later clear: the clear is skipped
-// The statement holding the point may leave its block after it, before a clear below: `return
-// resolve(v);`, or a `return`/`throw`/`break` nested in it (`if (!v) return resolve(null);`,
-// `for (…) { resolve(x); return; }`), or an await after which a rejection throws past the clear.
-function leavesAfter(statement: any, point: any): boolean {
-  void point;
-  return statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || mayLeaveEarly(statement);
 }
 
 function isClearStatement(statement: any, isClear: (node: any) => boolean): boolean {

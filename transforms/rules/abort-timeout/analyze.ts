@@ -153,12 +153,12 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
   }
 
   // a try/finally wraps whole lines: the region must not share one with the code around it
-  const loneTry = region.length === 1 && region[0].type === 'TryStatement' && !region[0].finalizer;
-  if (!returnedChain && !loneTry && !facts.source.ownsLines(region[0], region[region.length - 1])) return refuse('sharedLine', region[0], { code: facts.code(statement, 60) });
-
-  // a block comment over several lines in the region: indenting its lines would change the comment
   const first = region[0];
   const last = region[region.length - 1];
+  const loneTry = region.length === 1 && first.type === 'TryStatement' && !first.finalizer;
+  if (!returnedChain && !loneTry && !facts.source.ownsLines(first, last)) return refuse('sharedLine', first, { code: facts.code(statement, 60) });
+
+  // a block comment over several lines in the region: indenting its lines would change the comment
   const spanning = !returnedChain && !loneTry ? (facts.file.comments ?? []).find((comment: any) => comment.type === 'CommentBlock' && comment.start >= first.start && comment.end <= last.end && /[\r\n]/.test(comment.value)) : undefined;
   if (spanning) return refuse('blockCommentInRegion', spanning, { code: facts.code(spanning, 40) });
 

@@ -116,7 +116,6 @@ function singleCall(callback: any): any | undefined {
 // called; or the timer's own handle, reset in its callback and tested before the other calls.
 function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]): string | undefined {
   const { tree, scopes } = facts;
-  const readIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place));
   // read in a test that decides whether the call runs (`if (settled) return`, `settled || done()`), not merely read
   const guardsIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place) && inTest(facts, reference.node, place));
   const writtenIn = (binding: Binding, place: any) => binding.references.some((reference) => reference.write && tree.isInside(reference.node, place));

@@ -122,10 +122,11 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   const pointsIn = (listener: Listener) => site.settlePoints.filter((point) => point.node === listener.handler || tree.isInside(point.node, handlerOf(listener)));
   const eventsClear = site.listeners.every((listener) => pointsIn(listener).length > 0 && pointsIn(listener).every((point) => point.cleared));
   // every settle clears it (one before the timer, `if (ready) resolve()`, goes on to arm it), and no
-  // call after the timer may throw out of the executor with the timer armed
-  const throwsAfterTimer = site.syncThrows[0] ?? throwingStatementBetween(facts, site, undefined, Infinity);
-  const everySettleClears = site.settlePoints.every((point) => point.cleared) && throwsAfterTimer === undefined;
-  const timerCleared = (eventsClear && everySettleClears) || (site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
+  // code after the timer may throw out of the executor with the timer armed
+  const throwsAfterTimer = throwAfterTimer(facts, site);
+  const settlesClear = eventsClear && site.settlePoints.every((point) => point.cleared);
+  const outerClears = site.outerClear.has('fulfilled') && site.outerClear.has('rejected');
+  const timerCleared = (settlesClear && throwsAfterTimer === undefined) || outerClears;
   // a removal that runs whenever the scope runs: not in a branch, not in a closure it may not call
   const removedBy = (scope: any, listener: Listener) => scope !== undefined && removes(facts, scope, listener, 0, true);
   // the handler of `by` removes `listener` on its way to each of its settles (or on every path of it)
@@ -159,8 +160,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   // Only the timer's path leaves listeners, each held by a name: the timer removes them too.
   // A call after the timer that may throw leaves it armed on that path only: the removals are still
   // added, and that path is said.
-  const clearedButForThrows = eventsClear && site.settlePoints.every((point) => point.cleared) && !(site.outerClear.has('fulfilled') && site.outerClear.has('rejected'));
-  if ((timerCleared || clearedButForThrows) && eventsRemoveOthers && !timerRemovesAll) {
+  if ((settlesClear || outerClears) && eventsRemoveOthers && !timerRemovesAll) {
     const removals = timerRemovals(facts, site, timer, removedBy);
     const remarks: Remark[] = !timerCleared && throwsAfterTimer !== undefined ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: throwsAfterTimer, data: { call: facts.code(throwsAfterTimer, 50) } }] : [];
     if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
@@ -203,7 +203,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const handler = unwrap(listener.handler);
     // the handler becomes a const above this statement, which the timer's cleanup() reads: a call
     // between the timer and here that throws would leave it uninitialised when the timer fires
-    const throws = site.syncThrows.find((node) => node.start < listener.statement.start) ?? throwingStatementBetween(facts, site, listener.statement);
+    const throws = throwAfterTimer(facts, site, listener.statement.start);
     if (throws) return refuse('throwsBeforeListener', throws, { call: facts.code(throws, 50) });
     // `// @ts-expect-error` above it would no longer sit above the code it is about
     const directive = directiveAbove(facts, listener.statement);
@@ -275,9 +275,9 @@ function guardedLikeRegistration(facts: Facts, scope: any, call: any, listener: 
   // the test is evaluated on every path of the scope (so the `if` runs on each)
   if (!guard || !added || !isFunction(scope) || !tree.isInside(guard, scope) || !runsOnEveryPathOf(tree, scope, guard.test)) return false;
   // a test of plain names (`if (signal)`): a property (`signal.aborted`) may change in between
-  if (!facts.sameText(guard.test, added.test) || !isEffectFree(guard.test) || [guard.test, ...tree.within(guard.test, 'MemberExpression')].some((node) => unwrap(node)?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression')) return false;
-  const names = [guard.test, ...tree.within(guard.test, 'Identifier')].filter((node) => node?.type === 'Identifier' && facts.scopes.isReference(node));
-  if (!names.every((name) => isStable(facts, name))) return false;
+  const reads = (type: string) => tree.within(guard.test, type);
+  if (!facts.sameText(guard.test, added.test) || !isEffectFree(guard.test) || reads('MemberExpression').length > 0 || reads('OptionalMemberExpression').length > 0) return false;
+  if (!reads('Identifier').every((name) => !facts.scopes.isReference(name) || isStable(facts, name))) return false;
   // the call runs whenever the branch does: the branch itself, or a statement of its block with nothing before it that may leave
   const consequent = guard.consequent;
   const holder = tree.parent(call);
@@ -367,11 +367,6 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   const statements: any[] = site.executor.body.body;
   const timerIndex = statements.indexOf(timerStatement);
   const registrations = new Set(site.listeners.map((listener) => listener.statement));
-  // `emitter.once('ready', onReady);`: its target, event and handler evaluate without running code
-  const quietRegistration = (statement: any) =>
-    site.listeners.some((listener) => listener.statement === statement && isEffectFree(listener.target) && isEffectFree(listener.event) && (isFunction(unwrap(listener.handler)) || isEffectFree(listener.handler)));
-  const declaresFunctions = (statement: any) =>
-    statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement' || (statement.type === 'VariableDeclaration' && statement.declarations.every((declarator: any) => declarator.init && isFunction(unwrap(declarator.init))));
 
   const settlesToClear = new Set<any>();
   const inHandlers = new Set<any>();
@@ -408,7 +403,7 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
       if (!runsOnlyAsListener) return `the handler \`${name}\` is also used for more than adding and removing it, and may run before the timer is armed`;
     }
     const registrationIndex = statements.indexOf(listener.statement);
-    if (registrationIndex < timerIndex && !statements.slice(registrationIndex, timerIndex).every((statement) => quietRegistration(statement) || (!registrations.has(statement) && declaresFunctions(statement)))) {
+    if (registrationIndex < timerIndex && !statements.slice(registrationIndex, timerIndex).every((statement) => isQuietRegistration(site, statement) || (!registrations.has(statement) && declaresOnly(statement, 'functions')))) {
       return `the handler \`${name}\` is added above the timer, with code between them that may emit before the handle is kept`;
     }
     const points = pointsIn(listener);
@@ -498,7 +493,7 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     const removal = { listener, target: facts.textOf(unwrap(listener.target)), event: facts.textOf(listener.event), remover };
     // the timer reads the handler's name: a call after the timer that may throw before the name is
     // initialised would leave it in its temporal dead zone when the timer fires
-    const throwsBefore = (at: number) => site.syncThrows.some((node) => node.start < at) || throwingStatementBetween(facts, site, undefined, at) !== undefined;
+    const throwsBefore = (at: number) => throwAfterTimer(facts, site, at) !== undefined;
     if (isFunction(handler)) {
       // named by the fix: a statement of its own to name it before; in TypeScript, typed parameters
       if (!listener.statement || handler.type === 'FunctionExpression' && facts.tree.within(handler.body, 'ThisExpression').length > 0) return undefined;
@@ -517,11 +512,12 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
   return removals.length > 0 ? removals : undefined;
 }
 
-// A statement of the executor after the timer (and before \`until\`, or the offset \`at\`) that may
-// throw without a call: a \`throw\`, a \`new\` of a class (\`new URL(…)\`), anything but listener
-// registrations, declarations of functions or of values that run no code, and calls (those are
-// the executor's syncThrows).
-function throwingStatementBetween(facts: Facts, site: ExecutorSite, until?: any, at = until?.start ?? Infinity): any | undefined {
+// What after the timer, and before the offset `at`, may throw out of the executor with the timer
+// armed: a call of its own flow (the site's syncThrows), or, in a statement of the executor's body,
+// a `throw` or a `new` of anything but Error, TypeError or RangeError (`new URL(…)`).
+function throwAfterTimer(facts: Facts, site: ExecutorSite, at = Infinity): any | undefined {
+  const call = site.syncThrows.find((node) => node.start < at);
+  if (call) return call;
   const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
   const from = statements.indexOf(site.timerStatement);
   if (from === -1) return undefined;
@@ -546,26 +542,35 @@ function emitsBeforeTimer(facts: Facts, site: ExecutorSite, listener: Listener):
   const from = statements.indexOf(listener.statement);
   const to = statements.indexOf(site.timerStatement);
   if (from === -1 || to === -1 || from > to) return undefined;
-  const quiet = (statement: any) =>
-    site.listeners.some((each) => each.statement === statement && isEffectFree(each.target) && isEffectFree(each.event) && (isFunction(unwrap(each.handler)) || isEffectFree(each.handler))) ||
-    statement.type === 'FunctionDeclaration' ||
-    statement.type === 'EmptyStatement' ||
-    (statement.type === 'VariableDeclaration' && statement.declarations.every((declarator: any) => !declarator.init || isFunction(unwrap(declarator.init)) || isEffectFree(declarator.init)));
-  return statements.slice(from + 1, to).find((statement) => !quiet(statement));
+  return statements.slice(from + 1, to).find((statement) => !isQuietRegistration(site, statement) && !declaresOnly(statement, 'values'));
+}
+
+// `emitter.once('ready', onReady);`: a registration of the site whose target, event and handler
+// evaluate without running code
+function isQuietRegistration(site: ExecutorSite, statement: any): boolean {
+  return site.listeners.some((listener) => listener.statement === statement && isEffectFree(listener.target) && isEffectFree(listener.event) && (isFunction(unwrap(listener.handler)) || isEffectFree(listener.handler)));
+}
+
+// A statement that only declares, and so runs no code: functions (`function f() {}`, `const f = () =>
+// …`), or with 'values' also names without an initialiser or with one that runs no code.
+function declaresOnly(statement: any, what: 'functions' | 'values'): boolean {
+  if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') return true;
+  if (statement.type !== 'VariableDeclaration') return false;
+  return statement.declarations.every((declarator: any) => (declarator.init ? isFunction(unwrap(declarator.init)) || (what === 'values' && isEffectFree(declarator.init)) : what === 'values'));
 }
 
 // How to remove a listener added with `method`: `removeEventListener` for an EventTarget; for an
-// emitter, the spelling the file already removes with (on this target, else anywhere: `off` where
-// the code writes `off`), else `removeListener`, which every Node-style emitter has. A target typed
-// by an interface or type of this file: one of the two it declares, or undefined when it has neither.
+// emitter, the one spelling the file already removes this very target's listeners with (`off` where
+// the code writes `emitter.off`), else `removeListener`, which every Node-style emitter has. A target
+// typed by an interface or type of this file: one of the two it declares, or undefined when it has neither.
 function removerFor(facts: Facts, listener: Listener): string | undefined {
   const standard = LISTENER_METHODS[listener.method];
   if (standard !== 'removeListener') return standard;
   const declared = declaredMembers(facts, listener.target);
   if (declared) return declared.has('removeListener') ? 'removeListener' : declared.has('off') ? 'off' : undefined;
-  const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? ''));
   // on this very target only: another object's `off` says nothing of this one's
-  const spellings = new Set(removers.filter((callee) => facts.sameText(callee.object, listener.target)).map((callee) => propertyName(callee)));
+  const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? '') && facts.sameText(callee.object, listener.target));
+  const spellings = new Set(removers.map((callee) => propertyName(callee)));
   return spellings.size === 1 ? [...spellings][0] : 'removeListener';
 }
 

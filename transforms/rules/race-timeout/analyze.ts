@@ -83,15 +83,14 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     if (abortedOnSettle(facts, race, timer.signalPassed, timer.abortable!.kind)) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
     return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40) });
   } else if (timer.kind === 'sleep') {
-    const signal = sleepSignal(facts, timer.call);
-    if (signal === 'aborted') {
+    const signal = sleepSignal(timer.call);
+    if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
+    if (signal !== 'none') {
       // `{ signal: c.signal }` of this race's own controller, aborted when it settles: released.
       // Another signal (the app's, a caller's) holds the timer until it aborts, if ever.
-      const passed = optionsSignal(timer.call);
-      if (passed && abortedOnSettle(facts, race, passed, 'signal')) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
-      return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(passed ?? timer.call.arguments[2], 40) });
+      if (abortedOnSettle(facts, race, signal, 'signal')) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
+      return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(signal, 40) });
     }
-    if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
   }
 
   // the code clears the handle somewhere this cannot place on a path (another function, a callback):
@@ -461,23 +460,15 @@ function abortsWhenWorkSettles(facts: Facts, race: any, passed: any, abort: any)
   return true;
 }
 
-// the value of `signal` in a timers/promises sleep's options (`{ signal }` shorthand too)
-function optionsSignal(call: any): any | undefined {
-  const options = unwrap(call.arguments[2]);
-  const property = options?.type === 'ObjectExpression' ? options.properties.find((each: any) => (each.type === 'ObjectProperty' || each.type === 'Property') && !each.computed && (each.key.name ?? each.key.value) === 'signal') : undefined;
-  return property?.value;
-}
-
-// A sleep of node:timers/promises: its options carry `signal: c.signal` of a controller aborted on
-// every path ('aborted'), other options ('other'), or none.
-function sleepSignal(facts: Facts, call: any): 'aborted' | 'other' | 'none' {
+// A sleep of node:timers/promises: the value of the `signal` its options carry (`{ signal }`
+// shorthand too), 'other' for options this cannot read (not an object literal, a spread), or 'none'.
+function sleepSignal(call: any): any | 'other' | 'none' {
   const options = unwrap(call.arguments[2]);
   if (!options) return 'none';
   if (options.type !== 'ObjectExpression') return 'other';
   if (options.properties.some((property: any) => property.type === 'SpreadElement')) return 'other';
   const signal = options.properties.find((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && (property.key.name ?? property.key.value) === 'signal');
-  if (!signal) return 'none';
-  return 'aborted';
+  return signal ? signal.value : 'none';
 }
 
 // `delay(ms)` with a sleep helper of this file or another (`const delay = (ms) => new Promise((r) =>
