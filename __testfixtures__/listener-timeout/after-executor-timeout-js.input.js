@@ -1,3 +1,4 @@
+/** @param {EventEmitter} emitter */
 export async function waitReady(emitter) {
   let timerHandle;
   const value = await new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 // The handler filters messages: clearing the timer whenever it runs would be wrong.
+/** @param {import('node:net').Socket} socket */
 export function waitReply(socket, id) {
   return new Promise((resolve, reject) => {
     socket.on('message', (message) => {

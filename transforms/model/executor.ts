@@ -124,7 +124,7 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     const lookalike = calls.find((call) => spelledSetTimeout(call) && call.arguments[0] && usesSettle(call.arguments[0]));
     if (!lookalike || !statements.some((statement: any) => !tree.isInside(lookalike, statement) && usesSettle(statement))) return undefined;
     const shadowed = platform ? foreignOrShadowed(facts, lookalike) : { name: 'Promise', node: newPromise };
-    const listens = calls.some((call) => LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] !== undefined && call.arguments.length >= 2 && usesSettle(call.arguments[1]));
+    const listens = [...calls, ...tree.within(executor.body, 'OptionalCallExpression')].some((call) => LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] !== undefined && call.arguments.length >= 2 && usesSettle(call.arguments[1]));
     return { kind: listens ? 'listener' : 'executor', node: newPromise, executor, resolve, reject, timers: [], work: [], settlePoints: [], unsettled: [], outerClear: new Set(), clears: [], listeners: [], removals: [], lookalike: shadowed, propertyListeners: [], droppedSubscriptions: [], keptCallbacks: [], intervals: [], syncThrows: [] };
   }
   const timer = timers.length === 1 ? timers[0] : undefined;
@@ -143,7 +143,8 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
   // a handler that settles: inline, `resolve` itself, or a function of the executor that does
   const handlerSettles = (handler: any) => usesSettle(handler) || (unwrap(handler)?.type === 'Identifier' && !!resolver.localFunctionOf(handler) && usesSettle(resolver.localFunctionOf(handler)!.fn));
   const isSettleReference = (node: any) => unwrap(node)?.type === 'Identifier' && settleBindings.includes(scopes.bindingOf(unwrap(node))!);
-  for (const call of tree.within(executor.body, 'CallExpression')) {
+  // `emitter?.on(…)` too
+  for (const call of [...tree.within(executor.body, 'CallExpression'), ...tree.within(executor.body, 'OptionalCallExpression')].sort((a, b) => a.start - b.start)) {
     const method = propertyName(unwrap(call.callee));
     if (method && LISTENER_METHODS[method] && call.arguments.length >= 2 && handlerSettles(call.arguments[1])) {
       const statement = statements.includes(tree.parent(call)) ? tree.parent(call) : undefined;

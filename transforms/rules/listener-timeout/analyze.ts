@@ -40,6 +40,8 @@ export type ListenerPlan =
     }
   /** the events clear the timer and remove the others; the timer removes what it leaves: these removals */
   | { kind: 'timer-removals'; site: ExecutorSite; removals: TimerRemoval[] }
+  /** the timer is cleared on every path, but no listener is ever removed: each handler removes them all where it settles, and the timer after it settles */
+  | ({ kind: 'event-removals'; site: ExecutorSite } & EventRemovals)
   /** every listener is removed on every path, but the events leave the timer armed: each clears it where it settles */
   | ({ kind: 'event-clears'; site: ExecutorSite } & EventClears)
   /** handler properties the timer leaves: set to null there, after it settles; the timer cleared when the promise settles, unless something clears it already */
@@ -71,6 +73,13 @@ export interface EventClears {
   settles: any[];
   /** `clearTimeout`, or how the file reaches it */
   clear: string;
+}
+
+export interface EventRemovals {
+  /** every listener, as the timer's removals name them */
+  removals: TimerRemoval[];
+  /** the settle statements of the handlers, each to have the removals before it */
+  settles: any[];
 }
 
 /** `socket.onopen = null;` in the timer's callback */
@@ -165,6 +174,14 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const remarks: Remark[] = !timerCleared && throwsAfterTimer !== undefined ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: throwsAfterTimer, data: { call: facts.code(throwsAfterTimer, 50) } }] : [];
     if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
   }
+  // The timer is cleared whichever side wins, and no code removes a listener: each handler removes
+  // every listener where it settles, and the timer after it has settled; or the report says why not.
+  let notRemoved: string | undefined;
+  if (timerCleared && !timerRemovesAll && !eventsRemoveOthers && site.removals.length === 0) {
+    const removals = eventRemovals(facts, site, timer, removedBy, handlerOf, pointsIn);
+    if (typeof removals !== 'string') return { status: 'fixable', plan: { kind: 'event-removals', site, ...removals }, messageId: 'fixedEventRemovals', data: { names: removals.removals.length === 1 ? 'the listener' : `${removals.removals.length} listeners` } };
+    notRemoved = removals;
+  }
   // Only the events' clear is missing: each handler clears the timer where it settles, or the
   // report says why it does not.
   let notCleared: string | undefined;
@@ -175,7 +192,8 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   }
   // the code cleans up by itself, in ways this cannot follow on every path: not judged
   if (site.removals.length > 0 || site.clears.some((clear) => tree.isInside(clear, site.executor))) {
-    return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') + (notCleared ? ` (no clear is added where an event settles: ${notCleared})` : '') });
+    const because = notCleared ? ` (no clear is added where an event settles: ${notCleared})` : notRemoved ? ` (no removal is added where an event settles: ${notRemoved})` : '';
+    return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') + because });
   }
 
   // The timer: one top-level statement whose callback only settles.
@@ -209,7 +227,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const directive = directiveAbove(facts, listener.statement);
     if (directive) return refuse('directiveAbove', listener.statement, { directive });
     const remover = removerFor(facts, listener);
-    if (!remover) return refuse('noRemover', call, { name: facts.code(listener.target, 40) });
+    if (!remover) return refuse(declaredMembers(facts, listener.target) ? 'noRemover' : 'unknownEmitter', call, { name: facts.code(listener.target, 40) });
     const settleName = handler?.type === 'Identifier' ? handler.name : undefined;
     if (settleName && (facts.scopes.bindingOf(handler) === site.resolve || facts.scopes.bindingOf(handler) === site.reject)) {
       registrations.push({ listener, remover, handler: { kind: 'settle', name: settleName } });
@@ -477,7 +495,11 @@ function removalOfAny(facts: Facts, statement: any): boolean {
 // handler the fix names, on a target and event that do not change, with a timer callback that is a
 // function of its own. Undefined when one cannot be removed so.
 function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean): TimerRemoval[] | undefined {
-  if (!isFunction(timer.callback) || callbackEffects(timer.callback) === undefined || returnsInCallback(facts, timer.callback)) return undefined;
+  const effects = callbackEffects(timer.callback);
+  if (!isFunction(timer.callback) || effects === undefined || returnsInCallback(facts, timer.callback)) return undefined;
+  // the removals go at the end of the callback, after its own settle: a timer that settles later
+  // (`disconnect().then(() => reject(err))`) would lose an event that comes in between and settles
+  if (!effects.some((effect) => effect.kind === 'call' && isSettleName(facts, site, unwrap(effect.call.callee)))) return undefined;
   if (site.timerStatement && directiveAbove(facts, site.timerStatement)) return undefined;
   const removals: TimerRemoval[] = [];
   for (const listener of site.listeners) {
@@ -510,6 +532,59 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     removals.push({ ...removal, name: handler.name });
   }
   return removals.length > 0 ? removals : undefined;
+}
+
+// Each listener removed where a handler settles, and by the timer after it settles: every listener
+// is one the timer can remove (timerRemovals), each handler a function of the executor whose every
+// settle is a statement of its own in a block of it (not `on('error', reject)`, not in a closure),
+// added for one event. A string says which of these fails.
+function eventRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean, handlerOf: (listener: Listener) => any, pointsIn: (listener: Listener) => ExecutorSite['settlePoints']): EventRemovals | string {
+  const { tree } = facts;
+  // in TypeScript, `(code) => …` takes its parameters' types from the call: named, it would lose them
+  const untyped = facts.typescript ? site.listeners.find((listener) => isFunction(unwrap(listener.handler)) && unwrap(listener.handler).params.some((param: any) => !param.typeAnnotation)) : undefined;
+  if (untyped) return `the handler \`${facts.code(untyped.handler, 40)}\` takes its parameters' types from the call it is passed to, which a const of its own would lose`;
+  // an emitter with no 'error' listener throws on an 'error' event: the one the code leaves attached
+  // swallows a late error, which would then crash the process
+  const errorListener = site.listeners.find((listener) => listener.method !== 'addEventListener' && isStringLiteral(listener.event) && listener.event.value === 'error');
+  if (errorListener) return `removing the 'error' listener \`${facts.code(errorListener.call, 40)}\` would let a late 'error' event throw, which that listener swallows today`;
+  const unremovable = site.listeners.find((listener) => !removerFor(facts, listener));
+  if (unremovable) return `nothing in this file shows that \`${facts.code(unremovable.target, 40)}\` has \`removeListener\` (\`on()\` alone does not)`;
+  const removals = timerRemovals(facts, site, timer, removedBy);
+  if (!removals || removals.length !== site.listeners.length) return 'the timer cannot remove every listener by name after it settles';
+  const settles: any[] = [];
+  const inHandlers = new Set<any>();
+  for (const listener of site.listeners) {
+    const handler = handlerOf(listener);
+    const name = facts.code(listener.handler, 40);
+    if (!isFunction(handler) || handler.body.type !== 'BlockStatement') return `the listener \`${name}\` is not a function with a block to put the removals in`;
+    if (handler.async || handler.generator) return `the handler \`${name}\` is async, and what runs across its awaits is not followed`;
+    if (site.listeners.some((other) => other !== listener && handlerOf(other) === handler)) return `the handler \`${name}\` is added for more than one event`;
+    // a named handler is the listener only: called directly, it would remove the others too
+    if (!isFunction(unwrap(listener.handler))) {
+      const local = facts.resolver.localFunctionOf(listener.handler);
+      if (!local || hasWrites(local.binding) || !tree.isInside(local.fn, site.executor) || !local.binding.references.every((reference) => reference.node === unwrap(listener.handler))) return `the handler \`${name}\` is used for more than adding it`;
+    }
+    const points = pointsIn(listener);
+    if (points.length === 0) return `the handler \`${name}\` settles nothing itself`;
+    for (const point of points) {
+      inHandlers.add(point);
+      if (point.byReference || tree.functionOf(point.node) !== handler) return `the handler \`${name}\` settles from a function of its own`;
+      const statement = tree.statementOf(point.node);
+      const ownStatement = (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === point.node) || (statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node);
+      if (!ownStatement || tree.parent(statement)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` is not a statement of its own in a block`;
+      settles.push(statement);
+    }
+  }
+  // `reject` passed as a listener, or a settle outside the handlers and the timer; but not
+  // `if (ready) return resolve(value);` in the executor, before any listener is added
+  const firstListener = Math.min(...site.listeners.map((listener) => listener.statement?.start ?? -1));
+  const returnsBefore = (point: ExecutorSite['settlePoints'][number]) => {
+    const statement = tree.statementOf(point.node);
+    return statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node && tree.functionOf(point.node) === site.executor && statement.end <= firstListener;
+  };
+  const elsewhere = site.settlePoints.find((point) => !inHandlers.has(point) && !(isFunction(timer.callback) && tree.isInside(point.node, timer.callback)) && !returnsBefore(point));
+  if (elsewhere) return `\`${facts.code(elsewhere.node, 40)}\` settles the promise outside the handlers, and would leave the listeners attached`;
+  return { removals, settles };
 }
 
 // What after the timer, and before the offset `at`, may throw out of the executor with the timer
@@ -571,7 +646,69 @@ function removerFor(facts: Facts, listener: Listener): string | undefined {
   // on this very target only: another object's `off` says nothing of this one's
   const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? '') && facts.sameText(callee.object, listener.target));
   const spellings = new Set(removers.map((callee) => propertyName(callee)));
-  return spellings.size === 1 ? [...spellings][0] : 'removeListener';
+  if (spellings.size === 1) return [...spellings][0];
+  return spellings.size > 1 || isNodeEmitter(facts, listener) ? 'removeListener' : undefined;
+}
+
+// Methods of Node's EventEmitter that an emitter with only `on` (jQuery's, kafkajs's consumers,
+// mitt) lacks, and the classes of Node that extend it.
+const NODE_EMITTER_METHODS = new Set(['once', 'prependListener', 'prependOnceListener', 'emit', 'listenerCount', 'setMaxListeners', 'removeAllListeners', 'eventNames', 'rawListeners']);
+const NODE_EMITTER_TYPES = new Set(['EventEmitter', 'ChildProcess', 'Socket', 'Server', 'Readable', 'Writable', 'Duplex', 'Transform', 'Stream', 'IncomingMessage', 'ServerResponse', 'ClientRequest', 'Worker', 'Interface', 'WebSocket']);
+const NODE_EMITTER_FACTORIES = new Set(['spawn', 'fork', 'exec', 'execFile', 'createServer', 'createConnection', 'connect', 'request', 'get', 'createReadStream', 'createWriteStream', 'createInterface']);
+
+// `@param {EventEmitter} emitter` (or `{import('node:events').EventEmitter}`) in the JSDoc comment
+// right above the function whose parameter this is: the type's last name
+function jsdocParamType(facts: Facts, binding: any): string | undefined {
+  const id = binding?.id;
+  const fn = id ? facts.tree.parent(id) : undefined;
+  if (!isFunction(fn) || !fn.params.includes(id)) return undefined;
+  // the comment sits above the statement that holds the function (`export function`, `const f = …`)
+  let holder = fn;
+  for (const ancestor of facts.tree.ancestors(fn)) {
+    if (ancestor.type === 'Program' || ancestor.type === 'BlockStatement' || ancestor.type === 'ClassBody') break;
+    holder = ancestor;
+  }
+  const before = facts.source.text.slice(0, holder.start);
+  const comment = /\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*$/.exec(before);
+  if (!comment) return undefined;
+  const param = new RegExp(`@param\\s*\\{([^}]*)\\}\\s*\\[?${id.name.replace(/\$/g, "\\$")}\\b`).exec(comment[1]);
+  return param ? /([A-Za-z_$][\w$]*)\s*$/.exec(param[1].trim())?.[1] : undefined;
+}
+
+// `on()` alone does not say that the target has `removeListener`: something in the file must. The
+// listener is added by another EventEmitter method (`once`), or the file calls one on this target
+// (`emitter.emit(…)`), or the target is `process`, a child's `stdout`/`stderr`/`stdin`, a name
+// typed by a Node class (`child: ChildProcess`), or a const made by `new EventEmitter()` (or
+// another class of those) or by a factory of Node's (`spawn(…)`, `http.createServer(…)`).
+function isNodeEmitter(facts: Facts, listener: Listener): boolean {
+  if (listener.method !== 'on' && listener.method !== 'addListener') return true;
+  const target = unwrap(listener.target);
+  const calls = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')];
+  if (calls.some((call) => NODE_EMITTER_METHODS.has(propertyName(unwrap(call.callee)) ?? '') && facts.sameText(unwrap(call.callee).object, target))) return true;
+  if (['stdout', 'stderr', 'stdin'].includes(propertyName(target) ?? '')) return true;
+  if (target?.type !== 'Identifier') return false;
+  if (target.name === 'process' && facts.resolver.isFreeAt(target, 'process')) return true;
+  const binding = facts.scopes.bindingOf(target);
+  const annotation = binding?.id?.typeAnnotation?.typeAnnotation;
+  const referenced = (type: any) => (type?.type === 'TSTypeReference' ? (type.typeName?.type === 'TSQualifiedName' ? type.typeName.right?.name : type.typeName?.name) : undefined);
+  const typeName = annotation ? referenced(annotation) : jsdocParamType(facts, binding);
+  if (typeName && NODE_EMITTER_TYPES.has(typeName)) return true;
+  // `<Emitter extends EventEmitter>(target: Emitter)`: a type parameter of the function, by its constraint
+  const owner = binding?.id ? facts.tree.parent(binding.id) : undefined;
+  const parameter = isFunction(owner) ? owner.typeParameters?.params?.find((each: any) => (each.name?.name ?? each.name) === typeName) : undefined;
+  if (parameter && NODE_EMITTER_TYPES.has(referenced(parameter.constraint) ?? '')) return true;
+  const declarator = binding?.id ? facts.tree.parent(binding.id) : undefined;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding!.id || hasWrites(binding!)) return false;
+  const init = unwrap(declarator.init?.type === 'AwaitExpression' ? declarator.init.argument : declarator.init);
+  if (init?.type === 'NewExpression') {
+    const callee = unwrap(init.callee);
+    return NODE_EMITTER_TYPES.has(callee?.type === 'Identifier' ? callee.name : (propertyName(callee) ?? ''));
+  }
+  if (init?.type === 'CallExpression') {
+    const callee = unwrap(init.callee);
+    return NODE_EMITTER_FACTORIES.has(callee?.type === 'Identifier' ? callee.name : (propertyName(callee) ?? ''));
+  }
+  return false;
 }
 
 // The member names of the target's declared type, when that is an interface or a type literal of

@@ -3,18 +3,19 @@
 // timer after it has settled. For `events.once()` in a race: a signal aborted when the race settles.
 import { unwrap } from '../../analysis/tree';
 import { isStringLiteral } from '../../analysis/resolve';
-import { type Edit, insertAt, replaceRange } from '../../engine/edits';
+import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle, onSettled } from '../../edit/code';
 import { type Layout, appendArgument, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
 import { assembleRaceFix, raceFixParts } from '../race-timeout/fix';
 import { timerTypeQuery } from '../../model/spelling';
-import type { ListenerPlan, Registration } from './analyze';
+import type { ListenerPlan, Registration, TimerRemoval } from './analyze';
 
 export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
   if (plan.kind === 'timer-removals') return fixTimerRemovals(plan, context);
   if (plan.kind === 'event-clears') return fixEventClears(plan, context);
+  if (plan.kind === 'event-removals') return fixEventRemovals(plan, context);
   if (plan.kind === 'property-nulls') return fixPropertyNulls(plan, context);
   return plan.kind === 'executor' ? fixExecutor(plan, context) : fixOnceRace(plan, context);
 }
@@ -169,28 +170,79 @@ function fixTimerRemovals(plan: Extract<ListenerPlan, { kind: 'timer-removals' }
       edits.push(replaceRange(removal.listener.handler.start, removal.listener.handler.end, given));
       name = given;
     }
-    lines.push(statement(layout.style, `${removal.target}.${removal.remover}(${removal.event}, ${name})`));
+    lines.push(statement(layout.style, removalText(removal, name)));
   }
   edits.push(appendToFunction(layout, plan.site.timer!.callback, lines));
   return edits;
 }
 
+// `emitter.removeListener('ready', onReady)`; `app.stdout?.removeListener(…)` for a listener added
+// by `app.stdout?.on(…)`, which may have added nothing
+function removalText(removal: TimerRemoval, name: string): string {
+  const callee = unwrap(removal.listener.call.callee);
+  return `${removal.target}${callee?.optional ? '?.' : '.'}${removal.remover}(${removal.event}, ${name})`;
+}
+
+// Every listener removed before each settle of the handlers, and at the end of the timer's callback,
+// after it has settled: the removals themselves with one listener, else `removeListeners()`, a const
+// at the top of the executor. An inline handler is named first, with its removals in it.
+function fixEventRemovals(plan: Extract<ListenerPlan, { kind: 'event-removals' }>, context: FixContext): Edit[] {
+  const { facts, names } = context;
+  const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
+  const { style } = layout;
+  const site = plan.site;
+  const edits: Edit[] = [];
+  const given = new Map<TimerRemoval, { name: string; own: boolean }>();
+  for (const removal of plan.removals) {
+    if (removal.name !== undefined) continue;
+    const handler = unwrap(removal.listener.handler);
+    const own: string | undefined = handler.type === 'FunctionExpression' && handler.id && !handler.async && !handler.generator && facts.resolver.isFreeAt(site.executor.body, handler.id.name) ? handler.id.name : undefined;
+    given.set(removal, { name: own ?? names.allocate(handlerBaseName(removal.listener.event), site.executor), own: own !== undefined });
+  }
+  const lines = plan.removals.map((removal) => statement(style, removalText(removal, removal.name ?? given.get(removal)!.name)));
+  let calls = lines;
+  if (lines.length > 1) {
+    const removeListeners = names.allocate('removeListeners', site.executor);
+    edits.push(insertLinesBefore(layout, site.executor.body.body[0], [`const ${removeListeners} = () => {`, ...lines.map((line) => `${style.indent}${line}`), statement(style, '}')]));
+    calls = [statement(style, `${removeListeners}()`)];
+  }
+  const before = plan.settles.map((settle) => ({ settle, edit: insertLinesBefore(layout, settle, calls) }));
+  const inside = (handler: any) => before.filter((each) => each.settle.start >= handler.start && each.settle.end <= handler.end);
+  for (const removal of plan.removals) {
+    const naming = given.get(removal);
+    if (!naming) continue;
+    const handler = unwrap(removal.listener.handler);
+    const own = inside(handler);
+    for (const each of own) before.splice(before.indexOf(each), 1);
+    const ownEdits = own.map((each) => each.edit);
+    edits.push(insertLinesBefore(layout, removal.listener.statement, naming.own ? declared(layout, handler, ownEdits) : named(layout, handler, naming.name, ownEdits)));
+    edits.push(replaceRange(removal.listener.handler.start, removal.listener.handler.end, naming.name));
+  }
+  edits.push(...before.map((each) => each.edit));
+  edits.push(appendToFunction(layout, site.timer!.callback, calls));
+  return edits;
+}
+
+// the handler's lines, with `edits` inside it applied
+function handlerText(layout: Layout, handler: any, edits: readonly Edit[]): string {
+  return edits.length === 0 ? layout.text.text.slice(handler.start, handler.end) : applyEditsInRange(layout.text.text, handler.start, handler.end, edits).text;
+}
+
 // `function onReady(value) {…}` as a declaration of the executor, its lines at the statement's indentation
-function declared(layout: Layout, handler: any): string[] {
+function declared(layout: Layout, handler: any, edits: readonly Edit[] = []): string[] {
   const { text } = layout;
   const statementIndent = text.indentOf(handler.start);
   const strip = (line: string) => (line.startsWith(statementIndent) ? line.slice(statementIndent.length) : line.trimStart());
-  const [opening, ...rest] = text.text.slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
+  const [opening, ...rest] = handlerText(layout, handler, edits).split(/\r\n|[\n\r]/);
   return [opening, ...rest.map(strip)];
 }
 
 // `(value) => {…}` as `const onReady = (value) => {…};`, its lines at the statement's indentation
-function named(layout: Layout, handler: any, name: string): string[] {
+function named(layout: Layout, handler: any, name: string, edits: readonly Edit[] = []): string[] {
   const { style, text } = layout;
-  const source = text.text;
   const statementIndent = text.indentOf(handler.start);
   const strip = (line: string) => (line.startsWith(statementIndent) ? line.slice(statementIndent.length) : line.trimStart());
-  const lines = source.slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
+  const lines = handlerText(layout, handler, edits).split(/\r\n|[\n\r]/);
   if (lines.length === 1) return [statement(style, `const ${name} = ${lines[0]}`)];
   const [opening, ...rest] = lines;
   return [`const ${name} = ${opening}`, ...rest.slice(0, -1).map(strip), statement(style, strip(rest[rest.length - 1]))];

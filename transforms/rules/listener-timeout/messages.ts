@@ -13,6 +13,11 @@ export const messages = {
     why: 'the events clear the timer and remove the other listeners, but the timer left its {names} attached',
     fix: 'the timer now removes them too',
   },
+  fixedEventRemovals: {
+    what: 'listener raced against a timer',
+    why: 'the timer is cleared whichever side settles first, but nothing removes {names}: the winner leaves them attached',
+    fix: 'each event now removes them where it settles, and the timer after it settles',
+  },
   fixedEventClears: {
     what: 'listener raced against a timer',
     why: 'every listener is removed whichever side settles first, but an event that settles the promise leaves the timer armed',
@@ -77,6 +82,11 @@ export const messages = {
     what: 'listener raced against a timer',
     why: '`{call}` runs after the timer is armed and may throw, which rejects the promise with the timer still armed until it fires',
     fix: 'if it can throw, call it before arming the timer, or clear the timer in a catch around it',
+  },
+  unknownEmitter: {
+    what: 'listener raced against a timer',
+    why: 'nothing in this file shows that `{name}` has `removeListener`: `on()` alone does not (jQuery objects, kafkajs consumers and mitt emitters lack it)',
+    fix: 'remove the listener the way the emitter allows, or type `{name}` (an EventEmitter, a ChildProcess) so the removal can be checked',
   },
   noRemover: {
     what: 'listener raced against a timer',

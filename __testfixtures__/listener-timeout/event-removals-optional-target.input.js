@@ -1,0 +1,10 @@
+/** @param {EventEmitter} emitter */
+export function waitReady(emitter) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('ready timeout')), 1000)
+    emitter?.on('ready', (value) => {
+      clearTimeout(timer)
+      resolve(value)
+    })
+  })
+}
