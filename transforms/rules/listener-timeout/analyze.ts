@@ -172,6 +172,8 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   if ((settlesClear || outerClears) && eventsRemoveOthers && !timerRemovesAll) {
     const removals = timerRemovals(facts, site, timer, removedBy);
     const remarks: Remark[] = !timerCleared && throwsAfterTimer !== undefined ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: throwsAfterTimer, data: { call: facts.code(throwsAfterTimer, 50) } }] : [];
+    const errorListener = removals && keptErrorListener(facts, site, removals.map((removal) => removal.listener));
+    if (errorListener) return refuse('errorListenerKept', errorListener.call, { call: facts.code(errorListener.call, 40) });
     if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
   }
   // The timer is cleared whichever side wins, and no code removes a listener: each handler removes
@@ -246,6 +248,8 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const emits = emitsBeforeTimer(facts, site, listener);
     if (emits) return refuse('mayEmitBeforeTimer', emits, { call: facts.code(emits, 50) });
   }
+  const errorListener = keptErrorListener(facts, site, site.listeners);
+  if (errorListener) return refuse('errorListenerKept', errorListener.call, { call: facts.code(errorListener.call, 40) });
   return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared } };
 }
 
@@ -545,7 +549,7 @@ function eventRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
   if (untyped) return `the handler \`${facts.code(untyped.handler, 40)}\` takes its parameters' types from the call it is passed to, which a const of its own would lose`;
   // an emitter with no 'error' listener throws on an 'error' event: the one the code leaves attached
   // swallows a late error, which would then crash the process
-  const errorListener = site.listeners.find((listener) => listener.method !== 'addEventListener' && isStringLiteral(listener.event) && listener.event.value === 'error');
+  const errorListener = site.listeners.find(isEmitterErrorListener);
   if (errorListener) return `removing the 'error' listener \`${facts.code(errorListener.call, 40)}\` would let a late 'error' event throw, which that listener swallows today`;
   const unremovable = site.listeners.find((listener) => !removerFor(facts, listener));
   if (unremovable) return `nothing in this file shows that \`${facts.code(unremovable.target, 40)}\` has \`removeListener\` (\`on()\` alone does not)`;
@@ -673,6 +677,19 @@ function jsdocParamType(facts: Facts, binding: any): string | undefined {
   if (!comment) return undefined;
   const param = new RegExp(`@param\\s*\\{([^}]*)\\}\\s*\\[?${id.name.replace(/\$/g, "\\$")}\\b`).exec(comment[1]);
   return param ? /([A-Za-z_$][\w$]*)\s*$/.exec(param[1].trim())?.[1] : undefined;
+}
+
+// `emitter.once('error', …)`: an emitter with no 'error' listener throws on an 'error' event, so the
+// listener the code leaves attached swallows a late error that, removed, would end the process. An
+// EventTarget's 'error' listener throws nothing when it is gone.
+function isEmitterErrorListener(listener: Listener): boolean {
+  return listener.method !== 'addEventListener' && isStringLiteral(listener.event) && listener.event.value === 'error';
+}
+
+// an emitter 'error' listener the code never removes itself: where it does (`emitter.off('error',
+// onError)` when 'ready' wins), it already runs without one, and the fix removes it on the other paths
+function keptErrorListener(facts: Facts, site: ExecutorSite, listeners: readonly Listener[]): Listener | undefined {
+  return listeners.find((listener) => isEmitterErrorListener(listener) && !site.removals.some((call) => removalOf(facts, call, listener)));
 }
 
 // `on()` alone does not say that the target has `removeListener`: something in the file must. The

@@ -83,6 +83,11 @@ export const messages = {
     why: '`{call}` runs after the timer is armed and may throw, which rejects the promise with the timer still armed until it fires',
     fix: 'if it can throw, call it before arming the timer, or clear the timer in a catch around it',
   },
+  errorListenerKept: {
+    what: 'listener raced against a timer',
+    why: "removing the 'error' listener `{call}` would let a late 'error' event throw and end the process: left attached, it swallows that error today",
+    fix: "remove it yourself once the emitter is done with, or keep another 'error' listener on the emitter for its lifetime",
+  },
   unknownEmitter: {
     what: 'listener raced against a timer',
     why: 'nothing in this file shows that `{name}` has `removeListener`: `on()` alone does not (jQuery objects, kafkajs consumers and mitt emitters lack it)',

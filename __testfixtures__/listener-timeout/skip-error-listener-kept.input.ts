@@ -1,4 +1,5 @@
-// The usual pair: 'ready' resolves, 'error' rejects, and a timer gives up after 100 ms.
+// The usual pair: 'ready' resolves, 'error' rejects, a timer gives up after 100 ms. The 'error'
+// listener left attached swallows a late error; removed, the emitter would throw it: reported.
 import type { EventEmitter } from 'node:events';
 
 export function waitReady(emitter: EventEmitter): Promise<string> {
