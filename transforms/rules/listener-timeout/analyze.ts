@@ -153,7 +153,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   const timerRemovesAll = site.listeners.every((listener) => isFunction(timer.callback) && removedBy(timer.callback, listener));
   const eventsRemoveOthers = site.listeners.every((listener) =>
     site.listeners.every((other) => {
-      if (other === listener) return ONCE_METHODS.has(listener.method) || onceOption(listener) || removedWhenSettles(listener, listener);
+      if (other === listener) return firesOnce(facts, listener) || removedWhenSettles(listener, listener);
       return removedWhenSettles(other, listener);
     }),
   );
@@ -441,7 +441,7 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
       if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
       spellings.add(spelling.spelling);
       if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler \`${name}\` is another variable`;
-      const removed = (other: Listener) => (other === listener && (ONCE_METHODS.has(other.method) || onceOption(other))) || removedOnWayTo(facts, statement, handler, other);
+      const removed = (other: Listener) => (other === listener && firesOnce(facts, other)) || removedOnWayTo(facts, statement, handler, other);
       if (!site.listeners.every(removed)) return `a listener stays attached when the handler \`${name}\` settles by \`${facts.code(point.node, 40)}\``;
       settlesToClear.add(statement);
     }
@@ -790,6 +790,18 @@ function namesHandler(facts: Facts, argument: any, handler: any): boolean {
   if (id?.type !== 'Identifier' || !isFunction(fn) || fn.id?.name !== id.name) return false;
   const binding = facts.scopes.bindingOf(id);
   return binding !== undefined && (binding.id === fn.id || binding.declaration === fn);
+}
+
+// A listener that cannot run a second time once it has run: `once`, `{ once: true }`, or 'abort' on
+// a name typed AbortSignal, which aborts once and never dispatches again (the aborted signal keeps
+// the function, but never calls it)
+function firesOnce(facts: Facts, listener: Listener): boolean {
+  if (ONCE_METHODS.has(listener.method) || onceOption(listener)) return true;
+  if (listener.method !== 'addEventListener' || !isStringLiteral(listener.event) || listener.event.value !== 'abort') return false;
+  const target = unwrap(listener.target);
+  const annotation = target?.type === 'Identifier' ? facts.scopes.bindingOf(target)?.id?.typeAnnotation?.typeAnnotation : undefined;
+  const types = annotation?.type === 'TSUnionType' ? annotation.types : [annotation];
+  return types.some((type: any) => type?.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && type.typeName.name === 'AbortSignal');
 }
 
 function onceOption(listener: Listener): boolean {
