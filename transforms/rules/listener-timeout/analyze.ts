@@ -173,7 +173,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const removals = timerRemovals(facts, site, timer, removedBy);
     const remarks: Remark[] = !timerCleared && throwsAfterTimer !== undefined ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: throwsAfterTimer, data: { call: facts.code(throwsAfterTimer, 50) } }] : [];
     const errorListener = removals && keptErrorListener(facts, site, removals.map((removal) => removal.listener));
-    if (errorListener) return refuse('errorListenerKept', errorListener.call, { call: facts.code(errorListener.call, 40) });
+    if (errorListener) return refuse('errorListenerKept', errorListener.call, errorListenerData(facts, errorListener));
     if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
   }
   // The timer is cleared whichever side wins, and no code removes a listener: each handler removes
@@ -223,7 +223,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     const handler = unwrap(listener.handler);
     // the handler becomes a const above this statement, which the timer's cleanup() reads: a call
     // between the timer and here that throws would leave it uninitialised when the timer fires
-    const throws = throwAfterTimer(facts, site, listener.statement.start);
+    const throws = leaveAfterTimer(facts, site, listener.statement.start);
     if (throws) return refuse('throwsBeforeListener', throws, { call: facts.code(throws, 50) });
     // `// @ts-expect-error` above it would no longer sit above the code it is about
     const directive = directiveAbove(facts, listener.statement);
@@ -249,7 +249,7 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     if (emits) return refuse('mayEmitBeforeTimer', emits, { call: facts.code(emits, 50) });
   }
   const errorListener = keptErrorListener(facts, site, site.listeners);
-  if (errorListener) return refuse('errorListenerKept', errorListener.call, { call: facts.code(errorListener.call, 40) });
+  if (errorListener) return refuse('errorListenerKept', errorListener.call, errorListenerData(facts, errorListener));
   return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared } };
 }
 
@@ -274,7 +274,7 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0, everyP
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (removalOf(facts, call, listener)) return true;
-    if (method === 'removeAllListeners' && facts.sameText(callee.object, listener.target) && (call.arguments.length === 0 || facts.sameText(call.arguments[0], listener.event))) return true;
+    if (method === 'removeAllListeners' && sameTarget(facts, callee.object, listener.target) && (call.arguments.length === 0 || sameTarget(facts, call.arguments[0], listener.event))) return true;
     if (depth === 0) {
       const local = resolver.localFunctionOf(callee);
       if (local && removes(facts, local.fn, listener, depth + 1, everyPath)) return true;
@@ -317,8 +317,8 @@ function removalOf(facts: Facts, call: any, listener: Listener): boolean {
   // an EventTarget removes only a listener added with the same capture flag
   if (method === 'removeEventListener' && !sameCapture(facts, listener.options, call.arguments[2])) return false;
   // a function written in the removal is a new one, whatever its text: only a name removes an inline handler
-  const sameHandler = isFunction(unwrap(listener.handler)) ? namesHandler(facts, call.arguments[1], listener.handler) : facts.sameText(call.arguments[1], listener.handler);
-  return facts.sameText(callee.object, listener.target) && facts.sameText(call.arguments[0], listener.event) && sameHandler;
+  const sameHandler = isFunction(unwrap(listener.handler)) ? namesHandler(facts, call.arguments[1], listener.handler) : sameTarget(facts, call.arguments[1], listener.handler);
+  return sameTarget(facts, callee.object, listener.target) && sameTarget(facts, call.arguments[0], listener.event) && sameHandler;
 }
 
 // `true`, `{ capture: true }` against nothing, `false`, `{ once: true }`: the capture flag each gives,
@@ -516,10 +516,11 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     if (listener.options && !(listener.method === 'addEventListener' && isPlainListenerOptions(listener.options))) return undefined;
     const remover = removerFor(facts, listener);
     if (!remover) return undefined;
+    if (!readsSameAt(facts, listener, timer.callback.body)) return undefined;
     const removal = { listener, target: facts.textOf(unwrap(listener.target)), event: facts.textOf(listener.event), remover };
     // the timer reads the handler's name: a call after the timer that may throw before the name is
     // initialised would leave it in its temporal dead zone when the timer fires
-    const throwsBefore = (at: number) => throwAfterTimer(facts, site, at) !== undefined;
+    const throwsBefore = (at: number) => leaveAfterTimer(facts, site, at) !== undefined;
     if (isFunction(handler)) {
       // named by the fix: a statement of its own to name it before; in TypeScript, typed parameters
       if (!listener.statement || handler.type === 'FunctionExpression' && facts.tree.within(handler.body, 'ThisExpression').length > 0) return undefined;
@@ -547,12 +548,20 @@ function eventRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
   // in TypeScript, `(code) => …` takes its parameters' types from the call: named, it would lose them
   const untyped = facts.typescript ? site.listeners.find((listener) => isFunction(unwrap(listener.handler)) && unwrap(listener.handler).params.some((param: any) => !param.typeAnnotation)) : undefined;
   if (untyped) return `the handler \`${facts.code(untyped.handler, 40)}\` takes its parameters' types from the call it is passed to, which a const of its own would lose`;
-  // an emitter with no 'error' listener throws on an 'error' event: the one the code leaves attached
-  // swallows a late error, which would then crash the process
-  const errorListener = site.listeners.find(isEmitterErrorListener);
-  if (errorListener) return `removing the 'error' listener \`${facts.code(errorListener.call, 40)}\` would let a late 'error' event throw, which that listener swallows today`;
   const unremovable = site.listeners.find((listener) => !removerFor(facts, listener));
   if (unremovable) return `nothing in this file shows that \`${facts.code(unremovable.target, 40)}\` has \`removeListener\` (\`on()\` alone does not)`;
+  // an emitter with no 'error' listener throws on an 'error' event: the one the code leaves attached
+  // swallows a late error, which would then crash the process
+  const errorListener = site.listeners.find((listener) => isEmitterErrorListener(listener, facts));
+  if (errorListener) {
+    const { which } = errorListenerData(facts, errorListener);
+    return `removing ${which} would let a late 'error' event throw, which that listener swallows today`;
+  }
+  for (const listener of site.listeners) {
+    const leaves = listener.statement ? leaveAfterTimer(facts, site, listener.statement.start) : undefined;
+    if (leaves) return `\`${facts.code(leaves, 40)}\` may end the executor after the timer is armed and before \`${facts.code(listener.call, 30)}\`: the timer would then read the handler's name uninitialised`;
+    if (isFunction(timer.callback) && !readsSameAt(facts, listener, timer.callback.body)) return `\`${facts.code(listener.target, 30)}\` does not mean in the timer's callback what it means where the listener is added`;
+  }
   const removals = timerRemovals(facts, site, timer, removedBy);
   if (!removals || removals.length !== site.listeners.length) return 'the timer cannot remove every listener by name after it settles';
   const settles: any[] = [];
@@ -576,8 +585,14 @@ function eventRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
       const statement = tree.statementOf(point.node);
       const ownStatement = (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === point.node) || (statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node);
       if (!ownStatement || tree.parent(statement)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` is not a statement of its own in a block`;
+      // one listener: its removal is written right there, and must reach the same emitter
+      if (site.listeners.length === 1 && !readsSameAt(facts, listener, statement, isFunction(unwrap(listener.handler)) ? undefined : unwrap(listener.handler))) {
+        return `\`${facts.code(listener.target, 30)}\` does not mean in the handler \`${name}\` what it means where the listener is added (a name of the handler, or its own \`this\`)`;
+      }
       settles.push(statement);
     }
+    const loud = loudLateRun(facts, site, handler);
+    if (loud) return `\`${facts.code(loud, 40)}\` in the handler \`${name}\` does more than settle: it runs on every later event today, and would stop, or throw after the removal`;
   }
   // `reject` passed as a listener, or a settle outside the handlers and the timer; but not
   // `if (ready) return resolve(value);` in the executor, before any listener is added
@@ -613,6 +628,127 @@ function throwAfterTimer(facts: Facts, site: ExecutorSite, at = Infinity): any |
   return undefined;
 }
 
+// What after the timer, and before the offset `at`, may leave the executor with the timer armed: a
+// throw (throwAfterTimer) or a `return` of the executor's own. A handler named by the fix is a const
+// declared at its listener: left before that, the timer would read it in its temporal dead zone.
+function leaveAfterTimer(facts: Facts, site: ExecutorSite, at: number): any | undefined {
+  const throws = throwAfterTimer(facts, site, at);
+  if (throws) return throws;
+  const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
+  const from = statements.indexOf(site.timerStatement);
+  if (from === -1) return undefined;
+  let leaves: any;
+  for (const statement of statements.slice(from + 1)) {
+    if (statement.start >= at || leaves) break;
+    walkOwn(statement, (node) => {
+      if (!leaves && node.type === 'ReturnStatement') leaves = node;
+    });
+  }
+  return leaves;
+}
+
+// A removal of `listener` written at `at` reaches what its registration reached: each name its
+// target and event read is the same binding there (`(emitter) => …` or `const emitter = …` in a
+// handler would shadow it), and `this` is the same one (only arrows from `at` up to the listener's
+// function). So is `name`, the handler's own, when given.
+function readsSameAt(facts: Facts, listener: Listener, at: any, name?: any): boolean {
+  const { tree, scopes, resolver } = facts;
+  const scope = resolver.scopeAt(at);
+  const all = (node: any, type: string) => (node?.type === type ? [node] : tree.within(node, type));
+  const ids = [listener.target, listener.event].flatMap((part) => all(unwrap(part), 'Identifier')).filter((id) => scopes.isReference(id));
+  if (name?.type === 'Identifier') ids.push(name);
+  if (ids.some((id) => scopes.lookupFrom(scope, id.name) !== scopes.bindingOf(id))) return false;
+  if ([listener.target, listener.event].some((part) => all(unwrap(part), 'ThisExpression').length > 0)) {
+    const home = tree.functionOf(listener.call);
+    for (let fn = isFunction(at) ? at : tree.functionOf(at); fn && fn !== home; fn = tree.functionOf(fn)) if (fn.type !== 'ArrowFunctionExpression') return false;
+  }
+  return true;
+}
+
+// A statement of a handler that, run again once the promise has settled, does nothing anyone sees:
+// a settle (a no-op then) with arguments that run no code, a clear, a return, a declaration or an
+// assignment to a variable of the executor with values that run no code, under `if` tests that only
+// read. The removal a fix puts before the settle stops those later runs; any other code would stop
+// running too (`log.push(m)`), or could throw after the removal (`resolve(JSON.parse(buf))`) and
+// leave the promise waiting with no listener. The first statement that is not so, or undefined.
+function loudLateRun(facts: Facts, site: ExecutorSite, handler: any): any | undefined {
+  const local = (node: any) => {
+    const id = unwrap(node);
+    const binding = id?.type === 'Identifier' ? facts.scopes.bindingOf(id) : undefined;
+    return binding !== undefined && facts.tree.isInside(binding.id, site.executor) && binding.references.every((reference) => facts.tree.isInside(reference.node, site.executor));
+  };
+  const quiet = (expression: any): boolean => {
+    const node = unwrap(expression);
+    if (node?.type === 'CallExpression') {
+      if (isSettleName(facts, site, unwrap(node.callee))) return node.arguments.every(isEffectFree);
+      return clearedBy(facts.resolver, node) !== undefined && node.arguments.every(isEffectFree);
+    }
+    if (node?.type === 'AssignmentExpression') return local(node.left) && isEffectFree(node.right);
+    if (node?.type === 'UpdateExpression') return local(node.argument);
+    return false;
+  };
+  let loud: any;
+  const visit = (statement: any): void => {
+    if (loud) return;
+    switch (statement.type) {
+      case 'ExpressionStatement':
+        if (!quiet(statement.expression)) loud = statement;
+        return;
+      case 'ReturnStatement':
+        if (statement.argument && !quiet(statement.argument) && !isEffectFree(statement.argument)) loud = statement;
+        return;
+      case 'BlockStatement':
+        statement.body.forEach(visit);
+        return;
+      case 'IfStatement':
+        if (!readsOnly(facts, statement.test)) loud = statement;
+        else {
+          visit(statement.consequent);
+          if (statement.alternate) visit(statement.alternate);
+        }
+        return;
+      case 'VariableDeclaration':
+        if (!statement.declarations.every((declarator: any) => declarator.id.type === 'Identifier' && (!declarator.init || readsOnly(facts, declarator.init)))) loud = statement;
+        return;
+      case 'EmptyStatement':
+        return;
+      default:
+        loud = statement;
+    }
+  };
+  if (handler.body.type === 'BlockStatement') visit(handler.body);
+  else if (!quiet(handler.body)) loud = handler.body;
+  return loud;
+}
+
+// A value that runs no code but reads (isEffectFree), or string methods that only read:
+// `data.toString().includes('Listening')`, `String(chunk).trim()`. Run before the removal, they
+// would throw where the code throws today; skipped on later events, nothing sees them.
+const READING_METHODS = new Set(['toString', 'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'split', 'at', 'charAt']);
+function readsOnly(facts: Facts, node: any): boolean {
+  const expression = unwrap(node);
+  if (isEffectFree(expression)) return true;
+  switch (expression?.type) {
+    case 'CallExpression': {
+      const callee = unwrap(expression.callee);
+      if (callee?.type === 'Identifier' && callee.name === 'String' && facts.scopes.isGlobalReference(callee)) return expression.arguments.every((argument: any) => readsOnly(facts, argument));
+      return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && READING_METHODS.has(propertyName(callee) ?? '') && readsOnly(facts, callee.object) && expression.arguments.every((argument: any) => readsOnly(facts, argument));
+    }
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return readsOnly(facts, expression.object) && (!expression.computed || readsOnly(facts, expression.property));
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return readsOnly(facts, expression.left) && readsOnly(facts, expression.right);
+    case 'UnaryExpression':
+      return expression.operator !== 'delete' && readsOnly(facts, expression.argument);
+    case 'TemplateLiteral':
+      return expression.expressions.every((each: any) => readsOnly(facts, each));
+    default:
+      return false;
+  }
+}
+
 // The first statement between a listener added above the timer and the timer that may run code
 // (an `emit`, a call): anything but other listeners added with values that run no code, and
 // declarations of functions.
@@ -643,12 +779,14 @@ function declaresOnly(statement: any, what: 'functions' | 'values'): boolean {
 // the code writes `emitter.off`), else `removeListener`, which every Node-style emitter has. A target
 // typed by an interface or type of this file: one of the two it declares, or undefined when it has neither.
 function removerFor(facts: Facts, listener: Listener): string | undefined {
+  // `emitter.on?.(…)`: the code does not know the method is there, nor then its remover
+  if (listener.call.optional) return undefined;
   const standard = LISTENER_METHODS[listener.method];
   if (standard !== 'removeListener') return standard;
   const declared = declaredMembers(facts, listener.target);
   if (declared) return declared.has('removeListener') ? 'removeListener' : declared.has('off') ? 'off' : undefined;
   // on this very target only: another object's `off` says nothing of this one's
-  const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? '') && facts.sameText(callee.object, listener.target));
+  const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? '') && sameTarget(facts, callee.object, listener.target));
   const spellings = new Set(removers.map((callee) => propertyName(callee)));
   if (spellings.size === 1) return [...spellings][0];
   return spellings.size > 1 || isNodeEmitter(facts, listener) ? 'removeListener' : undefined;
@@ -656,7 +794,7 @@ function removerFor(facts: Facts, listener: Listener): string | undefined {
 
 // Methods of Node's EventEmitter that an emitter with only `on` (jQuery's, kafkajs's consumers,
 // mitt) lacks, and the classes of Node that extend it.
-const NODE_EMITTER_METHODS = new Set(['once', 'prependListener', 'prependOnceListener', 'emit', 'listenerCount', 'setMaxListeners', 'removeAllListeners', 'eventNames', 'rawListeners']);
+const NODE_EMITTER_METHODS = new Set(['once', 'prependListener', 'prependOnceListener', 'listenerCount', 'setMaxListeners', 'removeAllListeners', 'eventNames', 'rawListeners']);
 const NODE_EMITTER_TYPES = new Set(['EventEmitter', 'ChildProcess', 'Socket', 'Server', 'Readable', 'Writable', 'Duplex', 'Transform', 'Stream', 'IncomingMessage', 'ServerResponse', 'ClientRequest', 'Worker', 'Interface', 'WebSocket']);
 const NODE_EMITTER_FACTORIES = new Set(['spawn', 'fork', 'exec', 'execFile', 'createServer', 'createConnection', 'connect', 'request', 'get', 'createReadStream', 'createWriteStream', 'createInterface']);
 
@@ -676,20 +814,47 @@ function jsdocParamType(facts: Facts, binding: any): string | undefined {
   const comment = /\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*$/.exec(before);
   if (!comment) return undefined;
   const param = new RegExp(`@param\\s*\\{([^}]*)\\}\\s*\\[?${id.name.replace(/\$/g, "\\$")}\\b`).exec(comment[1]);
-  return param ? /([A-Za-z_$][\w$]*)\s*$/.exec(param[1].trim())?.[1] : undefined;
+  if (!param) return undefined;
+  // `{import('socket.io-client').Socket}` is that package's class
+  const from = /import\(\s*['"]([^'"]+)['"]\s*\)/.exec(param[1]);
+  if (from && !NODE_TYPE_MODULES.test(from[1])) return undefined;
+  const name = /([A-Za-z_$][\w$]*)\s*$/.exec(param[1].trim())?.[1];
+  return name && (from || nodeTypeName(facts, name, fn)) ? name : undefined;
 }
 
 // `emitter.once('error', …)`: an emitter with no 'error' listener throws on an 'error' event, so the
 // listener the code leaves attached swallows a late error that, removed, would end the process. An
 // EventTarget's 'error' listener throws nothing when it is gone.
-function isEmitterErrorListener(listener: Listener): boolean {
-  return listener.method !== 'addEventListener' && isStringLiteral(listener.event) && listener.event.value === 'error';
+function isEmitterErrorListener(listener: Listener, facts?: Facts): boolean {
+  if (listener.method === 'addEventListener') return false;
+  const event = facts ? constantString(facts, listener.event) : isStringLiteral(listener.event) ? listener.event.value : undefined;
+  return event === undefined || event === 'error';
+}
+
+// `'ready'`, or `READY` with `const READY = 'ready'` never reassigned: the string; undefined for
+// anything else (which may be 'error')
+function constantString(facts: Facts, node: any): string | undefined {
+  const expression = unwrap(node);
+  if (isStringLiteral(expression)) return expression.value;
+  if (expression?.type === 'TemplateLiteral' && expression.expressions.length === 0) return expression.quasis[0]?.value?.cooked;
+  if (expression?.type !== 'Identifier') return undefined;
+  const binding = facts.scopes.bindingOf(expression);
+  const declarator = binding?.id ? facts.tree.parent(binding.id) : undefined;
+  if (binding?.kind !== 'const' || declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id) return undefined;
+  const init = unwrap(declarator.init);
+  return isStringLiteral(init) ? init.value : undefined;
+}
+
+// `{ which, call }` for errorListenerKept: 'error' itself, or an event that may be it
+function errorListenerData(facts: Facts, listener: Listener): Record<string, string> {
+  const call = facts.code(listener.call, 40);
+  return { which: constantString(facts, listener.event) === 'error' ? `the 'error' listener \`${call}\`` : `the listener \`${call}\`, whose event \`${facts.code(listener.event, 30)}\` may be 'error',` };
 }
 
 // an emitter 'error' listener the code never removes itself: where it does (`emitter.off('error',
 // onError)` when 'ready' wins), it already runs without one, and the fix removes it on the other paths
 function keptErrorListener(facts: Facts, site: ExecutorSite, listeners: readonly Listener[]): Listener | undefined {
-  return listeners.find((listener) => isEmitterErrorListener(listener) && !site.removals.some((call) => removalOf(facts, call, listener)));
+  return listeners.find((listener) => isEmitterErrorListener(listener, facts) && !site.removals.some((call) => removalOf(facts, call, listener)));
 }
 
 // `on()` alone does not say that the target has `removeListener`: something in the file must. The
@@ -701,7 +866,7 @@ function isNodeEmitter(facts: Facts, listener: Listener): boolean {
   if (listener.method !== 'on' && listener.method !== 'addListener') return true;
   const target = unwrap(listener.target);
   const calls = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')];
-  if (calls.some((call) => NODE_EMITTER_METHODS.has(propertyName(unwrap(call.callee)) ?? '') && facts.sameText(unwrap(call.callee).object, target))) return true;
+  if (calls.some((call) => NODE_EMITTER_METHODS.has(propertyName(unwrap(call.callee)) ?? '') && sameTarget(facts, unwrap(call.callee).object, target))) return true;
   if (['stdout', 'stderr', 'stdin'].includes(propertyName(target) ?? '')) return true;
   if (target?.type !== 'Identifier') return false;
   if (target.name === 'process' && facts.resolver.isFreeAt(target, 'process')) return true;
@@ -709,11 +874,11 @@ function isNodeEmitter(facts: Facts, listener: Listener): boolean {
   const annotation = binding?.id?.typeAnnotation?.typeAnnotation;
   const referenced = (type: any) => (type?.type === 'TSTypeReference' ? (type.typeName?.type === 'TSQualifiedName' ? type.typeName.right?.name : type.typeName?.name) : undefined);
   const typeName = annotation ? referenced(annotation) : jsdocParamType(facts, binding);
-  if (typeName && NODE_EMITTER_TYPES.has(typeName)) return true;
+  if (typeName && NODE_EMITTER_TYPES.has(typeName) && (!annotation || nodeType(facts, annotation))) return true;
   // `<Emitter extends EventEmitter>(target: Emitter)`: a type parameter of the function, by its constraint
   const owner = binding?.id ? facts.tree.parent(binding.id) : undefined;
   const parameter = isFunction(owner) ? owner.typeParameters?.params?.find((each: any) => (each.name?.name ?? each.name) === typeName) : undefined;
-  if (parameter && NODE_EMITTER_TYPES.has(referenced(parameter.constraint) ?? '')) return true;
+  if (parameter && NODE_EMITTER_TYPES.has(referenced(parameter.constraint) ?? '') && nodeType(facts, parameter.constraint)) return true;
   const declarator = binding?.id ? facts.tree.parent(binding.id) : undefined;
   if (declarator?.type !== 'VariableDeclarator' || declarator.id !== binding!.id || hasWrites(binding!)) return false;
   const init = unwrap(declarator.init?.type === 'AwaitExpression' ? declarator.init.argument : declarator.init);
@@ -726,6 +891,48 @@ function isNodeEmitter(facts: Facts, listener: Listener): boolean {
     return NODE_EMITTER_FACTORIES.has(callee?.type === 'Identifier' ? callee.name : (propertyName(callee) ?? ''));
   }
   return false;
+}
+
+// `child: ChildProcess` names Node's class: imported from a module of Node's (or 'ws', whose
+// WebSocket is an EventEmitter), or not declared in the file at all (an ambient type). A `Socket`
+// imported from socket.io-client, or a class of the file, is another class.
+const NODE_TYPE_MODULES = /^(?:node:)?(?:events|child_process|net|tls|http|https|http2|stream|readline|worker_threads|dgram|cluster|fs)(?:\/promises)?$|^ws$/;
+function nodeType(facts: Facts, annotation: any): boolean {
+  const name = annotation.typeName?.type === 'TSQualifiedName' ? annotation.typeName.left : annotation.typeName;
+  const root = name?.type === 'TSQualifiedName' ? undefined : name;
+  if (root?.type !== 'Identifier') return annotation.typeName?.left?.name === 'NodeJS';
+  return nodeTypeName(facts, root.name, annotation);
+}
+
+// A type name written at `at` that may be Node's: imported from a module of Node's, or neither
+// imported nor declared in the file
+function nodeTypeName(facts: Facts, name: string, at: any): boolean {
+  // `import type { Socket } from '…'` declares no value: the import itself says where it comes from
+  const imported = facts.tree.ofType('ImportDeclaration').find((declaration) => (declaration.specifiers ?? []).some((specifier: any) => specifier.local?.name === name));
+  if (imported) return NODE_TYPE_MODULES.test(String(imported.source.value));
+  const binding = facts.scopes.lookupFrom(facts.resolver.scopeAt(at), name);
+  if (!binding) return !facts.tree.ofType('TSInterfaceDeclaration').some((declaration) => declaration.id?.name === name) && !facts.tree.ofType('TSTypeAliasDeclaration').some((declaration) => declaration.id?.name === name);
+  return binding.kind === 'import' && NODE_TYPE_MODULES.test(binding.imported?.source ?? '');
+}
+
+// Two expressions for one emitter: written alike, and a name that is the same binding in both
+// (`bus` of another function is another bus)
+function sameTarget(facts: Facts, a: any, b: any): boolean {
+  if (!facts.sameText(a, b)) return false;
+  const root = (node: any): any => {
+    let current = unwrap(node);
+    while (current?.type === 'MemberExpression' || current?.type === 'OptionalMemberExpression') current = unwrap(current.object);
+    return current;
+  };
+  const [x, y] = [root(a), root(b)];
+  // `this` of the nearest function that is not an arrow
+  const thisOf = (node: any) => {
+    let fn = facts.tree.functionOf(node);
+    while (fn?.type === 'ArrowFunctionExpression') fn = facts.tree.functionOf(fn);
+    return fn;
+  };
+  if (x?.type === 'ThisExpression') return thisOf(x) === thisOf(y);
+  return x?.type !== 'Identifier' || facts.scopes.bindingOf(x) === facts.scopes.bindingOf(y);
 }
 
 // The member names of the target's declared type, when that is an interface or a type literal of
@@ -805,6 +1012,8 @@ function firesOnce(facts: Facts, listener: Listener): boolean {
 }
 
 function onceOption(listener: Listener): boolean {
+  // Node's `emitter.on(event, fn, { once: true })` ignores a third argument: only an EventTarget reads it
+  if (listener.method !== 'addEventListener') return false;
   const options = unwrap(listener.options);
   return options?.type === 'ObjectExpression' && options.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'once' && property.value?.value === true);
 }

@@ -159,12 +159,13 @@ function fixTimerRemovals(plan: Extract<ListenerPlan, { kind: 'timer-removals' }
   const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
   const edits: Edit[] = [];
   const lines: string[] = [];
+  const taken = new Set<string>();
   for (const removal of plan.removals) {
     let name = removal.name;
     if (name === undefined) {
       const handler = unwrap(removal.listener.handler);
       // `function onReady(value) {…}` keeps its own name, as a declaration; others get one
-      const own: string | undefined = handler.type === 'FunctionExpression' && handler.id && !handler.async && !handler.generator && facts.resolver.isFreeAt(plan.site.executor.body, handler.id.name) ? handler.id.name : undefined;
+      const own = ownName(facts, handler, plan.site.executor, taken);
       const given = own ?? names.allocate(handlerBaseName(removal.listener.event), plan.site.executor);
       edits.push(insertLinesBefore(layout, removal.listener.statement, own ? declared(layout, handler) : named(layout, handler, given)));
       edits.push(replaceRange(removal.listener.handler.start, removal.listener.handler.end, given));
@@ -174,6 +175,15 @@ function fixTimerRemovals(plan: Extract<ListenerPlan, { kind: 'timer-removals' }
   }
   edits.push(appendToFunction(layout, plan.site.timer!.callback, lines));
   return edits;
+}
+
+// `function onReady(value) {…}`: its own name, when it can be a declaration of the executor, free
+// there and not kept already by another handler of this fix (two `function onReady` would be one)
+function ownName(facts: FixContext['facts'], handler: any, executor: any, taken: Set<string>): string | undefined {
+  const name = handler.type === 'FunctionExpression' && handler.id && !handler.async && !handler.generator ? handler.id.name : undefined;
+  if (name === undefined || taken.has(name) || !facts.resolver.isFreeAt(executor.body, name)) return undefined;
+  taken.add(name);
+  return name;
 }
 
 // `emitter.removeListener('ready', onReady)`; `app.stdout?.removeListener(…)` for a listener added
@@ -193,10 +203,11 @@ function fixEventRemovals(plan: Extract<ListenerPlan, { kind: 'event-removals' }
   const site = plan.site;
   const edits: Edit[] = [];
   const given = new Map<TimerRemoval, { name: string; own: boolean }>();
+  const taken = new Set<string>();
   for (const removal of plan.removals) {
     if (removal.name !== undefined) continue;
     const handler = unwrap(removal.listener.handler);
-    const own: string | undefined = handler.type === 'FunctionExpression' && handler.id && !handler.async && !handler.generator && facts.resolver.isFreeAt(site.executor.body, handler.id.name) ? handler.id.name : undefined;
+    const own = ownName(facts, handler, site.executor, taken);
     given.set(removal, { name: own ?? names.allocate(handlerBaseName(removal.listener.event), site.executor), own: own !== undefined });
   }
   const lines = plan.removals.map((removal) => statement(style, removalText(removal, removal.name ?? given.get(removal)!.name)));

@@ -65,7 +65,7 @@ export const messages = {
   },
   throwsBeforeListener: {
     what: 'listener raced against a timer',
-    why: '`{call}` may throw after the timer is armed and before the listener is added, and the named handler the timer removes would then be uninitialised when it fires',
+    why: '`{call}` may end the executor (a throw, a return) after the timer is armed and before the listener is added: the timer would then read the named handler uninitialised',
     fix: 'add the listener before that call, or move the call above the timer',
   },
   directiveAbove: {
@@ -85,7 +85,7 @@ export const messages = {
   },
   errorListenerKept: {
     what: 'listener raced against a timer',
-    why: "removing the 'error' listener `{call}` would let a late 'error' event throw and end the process: left attached, it swallows that error today",
+    why: "removing {which} would let a late 'error' event throw and end the process: left attached, it swallows that error today",
     fix: "remove it yourself once the emitter is done with, or keep another 'error' listener on the emitter for its lifetime",
   },
   unknownEmitter: {

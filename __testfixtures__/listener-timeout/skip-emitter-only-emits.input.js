@@ -1,4 +1,5 @@
-// `emitter.emit()` in the file: an EventEmitter, whose listener can be removed with removeListener
+// `emitter.emit()` in the file says nothing of removeListener: a mitt emitter has on, off and emit
+// but no removeListener. Nothing else shows which emitter this is, so the listener is not removed.
 export function waitReady(emitter) {
   emitter.emit('waiting');
   return new Promise((resolve, reject) => {

@@ -1,0 +1,10 @@
+// The event is the caller's: it may be 'error', whose listener, left attached, swallows a late
+// error that removed would throw. So the timer does not remove it.
+import type { EventEmitter } from 'node:events';
+
+export function onceOrThrow<Emitter extends EventEmitter>(target: Emitter, event: string, after: number) {
+  return new Promise((resolve, reject) => {
+    target.on(event, resolve);
+    setTimeout(() => reject(new Error('Time up')), after);
+  });
+}
