@@ -73,6 +73,8 @@ export interface EventClears {
   settles: any[];
   /** `clearTimeout`, or how the file reaches it */
   clear: string;
+  /** the handle is a `let` the fix declares at the top of the executor (`if (expire) timerHandle = setTimeout(…)`) */
+  declareAtTop?: boolean;
 }
 
 export interface EventRemovals {
@@ -363,12 +365,17 @@ function sameCapture(facts: Facts, added: any, removed: any): boolean {
 // - every settle point outside the handlers already leaves no timer armed (before the timer, say).
 function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, handlerOf: (listener: Listener) => any, pointsIn: (listener: Listener) => ExecutorSite['settlePoints']): EventClears | string {
   const { tree, resolver, scopes } = facts;
-  const timerStatement = site.timerStatement;
+  // `if (expire) setTimeout(…);`: armed under a test that only reads, its handle a `let` at the top
+  // of the executor (the handlers may run before the timer is armed, or without it)
+  const guarded = site.timerStatement ? undefined : guardedTimer(facts, site, timer);
+  const timerStatement = site.timerStatement ?? guarded;
   if (site.timers.length !== 1 || !timerStatement || site.executor.body.type !== 'BlockStatement') return 'the timer is not armed by a statement of its own at the top of the executor';
   if (timer.extraArguments.length > 0 || (timer.delay !== undefined && !isEffectFree(timer.delay))) return "the timer's delay or arguments run code, which could emit before the handle is kept";
   let handle: string | undefined;
   let handleBinding: any;
-  if (timer.capture.kind === 'none') {
+  if (guarded) {
+    if (timer.capture.kind !== 'none') return 'its handle is kept in a variable declared elsewhere, which other code may assign';
+  } else if (timer.capture.kind === 'none') {
     // `setTimeout(…);` starts its statement: `const <handle> = ` goes right before it
     if (timerStatement.type !== 'ExpressionStatement' || tree.parent(timer.expression) !== timerStatement || timer.expression.start !== timerStatement.start) return "the timer's statement is not a bare `setTimeout(…)`";
   } else if (timer.capture.kind === 'declared' && timer.capture.statement === timerStatement) {
@@ -420,6 +427,8 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
         local.binding.references.every((reference) => {
           if (reference.node === unwrap(listener.handler)) return true;
           const call = tree.parent(reference.node);
+          // `return done();` of the executor: with the handle a `let` at the top, a clear before the timer is armed clears nothing
+          if (guarded && call?.type === 'CallExpression' && call.callee === reference.node && tree.functionOf(call) === site.executor) return true;
           return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments[1] === reference.node && site.listeners.some((each) => removalOf(facts, call, each));
         });
       if (!runsOnlyAsListener) return `the handler \`${name}\` is also used for more than adding and removing it, and may run before the timer is armed`;
@@ -453,7 +462,17 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   spellings.add(executorSpelling.spelling);
   if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
   if (spellings.size !== 1) return '`clearTimeout` is reached by different names in the handlers';
-  return { handle, settles: [...settlesToClear], clear: [...spellings][0] };
+  return { handle, settles: [...settlesToClear], clear: [...spellings][0], declareAtTop: guarded !== undefined };
+}
+
+// `if (expire) setTimeout(…);` (or with the timer alone in a block): a statement of the executor's
+// body that arms the site's one timer, bare, under a test that runs no code
+function guardedTimer(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>): any | undefined {
+  const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
+  const statement = statements.find((each) => facts.tree.isInside(timer.call, each));
+  if (statement?.type !== 'IfStatement' || statement.alternate || !isEffectFree(statement.test)) return undefined;
+  const consequent = statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 1 ? statement.consequent.body[0] : statement.consequent;
+  return consequent.type === 'ExpressionStatement' && consequent.expression === timer.expression ? statement : undefined;
 }
 
 // A removal of `listener` that runs whenever `settle` does: a statement before it in its block or

@@ -124,7 +124,14 @@ function fixEventClears(plan: Extract<ListenerPlan, { kind: 'event-clears' }>, c
   const layout: Layout = { text: facts.source, tree: facts.tree, style: context.style() };
   const edits: Edit[] = [];
   let handle = plan.handle;
-  if (handle === undefined) {
+  if (handle === undefined && plan.declareAtTop) {
+    // `let timerHandle;` first in the executor: the handlers may run before the timer is armed
+    handle = names.allocate('timerHandle', plan.site.executor);
+    // typed `| undefined` in TypeScript: the test may leave it unarmed
+    const declaration = declareHandle(layout.style, facts.typescript, handle, timerTypeQuery(facts, plan.site.timer!));
+    edits.push(insertLinesBefore(layout, plan.site.executor.body.body[0], [facts.typescript ? declaration.replace(/(?=;?$)/, ' | undefined') : declaration]));
+    edits.push(insertAt(plan.site.timer!.expression.start, `${handle} = `));
+  } else if (handle === undefined) {
     handle = names.allocate('timerHandle', plan.site.executor);
     edits.push(insertAt(plan.site.timer!.expression.start, `const ${handle} = `));
   }
