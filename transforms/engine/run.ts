@@ -11,6 +11,8 @@ import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, upgradesIn
 import { normalize, resolve } from 'node:path';
 import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
 import { deleteStatement } from '../edit/layout';
+import { isFunction, unwrap } from '../analysis/tree';
+import { isEffectFree } from '../model/effects';
 import { type Edit, applyEdits, overlaps, replaceRange } from './edits';
 import { type Finding, type LocatedFinding, type Message, type Status, fillMessage } from './finding';
 import { Names } from './names';
@@ -241,7 +243,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   }
   // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
   // (only a file with imports can orphan one: the others are spared two more parses and models)
-  if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration')) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped);
+  if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration')) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped, modules);
   // the safety net: what the original holds as data is in the output, or the file is left as it was
   if (text !== source) {
     const problem = checkRewrite(path, source, text, dropped);
@@ -279,7 +281,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
 }
 
 // Imports used by the original and by nothing in the fixed text: their specifiers (or declarations) go.
-function withoutOrphanedImports(path: string, source: string, text: string, style: Style, dropped: Array<[number, number]>): string {
+function withoutOrphanedImports(path: string, source: string, text: string, style: Style, dropped: Array<[number, number]>, modules: ModuleIndex): string {
   let before: Facts;
   let after: Facts;
   try {
@@ -296,13 +298,24 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   const edits: Edit[] = [];
   const orphans: string[] = [];
   const layout = { text: after.source, tree: after.tree, style };
+  // `typeof delay` in a type: a use the scopes (values only) do not count
+  const typeQueried = new Set<string>();
+  for (const query of after.tree.ofType('TSTypeQuery')) {
+    let name = query.exprName;
+    while (name?.type === 'TSQualifiedName') name = name.left;
+    if (name?.type === 'Identifier') typeQueried.add(name.name);
+  }
   for (const statement of after.tree.program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
-    const orphaned = statement.specifiers.filter((specifier: any) => usedBefore.has(specifier.local.name) && specifier.importKind !== 'type' && (after.scopes.bindingOf(specifier.local)?.references.length ?? 1) === 0);
+    const orphaned = statement.specifiers.filter((specifier: any) => usedBefore.has(specifier.local.name) && specifier.importKind !== 'type' && !typeQueried.has(specifier.local.name) && (after.scopes.bindingOf(specifier.local)?.references.length ?? 1) === 0);
     if (orphaned.length === 0) continue;
     orphans.push(...orphaned.map((specifier: any) => specifier.local.name));
     if (orphaned.length === statement.specifiers.length) {
-      edits.push(deleteStatement(layout, statement));
+      // the module ran when imported: where it may do more than declare, it is still imported for that
+      const resolved = modules.resolve(path, String(statement.source.value));
+      const home = resolved !== undefined ? modules.facts(resolved) : undefined;
+      if (home && declaresOnly(home)) edits.push(deleteStatement(layout, statement));
+      else edits.push(sideEffectImport(after, statement));
       continue;
     }
     for (const specifier of orphaned) {
@@ -325,6 +338,43 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   } catch {
     return text;
   }
+}
+
+// `import { delay } from './delay.js'` → `import './delay.js'`: the module still runs, and nothing is imported
+function sideEffectImport(facts: Facts, statement: any): Edit {
+  const text = facts.source.text;
+  const head = text.slice(statement.start, statement.source.start);
+  const from = head.lastIndexOf('from');
+  return replaceRange(statement.start + 'import'.length, from === -1 ? statement.source.start : statement.start + from + 'from'.length, '');
+}
+
+// A module whose top level only declares: imports, functions, classes without static code, consts
+// of functions or values that run no code, types; so importing it runs nothing of its own.
+function declaresOnly(home: Facts): boolean {
+  const quiet = (node: any): boolean => {
+    if (!node) return true;
+    switch (node.type) {
+      case 'ImportDeclaration':
+      case 'FunctionDeclaration':
+      case 'TSDeclareFunction':
+      case 'TSTypeAliasDeclaration':
+      case 'TSInterfaceDeclaration':
+      case 'TSModuleDeclaration':
+      case 'EmptyStatement':
+        return true;
+      case 'ClassDeclaration':
+        return !(node.decorators?.length) && node.body.body.every((member: any) => !member.static || member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod' || member.type === 'TSDeclareMethod');
+      case 'VariableDeclaration':
+        return node.declarations.every((declarator: any) => !declarator.init || isFunction(unwrap(declarator.init)) || isEffectFree(declarator.init));
+      case 'ExportNamedDeclaration':
+        return quiet(node.declaration);
+      case 'ExportDefaultDeclaration':
+        return isFunction(node.declaration) || node.declaration.type === 'Identifier' || quiet(node.declaration);
+      default:
+        return false;
+    }
+  };
+  return home.tree.program.body.every(quiet);
 }
 
 function moduleIndexFor(options: RunOptions, upgrades: ReturnType<typeof upgradesOf>): ModuleIndex {

@@ -34,6 +34,8 @@ export interface InlinePlan {
   substitutions: Array<{ node: any; text: string }>;
   /** `new Promise` → `new Promise<T>`: the offset in `home` after `Promise`, and T, when the site must spell it */
   typeArgument?: { at: number; text: string };
+  /** the names the inlined text declares (the executor's `resolve`): none may be the fix's handle */
+  declared: ReadonlySet<string>;
 }
 
 const STABLE_ARGUMENT = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal']);
@@ -53,6 +55,9 @@ function isStable(site: Facts, node: any): boolean {
 /** a plan, or the reason the call cannot be inlined */
 export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts): InlinePlan | string {
   if (fn.async || fn.generator) return 'it is async or a generator';
+  // `this.delay(ms)` of a public method: a subclass may override it, and the race would then run
+  // the base class's body instead of the override (a private `#delay` cannot be overridden)
+  if (fn.type === 'ClassMethod' && !fn.static && overridable(home, fn)) return 'it is a method of a class that is exported or extended, whose subclasses may override it';
   let returned = returnedExpression(fn);
   if (returned === undefined) return 'it does more than give back one expression';
   if (call.arguments.some((argument: any) => argument.type === 'SpreadElement') || call.arguments.length > fn.params.length) return 'the call spreads or passes more arguments than it takes';
@@ -109,6 +114,10 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     const argument = call.arguments[index];
     let text: string;
     let stable: boolean;
+    if (argument && param.type === 'AssignmentPattern' && !STABLE_ARGUMENT.has(unwrap(argument)?.type)) {
+      // `delay(ms)` with `(ms = 300) =>`: the default applies when `ms` is undefined, which the text alone would lose
+      return `its argument ${index + 1} (\`${site.code(argument, 30)}\`) may be undefined, where the parameter's default would apply`;
+    }
     if (argument) {
       text = site.text.slice(argument.start, argument.end);
       // evaluated inside the executor once inlined, where a throw would reject the timer's promise
@@ -154,16 +163,52 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     if (!site.resolver.isFreeAt(at, id.name)) return `\`${id.name}\` is not the global at the race`;
   }
 
+  // a TypeScript helper's text in a JavaScript file: its annotations, casts and type arguments would not parse
+  if (home.typescript && !site.typescript && hasTypeSyntax(home, returned)) return 'it is TypeScript, whose annotations would not parse in this JavaScript file';
   // TypeScript: `new Promise` took its type from the helper's return type; the site must spell it
   let typeArgument: InlinePlan['typeArgument'];
   if (site.typescript && !(newPromise.typeArguments ?? newPromise.typeParameters)) {
     const returnType = fn.returnType?.typeAnnotation;
     const params = (returnType?.typeArguments ?? returnType?.typeParameters)?.params;
     if (returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' && params?.length === 1) {
+      // a type of the helper's own file (`type Tick = void`) is not a name at the race
+      if (home !== site && home.tree.within(params[0], 'TSTypeReference').concat(params[0].type === 'TSTypeReference' ? [params[0]] : []).length > 0) return `its return type \`${home.code(params[0], 30)}\` names a type of its own file`;
       typeArgument = { at: newPromise.callee.end, text: home.text.slice(params[0].start, params[0].end) };
     }
   }
-  return { home, call, returned, timer, executor, substitutions, typeArgument };
+
+  return { home, call, returned, timer, executor, substitutions, typeArgument, declared: declaredInside };
+}
+
+// TypeScript syntax in a node: a type annotation, a cast, type arguments or parameters
+function hasTypeSyntax(home: Facts, node: any): boolean {
+  let found = false;
+  const visit = (current: any): void => {
+    if (found || !current || typeof current !== 'object') return;
+    if (Array.isArray(current)) return current.forEach(visit);
+    if (typeof current.type === 'string' && current.type.startsWith('TS')) {
+      found = true;
+      return;
+    }
+    for (const key of Object.keys(current)) {
+      if (key === 'loc' || key === 'comments' || key === 'leadingComments' || key === 'trailingComments' || key === 'extra') continue;
+      const value = current[key];
+      if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(node);
+  void home;
+  return found;
+}
+
+// a class method that a subclass may override: its class is exported, or extended in its file
+function overridable(home: Facts, fn: any): boolean {
+  const { tree } = home;
+  const klass = tree.parent(tree.parent(fn));
+  if (!klass) return true;
+  const exported = ['ExportNamedDeclaration', 'ExportDefaultDeclaration'].includes(tree.parent(klass)?.type) || (klass.id && tree.ofType('ExportSpecifier').some((specifier: any) => specifier.local?.name === klass.id.name));
+  const extended = klass.id && tree.ofType('ClassDeclaration').concat(tree.ofType('ClassExpression')).some((other: any) => unwrap(other.superClass)?.type === 'Identifier' && unwrap(other.superClass).name === klass.id.name);
+  return Boolean(exported || extended || !klass.id);
 }
 
 // An argument in the place of a parameter keeps its meaning without parentheses where it is a whole

@@ -32,7 +32,7 @@
 // - (read by the CLI, callerProblem) every use across the repository is a plain call.
 import * as path from 'node:path';
 import { isFunction, unwrap } from '../analysis/tree';
-import { hasWrites } from '../analysis/resolve';
+import { hasWrites, isStringLiteral } from '../analysis/resolve';
 import { type Edit, applyEdits, insertAt, replaceRange } from '../engine/edits';
 import { guardedLine } from '../edit/layout';
 import { type Style, detectStyle, lineWidth } from '../engine/style';
@@ -94,6 +94,13 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   if (ownUse) return ownUse;
   const returned = returnedExpression(fn);
   if (returned === undefined) return 'it does more than give back one expression';
+  // `arguments.length` would count the new parameter the races pass
+  const ownerOf = (node: any) => {
+    let owner = home.tree.functionOf(node);
+    while (owner?.type === 'ArrowFunctionExpression' && owner !== fn) owner = home.tree.functionOf(owner);
+    return owner;
+  };
+  if (home.tree.within(fn, 'Identifier').some((node: any) => node.name === 'arguments' && home.scopes.isReference(node) && !home.scopes.bindingOf(node) && ownerOf(node) === fn)) return 'it reads `arguments`, which would count the new parameter';
   const timers = home.tree.within(returned, 'CallExpression').filter((node) => setTimeoutOf(home.resolver, node) !== undefined);
   if (timers.length !== 1) return timers.length === 0 ? 'it arms no setTimeout of the platform' : 'it arms more than one timer';
   const timer = timerFact(home, timers[0]);
@@ -166,6 +173,10 @@ function declaredTypeProblem(home: Facts, fn: any): string | undefined {
     if (overloads) return 'it has overload signatures, which a new parameter would not reach';
   }
   if (parent?.type === 'VariableDeclarator' && parent.id.typeAnnotation) return 'the const that holds it is given a type of its own, which a new parameter would not reach';
+  // `(… => …) as Sleep`, `<Sleep>(…)`, `… satisfies Sleep`: the cast's type, not the function's, is what callers see
+  if (['TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression', 'TypeCastExpression'].includes(parent?.type) || (parent?.type === 'ParenthesizedExpression' && ['TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression'].includes(tree.parent(parent)?.type))) {
+    return 'it is cast to a type of its own, which a new parameter would not reach';
+  }
   if (fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod') {
     const classBody = parent;
     const klass = tree.parent(classBody);
@@ -520,8 +531,31 @@ export function callerProblem(modules: ModuleIndex, helperFile: string, at: numb
         }
       }
     }
-    // `require('./delay')`: whatever is done with it is not followed
+    // `export { delay as pause } from './delay'`, `export * as timers from './delay'`: its callers
+    // there call it by another name, which is not followed
+    for (const statement of facts.tree.program.body) {
+      const source = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source && statement.exportKind !== 'type' ? String(statement.source.value) : undefined;
+      const resolved = source !== undefined ? modules.resolve(file, source) : undefined;
+      if (resolved === undefined || absolute(resolved) !== target) continue;
+      if (statement.type === 'ExportAllDeclaration' && statement.exported) return `${file} re-exports its module as \`${statement.exported.name ?? statement.exported.value}\`, whose uses are not followed`;
+      for (const specifier of statement.specifiers ?? []) {
+        if (specifier.type === 'ExportNamespaceSpecifier') return `${file} re-exports its module as \`${specifier.exported.name}\`, whose uses are not followed`;
+        const local = specifier.local?.name ?? specifier.local?.value;
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (names.includes(local) && exported !== local) return `${file} re-exports it as \`${exported}\`, whose callers are not followed`;
+      }
+    }
+    // `import('./delay')`, `require('./delay')`: whatever is done with it is not followed
+    for (const call of facts.tree.ofType('ImportExpression')) {
+      const resolved = isStringLiteral(call.source) ? modules.resolve(file, String(call.source.value)) : undefined;
+      if (resolved !== undefined && absolute(resolved) === target) return `${file} imports its module with \`import()\``;
+    }
     for (const call of facts.tree.ofType('CallExpression')) {
+      if (call.callee?.type === 'Import') {
+        const resolved = isStringLiteral(call.arguments[0]) ? modules.resolve(file, String(call.arguments[0].value)) : undefined;
+        if (resolved !== undefined && absolute(resolved) === target) return `${file} imports its module with \`import()\``;
+        continue;
+      }
       const argument = call.arguments[0];
       if (unwrap(call.callee)?.type !== 'Identifier' || unwrap(call.callee).name !== 'require' || !(argument?.type === 'StringLiteral' || (argument?.type === 'Literal' && typeof argument.value === 'string'))) continue;
       const resolved = modules.resolve(file, String(argument.value));

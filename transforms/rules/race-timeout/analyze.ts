@@ -72,7 +72,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
 
   // Released on every path already? Checked first: whatever else the code does, it needs no fix.
   if (executor) {
-    const released = releasedOnEveryPath(site, site.clears);
+    const released = releasedOnEveryPath(site, clearsOfTheTimer(facts, site, executor));
     if (released) {
       const fetchLeft = unabortedFetch(facts, site);
       if (!fetchLeft) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: handleName(executor) } };
@@ -175,6 +175,24 @@ function handleNameOf(timer: { capture: { kind: string; binding?: { name: string
 // Each path the work can take must find the timer cleared: fulfilment by a clear that follows the
 // race's (or the work's) fulfilment, rejection likewise — unless the work cannot reject. When the
 // timer fires it is spent.
+// The site's clears but those that follow a write of the handle in their list of statements
+// (`h = undefined; clearTimeout(h);`), which clear something else, or nothing
+function clearsOfTheTimer(facts: Facts, site: RaceSite, executor: Extract<TimerArm, { kind: 'executor' }>): RaceSite['clears'] {
+  const capture = executor.timer.capture;
+  if (capture.kind !== 'assigned' && capture.kind !== 'declared') return site.clears;
+  const binding = capture.binding;
+  const writes = binding.references.map((reference: { node: any }) => reference.node).filter((node: any) => {
+    const parent = facts.tree.parent(node);
+    return (parent?.type === 'AssignmentExpression' && parent.left === node && parent !== (capture.kind === 'assigned' ? capture.assignment : undefined)) || parent?.type === 'UpdateExpression';
+  });
+  return site.clears.filter((clear) => {
+    const statement = facts.tree.statementOf(clear.node);
+    const list = statement ? facts.tree.parent(statement)?.body : undefined;
+    if (!Array.isArray(list)) return true;
+    return !list.slice(0, list.indexOf(statement)).some((before: any) => writes.some((node: any) => facts.tree.isInside(node, before)));
+  });
+}
+
 function releasedOnEveryPath(site: RaceSite, clears: RaceSite['clears']): boolean {
   const covers = (outcome: 'fulfilled' | 'rejected') => clears.some((clear) => clear.race.has(outcome) || clear.work.has(outcome));
   return covers('fulfilled') && (site.workCannotReject || covers('rejected'));
@@ -393,6 +411,14 @@ function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result |
   const at = capture.kind === 'assigned' ? capture.assignment : race;
   if (binding.kind !== 'let' && binding.kind !== 'var') return unknown('handleShared', at, { name });
   if (declarator?.type !== 'VariableDeclarator' || facts.tree.functionOf(declarator) !== facts.tree.functionOf(race)) return unknown('handleShared', at, { name });
+  // declared outside a loop that runs the race again before it settles (not awaited there): each
+  // clear would read the handle of a later run
+  if (!(facts.tree.parent(race)?.type === 'AwaitExpression')) {
+    for (const ancestor of facts.tree.ancestors(race)) {
+      if (isFunction(ancestor)) break;
+      if (['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement'].includes(ancestor.type) && !facts.tree.isInside(declarator, ancestor)) return unknown('handleShared', at, { name });
+    }
+  }
   const init = unwrap(declarator.init);
   if (init && !(init.type === 'NullLiteral' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'Literal' && init.value === null))) return unknown('handleEscapes', declarator, { name });
   const timer = site.timer!;

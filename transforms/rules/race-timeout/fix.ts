@@ -160,7 +160,9 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     inner.push(signalForSleep(layout, timer.call, controller));
     settled = `${controller}.abort()`;
   } else {
-    const handle = names.allocate('timerHandle', owner);
+    // not a name the inlined text declares (`new Promise((timerHandle) => …)` would capture it)
+    let handle = names.allocate('timerHandle', owner);
+    while (timer.inline.declared.has(handle)) handle = names.allocate('timerHandle', owner);
     declarations.push(declareHandle(style, facts.typescript, handle, timer.typeQuery));
     inner.push(replaceRange(timer.call.start, timer.call.end, renderInline(layout, timer.inline, handle)));
     settled = `${timer.clear}(${handle})`;

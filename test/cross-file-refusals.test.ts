@@ -1,0 +1,92 @@
+// Multi-file cases the CLI must leave as they are: a helper imported from another file whose timer
+// can neither be inlined at the race nor given a signal at its definition, for a reason that only
+// the other files show. Each case is a folder written here, run with --write: every file stays
+// byte for byte, and the race is reported with that reason.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
+
+const PACKAGE = '{"type":"module","private":true}\n';
+// a helper whose timer's callback does more than settle: it cannot be inlined, only upgraded
+const LOGGING_DELAY = "export const delay = (ms: number): Promise<void> =>\n  new Promise((resolve) => setTimeout(() => {\n    console.log('tick');\n    resolve();\n  }, ms));\n";
+const RACE = "import { delay } from './delay.js';\n\nexport async function run(work: Promise<string>): Promise<string | void> {\n  return await Promise.race([work, delay(100)]);\n}\n";
+
+interface Case {
+  files: Record<string, string>;
+  /** in the reason the race is reported with */
+  reason: string;
+}
+
+const cases: Record<string, Case> = {
+  'a caller imports the module with import()': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': LOGGING_DELAY,
+      'process.ts': RACE,
+      'other.ts': "export async function staggered(): Promise<void> {\n  const { delay } = await import('./delay.js');\n  await Promise.all([10, 20].map(delay));\n}\n",
+    },
+    reason: 'imports its module with `import()`',
+  },
+  'a barrel re-exports the helper under another name': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': LOGGING_DELAY,
+      'process.ts': RACE,
+      'index.ts': "export { delay as pause } from './delay.js';\n",
+      'other.ts': "import { pause } from './index.js';\n\nexport const waits = (): Promise<void[]> => Promise.all([10, 20].map(pause));\n",
+    },
+    reason: 're-exports it as `pause`',
+  },
+  'the helper reads arguments': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': "export function delay(ms: number, label?: string): Promise<string> {\n  return new Promise((resolve) => setTimeout(() => resolve(arguments.length > 1 ? label! : 'default'), ms));\n}\n",
+      'process.ts': "import { delay } from './delay.js';\n\nexport async function run(work: Promise<string>): Promise<string> {\n  return await Promise.race([work, delay(100)]);\n}\n",
+    },
+    reason: 'it reads `arguments`, which would count the new parameter',
+  },
+  'the helper is cast to a type of its own': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': "type Sleep = (ms: number) => Promise<void>;\n\nexport const delay = ((ms: number) =>\n  new Promise<void>((resolve) => setTimeout(() => {\n    console.log('tick');\n    resolve();\n  }, ms))) as Sleep;\n",
+      'process.ts': RACE,
+    },
+    reason: 'it is cast to a type of its own',
+  },
+  'the helper returns a type of its own file': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': "type Tick = void;\n\nexport const delay = (ms: number): Promise<Tick> => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'process.ts': RACE,
+    },
+    reason: 'its return type `Tick` names a type of its own file',
+  },
+  'a TypeScript helper raced in a JavaScript file': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': 'export const delay = (ms: number): Promise<void> => new Promise<void>((resolve: () => void) => setTimeout(resolve, ms as number));\n',
+      'process.js': "import { delay } from './delay';\n\nexport async function run(work) {\n  return await Promise.race([work, delay(100)]);\n}\n",
+    },
+    reason: 'it is TypeScript, whose annotations would not parse in this JavaScript file',
+  },
+};
+
+const quiet = { write: () => true };
+
+describe.each(Object.entries(cases))('cross-file refusal: %s', (_name, { files, reason }) => {
+  it('--write leaves every file as it was, and the race is reported with that reason', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-refusal-'));
+    try {
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+      let json = '';
+      await main(['--write', '--no-progress', '--json', dir], { stdout: { write: (chunk: string) => ((json += chunk), true) }, stderr: quiet, cwd: process.cwd(), env: {} });
+      for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).toBe(text);
+      const sites = JSON.parse(json).sites.filter((site: any) => site.transform === 'race-timeout');
+      expect(sites.map((site: any) => site.reason).join('\n')).toContain(reason);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

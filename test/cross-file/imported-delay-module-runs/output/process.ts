@@ -1,0 +1,17 @@
+// The helper's module does more than declare (it registers itself when loaded): once the helper is
+// inlined, the module is still imported for that, with nothing taken from it.
+import './helpers/delay';
+
+declare function search(term: string): Promise<string>;
+
+export async function process(term: string): Promise<string> {
+  let timerHandle: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    search(term),
+    new Promise<void>((resolve) => {
+      timerHandle = setTimeout(resolve, 100);
+    }).then((): never => {
+      throw new Error('search canceled');
+    }),
+  ]).finally(() => clearTimeout(timerHandle));
+}

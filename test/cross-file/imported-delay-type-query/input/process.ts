@@ -1,0 +1,15 @@
+// The helper is inlined, but its import stays: `typeof delay` still names it in a type.
+import { delay } from './helpers/delay';
+
+declare function search(term: string): Promise<string>;
+
+export type Sleep = typeof delay;
+
+export async function process(term: string): Promise<string> {
+  return Promise.race([
+    search(term),
+    delay(100).then((): never => {
+      throw new Error('search canceled');
+    }),
+  ]);
+}
