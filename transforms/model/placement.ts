@@ -27,6 +27,12 @@ function placingStatement(tree: Tree, node: any): any | 'repeated' | undefined {
   for (;;) {
     const slot = tree.slot(current);
     if (!slot) return undefined;
+    // a `let` in a `case` is shared by every case of the switch (eslint's no-case-declarations):
+    // the declarations go before the switch itself, which runs its case once
+    if (slot.parent.type === 'SwitchCase' && slot.key === 'consequent') {
+      current = tree.parent(slot.parent);
+      continue;
+    }
     if (slot.index !== -1 && (slot.key === 'body' || slot.key === 'consequent') && isStatementList(slot.parent)) return current;
     if (isFunction(slot.parent) || slot.parent.type === 'ClassBody') return undefined;
     if (REPEATED_SLOTS[slot.parent.type]?.includes(slot.key)) return 'repeated';
