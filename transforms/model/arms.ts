@@ -488,10 +488,21 @@ function helperOf(home: Facts, fn: any, call: any, name: string, binding: Bindin
 // it calls, clears a timer. Named or typed as a signal or a controller.
 function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signal' | 'controller' } | { abortType: string } | undefined {
   const { tree, scopes, resolver } = home;
+  // the handles of the helper's own timers: an abort that clears another one clears nothing of its
+  const handles = new Set<Binding>();
+  for (const call of tree.within(fn, 'CallExpression')) {
+    const capture = resolver.is(call.callee, 'setTimeout') ? timerFact(home, call)?.capture : undefined;
+    if (capture && (capture.kind === 'declared' || capture.kind === 'assigned')) handles.add(capture.binding);
+  }
+  const clearsOwn = (call: any) => {
+    const cleared = unwrap(clearedBy(resolver, call));
+    const binding = cleared?.type === 'Identifier' ? scopes.bindingOf(cleared) : undefined;
+    return binding !== undefined && handles.has(binding);
+  };
   const clearsATimer = (handler: any, depth = 0): boolean => {
     const body = isFunction(unwrap(handler)) ? unwrap(handler) : resolver.localFunctionOf(handler)?.fn;
     if (!body || depth > 1) return false;
-    return tree.within(body, 'CallExpression').some((call) => clearedBy(resolver, call) !== undefined || (unwrap(call.callee)?.type === 'Identifier' && clearsATimer(call.callee, depth + 1)));
+    return tree.within(body, 'CallExpression').some((call) => clearsOwn(call) || (unwrap(call.callee)?.type === 'Identifier' && clearsATimer(call.callee, depth + 1)));
   };
   for (let index = 0; index < fn.params.length; index += 1) {
     const param = fn.params[index];

@@ -1151,7 +1151,6 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     if (!promiseTypeStays(facts, site.node)) return refuse('no event clears the timer, and the `new Promise` takes its type from its context, which a `.finally()` on it would hide (write `new Promise<T>`)');
     const placement = placementFor(facts, site.node);
     if (typeof placement === 'string') return refuse("no event clears the timer, and the promise is not in a statement before which the timer's handle can be declared");
-    if (placement.kind === 'statement' && tree.parent(placement.statement)?.type === 'SwitchCase') return refuse("no event clears the timer, and the promise's statement is directly in a `case`, where a `let` for the timer's handle would be shared by every case of the switch (no-case-declarations)");
     clear = { placement, spelling: spelling.spelling, typeQuery: timerTypeQuery(facts, timer) };
   }
 
