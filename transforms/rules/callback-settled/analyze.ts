@@ -7,6 +7,7 @@ import { isFunction, isLoop, unwrap } from '../../analysis/tree';
 import type { RuleContext, Verdict } from '../../engine/rule';
 import type { CallbackSite } from '../../model/callback';
 import type { Facts } from '../../model/facts';
+import { isEffectFree } from '../../model/effects';
 import type { MessageId } from './messages';
 
 export interface CallbackPlan {
@@ -49,7 +50,8 @@ export function analyzeCallback(site: CallbackSite, { facts }: RuleContext): Res
   });
   if (storedCallback) return unknown('usedOtherwise', storedCallback.node, { use: facts.code(tree.parent(tree.parent(storedCallback.node)) ?? storedCallback.node, 120) });
   const effects = singleCall(timerCallback);
-  if (!effects || facts.scopes.bindingOf(unwrap(effects.callee)) !== site.callback) return refuse('timerSideEffects', call);
+  // `done(new Error('#' + ++count))`: arguments that run code would not run once the call is dropped
+  if (!effects || facts.scopes.bindingOf(unwrap(effects.callee)) !== site.callback || !effects.arguments.every(isEffectFree)) return refuse('timerSideEffects', call);
   if (!facts.resolver.isFreeAt(call, 'clearTimeout')) return refuse('shadowed', call, { name: 'clearTimeout' });
   if (site.references.some((reference) => reference.write)) return refuse('reassigned', call);
 
@@ -116,8 +118,13 @@ function singleCall(callback: any): any | undefined {
 // called; or the timer's own handle, reset in its callback and tested before the other calls.
 function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]): string | undefined {
   const { tree, scopes } = facts;
-  // read in a test that decides whether the call runs (`if (settled) return`, `settled || done()`), not merely read
-  const guardsIn = (binding: Binding, place: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place) && inTest(facts, reference.node, place));
+  // read in a test that decides whether each call of the callback there runs (`if (settled) return`,
+  // `settled || done()`), not merely read (`if (settled) log('late')`)
+  const callsIn = (place: any) => [...site.others, ...site.references].map((reference: any) => reference.node).filter((node: any, index: number, all: any[]) => all.indexOf(node) === index && tree.isInside(node, place) && isCalled(tree, node));
+  const guardsIn = (binding: Binding, place: any) => {
+    const calls = callsIn(place);
+    return calls.length > 0 && calls.every((callNode: any) => binding.references.some((reference) => !reference.write && tree.isInside(reference.node, place) && decides(facts, reference.node, callNode, place)));
+  };
   const writtenIn = (binding: Binding, place: any) => binding.references.some((reference) => reference.write && tree.isInside(reference.node, place));
   for (const declarator of tree.within(site.fn, 'VariableDeclarator')) {
     if (tree.parent(declarator).kind !== 'let' || declarator.id.type !== 'Identifier') continue;
@@ -126,16 +133,47 @@ function existingFlag(facts: Facts, site: CallbackSite, places: readonly any[]):
     const binding = scopes.bindingOf(declarator.id);
     // read before every producer's call; the timer reads it too, or sets it (`timedOut = true`)
     const [timerPlace, ...producers] = places;
-    if (binding && producers.length > 0 && producers.every((place) => guardsIn(binding, place)) && (guardsIn(binding, timerPlace) || writtenIn(binding, timerPlace))) return binding.name;
+    // and set by one side where the other tests it: a flag nothing sets guards nothing
+    const timerSets = writtenIn(binding!, timerPlace) && producers.every((place) => guardsIn(binding!, place));
+    const producersSet = producers.every((place) => writtenIn(binding!, place) && guardsIn(binding!, place)) && guardsIn(binding!, timerPlace);
+    if (binding && producers.length > 0 && (timerSets || producersSet)) return binding.name;
   }
   const timer = site.timer;
   const capture = timer?.capture;
   if (capture?.kind === 'declared' && capture.binding.kind === 'let') {
     const resetInTimer = timer!.uses.some((use) => use.kind === 'reset' && tree.isInside(use.node, site.node.arguments[0]));
-    const testedElsewhere = places.slice(1).every((place) => timer!.uses.some((use) => use.kind === 'guard' && tree.isInside(use.node, place)));
+    // `if (timer) clearTimeout(timer)` guards the clear, not the call: the test must decide the call
+    const testedElsewhere = places.slice(1).every((place) => callsIn(place).length > 0 && callsIn(place).every((callNode: any) => timer!.uses.some((use) => use.kind === 'guard' && tree.isInside(use.node, place) && decides(facts, use.node, callNode, place))));
     if (resetInTimer && testedElsewhere && places.length > 1) return capture.binding.name;
   }
   return undefined;
+}
+
+// `done(…)` or `done` handed on as a callee's argument: the reference is called there
+function isCalled(tree: Facts['tree'], node: any): boolean {
+  const parent = tree.parent(node);
+  return (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && (parent.callee === node || parent.arguments.includes(node));
+}
+
+// `read` sits in the test of an `if`, a `?:` or the left of `&&`/`||` within `place` that decides
+// whether `call` runs: the call is in one of its branches (its right side), or the `if` leaves
+// (`if (settled) return;`) before the call, which follows it in the same function
+function decides(facts: Facts, read: any, call: any, place: any): boolean {
+  const { tree } = facts;
+  if (!inTest(facts, read, place)) return false;
+  let child = read;
+  for (const ancestor of tree.ancestors(read)) {
+    if (ancestor === place || isFunction(ancestor)) return false;
+    if ((ancestor.type === 'IfStatement' || ancestor.type === 'ConditionalExpression') && ancestor.test === child) {
+      if (tree.isInside(call, ancestor.consequent) || (ancestor.alternate && tree.isInside(call, ancestor.alternate))) return true;
+      if (ancestor.type !== 'IfStatement' || call.start < ancestor.end || tree.functionOf(call) !== tree.functionOf(ancestor)) return false;
+      const consequent = ancestor.consequent.type === 'BlockStatement' && ancestor.consequent.body.length === 1 ? ancestor.consequent.body[0] : ancestor.consequent;
+      return consequent.type === 'ReturnStatement' || consequent.type === 'ThrowStatement';
+    }
+    if (ancestor.type === 'LogicalExpression' && ancestor.left === child) return tree.isInside(call, ancestor.right);
+    child = ancestor;
+  }
+  return false;
 }
 
 // `node` sits in the test of an `if`, a `?:`, or the left of `&&`/`||`, within `place`
@@ -166,6 +204,10 @@ function repeatedContext(facts: Facts, node: any, fn: any): string | undefined {
   for (let current = node; current && current !== fn; current = tree.parent(current)) {
     if (isLoop(current)) return 'loop';
     const parent = tree.parent(current);
+    // `port.onmessage = (event) => done(…)`: a handler property runs at every event
+    if (isFunction(current) && parent?.type === 'AssignmentExpression' && parent.right === current && (parent.left.type === 'MemberExpression' || parent.left.type === 'OptionalMemberExpression')) return propertyName(parent.left) ?? 'a handler property';
+    // `new MutationObserver(cb)`: a constructor's callback may run any number of times (a promise's executor runs once)
+    if (isFunction(current) && parent?.type === 'NewExpression' && parent.arguments.includes(current) && !facts.resolver.is(parent.callee, 'Promise')) return `new ${facts.code(parent.callee, 30)}`;
     if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(current)) {
       const callee = unwrap(parent.callee);
       const name = callee?.type === 'Identifier' ? callee.name : propertyName(callee);
