@@ -351,7 +351,8 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (no
         // the statement holding the point must not leave before the clear either: `return resolve(v);`,
         // or a return/throw/break nested in it (`if (!v) return resolve(null);`), or an await after
         // which a rejection throws past it
-        if (other > index && !list.slice(index, other).some(mayLeaveEarly)) return true;
+        // nor may a statement between them throw (`resolve(v); record(v); clearTimeout(h);`)
+        if (other > index && !list.slice(index, other).some(mayLeaveEarly) && !list.slice(index + 1, other).some((between: any) => mayThrowBetween(tree, between, isClear))) return true;
       }
     }
     if (ancestor === fn) break;
@@ -388,6 +389,23 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (no
   return false;
 }
 
+// `h`, `h != null`, `h !== undefined` (or `null`) of the handle `clear` clears
+function testsHandle(test: any, clear: any): boolean {
+  const handle = unwrap(clear?.arguments?.[0]);
+  if (handle?.type !== 'Identifier') return false;
+  const same = (node: any) => unwrap(node)?.type === 'Identifier' && unwrap(node).name === handle.name;
+  if (same(test)) return true;
+  const nullish = (node: any) => { const value = unwrap(node); return value?.type === 'NullLiteral' || (value?.type === 'Literal' && value.value === null) || (value?.type === 'Identifier' && value.name === 'undefined'); };
+  return test?.type === 'BinaryExpression' && ['!=', '!==' ].includes(test.operator) && ((same(test.left) && nullish(test.right)) || (same(test.right) && nullish(test.left)));
+}
+
+// A statement that may throw before a clear after it: a call or `new` that is not a clear, a throw
+function mayThrowBetween(tree: Facts['tree'], statement: any, isClear: (node: any) => boolean): boolean {
+  if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') return false;
+  const calls = [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression'), ...tree.within(statement, 'NewExpression')];
+  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && tree.functionOf(call) === tree.functionOf(statement));
+}
+
 // The expression a chain of links starts from.
 function chainHead(links: Array<{ call: any }>): any {
   let head = links[0].call;
@@ -415,7 +433,9 @@ function isClearStatement(statement: any, isClear: (node: any) => boolean): bool
   if (statement.type === 'ExpressionStatement') {
     const expression = unwrap(statement.expression);
     if (isClear(expression)) return true;
-    if (expression?.type === 'LogicalExpression' && expression.operator === '&&' && isClear(unwrap(expression.right))) return true;
+    // `h && clearTimeout(h)`: a test of the handle itself, which is unset only when nothing is armed
+    // (not `v && clearTimeout(h)`, which skips the clear whenever `v` is falsy)
+    if (expression?.type === 'LogicalExpression' && expression.operator === '&&' && isClear(unwrap(expression.right)) && testsHandle(unwrap(expression.left), unwrap(expression.right))) return true;
     return false;
   }
   if (statement.type === 'IfStatement') {

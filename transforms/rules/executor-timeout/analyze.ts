@@ -3,7 +3,7 @@
 // does), and every outcome of the work settles the promise; fixable with `.finally(() =>
 // clearTimeout(h))` on the promise under the preconditions below.
 import { hasWrites, propertyName } from '../../analysis/resolve';
-import { isFunction, unwrap } from '../../analysis/tree';
+import { isFunction, isLoop, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import type { ExecutorSite } from '../../model/executor';
@@ -472,6 +472,14 @@ function planHandle(facts: Facts, site: ExecutorSite): ExecutorPlan['handle'] | 
   }
   const init = unwrap(declarator.init);
   if (init && !(init.type === 'NullLiteral' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'Literal' && init.value === null))) return unknown('handleEscapes', declarator, { name });
+  // declared outside a loop that makes a promise each run, not awaited there: a `.finally()` would
+  // clear the handle of a later run, whose promise then never settles
+  if (facts.tree.parent(newPromise)?.type !== 'AwaitExpression') {
+    for (const ancestor of facts.tree.ancestors(newPromise)) {
+      if (isFunction(ancestor)) break;
+      if (isLoop(ancestor) && !facts.tree.isInside(declarator, ancestor)) return unknown('handleShared', assignment, { name });
+    }
+  }
   for (const use of timer.uses) {
     if (use.kind === 'clear' || use.kind === 'guard' || use.kind === 'unref' || use.kind === 'reset') continue;
     if (use.kind === 'rearm') return unknown('handleShared', use.node, { name });
@@ -495,7 +503,8 @@ function contextualPromiseType(facts: Facts, newPromise: any): string | undefine
   if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === newPromise)) {
     const fn = parent.type === 'ReturnStatement' ? tree.functionOf(newPromise) : parent;
     if (fn?.returnType) return promiseArgument(fn.returnType);
-    return ['FunctionDeclaration', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod'].includes(fn?.type) ? undefined : 'unknown';
+    // an object literal's method may take its type from the object's (`const s: Searcher = { find() {…} }`)
+    return ['FunctionDeclaration', 'ClassMethod', 'ClassPrivateMethod'].includes(fn?.type) ? undefined : 'unknown';
   }
   if (parent?.type === 'VariableDeclarator' && parent.init === newPromise) return parent.id.typeAnnotation ? promiseArgument(parent.id.typeAnnotation) : undefined;
   if (parent?.type === 'ExpressionStatement') return undefined;
@@ -521,6 +530,8 @@ function planFetch(facts: Facts, site: ExecutorSite): { call?: any; node?: any; 
   if (init && init.type !== 'ObjectExpression') return refuse(call, 'its init is not an object literal, so it may already carry a signal');
   if (init?.properties.some((property: any) => property.type === 'SpreadElement')) return refuse(call, 'its init spreads another object that may carry a signal');
   if (init?.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) return undefined;
+  const step = effectfulStep(facts, site, call);
+  if (step) return refuse(call, `a step of its chain, \`${facts.code(step, 40)}\`, does more than read the response: an abort would skip it, or cut a body the promise already follows`);
   if (!rejectsOnlyThroughReject(facts, site, call)) return refuse(call, 'its rejection is not handed straight to `reject`, so an abort would run other code or go unhandled');
   if (!isFunction(site.timer!.callback)) return refuse(call, 'the timer settles through `setTimeout(settle, ms, value)`, with no callback to abort from');
   if (!resolver.isFreeAt(site.node, 'AbortController')) return refuse(call, '`AbortController` is not the global here');
@@ -537,6 +548,39 @@ function isRejectForwarder(facts: Facts, site: ExecutorSite, node: any): boolean
   return call?.type === 'CallExpression' && isReject(call.callee) && call.arguments.length === 1 && unwrap(call.arguments[0])?.type === 'Identifier' && unwrap(call.arguments[0]).name === node.params[0].name;
 }
 
+// The first fulfilment handler of the fetch's chain that an abort must not skip: neither a reading
+// step nor a forwarder to `resolve`
+function effectfulStep(facts: Facts, site: ExecutorSite, fetchCall: any): any | undefined {
+  const { tree } = facts;
+  for (let chain = fetchCall; ; ) {
+    const member = tree.parent(chain);
+    const call = member && tree.parent(member);
+    if (member?.type !== 'MemberExpression' || member.object !== chain || call?.type !== 'CallExpression' || call.callee !== member) return undefined;
+    if (propertyName(member) === 'then' && call.arguments[0] && !isReadingStep(call.arguments[0]) && !isResolveForwarder(facts, site, call.arguments[0])) return call.arguments[0];
+    chain = call;
+  }
+}
+
+// `resolve`, `(value) => resolve(value)`: hands the value to the promise and does nothing else
+function isResolveForwarder(facts: Facts, site: ExecutorSite, node: any): boolean {
+  const isResolve = (candidate: any) => unwrap(candidate)?.type === 'Identifier' && site.resolve !== undefined && facts.scopes.bindingOf(unwrap(candidate)) === site.resolve;
+  if (isResolve(node)) return true;
+  if (!isFunction(node) || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
+  const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ExpressionStatement' ? node.body.body[0].expression : undefined) : node.body;
+  const call = unwrap(body);
+  return call?.type === 'CallExpression' && isResolve(call.callee) && call.arguments.length === 1 && unwrap(call.arguments[0])?.type === 'Identifier' && unwrap(call.arguments[0]).name === node.params[0].name;
+}
+
+// `(response) => response.json()` (or text, arrayBuffer, blob, formData), or an arrow giving back a
+// value that runs no code: a step that only reads what the fetch gave
+function isReadingStep(node: any): boolean {
+  if (node?.type !== 'ArrowFunctionExpression' || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier' || node.body.type === 'BlockStatement') return false;
+  const body = unwrap(node.body);
+  if (isEffectFree(body)) return true;
+  const callee = body?.type === 'CallExpression' ? unwrap(body.callee) : undefined;
+  return callee?.type === 'MemberExpression' && !callee.computed && unwrap(callee.object)?.type === 'Identifier' && unwrap(callee.object).name === node.params[0].name && ['json', 'text', 'arrayBuffer', 'blob', 'formData'].includes(callee.property.name) && body.arguments.length === 0;
+}
+
 function rejectsOnlyThroughReject(facts: Facts, site: ExecutorSite, fetchCall: any): boolean {
   const { tree } = facts;
   const executor = site.executor;
@@ -550,8 +594,12 @@ function rejectsOnlyThroughReject(facts: Facts, site: ExecutorSite, fetchCall: a
     const args = call.arguments;
     chain = call;
     const isLast = !(tree.parent(chain)?.type === 'MemberExpression' && tree.parent(chain).object === chain);
-    if (method === 'then' && args.length === 1) continue;
-    if ((method === 'then' && args.length === 2 && isRejectForwarder(facts, site, args[1])) || (method === 'catch' && args.length === 1 && isRejectForwarder(facts, site, args[0]))) {
+    // a step an abort may skip: one that only reads the response (`(r) => r.json()`), or `resolve`
+    // itself; not one with effects of its own (`cache.set(…)`) or `resolve(r.json())`, whose body
+    // read the abort would cut after the promise followed it
+    if (method === 'then' && args.length === 1 && (isReadingStep(args[0]) || isResolveForwarder(facts, site, args[0]))) continue;
+    if (method === 'then' && args.length === 1) return false;
+    if ((method === 'then' && args.length === 2 && isResolveForwarder(facts, site, args[0]) && isRejectForwarder(facts, site, args[1])) || (method === 'catch' && args.length === 1 && isRejectForwarder(facts, site, args[0]))) {
       const statement = tree.parent(chain);
       return isLast && statement?.type === 'ExpressionStatement' && tree.parent(statement) === executor.body;
     }
