@@ -403,7 +403,9 @@ function testsHandle(test: any, clear: any): boolean {
 function mayThrowBetween(tree: Facts['tree'], statement: any, isClear: (node: any) => boolean): boolean {
   if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') return false;
   const calls = [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression'), ...tree.within(statement, 'NewExpression')];
-  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && tree.functionOf(call) === tree.functionOf(statement));
+  // a removal or a dispose of the site's own listeners is taken not to throw, as elsewhere
+  const quiet = (call: any) => ['dispose', 'off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe', 'unref'].includes(propertyName(unwrap(call.callee)) ?? '');
+  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && !quiet(call) && tree.functionOf(call) === tree.functionOf(statement));
 }
 
 // The expression a chain of links starts from.

@@ -7,7 +7,8 @@ import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import type { AbortSite } from '../../model/abort';
 import { isEffectFree } from '../../model/effects';
-import { mayLeaveEarly, readFromOutside, walkOwn } from '../../model/paths';
+import { LISTENER_METHODS } from '../../model/executor';
+import { mayLeaveEarly, readFromOutside, runsOnEveryPathOf, walkOwn } from '../../model/paths';
 import type { Facts } from '../../model/facts';
 import { clearSpelling } from '../../model/spelling';
 import type { MessageId } from './messages';
@@ -33,6 +34,12 @@ type Result = Verdict<AbortPlan>;
 const RESPONSE_FIELDS = new Set(['ok', 'status', 'statusText', 'headers', 'url', 'redirected', 'type', 'bodyUsed']);
 const BODY_READERS = new Set(['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes']);
 
+/** why a clear that exists does not run on every path */
+interface Gap {
+  messageId: MessageId;
+  data?: Record<string, string>;
+}
+
 const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
 const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
 
@@ -57,7 +64,7 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
     const cleared = clearedInFinallyAroundUses(facts, site);
     if (cleared === 'every run') return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: site.timer.capture.binding.name } };
     // a clear in a finally this cannot prove runs: a try/finally around it would only nest another
-    if (cleared === 'some runs') return unknown('clearedOnSomePaths', timerCall, { name: site.timer.capture.binding.name });
+    if (cleared) return unknown(cleared.messageId, timerCall, { name: site.timer.capture.binding.name, ...cleared.data });
   }
   const place = tree.listOf(statement);
   if (!place || place.holder.type !== 'BlockStatement') {
@@ -112,7 +119,10 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
     // a `let` handle is as good as a const while nothing writes it
     const write = capture.binding.references.find((reference) => reference.write);
     if (write || (capture.binding.kind !== 'const' && capture.binding.kind !== 'let')) return unknown('handleEscapes', write?.node ?? capture.declarator, { name: handleName });
-    if (clearedOnEveryExit(facts, site, region, requests)) return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName } };
+    const exits = clearedOnEveryExit(facts, site, region, requests);
+    if (exits === 'every run') return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName } };
+    // a finally that clears unless a call before it throws: said so, not rewritten (a try/finally would only nest another)
+    if (exits?.messageId === 'clearedUnlessThrows' || exits?.messageId === 'clearedLateInFinally') return unknown(exits.messageId, timerCall, { name: handleName, ...exits.data });
     // `clearTimeout(t);` in the block itself: after it, the timer bounds nothing, as today
     const clearIndex = list.findIndex((candidate: any, index: number) => index > timerIndex && candidate.type === 'ExpressionStatement' && site.timer.uses.some((use) => use.call === unwrap(candidate.expression)));
     if (clearIndex !== -1) guardedEnd = clearIndex;
@@ -140,7 +150,10 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
       // `return fetch(...).then((r) => r.text());` as the only statement after the timer: the
       // returned promise settles once the body is read, so `.finally()` on it clears the timer then.
       const chain = chainTopOf(facts, request);
-      if (handleName && isClearedInFinallyOn(facts, site, chain)) return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName } };
+      const chained = handleName ? clearedInFinallyOn(facts, site, chain) : undefined;
+      if (chained === 'every run') return { status: 'safe', messageId: 'alreadyCleared', at: timerCall, data: { name: handleName! } };
+      // `.finally()` on the chain clears it, but not on every path: another `.finally()` would only nest it
+      if (chained) return unknown(chained.messageId, timerCall, { name: handleName!, ...chained.data });
       const holder = tree.parent(chain);
       const isOnlyReturn = region.length === 1 && holder?.type === 'ReturnStatement' && holder === region[0] && requests.length === 1;
       if (!isOnlyReturn) return unknown('fetchNotAwaited', request);
@@ -176,7 +189,10 @@ export function analyzeAbort(site: AbortSite, { facts, options }: RuleContext): 
       facts.resolver.isFreeAt(site.controllerStatement, 'AbortSignal') &&
       armsWhereControllerIs(facts, list.slice(controllerIndex + 1, timerIndex), site.timer.delay) &&
       site.timer.expression === site.timer.call;
+    // `${error}`, String(error), console.error(error): the text shows which error it is
+    const used = evidence ? undefined : caughtErrorUse(facts);
     if (evidence) remarks.push({ status: 'refused', messageId: 'signalTimeoutRefused', at: timerCall, data: { evidence } });
+    else if (used) remarks.push({ status: 'refused', messageId: 'signalTimeoutErrorUsed', at: timerCall, data: { evidence: used } });
     else if (signalTimeoutSafe) plan.useSignalTimeout = true;
   }
   return { status: 'fixable', plan, remarks };
@@ -234,17 +250,18 @@ function signalRequest(facts: Facts, use: any): any | undefined {
 }
 
 // A clear of the handle in a `finally` whose try holds every use of the controller.
-function clearedInFinallyAroundUses(facts: Facts, site: AbortSite): 'every run' | 'some runs' | undefined {
+function clearedInFinallyAroundUses(facts: Facts, site: AbortSite): 'every run' | Gap | undefined {
   const { tree } = facts;
-  let found: 'some runs' | undefined;
+  let found: Gap | undefined;
   for (const use of site.timer.uses) {
     if (use.kind !== 'clear') continue;
     for (const ancestor of tree.ancestors(use.call)) {
       if (ancestor.type !== 'TryStatement' || !ancestor.finalizer || !tree.isInside(use.call, ancestor.finalizer)) continue;
       const uses = site.controller!.references.filter((reference) => !tree.isInside(reference.node, site.abortCall));
       if (uses.length === 0 || !uses.every((reference) => tree.isInside(reference.node, ancestor.block))) continue;
-      if (reachedAndCleared(facts, site, ancestor, use.call)) return 'every run';
-      found = 'some runs';
+      const reached = reachedAndCleared(facts, site, ancestor, use.call);
+      if (reached === 'every run') return 'every run';
+      found ??= reached;
     }
   }
   return found;
@@ -252,46 +269,139 @@ function clearedInFinallyAroundUses(facts: Facts, site: AbortSite): 'every run' 
 
 // Every run that arms the timer reaches the try, and its finally always clears: the try is a
 // statement of the timer's own block after it, with no statement between that may leave first (a
-// return, throw, break or continue, an await or yield, `for await`, a `using`), and the clear is a
-// statement of the finally's block itself (not in a branch of it).
-function reachedAndCleared(facts: Facts, site: AbortSite, tryStatement: any, clear: any): boolean {
+// return, throw, break or continue, an await or yield, `for await`, a `using`, or a call that may
+// throw), and the clear is a statement of the finally's block itself (not in a branch of it), with
+// nothing before it in the finally that may leave first.
+function reachedAndCleared(facts: Facts, site: AbortSite, tryStatement: any, clear: any): 'every run' | Gap {
   const { tree } = facts;
+  const someRuns: Gap = { messageId: 'clearedOnSomePaths' };
   const place = site.timerStatement ? tree.listOf(site.timerStatement) : undefined;
-  if (!place) return false;
+  if (!place) return someRuns;
   const at = place.list.indexOf(tryStatement);
-  if (at <= place.index) return false;
+  if (at <= place.index) return someRuns;
   const between = place.list.slice(place.index + 1, at);
-  const quiet = (statement: any) => !mayLeaveEarly(statement) && !yieldsIn(facts, statement) && !(statement.type === 'VariableDeclaration' && (statement.kind === 'using' || statement.kind === 'await using'));
-  if (!between.every(quiet)) return false;
+  if (!between.every((statement: any) => isQuiet(facts, statement))) return someRuns;
+  const thrower = mayThrowCall(facts, between);
+  if (thrower) return { messageId: 'clearedUnlessThrows', data: { call: facts.code(thrower.callee, 40) } };
   const holder = tree.parent(clear);
-  return holder?.type === 'ExpressionStatement' && tree.parent(holder) === tryStatement.finalizer;
+  if (holder?.type !== 'ExpressionStatement' || tree.parent(holder) !== tryStatement.finalizer) return someRuns;
+  const before = tryStatement.finalizer.body.slice(0, tryStatement.finalizer.body.indexOf(holder));
+  const leaving = before.find((statement: any) => !isQuiet(facts, statement) || mayThrowCall(facts, [statement]));
+  if (leaving) return { messageId: 'clearedLateInFinally', data: { code: facts.code(leaving, 40) } };
+  return 'every run';
+}
+
+// a statement that surely runs to its end: nothing in it may leave its list early or give the event
+// loop a turn, and it declares no `using` (whose dispose may throw)
+function isQuiet(facts: Facts, statement: any): boolean {
+  return !mayLeaveEarly(statement) && !yieldsIn(facts, statement) && !(statement.type === 'VariableDeclaration' && (statement.kind === 'using' || statement.kind === 'await using'));
+}
+
+// methods that do not throw on what they are spelled for (promises, emitters, Map/Set/Array), as executor-timeout takes them
+const QUIET_METHODS = new Set(['then', 'catch', 'finally', ...Object.keys(LISTENER_METHODS), 'removeListener', 'off', 'removeEventListener', 'removeAllListeners', 'set', 'get', 'has', 'delete', 'add', 'push']);
+const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+
+// The first call in `roots` (outside nested functions, and not `skip`) that may throw synchronously,
+// as executor-timeout's sync throws count them: not the platform's timers, a method that does not
+// throw (`map.get`, `emitter.on`), `console.*`, `Promise.*`, an async function of this file, a call
+// whose value is chained (`load().then(…)`, which rejects instead), or a call in a try with a catch.
+function mayThrowCall(facts: Facts, roots: any[], skip: (call: any) => boolean = () => false): any | undefined {
+  const { tree, resolver } = facts;
+  const calls: any[] = [];
+  for (const root of roots) {
+    walkOwn(root, (node) => {
+      if ((node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') || skip(node)) return;
+      if (QUIET_BUILTINS.some((name) => resolver.is(node.callee, name))) return;
+      const callee = unwrap(node.callee);
+      const method = propertyName(callee);
+      if (method !== undefined && QUIET_METHODS.has(method)) return;
+      const object = method !== undefined ? unwrap(callee.object) : undefined;
+      if (object && (resolver.is(object, 'Promise') || (object.type === 'Identifier' && object.name === 'console' && resolver.isFreeAt(object, 'console')))) return;
+      if (callee?.type === 'Identifier' && resolver.localFunctionOf(callee)?.fn.async) return;
+      const link = tree.parent(node);
+      if ((link?.type === 'MemberExpression' || link?.type === 'OptionalMemberExpression') && link.object === node && ['then', 'catch', 'finally'].includes(propertyName(link) ?? '')) return;
+      for (const ancestor of tree.ancestors(node)) {
+        if (ancestor === root) break;
+        if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(node, ancestor.block)) return;
+      }
+      calls.push(node);
+    });
+  }
+  return calls.sort((a, b) => a.start - b.start)[0];
 }
 
 // A clear of the handle in a `finally` whose try holds every use of the signal, or `.finally(clear)`
 // on the chain of every request.
-function clearedOnEveryExit(facts: Facts, site: AbortSite, region: any[], requests: any[]): boolean {
+function clearedOnEveryExit(facts: Facts, site: AbortSite, region: any[], requests: any[]): 'every run' | Gap | undefined {
   const { tree } = facts;
   const clears = site.timer.uses.filter((use) => use.kind === 'clear').map((use) => use.call);
+  let gap: Gap | undefined;
   for (const clear of clears) {
     for (const ancestor of tree.ancestors(clear)) {
       if (ancestor.type === 'TryStatement' && ancestor.finalizer && tree.isInside(clear, ancestor.finalizer)) {
         // the signal's holders are in the try; the code's own aborts and reads of its state may be anywhere
         const covers = site.controller!.references.every((reference) => tree.isInside(reference.node, site.abortCall) || tree.isInside(reference.node, ancestor.block) || isExplicitAbort(facts, reference.node) || isSignalStateRead(facts, reference.node));
-        if (covers && region.includes(ancestor) && reachedAndCleared(facts, site, ancestor, clear)) return true;
+        if (!covers || !region.includes(ancestor)) continue;
+        const reached = reachedAndCleared(facts, site, ancestor, clear);
+        if (reached === 'every run') return 'every run';
+        gap ??= reached;
       }
     }
   }
-  return requests.length > 0 && requests.every((request) => isClearedInFinallyOn(facts, site, chainTopOf(facts, request)));
+  if (requests.length > 0 && requests.every((request) => clearedInFinallyOn(facts, site, chainTopOf(facts, request)) === 'every run')) return 'every run';
+  return gap;
 }
 
-// `<chain>.finally(() => clearTimeout(handle))`
-function isClearedInFinallyOn(facts: Facts, site: AbortSite, chain: any): boolean {
+// `<chain>.finally(() => clearTimeout(handle))`: undefined when no `.finally()` on the chain clears
+// the handle; 'every run' when every run that arms the timer attaches it and its callback clears on
+// every path: the chain is evaluated whenever a statement of the timer's own block after it runs,
+// nothing between them may leave first (a return, a throw, an await, a call that may throw, the
+// chain's own arguments included), and the clear is not in a branch of the callback.
+function clearedInFinallyOn(facts: Facts, site: AbortSite, chain: any): 'every run' | Gap | undefined {
   const { tree } = facts;
   const member = tree.parent(chain);
   const call = member && tree.parent(member);
-  if (member?.type !== 'MemberExpression' || member.object !== chain || propertyName(member) !== 'finally' || call?.type !== 'CallExpression') return false;
+  if (member?.type !== 'MemberExpression' || member.object !== chain || propertyName(member) !== 'finally' || call?.type !== 'CallExpression') return undefined;
   const [callback] = call.arguments;
-  return isFunction(callback) && site.timer.uses.some((use) => use.kind === 'clear' && tree.isInside(use.call, callback));
+  if (!isFunction(callback)) return undefined;
+  const clears = site.timer.uses.filter((use) => use.kind === 'clear' && tree.isInside(use.call, callback)).map((use) => use.call);
+  if (clears.length === 0) return undefined;
+  const someRuns: Gap = { messageId: 'chainClearedOnSomePaths' };
+  if (!clears.some((clear) => runsOnEveryPathOf(tree, callback, clear))) return someRuns;
+  const place = site.timerStatement ? tree.listOf(site.timerStatement) : undefined;
+  const statement = statementEvaluating(facts, call);
+  const at = place && statement ? place.list.indexOf(statement) : -1;
+  if (!place || at <= place.index) return someRuns;
+  const between = place.list.slice(place.index + 1, at);
+  if (!between.every((each: any) => isQuiet(facts, each))) return someRuns;
+  // the request and the `.then()` links of the chain: the request rejects rather than throws
+  const links = new Set<any>();
+  for (let link = chain; link?.type === 'CallExpression'; link = propertyName(link.callee) === 'then' ? unwrap(link.callee.object) : undefined) links.add(link);
+  const thrower = mayThrowCall(facts, [...between, chain], (node) => links.has(node));
+  if (thrower) return { messageId: 'clearedUnlessThrows', data: { call: facts.code(thrower.callee, 40) } };
+  return 'every run';
+}
+
+// The statement that evaluates `expression` whenever it runs (`return <e>`, `<e>;`, `const x = <e>`,
+// through awaits, parentheses and further links of a chain), or undefined when it sits in a branch.
+function statementEvaluating(facts: Facts, expression: any): any | undefined {
+  const { tree } = facts;
+  let current = expression;
+  for (;;) {
+    const parent = tree.parent(current);
+    if (!parent) return undefined;
+    if (['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(parent.type)) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === 'MemberExpression' && parent.object === current && tree.parent(parent)?.type === 'CallExpression' && tree.parent(parent).callee === parent) {
+      current = tree.parent(parent);
+      continue;
+    }
+    if ((parent.type === 'ReturnStatement' && parent.argument === current) || (parent.type === 'ExpressionStatement' && parent.expression === current)) return parent;
+    if (parent.type === 'VariableDeclarator' && parent.init === current) return tree.parent(parent);
+    return undefined;
+  }
 }
 
 // whether `statement` can give the event loop a turn: an await, a yield or a `for await`, outside nested functions
@@ -425,4 +535,59 @@ function errorNameEvidence(facts: Facts): string | undefined {
   if (code) return `\`${facts.code(code)}\``;
   const pattern = tree.ofType('ObjectPattern').find((node) => node.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'name'));
   return pattern ? `\`${facts.code(pattern, 40)}\`` : undefined;
+}
+
+// A caught error (a catch clause's, a `.catch()` or `.then(_, onRejected)` handler's) used for more
+// than rethrowing it as it is or passing it on unchanged (`throw error`, `return error`,
+// `reject(error)`, `{ cause: error }`): in a template literal, a concatenation, `String(error)`,
+// `JSON.stringify(error)`, `new Error(error)`, console output, a property read or anything else, its
+// text or shape tells an AbortError from a TimeoutError. Destructuring it counts too.
+function caughtErrorUse(facts: Facts): string | undefined {
+  const { tree, scopes } = facts;
+  const params: any[] = tree.ofType('CatchClause').flatMap((clause: any) => (clause.param ? [clause.param] : []));
+  for (const call of [...tree.ofType('CallExpression'), ...tree.ofType('OptionalCallExpression')]) {
+    const method = propertyName(unwrap(call.callee));
+    const handler = method === 'catch' ? call.arguments[0] : method === 'then' ? call.arguments[1] : undefined;
+    if (isFunction(handler) && handler.params.length > 0) params.push(handler.params[0]);
+  }
+  for (const param of params.sort((a, b) => a.start - b.start)) {
+    if (param.type !== 'Identifier') return `\`${facts.code(param, 40)}\``;
+    const binding = scopes.bindingOf(param);
+    for (const reference of binding?.references ?? []) {
+      const use = usedBeyondPassingOn(facts, reference.node);
+      if (use) return use;
+    }
+  }
+  return undefined;
+}
+
+function usedBeyondPassingOn(facts: Facts, reference: any): string | undefined {
+  const { tree } = facts;
+  let node = reference;
+  let parent = tree.parent(node);
+  while (['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression'].includes(parent?.type)) {
+    node = parent;
+    parent = tree.parent(node);
+  }
+  const name = reference.name;
+  if (parent?.type === 'TemplateLiteral') return `\`\${${name}}\``;
+  if (parent?.type === 'ThrowStatement' || (parent?.type === 'ReturnStatement' && parent.argument === node)) return undefined;
+  if (isFunction(parent) && parent.body === node) return undefined;
+  if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === node && !parent.computed && tree.parent(parent)?.type === 'ObjectExpression') return undefined;
+  if (parent?.type === 'ArrayExpression') return undefined;
+  const isCall = parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression' || parent?.type === 'NewExpression';
+  if (isCall && parent.arguments.includes(node) && !stringifies(facts, parent)) return undefined;
+  return `\`${facts.code(parent ?? node, 40)}\``;
+}
+
+// a call that turns its arguments into text: `String(x)`, `JSON.stringify(x)`, `new Error(x)`,
+// `console.log(x)`, `util.inspect(x)`, `util.format(x)`, `x.toString()`
+function stringifies(facts: Facts, call: any): boolean {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return ['String', 'inspect', 'format'].includes(callee.name) || /Error$/.test(callee.name);
+  const method = propertyName(callee);
+  const object = method !== undefined ? unwrap(callee.object) : undefined;
+  if (object?.type === 'Identifier' && object.name === 'console' && facts.resolver.isFreeAt(object, 'console')) return true;
+  if (object?.type === 'Identifier' && object.name === 'JSON' && method === 'stringify') return true;
+  return method === 'inspect' || method === 'format';
 }

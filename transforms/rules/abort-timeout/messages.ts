@@ -36,6 +36,21 @@ export const messages = {
     why: 'its timer `{name}` is cleared in a finally around the uses of the signal, but code before the try may leave first, or the clear sits in a branch of the finally',
     fix: 'arm the timer right before the try, and make `clearTimeout({name})` a statement of the finally itself',
   },
+  clearedLateInFinally: {
+    what: 'AbortController timeout',
+    why: 'its timer `{name}` is cleared in a finally around the uses of the signal, but `{code}` before the clear in that finally may leave first',
+    fix: 'make `clearTimeout({name})` the first statement of the finally',
+  },
+  clearedUnlessThrows: {
+    what: 'AbortController timeout',
+    why: 'its timer `{name}` is cleared once the uses of the signal end, but stays armed if `{call}`, called between the timer and the code that clears it, throws',
+    fix: 'if it can throw, arm the timer after it, right before the try or the fetch chain that clears the timer',
+  },
+  chainClearedOnSomePaths: {
+    what: 'AbortController timeout',
+    why: 'its timer `{name}` is cleared in .finally() on the fetch chain, but not on every path: code before the chain may leave first, or the chain or the clear sits in a branch',
+    fix: 'arm the timer right before the chain, and make `clearTimeout({name})` a statement of the .finally() callback itself',
+  },
   handleEscapes: {
     what: 'AbortController timeout',
     why: 'the timer handle (`{name}`) is used for more than clearing it (returned, passed on, stored or reassigned)',
@@ -90,6 +105,11 @@ export const messages = {
     what: 'AbortController timeout',
     why: '--prefer-signal-timeout: AbortSignal.timeout() rejects with a TimeoutError, and this file inspects error names ({evidence}); the timer is cleared in a finally instead',
     fix: 'check for both names (`AbortError` and `TimeoutError`) before switching to AbortSignal.timeout()',
+  },
+  signalTimeoutErrorUsed: {
+    what: 'AbortController timeout',
+    why: '--prefer-signal-timeout: AbortSignal.timeout() rejects with a TimeoutError, and a caught error is used beyond passing it on ({evidence}); the timer is cleared in a finally instead',
+    fix: 'pass the error on unchanged, or make that code read the same for both errors, before switching to AbortSignal.timeout()',
   },
 } satisfies MessageTable;
 
