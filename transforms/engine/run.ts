@@ -305,6 +305,12 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
     while (name?.type === 'TSQualifiedName') name = name.left;
     if (name?.type === 'Identifier') typeQueried.add(name.name);
   }
+  // `/** @type {typeof delay} */`: a JSDoc type names it too (checkJs reads it)
+  const jsdoc = (after.file.comments ?? []).filter((comment: any) => comment.type === 'CommentBlock' && comment.value.startsWith('*')).map((comment: any) => comment.value).join('\n');
+  for (const statement of after.tree.program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    for (const specifier of statement.specifiers) if (new RegExp(`(?<![\\w$])${specifier.local.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(jsdoc)) typeQueried.add(specifier.local.name);
+  }
   for (const statement of after.tree.program.body) {
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     const orphaned = statement.specifiers.filter((specifier: any) => usedBefore.has(specifier.local.name) && specifier.importKind !== 'type' && !typeQueried.has(specifier.local.name) && (after.scopes.bindingOf(specifier.local)?.references.length ?? 1) === 0);
@@ -312,9 +318,7 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
     orphans.push(...orphaned.map((specifier: any) => specifier.local.name));
     if (orphaned.length === statement.specifiers.length) {
       // the module ran when imported: where it may do more than declare, it is still imported for that
-      const resolved = modules.resolve(path, String(statement.source.value));
-      const home = resolved !== undefined ? modules.facts(resolved) : undefined;
-      if (home && declaresOnly(home)) edits.push(deleteStatement(layout, statement));
+      if (declaresOnly(modules, path, String(statement.source.value))) edits.push(deleteStatement(layout, statement));
       else edits.push(sideEffectImport(after, statement));
       continue;
     }
@@ -348,26 +352,43 @@ function sideEffectImport(facts: Facts, statement: any): Edit {
   return replaceRange(statement.start + 'import'.length, from === -1 ? statement.source.start : statement.start + from + 'from'.length, '');
 }
 
-// A module whose top level only declares: imports, functions, classes without static code, consts
-// of functions or values that run no code, types; so importing it runs nothing of its own.
-function declaresOnly(home: Facts): boolean {
+// A module (`specifier`, imported from `from`) whose top level only declares, so that importing it
+// runs nothing of its own: functions, classes without static code, computed keys or a superclass
+// that runs code, consts of functions or values that run no code, types; and imports with names,
+// of packages or of modules of the repository that only declare in turn (a bare `import './x'`
+// runs `x`). Undefined modules (not found) count as running code.
+function declaresOnly(modules: ModuleIndex, from: string, specifier: string, depth = 0): boolean {
+  const resolved = modules.resolve(from, specifier);
+  const relative = specifier.startsWith('.') || specifier.startsWith('/');
+  if (resolved === undefined) return !relative && depth > 0;
+  const home = modules.facts(resolved);
+  if (!home || depth > 3) return false;
+  const imported = (source: any) => declaresOnly(modules, resolved, String(source.value), depth + 1);
+  const quietClass = (node: any) =>
+    !node.decorators?.length &&
+    (!node.superClass || unwrap(node.superClass)?.type === 'Identifier') &&
+    node.body.body.every((member: any) => member.type !== 'StaticBlock' && !member.computed && !member.decorators?.length && (!member.static || member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod' || member.type === 'TSDeclareMethod'));
   const quiet = (node: any): boolean => {
     if (!node) return true;
     switch (node.type) {
       case 'ImportDeclaration':
+        return node.importKind === 'type' || (node.specifiers.length > 0 && (node.specifiers.every((specifier: any) => specifier.importKind === 'type') || imported(node.source)));
+      case 'ExportAllDeclaration':
+        return node.exportKind === 'type' || imported(node.source);
       case 'FunctionDeclaration':
       case 'TSDeclareFunction':
       case 'TSTypeAliasDeclaration':
       case 'TSInterfaceDeclaration':
-      case 'TSModuleDeclaration':
       case 'EmptyStatement':
         return true;
+      case 'TSModuleDeclaration':
+        return node.declare === true;
       case 'ClassDeclaration':
-        return !(node.decorators?.length) && node.body.body.every((member: any) => !member.static || member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod' || member.type === 'TSDeclareMethod');
+        return quietClass(node);
       case 'VariableDeclaration':
         return node.declarations.every((declarator: any) => !declarator.init || isFunction(unwrap(declarator.init)) || isEffectFree(declarator.init));
       case 'ExportNamedDeclaration':
-        return quiet(node.declaration);
+        return (!node.source || node.exportKind === 'type' || imported(node.source)) && quiet(node.declaration);
       case 'ExportDefaultDeclaration':
         return isFunction(node.declaration) || node.declaration.type === 'Identifier' || quiet(node.declaration);
       default:

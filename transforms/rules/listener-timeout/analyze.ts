@@ -428,7 +428,8 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
           if (reference.node === unwrap(listener.handler)) return true;
           const call = tree.parent(reference.node);
           // `return done();` of the executor: with the handle a `let` at the top, a clear before the timer is armed clears nothing
-          if (guarded && call?.type === 'CallExpression' && call.callee === reference.node && tree.functionOf(call) === site.executor) return true;
+          // (before the timer only: called after it, a `once` listener would no longer be removed by the cleared timer)
+          if (guarded && call?.type === 'CallExpression' && call.callee === reference.node && tree.functionOf(call) === site.executor && call.end <= guarded.start) return true;
           return (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.arguments[1] === reference.node && site.listeners.some((each) => removalOf(facts, call, each));
         });
       if (!runsOnlyAsListener) return `the handler \`${name}\` is also used for more than adding and removing it, and may run before the timer is armed`;
@@ -691,10 +692,20 @@ function readsSameAt(facts: Facts, listener: Listener, at: any, name?: any): boo
 // running too (`log.push(m)`), or could throw after the removal (`resolve(JSON.parse(buf))`) and
 // leave the promise waiting with no listener. The first statement that is not so, or undefined.
 function loudLateRun(facts: Facts, site: ExecutorSite, handler: any): any | undefined {
+  // a variable of the executor read only by its own statements and its handlers: not by a closure
+  // that may outlive the promise (`function seen() { return count; }` handed to resolve)
+  const handlers = site.listeners.map((listener) => unwrap(listener.handler)).map((each) => (isFunction(each) ? each : facts.resolver.localFunctionOf(each)?.fn)).filter(Boolean);
   const local = (node: any) => {
     const id = unwrap(node);
     const binding = id?.type === 'Identifier' ? facts.scopes.bindingOf(id) : undefined;
-    return binding !== undefined && facts.tree.isInside(binding.id, site.executor) && binding.references.every((reference) => facts.tree.isInside(reference.node, site.executor));
+    return (
+      binding !== undefined &&
+      facts.tree.isInside(binding.id, site.executor) &&
+      binding.references.every((reference) => {
+        const fn = facts.tree.functionOf(reference.node);
+        return facts.tree.isInside(reference.node, site.executor) && (fn === site.executor || handlers.includes(fn));
+      })
+    );
   };
   const quiet = (expression: any): boolean => {
     const node = unwrap(expression);

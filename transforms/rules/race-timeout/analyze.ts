@@ -12,7 +12,7 @@ import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import { type InlinePlan, planInline } from '../../model/inline';
 import { UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, isExported, planUpgrade, refusalsOf } from '../../model/upgrade';
 import { normalize } from 'node:path';
-import { coverageOf, isGuardedClear, runsOnEveryPathOf } from '../../model/paths';
+import { coverageOf, isGuardedClear, mayLeaveEarly, runsOnEveryPathOf } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
@@ -84,7 +84,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40) });
   } else if (timer.kind === 'sleep') {
     const signal = sleepSignal(timer.call);
-    if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments[2], 60) });
+    if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments.find((argument: any) => argument.type === 'SpreadElement') ?? timer.call.arguments[2], 60) });
     if (signal !== 'none') {
       // `{ signal: c.signal }` of this race's own controller, aborted when it settles: released.
       // Another signal (the app's, a caller's) holds the timer until it aborts, if ever.
@@ -108,6 +108,8 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     if (timer.kind !== 'executor') return refuse('nonGlobalPromise', race, { object: facts.code(object) });
   }
   if (timerArm.declaration && timerArm.declaration.otherUses > 0) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
+  // one use, but in a loop the arm's declaration is outside of: every run of the loop races it again
+  if (timerArm.declaration && armRacedInLoop(facts, race, timerArm.declaration.binding)) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
 
   // Clearing the timer also skips the handlers chained on the arm: only the leak may go with them.
   for (const tail of arm.tails) {
@@ -120,6 +122,20 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   // wherever they are declared; other arms held in consts are not moved past
   const touched = site.arms.filter((candidate) => candidate === timerArm || (candidate.arm.role === 'work' && candidate.arm.fetch));
   const earlier = touched.filter((candidate) => candidate.declaration).map((candidate) => candidate.declaration!.statement);
+  // the timer's own call may sit in an earlier statement still (`const s = sleep(…)` raced as
+  // `s.then(…)`): the declarations go before it too, or the fix would read them uninitialised
+  const timerCall = timer.kind === 'executor' ? timer.timer.call : (timer as { call?: any }).call;
+  const raceStatement = facts.tree.statementOf(race);
+  if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement)) {
+    const holder = facts.tree.statementOf(timerCall);
+    if (holder) earlier.push(holder);
+    // and nothing between may leave before the race exists, with the timer armed
+    const list = holder ? facts.tree.listOf(holder) : undefined;
+    const raceHolder = list?.list.find((candidate: any) => facts.tree.isInside(race, candidate));
+    if (list && raceHolder && list.list.slice(list.index + 1, list.list.indexOf(raceHolder)).some((between: any) => mayLeaveEarly(between))) {
+      return refuse('armedBeforeLeaving', race, { name: facts.code(holder, 40) });
+    }
+  }
   const placement = placementFor(facts, race, earlier);
   if (placement === 'other-block') return refuse('declarationOutOfReach', race, { name: touched.find((candidate) => candidate.declaration)?.declaration?.binding.name ?? '' });
   if (typeof placement === 'string') return refuse('unsupportedPosition', race, { where: placement === 'repeated' ? 'in the test or update of a loop, which runs again for each turn' : 'not inside a statement or an arrow body (a class field or a parameter default)' });
@@ -191,6 +207,15 @@ function clearsOfTheTimer(facts: Facts, site: RaceSite, executor: Extract<TimerA
     if (!Array.isArray(list)) return true;
     return !list.slice(0, list.indexOf(statement)).some((before: any) => writes.some((node: any) => facts.tree.isInside(node, before)));
   });
+}
+
+// The race sits in a loop (in its function) that does not hold the arm's declaration
+function armRacedInLoop(facts: Facts, race: any, binding: { id: any }): boolean {
+  for (const ancestor of facts.tree.ancestors(race)) {
+    if (isFunction(ancestor)) return false;
+    if (['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement'].includes(ancestor.type) && !facts.tree.isInside(binding.id, ancestor)) return true;
+  }
+  return false;
 }
 
 function releasedOnEveryPath(site: RaceSite, clears: RaceSite['clears']): boolean {
@@ -489,6 +514,10 @@ function abortsWhenWorkSettles(facts: Facts, race: any, passed: any, abort: any)
 // A sleep of node:timers/promises: the value of the `signal` its options carry (`{ signal }`
 // shorthand too), 'other' for options this cannot read (not an object literal, a spread), or 'none'.
 function sleepSignal(call: any): any | 'other' | 'none' {
+  // `sleep(...args)`: where the options go is not known
+  if (call.arguments.some((argument: any) => argument.type === 'SpreadElement')) return 'other';
+  // `{ ref: false } satisfies Options` (or `as`): a signal added inside would not be of that type
+  if (['TSSatisfiesExpression', 'TSAsExpression', 'TSTypeAssertion'].includes(call.arguments[2]?.type)) return 'other';
   const options = unwrap(call.arguments[2]);
   if (!options) return 'none';
   if (options.type !== 'ObjectExpression') return 'other';

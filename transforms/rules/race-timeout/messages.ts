@@ -126,6 +126,11 @@ export const messages = {
     why: 'the race is {where}, so there is nowhere to declare the handle',
     fix: 'move the race into a function body',
   },
+  armedBeforeLeaving: {
+    what: 'Promise.race timeout',
+    why: 'its timer is armed by `{name}`, before code that may leave first (an await, a return, a throw), where a fix at the race would not release it',
+    fix: 'arm the timer in the race itself, or right before it',
+  },
   declarationOutOfReach: {
     what: 'Promise.race timeout',
     why: 'the arm `{name}` is declared in another block than the race, so a handle declared for both would not be in scope',

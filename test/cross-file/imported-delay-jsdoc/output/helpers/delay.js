@@ -1,0 +1,2 @@
+// The repository's sleep helper.
+export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
