@@ -127,7 +127,10 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   const timerCall = timer.kind === 'executor' ? timer.timer.call : (timer as { call?: any }).call;
   const raceStatement = facts.tree.statementOf(race);
   if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement)) {
-    const holder = facts.tree.statementOf(timerCall);
+    // out of the executor or callback that arms it, to the race's own function
+    let armed = timerCall;
+    while (armed && facts.tree.functionOf(armed) !== facts.tree.functionOf(race)) armed = facts.tree.functionOf(armed);
+    const holder = armed ? facts.tree.statementOf(armed) : undefined;
     if (holder) earlier.push(holder);
     // and nothing between may leave before the race exists, with the timer armed
     const list = holder ? facts.tree.listOf(holder) : undefined;
