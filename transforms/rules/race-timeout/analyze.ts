@@ -124,6 +124,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   const earlier = touched.filter((candidate) => candidate.declaration).map((candidate) => candidate.declaration!.statement);
   // the timer's own call may sit in an earlier statement still (`const s = sleep(…)` raced as
   // `s.then(…)`): the declarations go before it too, or the fix would read them uninitialised
+  let leavesFirst: Remark | undefined;
   const timerCall = timer.kind === 'executor' ? timer.timer.call : (timer as { call?: any }).call;
   const raceStatement = facts.tree.statementOf(race);
   if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement)) {
@@ -135,16 +136,16 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     // and nothing between may leave before the race exists, with the timer armed
     const list = holder ? facts.tree.listOf(holder) : undefined;
     const raceHolder = list?.list.find((candidate: any) => facts.tree.isInside(race, candidate));
-    if (list && raceHolder && list.list.slice(list.index + 1, list.list.indexOf(raceHolder)).some((between: any) => mayLeaveEarly(between))) {
-      return refuse('armedBeforeLeaving', race, { name: facts.code(holder, 40) });
-    }
+    // the fix releases the timer once the race exists; on that path it stays armed, as it does today: said
+    const leaving = list && raceHolder ? list.list.slice(list.index + 1, list.list.indexOf(raceHolder)).find((between: any) => mayLeaveEarly(between)) : undefined;
+    if (leaving) leavesFirst = { status: 'unknown', messageId: 'armedBeforeLeaving', at: leaving, data: { name: facts.code(holder, 40), code: facts.code(leaving, 40) } };
   }
   const placement = placementFor(facts, race, earlier);
   if (placement === 'other-block') return refuse('declarationOutOfReach', race, { name: touched.find((candidate) => candidate.declaration)?.declaration?.binding.name ?? '' });
   if (typeof placement === 'string') return refuse('unsupportedPosition', race, { where: placement === 'repeated' ? 'in the test or update of a loop, which runs again for each turn' : 'not inside a statement or an arrow body (a class field or a parameter default)' });
 
   let timerPlan: TimerPlan;
-  const remarks: Remark[] = [];
+  const remarks: Remark[] = leavesFirst ? [leavesFirst] : [];
   if (timer.kind === 'executor') {
     const decided = planExecutorTimer(facts, site, timer, placement);
     if ('status' in decided) return softened(decided, site.clears.some((clear) => clear.race.has('fulfilled') || clear.work.has('fulfilled')));

@@ -128,7 +128,7 @@ export const messages = {
   },
   armedBeforeLeaving: {
     what: 'Promise.race timeout',
-    why: 'its timer is armed by `{name}`, before code that may leave first (an await, a return, a throw), where a fix at the race would not release it',
+    why: 'its timer is armed by `{name}` before `{code}`, which may leave first (an await, a return, a throw): on that path it stays armed, as before',
     fix: 'arm the timer in the race itself, or right before it',
   },
   declarationOutOfReach: {
