@@ -540,12 +540,18 @@ function planFetch(facts: Facts, site: ExecutorSite): { call?: any; node?: any; 
 
 // `reject`, `(error) => reject(error)`, `(error) => { reject(error); }`: hands a rejection to the promise and does nothing else.
 function isRejectForwarder(facts: Facts, site: ExecutorSite, node: any): boolean {
-  const isReject = (candidate: any) => unwrap(candidate)?.type === 'Identifier' && site.reject !== undefined && facts.scopes.bindingOf(unwrap(candidate)) === site.reject;
-  if (isReject(node)) return true;
+  return isSettleForwarder(facts, site.reject, node);
+}
+
+// `settle`, `(x) => settle(x)`, `(x) => { settle(x); }` for `resolve` or `reject`: hands its one
+// argument to the promise and does nothing else
+function isSettleForwarder(facts: Facts, settle: ExecutorSite['resolve'], node: any): boolean {
+  const isSettle = (candidate: any) => unwrap(candidate)?.type === 'Identifier' && settle !== undefined && facts.scopes.bindingOf(unwrap(candidate)) === settle;
+  if (isSettle(node)) return true;
   if (!isFunction(node) || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
   const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ExpressionStatement' ? node.body.body[0].expression : undefined) : node.body;
   const call = unwrap(body);
-  return call?.type === 'CallExpression' && isReject(call.callee) && call.arguments.length === 1 && unwrap(call.arguments[0])?.type === 'Identifier' && unwrap(call.arguments[0]).name === node.params[0].name;
+  return call?.type === 'CallExpression' && isSettle(call.callee) && call.arguments.length === 1 && unwrap(call.arguments[0])?.type === 'Identifier' && unwrap(call.arguments[0]).name === node.params[0].name;
 }
 
 // The first fulfilment handler of the fetch's chain that an abort must not skip: neither a reading
@@ -563,12 +569,7 @@ function effectfulStep(facts: Facts, site: ExecutorSite, fetchCall: any): any | 
 
 // `resolve`, `(value) => resolve(value)`: hands the value to the promise and does nothing else
 function isResolveForwarder(facts: Facts, site: ExecutorSite, node: any): boolean {
-  const isResolve = (candidate: any) => unwrap(candidate)?.type === 'Identifier' && site.resolve !== undefined && facts.scopes.bindingOf(unwrap(candidate)) === site.resolve;
-  if (isResolve(node)) return true;
-  if (!isFunction(node) || node.async || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
-  const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ExpressionStatement' ? node.body.body[0].expression : undefined) : node.body;
-  const call = unwrap(body);
-  return call?.type === 'CallExpression' && isResolve(call.callee) && call.arguments.length === 1 && unwrap(call.arguments[0])?.type === 'Identifier' && unwrap(call.arguments[0]).name === node.params[0].name;
+  return isSettleForwarder(facts, site.resolve, node);
 }
 
 // `(response) => response.json()` (or text, arrayBuffer, blob, formData), or an arrow giving back a
