@@ -29,7 +29,9 @@ function tokensOf(path: string, text: string): Token[] {
     else if (node.type === 'TemplateElement') tokens.push({ key: `template\u0000${node.value.raw}\u0000${node.value.cooked}`, ...at, describe: 'a template literal' });
     else if (node.type === 'RegExpLiteral' || (node.type === 'Literal' && node.regex)) tokens.push({ key: `regexp\u0000${node.pattern ?? node.regex.pattern}\u0000${node.flags ?? node.regex.flags}`, ...at, describe: 'a regular expression' });
   });
-  for (const comment of file.comments ?? []) tokens.push({ key: `comment\u0000${comment.value}`, start: comment.start, end: comment.end, describe: 'a comment' });
+  // a line comment's trailing blanks are layout, not what it says: a comment moved by a fix (into a
+  // finally) is written without them
+  for (const comment of file.comments ?? []) tokens.push({ key: `comment\u0000${comment.type === 'CommentLine' || comment.type === 'Line' ? comment.value.trimEnd() : comment.value}`, start: comment.start, end: comment.end, describe: 'a comment' });
   return tokens;
 }
 
