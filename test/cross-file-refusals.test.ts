@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 
 const PACKAGE = '{"type":"module","private":true}\n';
-// a helper whose timer's callback does more than settle: it cannot be inlined, only upgraded
-const LOGGING_DELAY = "export const delay = (ms: number): Promise<void> =>\n  new Promise((resolve) => setTimeout(() => {\n    console.log('tick');\n    resolve();\n  }, ms));\n";
+// a helper that chooses its promise at each call: it cannot be inlined, only upgraded
+const LOGGING_DELAY = "export const delay = (ms: number): Promise<void> =>\n  ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : new Promise<void>(() => undefined);\n";
 const RACE = "import { delay } from './delay.js';\n\nexport async function run(work: Promise<string>): Promise<string | void> {\n  return await Promise.race([work, delay(100)]);\n}\n";
 
 interface Case {
@@ -38,6 +38,24 @@ const cases: Record<string, Case> = {
       'other.ts': "import { pause } from './index.js';\n\nexport const waits = (): Promise<void[]> => Promise.all([10, 20].map(pause));\n",
     },
     reason: 're-exports it as `pause`',
+  },
+  'a caller imports a barrel of its module whole': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.ts': LOGGING_DELAY,
+      'process.ts': RACE,
+      'lib.ts': "export * from './delay.js';\n",
+      'other.ts': "import * as timers from './lib.js';\n\nexport const waits = (): Promise<void[]> => Promise.all([10, 20].map(timers.delay));\n",
+    },
+    reason: "imports its module whole (`* as timers`)",
+  },
+  'an instance of the helper method\'s class is exported': {
+    files: {
+      'package.json': PACKAGE,
+      'process.ts': "class Searcher {\n  pause(ms = 20): Promise<void> {\n    return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : new Promise<void>(() => undefined);\n  }\n\n  find(work: Promise<string>): Promise<string | void> {\n    return Promise.race([work, this.pause()]);\n  }\n}\n\nexport const searcher = new Searcher();\n",
+      'other.ts': "import { searcher } from './process.js';\n\nexport const waits = (): Promise<void[]> => Promise.all([10, 20].map(searcher.pause));\n",
+    },
+    reason: 'instances are kept or handed on',
   },
   'the helper reads arguments': {
     files: {

@@ -43,7 +43,8 @@ import type { ModuleIndex } from './modules';
 import type { Binding } from '../analysis/scope';
 import { parseSource } from '../engine/parse';
 import { Facts } from './facts';
-import { type TimerFact, setTimeoutOf, timerFact } from './timer';
+import { type TimerFact, callbackEffects, setTimeoutOf, timerFact } from './timer';
+import { isEffectFree } from './effects';
 
 export interface UpgradePlan {
   home: Facts;
@@ -110,6 +111,10 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
   const executor = home.tree.functionOf(timer.call);
   const newPromise = executor && home.tree.parent(executor);
   if (!isFunction(executor) || newPromise?.type !== 'NewExpression' || unwrap(newPromise.arguments[0]) !== executor || !home.resolver.is(newPromise.callee, 'Promise')) return 'its timer is not armed by a `new Promise` executor';
+  // that promise is what it gives back (or a branch of `cond ? … : …`): one kept (`last = new
+  // Promise(…)`) or chained on (`.then(…)`) would stay pending for good once aborted
+  const given = unwrap(returned);
+  if (given !== newPromise && !(given?.type === 'ConditionalExpression' && (unwrap(given.consequent) === newPromise || unwrap(given.alternate) === newPromise))) return 'its timer\'s promise is not what it gives back (it is kept or chained on), and aborted it would stay pending';
   // the timer is the executor's expression body, or a statement of its own in a block of it (the
   // executor may do more: only that statement changes)
   const holder = timerStatement(home, executor, timer);
@@ -141,6 +146,9 @@ export function planUpgrade(home: Facts, fn: any): UpgradePlan | string {
     }
     settleCall = `${callback.name}(${values})`;
   } else if (isFunction(callback) && !callback.async && !callback.generator && callback.params.length === 0 && timer.extraArguments.length === 0) {
+    // an abort clears the timer: whatever else its callback does (`fired += 1`) would no longer run
+    const effects = callbackEffects(callback);
+    if (!effects || effects.length !== 1 || effects[0].kind !== 'call' || !settles.includes(home.scopes.bindingOf(unwrap(effects[0].call.callee))) || !effects[0].call.arguments.every(isEffectFree)) return "its timer's callback does more than settle the promise, which an abort would skip";
     if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'ThisExpression').length > 0) return "its timer's callback reads `this`";
     if (callback.type === 'FunctionExpression' && home.tree.within(callback, 'Identifier').some((node: any) => node.name === 'arguments')) return "its timer's callback reads `arguments`";
     // its statements are copied: a comment among them would be lost
@@ -185,6 +193,10 @@ function declaredTypeProblem(home: Facts, fn: any): string | undefined {
     const exported = ['ExportNamedDeclaration', 'ExportDefaultDeclaration'].includes(tree.parent(klass)?.type) || (klass?.id && home.tree.ofType('ExportSpecifier').some((specifier: any) => specifier.local?.name === klass.id.name));
     const extended = klass?.id && home.tree.ofType('ClassDeclaration').concat(home.tree.ofType('ClassExpression')).some((other: any) => unwrap(other.superClass)?.type === 'Identifier' && unwrap(other.superClass).name === klass.id.name);
     if (fn.type === 'ClassMethod' && (exported || extended)) return 'it is a method of a class that is exported or extended, whose subclasses may override it without the new parameter';
+    // `export const searcher = new Searcher()`: an instance that leaves the file may have its method
+    // called from anywhere (`xs.map(searcher.pause)`); only `new Searcher().find(…)`, used at once, stays
+    const escapes = fn.type === 'ClassMethod' && klass?.id && home.tree.ofType('NewExpression').some((node: any) => unwrap(node.callee)?.type === 'Identifier' && unwrap(node.callee).name === klass.id.name && !(tree.parent(node)?.type === 'MemberExpression' && tree.parent(node).object === node));
+    if (escapes) return 'it is a method of a class whose instances are kept or handed on, where other code may call it by value';
   }
   return undefined;
 }
@@ -252,6 +264,18 @@ function exportNamesOf(home: Facts, fn: any): string[] {
   if (fn.id?.name) names.add(fn.id.name);
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') names.add(parent.id.name);
   return [...names];
+}
+
+// `module` re-exports (`export *`, `export { … } from`) the helper's file, itself or through
+// another barrel: a namespace of it holds the helper
+function reexports(modules: ModuleIndex, module: string, target: string, absolute: (file: string) => string, depth = 0): boolean {
+  const facts = depth < 3 ? modules.facts(module) : undefined;
+  if (!facts) return false;
+  return facts.tree.program.body.some((statement: any) => {
+    if (!(statement.type === 'ExportAllDeclaration' || statement.type === 'ExportNamedDeclaration') || !statement.source) return false;
+    const resolved = modules.resolve(module, String(statement.source.value));
+    return resolved !== undefined && (absolute(resolved) === target || reexports(modules, resolved, target, absolute, depth + 1));
+  });
 }
 
 /** a name of `base`, `base2`… spelled nowhere in the helper and meaning nothing around it */
@@ -506,7 +530,9 @@ export function callerProblem(modules: ModuleIndex, helperFile: string, at: numb
   for (const file of files) {
     if (absolute(file) === target) continue;
     const text = read(file);
-    if (text === undefined || !(names.some((name) => name !== 'default' && text.includes(name)) || text.includes(stem))) continue;
+    // a default export is imported under any name: every file that imports anything is read
+    const defaultOnly = names.every((name) => name === 'default') || stem === 'index';
+    if (text === undefined || !(names.some((name) => name !== 'default' && text.includes(name)) || text.includes(stem) || (defaultOnly && /\bimport\b|\brequire\b/.test(text)))) continue;
     let facts: Facts;
     try {
       facts = new Facts(file, text, parseSource(file, text), modules);
@@ -519,7 +545,8 @@ export function callerProblem(modules: ModuleIndex, helperFile: string, at: numb
         const source = String(statement.source.value);
         for (const specifier of statement.specifiers) {
           if (specifier.type === 'ImportNamespaceSpecifier') {
-            if (modules.resolve(file, source) !== undefined && absolute(modules.resolve(file, source)!) === target) return `${file} imports its module whole (\`* as ${specifier.local.name}\`)`;
+            const resolved = modules.resolve(file, source);
+            if (resolved !== undefined && (absolute(resolved) === target || reexports(modules, resolved, target, absolute))) return `${file} imports its module whole (\`* as ${specifier.local.name}\`)`;
             continue;
           }
           const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : (specifier.imported?.name ?? specifier.imported?.value);
@@ -530,6 +557,12 @@ export function callerProblem(modules: ModuleIndex, helperFile: string, at: numb
           if (problem) return problem;
         }
       }
+    }
+    // `import timers = require('./delay')` (TypeScript): whatever is done with it is not followed
+    for (const statement of facts.tree.program.body) {
+      const reference = statement.type === 'TSImportEqualsDeclaration' ? statement.moduleReference : undefined;
+      const resolved = reference?.type === 'TSExternalModuleReference' ? modules.resolve(file, String(reference.expression.value)) : undefined;
+      if (resolved !== undefined && (absolute(resolved) === target || reexports(modules, resolved, target, absolute))) return `${file} requires its module`;
     }
     // `export { delay as pause } from './delay'`, `export * as timers from './delay'`: its callers
     // there call it by another name, which is not followed
