@@ -3,18 +3,14 @@
 import { once, type EventEmitter } from 'node:events';
 
 export async function waitReady(emitter: EventEmitter): Promise<string> {
-  let timerHandle: ReturnType<typeof setTimeout>;
-  const listenerController = new AbortController();
-  const ready = once(emitter, 'ready', { signal: listenerController.signal });
+  const ready = once(emitter, 'ready');
   await Promise.resolve();
+  let timerHandle: ReturnType<typeof setTimeout>;
   const [value] = await Promise.race([
     ready,
     new Promise<never>((_, reject) => {
       timerHandle = setTimeout(() => reject(new Error('ready timeout')), 100);
     }),
-  ]).finally(() => {
-    clearTimeout(timerHandle);
-    listenerController.abort();
-  });
+  ]).finally(() => clearTimeout(timerHandle));
   return value;
 }

@@ -3,15 +3,11 @@ import { once, type EventEmitter } from 'node:events';
 
 export async function waitReady(emitter: EventEmitter): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout>;
-  const listenerController = new AbortController();
   const [value] = await Promise.race([
-    once(emitter, 'ready', { signal: listenerController.signal }),
+    once(emitter, 'ready'),
     new Promise<never>((_, reject) => {
       timerHandle = setTimeout(() => reject(new Error('ready timeout')), 100);
     }),
-  ]).finally(() => {
-    clearTimeout(timerHandle);
-    listenerController.abort();
-  });
+  ]).finally(() => clearTimeout(timerHandle));
   return value;
 }

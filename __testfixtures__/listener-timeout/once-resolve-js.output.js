@@ -3,7 +3,7 @@ export function waitReady(emitter) {
     let timerHandle;
     const cleanup = () => {
       clearTimeout(timerHandle);
-      emitter.removeListener('ready', onReady);
+      emitter.off('ready', onReady);
     };
     const onReady = (...args) => {
       cleanup();

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 
+const target = new EventTarget();
+
 export class Connection {
-  ready = Promise.race([once(this.socket, 'ready'), timeout(100)]);
+  ready = Promise.race([once(target, 'ready'), timeout(100)]);
 }

@@ -4,7 +4,7 @@ export function waitReady(emitter) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error('ready timeout'));
-      emitter.removeListener('ready', onReady);
+      emitter.off('ready', onReady);
     }, 100);
     const onReady = (value) => {
       clearTimeout(timer);

@@ -213,6 +213,16 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   // the timer's statement is rewritten too: a directive above it would lose the line it is about
   const timerDirective = directiveAbove(facts, site.timerStatement);
   if (timerDirective) return refuse('directiveAbove', site.timerStatement, { directive: timerDirective });
+  // `if (emitter.isReady) resolve('early')`: a settle outside the handlers and the timer leaves the
+  // listeners and the timer on that path, which cleanup() would not change; but not a `return
+  // resolve(…)` of the executor before the timer and any listener, which arms nothing
+  const firstArmed = Math.min(site.timerStatement.start, ...site.listeners.map((listener) => listener.statement?.start ?? Infinity));
+  const outside = site.settlePoints.find((point) => {
+    if (site.listeners.some((listener) => pointsIn(listener).includes(point)) || (isFunction(timer.callback) && tree.isInside(point.node, timer.callback))) return false;
+    const statement = tree.statementOf(point.node);
+    return !(statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node && tree.functionOf(point.node) === site.executor && statement.end <= firstArmed);
+  });
+  if (outside) return refuse('settledOutsideHandlers', outside.node, { call: facts.code(outside.node, 40) });
   const registrations: Registration[] = [];
   for (const listener of site.listeners) {
     const call = listener.call;
@@ -239,6 +249,8 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
     }
     if (!settlesOnly(facts, site, handler)) return refuse('handlerShape', call, { name: facts.code(handler, 60) });
     if (facts.typescript && handler.params.some((param: any) => !param.typeAnnotation)) return refuse('untypedHandler', handler);
+    // `function (ev: Event) { … this.url … }`: its `this` is typed by the call it is passed to, and hoisted loses it
+    if (facts.typescript && handler.type === 'FunctionExpression' && !handler.params.some((param: any) => param.name === 'this') && facts.tree.within(handler, 'ThisExpression').some((node) => facts.tree.functionOf(node) === handler)) return refuse('untypedHandler', handler);
     registrations.push({ listener, remover, handler: { kind: 'inline', node: handler } });
   }
   // every listener registration is a statement of its own: the ones nested are refused above
@@ -273,6 +285,8 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0, everyP
   for (const call of [...tree.within(scope, 'CallExpression'), ...tree.within(scope, 'OptionalCallExpression')]) {
     // the timer runs once: a removal in a branch of it, or in a function it never calls, may not run
     if (everyPath && !runsOnEveryPathOf(tree, scope, call) && !guardedLikeRegistration(facts, scope, call, listener)) continue;
+    // `try { emitter.emit('timeout'); emitter.off(…) } catch {}`: a call before it in the try may throw and skip it
+    if (everyPath && skippedByCatch(facts, scope, call)) continue;
     const callee = unwrap(call.callee);
     const method = propertyName(callee);
     if (removalOf(facts, call, listener)) return true;
@@ -288,6 +302,25 @@ function removes(facts: Facts, scope: any, listener: Listener, depth = 0, everyP
 // `if (signal) signal.removeEventListener('abort', onAbort);` on every path of `scope`, for a
 // listener added under the same test (`if (signal) signal.addEventListener(…)`) of names nothing
 // reassigns: the removal runs on every run that added the listener.
+// `call` in the block of a try with a catch, after a call there that may throw (anything but a
+// removal or a settle): the catch then skips it
+function skippedByCatch(facts: Facts, scope: any, call: any): boolean {
+  const { tree } = facts;
+  let child = call;
+  for (const ancestor of tree.ancestors(call)) {
+    if (ancestor === scope) return false;
+    if (ancestor.type === 'TryStatement' && ancestor.handler && child === ancestor.block) {
+      const holder = ancestor.block.body.find((statement: any) => tree.isInside(call, statement));
+      const before = ancestor.block.body.slice(0, ancestor.block.body.indexOf(holder));
+      const inHolder = [...tree.within(holder, 'CallExpression'), ...tree.within(holder, 'OptionalCallExpression')].filter((other) => other.end <= call.start);
+      const calls = [...before.flatMap((statement: any) => [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression')]), ...inHolder];
+      if (calls.some((other) => !['removeListener', 'off', 'removeEventListener', 'removeAllListeners', 'clearTimeout'].includes(propertyName(unwrap(other.callee)) ?? '') && unwrap(other.callee)?.type !== 'Identifier')) return true;
+    }
+    child = ancestor;
+  }
+  return false;
+}
+
 function guardedLikeRegistration(facts: Facts, scope: any, call: any, listener: Listener): boolean {
   const { tree } = facts;
   const guardOf = (node: any) => {
@@ -819,12 +852,15 @@ function removerFor(facts: Facts, listener: Listener): string | undefined {
   const removers = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')].map((call) => unwrap(call.callee)).filter((callee) => ['off', 'removeListener'].includes(propertyName(callee) ?? '') && sameTarget(facts, callee.object, listener.target));
   const spellings = new Set(removers.map((callee) => propertyName(callee)));
   if (spellings.size === 1) return [...spellings][0];
-  return spellings.size > 1 || isNodeEmitter(facts, listener) ? 'removeListener' : undefined;
+  if (spellings.size > 1 || isNodeEmitter(facts, listener)) return 'removeListener';
+  // `once` without more: Node's emitters, eventemitter3, tiny-emitter and component-emitter all have
+  // `off` (tiny-emitter has no removeListener); emitters with `on` alone (mitt, kafkajs) may lack both
+  return listener.method === 'once' ? 'off' : undefined;
 }
 
 // Methods of Node's EventEmitter that an emitter with only `on` (jQuery's, kafkajs's consumers,
 // mitt) lacks, and the classes of Node that extend it.
-const NODE_EMITTER_METHODS = new Set(['once', 'prependListener', 'prependOnceListener', 'listenerCount', 'setMaxListeners', 'removeAllListeners', 'eventNames', 'rawListeners']);
+const NODE_EMITTER_METHODS = new Set(['prependListener', 'prependOnceListener', 'listenerCount', 'setMaxListeners', 'removeAllListeners', 'eventNames', 'rawListeners']);
 const NODE_EMITTER_TYPES = new Set(['EventEmitter', 'ChildProcess', 'Socket', 'Server', 'Readable', 'Writable', 'Duplex', 'Transform', 'Stream', 'IncomingMessage', 'ServerResponse', 'ClientRequest', 'Worker', 'Interface', 'WebSocket']);
 const NODE_EMITTER_FACTORIES = new Set(['spawn', 'fork', 'exec', 'execFile', 'createServer', 'createConnection', 'connect', 'request', 'get', 'createReadStream', 'createWriteStream', 'createInterface']);
 
@@ -856,7 +892,8 @@ function jsdocParamType(facts: Facts, binding: any): string | undefined {
 // listener the code leaves attached swallows a late error that, removed, would end the process. An
 // EventTarget's 'error' listener throws nothing when it is gone.
 function isEmitterErrorListener(listener: Listener, facts?: Facts): boolean {
-  if (listener.method === 'addEventListener') return false;
+  // ws's WebSocket is an EventEmitter whose addEventListener is on(): its 'error' throws when unheard
+  if (listener.method === 'addEventListener') return facts !== undefined && importsWs(facts) && constantString(facts, listener.event) === 'error';
   const event = facts ? constantString(facts, listener.event) : isStringLiteral(listener.event) ? listener.event.value : undefined;
   return event === undefined || event === 'error';
 }
@@ -873,6 +910,24 @@ function constantString(facts: Facts, node: any): string | undefined {
   if (binding?.kind !== 'const' || declarator?.type !== 'VariableDeclarator' || declarator.id !== binding.id) return undefined;
   const init = unwrap(declarator.init);
   return isStringLiteral(init) ? init.value : undefined;
+}
+
+// `target` is an EventTarget: typed EventTarget or AbortSignal, or a const made by `new EventTarget()`
+function isEventTarget(facts: Facts, target: any): boolean {
+  const node = unwrap(target);
+  if (node?.type !== 'Identifier') return false;
+  const binding = facts.scopes.bindingOf(node);
+  const annotation = binding?.id?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === 'TSTypeReference' && ['EventTarget', 'AbortSignal'].includes(annotation.typeName?.name)) return true;
+  const declarator = binding?.id ? facts.tree.parent(binding.id) : undefined;
+  const init = declarator?.type === 'VariableDeclarator' && binding?.kind === 'const' ? unwrap(declarator.init) : undefined;
+  return init?.type === 'NewExpression' && unwrap(init.callee)?.type === 'Identifier' && unwrap(init.callee).name === 'EventTarget' && facts.scopes.isGlobalReference(unwrap(init.callee));
+}
+
+// the file imports `ws` (or isomorphic-ws), whose WebSocket is a Node EventEmitter
+function importsWs(facts: Facts): boolean {
+  const modules = new Set(['ws', 'isomorphic-ws']);
+  return facts.tree.ofType('ImportDeclaration').some((declaration) => modules.has(String(declaration.source.value))) || facts.tree.ofType('CallExpression').some((call) => unwrap(call.callee)?.type === 'Identifier' && unwrap(call.callee).name === 'require' && modules.has(String(call.arguments[0]?.value)));
 }
 
 // `{ which, call }` for errorListenerKept: 'error' itself, or an event that may be it
@@ -893,7 +948,8 @@ function keptErrorListener(facts: Facts, site: ExecutorSite, listeners: readonly
 // typed by a Node class (`child: ChildProcess`), or a const made by `new EventEmitter()` (or
 // another class of those) or by a factory of Node's (`spawn(…)`, `http.createServer(…)`).
 function isNodeEmitter(facts: Facts, listener: Listener): boolean {
-  if (listener.method !== 'on' && listener.method !== 'addListener') return true;
+  // `once` says nothing either: tiny-emitter has on, once, emit and off, and no removeListener
+  if (listener.method !== 'on' && listener.method !== 'addListener' && listener.method !== 'once') return true;
   const target = unwrap(listener.target);
   const calls = [...facts.tree.ofType('CallExpression'), ...facts.tree.ofType('OptionalCallExpression')];
   if (calls.some((call) => NODE_EMITTER_METHODS.has(propertyName(unwrap(call.callee)) ?? '') && sameTarget(facts, unwrap(call.callee).object, target))) return true;
@@ -1069,7 +1125,18 @@ function settlesOnly(facts: Facts, site: ExecutorSite, handler: any): boolean {
   const binding = facts.scopes.bindingOf(unwrap(call.callee));
   // `resolve(JSON.parse(text))`: an argument that runs code may throw after cleanup() has cleared
   // the timer, and the promise would then never settle
-  return binding !== undefined && (binding === site.resolve || binding === site.reject) && call.arguments.every(isEffectFree);
+  // nor may a member read (`resolve(msg.value)` throws when the event has no payload), nor a `new`
+  return binding !== undefined && (binding === site.resolve || binding === site.reject) && call.arguments.every(isPlainValue);
+}
+
+// a literal, a name, or a template or `new Error(…)`-free combination of those: a value that cannot throw
+function isPlainValue(node: any): boolean {
+  const expression = unwrap(node);
+  if (expression?.type === 'Identifier' || isStringLiteral(expression) || ['NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'Literal'].includes(expression?.type)) return true;
+  if (expression?.type === 'TemplateLiteral') return expression.expressions.every(isPlainValue);
+  // `new Error('closed')`: building an error of the language throws nothing
+  if (expression?.type === 'NewExpression' && unwrap(expression.callee)?.type === 'Identifier' && ['Error', 'TypeError', 'RangeError'].includes(unwrap(expression.callee).name)) return expression.arguments.every(isPlainValue);
+  return false;
 }
 
 // `{ once: true }` or `{ passive: true }`: options a removal does not need to repeat (no capture, no signal).
@@ -1383,6 +1450,13 @@ function analyzeOnceRace(site: RaceSite, context: RuleContext): Result | undefin
     // the timer part is still fixed; the listener is left as it is, and said so
     if (arm.declaration && arm.declaration.otherUses > 0) {
       remarks.push({ status: 'refused', messageId: 'onceShared', at: call, data: { name, binding: arm.declaration.binding.name } });
+      continue;
+    }
+    // on an EventEmitter, once() adds an 'error' listener too, which the abort would remove: left
+    // attached, it swallows a late error that, removed, would end the process (only an EventTarget
+    // gets no such listener). The timer part is still fixed; the listener is left, and said so.
+    if (!isEventTarget(facts, call.arguments[0])) {
+      remarks.push({ status: 'refused', messageId: 'errorListenerKept', at: call, data: { which: `the 'error' listener that \`${facts.code(call, 40)}\` adds beside its own` } });
       continue;
     }
     onceCalls.push(call);

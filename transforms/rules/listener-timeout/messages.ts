@@ -43,6 +43,11 @@ export const messages = {
     why: 'the handler `{name}` does more than settle the promise, so clearing the timer when it runs could be wrong',
     fix: 'pass `resolve` (or `() => resolve(value)`) as the listener and do the rest after the promise settles',
   },
+  settledOutsideHandlers: {
+    what: 'listener raced against a timer',
+    why: '`{call}` settles the promise outside the handlers and the timer, and leaves the listeners and the timer on that path, which a cleanup in them would not reach',
+    fix: 'return right after it, before adding the listeners and arming the timer, or settle through a handler',
+  },
   untypedHandler: {
     what: 'listener raced against a timer',
     why: 'the inline handler has untyped parameters, which lose their contextual type once hoisted into a const',
