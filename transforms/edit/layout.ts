@@ -94,10 +94,26 @@ export function leadingCommentsStart(layout: Layout, statementNode: any): number
   const { text } = layout;
   const starts = text.lineStarts();
   let from = text.lineStartOf(statementNode.start);
+  // a line is a comment line when comments of the file cover all of it but blanks (not `* 1000);`
+  // continuing an expression, nor a template literal's line that starts with `//`)
+  const comments: any[] = layout.tree.file?.comments ?? [];
+  const covered = (lineStart: number, lineEnd: number): boolean => {
+    let at = lineStart;
+    while (at < lineEnd && /\s/.test(text.text[at])) at += 1;
+    while (at < lineEnd) {
+      const comment = comments.find((each) => each.start <= at && at < each.end);
+      if (!comment) return false;
+      at = comment.end;
+      while (at < lineEnd && /\s/.test(text.text[at])) at += 1;
+    }
+    return true;
+  };
   for (let line = text.positionAt(from).line - 1; line >= 1; line -= 1) {
     const lineStart = starts[line - 1];
-    const content = text.text.slice(lineStart, text.lineEndOf(lineStart)).trim();
+    const lineEnd = text.lineEndOf(lineStart);
+    const content = text.text.slice(lineStart, lineEnd).trim();
     if (!(content.startsWith('//') || content.startsWith('/*') || content.startsWith('*'))) break;
+    if (comments.length > 0 && !covered(lineStart, lineEnd)) break;
     from = lineStart;
   }
   // a file's header comment stays the first thing in the file

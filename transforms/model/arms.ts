@@ -181,7 +181,9 @@ export function classifyArm(facts: Facts, node: any, depth = 0, isPromise: Promi
 }
 
 const OWNED_PROMISES = new Set(['promise', 'timeout', 'timer', 'deadline']);
-const CANCEL_METHOD = /^(?:cancel|disarm|dispose|abort|stop|clear\w*)$/;
+// not `stop`/`dispose`: a recorder's `stop()` saves, a lease's `dispose()` may reject; moved to run
+// when the race rejects too, such a method would do its work, or throw, on that path
+const CANCEL_METHOD = /^(?:cancel|disarm|abort|clear\w*)$/;
 
 // `watcher.promise` or `handle.promise()` of a local const whose own method cancels it somewhere in
 // the race's function (`watcher.disarm()`, `handle.cancel()`): a timer held by an object this cannot

@@ -408,7 +408,8 @@ function statementEvaluating(facts: Facts, expression: any): any | undefined {
 function yieldsIn(_facts: Facts, statement: any): boolean {
   let yields = false;
   walkOwn(statement, (node) => {
-    if (node.type === 'AwaitExpression' || node.type === 'YieldExpression' || (node.type === 'ForOfStatement' && node.await)) yields = true;
+    // `await using` waits for its async disposal when its block ends
+    if (node.type === 'AwaitExpression' || node.type === 'YieldExpression' || (node.type === 'ForOfStatement' && node.await) || (node.type === 'VariableDeclaration' && node.kind === 'await using')) yields = true;
   });
   return yields;
 }

@@ -9,7 +9,7 @@ import { messages } from './messages';
 // the timer wins; the timer stays armed when the event wins. The fix releases both on every path.
 export const listenerTimeout: Rule<ExecutorSite | RaceSite, ListenerPlan> = {
   name: 'listener-timeout',
-  summary: 'Removes every listener and clears the timer, whichever of an event or the timer settles first; gives `events.once()` raced against a timer a signal aborted when the race settles.',
+  summary: 'Removes every listener and clears the timer, whichever of an event or the timer settles first; gives `events.once()` raced against a timer on an EventTarget a signal aborted when the race settles.',
   messages,
   mayApply: (source) => /\b(?:once|on|addListener|prependListener|prependOnceListener|addEventListener)\b|\.on[a-z]+\s*=[^=]/.test(source) && /setTimeout|race/.test(source),
   calls: [{ callee: 'setTimeout', inside: 'Promise' }, 'race'],

@@ -289,7 +289,10 @@ function ownedVerdict(facts: Facts, site: RaceSite, timerArm: RaceArm, cancels: 
   const race = site.node;
   const head = timerArm.arm.role === 'opaque-timer' ? timerArm.arm.node : timerArm.element;
   const coverages = cancelCallsOf(facts, head).map((call: any) => coverageOf(facts.tree, race, call));
-  if (coverages.some((coverage) => coverage.has('fulfilled') && coverage.has('rejected'))) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timerArm.element, 40) } };
+  // one cancel on each outcome (`x.cancel()` after the race, another in the catch) covers both too
+  if (coverages.some((coverage) => coverage.has('fulfilled') && coverage.has('rejected')) || (coverages.some((coverage) => coverage.has('fulfilled')) && coverages.some((coverage) => coverage.has('rejected')))) {
+    return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timerArm.element, 40) } };
+  }
   if (coverages.some((coverage) => coverage.has('fulfilled'))) {
     const moved = movableCancels(facts, site);
     const placement = typeof moved === 'string' ? undefined : placementFor(facts, race);
@@ -341,6 +344,11 @@ function movableCancels(facts: Facts, site: RaceSite): { statements: any[]; call
     if (late) return `an argument of \`${facts.code(call, 40)}\` is not known before the race settles`;
     // a comment after it on its line would be left behind
     if (facts.source.text.slice(next.end, facts.source.lineEndOf(next.end)).trim() !== '') return `\`${facts.code(call, 40)}\` shares its line with a comment or more code`;
+    // a block comment over several lines above it: moved line by line, its lines would not be its own
+    const previousEnd = (statements.at(-1) ?? statement).end;
+    if ((facts.file.comments ?? []).some((comment: any) => comment.start >= previousEnd && comment.end <= next.start && (comment.type === 'CommentBlock' || comment.type === 'Block') && /[\n\r]/.test(comment.value))) {
+      return `a block comment over several lines sits above \`${facts.code(call, 40)}\``;
+    }
     statements.push(next);
   }
   if (statements.length !== new Set(calls).size) return notRightAfter;
