@@ -106,6 +106,9 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     const object = unwrap(unwrap(race.callee).object);
     if (object?.type === 'Identifier' && object.name === 'Promise') return refuse('shadowed', race, { name: 'Promise' });
     if (timer.kind !== 'executor') return refuse('nonGlobalPromise', race, { object: facts.code(object) });
+    // TypeScript: the handlers of `.then(onFulfilled, onRejected)` take their types from that class,
+    // which may be `any` (TS7006 under strict): not written there
+    if (facts.typescript) return refuse('promiseClassTyped', race, { object: facts.code(object) });
   }
   if (timerArm.declaration && timerArm.declaration.otherUses > 0) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
   // one use, but in a loop the arm's declaration is outside of: every run of the loop races it again

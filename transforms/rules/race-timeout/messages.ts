@@ -66,6 +66,11 @@ export const messages = {
     why: 'an AbortSignal.timeout() timer cannot be cleared; it is unref()ed and holds only its signal',
     fix: 'pass the signal to the work itself instead of racing it',
   },
+  promiseClassTyped: {
+    what: 'timeout race on `{object}.race`',
+    why: 'the cleanup would go in both handlers of `.then()` of `{object}`, whose parameters take their types from that class, which may be `any` (an implicit any under strict)',
+    fix: 'race with the global Promise, or clear the timer in both handlers of `.then()` with typed parameters',
+  },
   nonGlobalPromise: {
     what: 'timeout race on `{object}.race`',
     why: '`{object}` may not be the built-in Promise and may lack .finally()',
