@@ -11,6 +11,7 @@ import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
+import { runsOnEveryPathOf } from '../../model/paths';
 import type { MessageId } from './messages';
 
 export interface ExecutorPlan {
@@ -241,6 +242,10 @@ function deletableEntries(facts: Facts, site: ExecutorSite): { entries: Deletabl
     for (const kept of site.keptCallbacks) reasons.set(kept, "the timer's callback is not a function it could be deleted in");
     return { entries, reasons };
   }
+  if (!settlesOnEveryPath(facts, site, callback)) {
+    for (const kept of site.keptCallbacks) reasons.set(kept, "the timer's callback does not settle the promise on every path, and deleted there the entry would be gone for an answer that still settles it");
+    return { entries, reasons };
+  }
   const callbackScope = resolver.scopeAt(callback.body);
   const inTimer = inTimerOf(facts, site);
   const body = site.executor.body;
@@ -254,6 +259,15 @@ function deletableEntries(facts: Facts, site: ExecutorSite): { entries: Deletabl
     else entries.push(reason);
   }
   return { entries, reasons };
+}
+
+// `reject(err)` (or resolve) in the timer's callback that runs whenever it runs: no test or return
+// before it may keep it from settling
+function settlesOnEveryPath(facts: Facts, site: ExecutorSite, callback: any): boolean {
+  return [...facts.tree.within(callback, 'CallExpression')].some((call) => {
+    const settle = facts.scopes.bindingOf(unwrap(call.callee));
+    return settle !== undefined && (settle === site.resolve || settle === site.reject) && runsOnEveryPathOf(facts.tree, callback, call);
+  });
 }
 
 // Why the timer cannot delete the kept entry, or the entry to delete.
@@ -336,7 +350,7 @@ function unguardedRead(facts: Facts, node: any): string | undefined {
     // `const cb = store.get(k)`, every use of `cb` under `if (cb)`
     if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier') {
       const binding = scopes.bindingOf(parent.id);
-      const guarded = binding !== undefined && binding.kind === 'const' && binding.references.every((reference) => reference.node === parent.id || [...tree.ancestors(reference.node)].some((ancestor: any) => ancestor.type === 'IfStatement' && unwrap(ancestor.test)?.type === 'Identifier' && scopes.bindingOf(unwrap(ancestor.test)) === binding && (unwrap(ancestor.test) === reference.node || tree.isInside(reference.node, ancestor.consequent))));
+      const guarded = binding !== undefined && binding.kind === 'const' && binding.references.every((reference) => reference.node === parent.id || [...tree.ancestors(reference.node)].some((ancestor: any) => ancestor.type === 'IfStatement' && !ancestor.alternate && unwrap(ancestor.test)?.type === 'Identifier' && scopes.bindingOf(unwrap(ancestor.test)) === binding && (unwrap(ancestor.test) === reference.node || tree.isInside(reference.node, ancestor.consequent))));
       if (guarded) continue;
     }
     return `a read of it, \`${facts.code(call, 40)}\` at line ${facts.source.positionAt(call.start).line}, does not check for a missing entry`;
@@ -382,8 +396,9 @@ function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: Clea
   const body = site.executor.body;
   const callback = timer?.callback;
   const callbackReason = !timer || !statement || body?.type !== 'BlockStatement' ? 'the timer is not a statement of the executor' : !isFunction(callback) || callback.async || callback.generator ? "the timer's callback is not a function it could be cleared in" : undefined;
-  if (callbackReason) {
-    for (const interval of site.intervals) reasons.set(interval, callbackReason);
+  const cannotCut = callbackReason ?? (settlesOnEveryPath(facts, site, callback) ? undefined : "the timer's callback does not settle the promise on every path, and cleared there the poll could no longer settle it");
+  if (cannotCut) {
+    for (const interval of site.intervals) reasons.set(interval, cannotCut);
     return { clearable, reasons };
   }
   const callbackScope = resolver.scopeAt(callback.body);
@@ -400,10 +415,22 @@ function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: Clea
     const poll = unwrap(interval.call.arguments[0]);
     const calls = isFunction(poll) ? tree.within(poll, 'CallExpression') : [];
     const endsItself = calls.some((call) => (resolver.is(call.callee, 'clearInterval') || resolver.is(call.callee, 'clearTimeout')) && unwrap(call.arguments[0])?.type === 'Identifier' && scopes.bindingOf(unwrap(call.arguments[0])) === binding);
-    const settles = calls.some((call) => {
+    const isSettle = (call: any) => {
       const settle = scopes.bindingOf(unwrap(call.callee));
       return settle !== undefined && (settle === site.resolve || settle === site.reject);
-    });
+    };
+    const settles = calls.some(isSettle);
+    // run late, once the timer has settled, the poll must do nothing but check, clear and settle:
+    // cleared, whatever else it does (`cache.set(…)`) would stop
+    // (calls in its tests are its check: `if (commands(…).length)` reads; a call as a statement acts)
+    // (a log line, `log.info(…)`, `console.debug(…)`, is what an uncleared poll repeats for good:
+    // stopping it is the leak's own end)
+    const logs = (call: any) => {
+      const callee = unwrap(call.callee);
+      const object = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+      return object?.type === 'Identifier' && /^(?:console|log|logger|debug)$/.test(object.name) && /^(?:log|info|debug|trace|warn|error)$/.test(propertyName(callee) ?? '');
+    };
+    const busy = calls.find((call) => tree.parent(call)?.type === 'ExpressionStatement' && !isSettle(call) && !logs(call) && !resolver.is(call.callee, 'clearInterval') && !resolver.is(call.callee, 'clearTimeout'));
     // right after the timer, the interval's own arguments must not throw before its const is set
     const cannotThrow = (argument: any) => {
       const value = unwrap(argument);
@@ -419,6 +446,7 @@ function clearableIntervals(facts: Facts, site: ExecutorSite): { clearable: Clea
       : scopes.lookupFrom(callbackScope, binding.name) !== binding ? `\`${binding.name}\` means something else in the timer's callback`
       : scopes.lookupFrom(callbackScope, 'clearInterval') !== undefined ? "`clearInterval` is not the global in the timer's callback"
       : !endsItself || !settles ? 'it does not settle the promise and clear itself, so it is not a poll for the work'
+      : busy ? `its poll does more than check, clear and settle (\`${facts.code(busy, 40)}\`), which cleared it would no longer do`
       : undefined;
     if (reason) reasons.set(interval, reason);
     else clearable.push({ interval, name: binding.name });

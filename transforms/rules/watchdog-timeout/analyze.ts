@@ -70,6 +70,9 @@ export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Res
   // what is moved as it is must stay what it was: a block comment over lines, re-indented, would not
   const layout = layoutProblem(facts, site, region, clearStatement, comments);
   if (layout) return refuse('layout', layout.at, { detail: layout.detail });
+  // `clearTimeout(bomb, log(term))`: moved into the finally, its arguments would run when the work fails too
+  const clearCall = clearStatement.type === 'ExpressionStatement' ? clearStatement.expression : undefined;
+  if (clearCall?.type === 'CallExpression' && !clearCall.arguments.every(isEffectFree)) return refuse('layout', clearStatement, { detail: 'the clear passes arguments that run code, which in a finally would run when the work fails too' });
   // the comments between the last statement's line and the clear go into the finally with it
   const lastLineEnd = text.lineEndOf(region[region.length - 1].end);
   const moved = comments.filter((comment) => comment.start > lastLineEnd && comment.end <= clearStatement.start);
