@@ -190,6 +190,8 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     for (const reference of binding.references) {
       const node = reference.node;
       if (timers.some((fact) => tree.isInside(node, fact.call))) continue;
+      // `Parameters<typeof resolve>` names it in a type: no settle
+      if ([...tree.ancestors(node)].some((ancestor: any) => ancestor.type === 'TSTypeQuery')) continue;
       const parent = tree.parent(node);
       const called = (parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression') && parent.callee === node;
       const point = called ? parent : node;
