@@ -21,7 +21,7 @@ import { formatChanges } from './format';
 import { chooseThreads, coreCount, type Job, runJobs } from './pool';
 import { type FileProblem, type RunResult, TOOL_NAME, type TransformCounts, toJson, toSarif } from './sarif';
 import { formatProblem, formatSite, formatSummary, formatUnused, Progress } from './summary';
-import { removeStaleTempFiles, WriteRefusal, writeFileAtomic } from './write';
+import { removeStaleTempFiles, WriteRefusal, writeFileAtomic, writeProblem } from './write';
 
 export const EXIT_OK = 0;
 /** --check found sites left to fix or to review */
@@ -375,6 +375,18 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
   const unwritten = new Set<string>();
   const helpers = new Set([...helperFiles.values()].flatMap((files) => [...files]));
   const writeOrder = [...outcomes.filter((outcome) => helpers.has(outcome.path)), ...outcomes.filter((outcome) => !helpers.has(outcome.path))];
+  // all or none: a helper is not written when a race that passes it a signal could not be (read-only,
+  // changed on disk), so that no file is left changed for a fix that did not land
+  const heldBack = new Map<string, string>();
+  if (args.write) {
+    for (const outcome of outcomes) {
+      const file = loaded.get(outcome.path);
+      const needed = helperFiles.get(outcome.path);
+      if (outcome.output === undefined || file === undefined || !needed || needed.size === 0) continue;
+      const problem = writeProblem(file.real, file.original, { forceReadonly: args.forceReadonly });
+      if (problem !== undefined) for (const helper of needed) if (!heldBack.has(helper)) heldBack.set(helper, `${outcome.path} (${problem})`);
+    }
+  }
   for (const outcome of writeOrder) {
     if (outcome.parsed) parsed++;
     if (outcome.error !== undefined) {
@@ -397,6 +409,12 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     const needs = [...(helperFiles.get(outcome.path) ?? [])].find((helper) => unwritten.has(helper));
     if (args.write && needs !== undefined) {
       problems.push({ file: outcome.path, kind: 'error', reason: `not written: it passes a signal to the helper of ${needs}, which could not be written` });
+      continue;
+    }
+    const waitingFor = heldBack.get(outcome.path);
+    if (args.write && waitingFor !== undefined) {
+      problems.push({ file: outcome.path, kind: 'error', reason: `not written: a race that passes this helper a signal, in ${waitingFor}, could not be written` });
+      unwritten.add(outcome.path);
       continue;
     }
     if (args.write) {

@@ -65,6 +65,26 @@ function isReadOnly(mode: number): boolean {
 }
 
 /** 'replaced' (atomic rename) or 'in place' (hard-linked file) */
+/**
+ * Why `file` could not be written now, checked without writing: not a regular file, read-only
+ * (without forceReadonly), changed on disk since it was read, or its directory (or, hard-linked,
+ * itself) not writable. Undefined when a write would be tried. For a group of files that must be
+ * written all or none (a helper and the races that pass it a signal), each is asked first.
+ */
+export function writeProblem(file: string, expectedOriginal?: Buffer, options: WriteOptions = {}): string | undefined {
+  try {
+    const target = fs.realpathSync(file);
+    const stat = fs.statSync(target);
+    if (!stat.isFile()) return 'not a regular file';
+    if (isReadOnly(stat.mode) && !options.forceReadonly) return `read-only file (mode ${(stat.mode & 0o777).toString(8).padStart(4, '0')})`;
+    if (expectedOriginal !== undefined && !fs.readFileSync(target).equals(expectedOriginal)) return 'the file changed on disk during the run';
+    fs.accessSync(stat.nlink > 1 ? target : path.dirname(target), fs.constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+}
+
 export function writeFileAtomic(file: string, content: Buffer | string, expectedOriginal?: Buffer, options: WriteOptions = {}): 'replaced' | 'in place' {
   const target = fs.realpathSync(file);
   const stat = fs.statSync(target);
