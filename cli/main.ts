@@ -466,6 +466,11 @@ export async function execute(args: CliArgs, available: readonly AnyRule[], io: 
     notices.push(`baseline: ${count} site${count === 1 ? '' : 's'} recorded in ${path.relative(cwd, file) || file}${keptNote}`);
   }
 
+  // with --write, a fix whose file could not be written did not land: still open, and counted so
+  if (args.write) {
+    const written = new Set(changedFiles);
+    for (const site of sites) if (site.status === 'fixed' && !written.has(site.file)) site.status = 'reported';
+  }
   const perTransform: Record<string, TransformCounts> = {};
   for (const codemod of codemods) perTransform[codemod.name] = { fixed: 0, reported: 0, notes: 0 };
   for (const site of sites) {
