@@ -300,6 +300,7 @@ function isQuiet(facts: Facts, statement: any): boolean {
 // methods that do not throw on what they are spelled for (promises, emitters, Map/Set/Array), as executor-timeout takes them
 const QUIET_METHODS = new Set(['then', 'catch', 'finally', ...Object.keys(LISTENER_METHODS), 'removeListener', 'off', 'removeEventListener', 'removeAllListeners', 'set', 'get', 'has', 'delete', 'add', 'push']);
 const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+const QUIET_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'AbortController', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Headers', 'Date', 'Promise', 'Array', 'Object']);
 
 // The first call in `roots` (outside nested functions, and not `skip`) that may throw synchronously,
 // as executor-timeout's sync throws count them: not the platform's timers, a method that does not
@@ -310,6 +311,16 @@ function mayThrowCall(facts: Facts, roots: any[], skip: (call: any) => boolean =
   const calls: any[] = [];
   for (const root of roots) {
     walkOwn(root, (node) => {
+      // `new URL(input)` throws on a bad input; `new Error(…)`, `new AbortController()`, `new Map()` do not
+      if (node.type === 'NewExpression' && !(unwrap(node.callee)?.type === 'Identifier' && QUIET_CLASSES.has(unwrap(node.callee).name) && facts.scopes.isGlobalReference(unwrap(node.callee)))) {
+        let inTry = false;
+        for (const ancestor of tree.ancestors(node)) {
+          if (ancestor === root) break;
+          if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(node, ancestor.block)) inTry = true;
+        }
+        if (!inTry) calls.push(node);
+        return;
+      }
       if ((node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') || skip(node)) return;
       if (QUIET_BUILTINS.some((name) => resolver.is(node.callee, name))) return;
       const callee = unwrap(node.callee);
