@@ -318,7 +318,7 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
     orphans.push(...orphaned.map((specifier: any) => specifier.local.name));
     if (orphaned.length === statement.specifiers.length) {
       // the module ran when imported: where it may do more than declare, it is still imported for that
-      if (declaresOnly(modules, path, String(statement.source.value))) edits.push(deleteStatement(layout, statement));
+      if (moduleOnlyDeclares(modules, path, String(statement.source.value))) edits.push(deleteStatement(layout, statement));
       else edits.push(sideEffectImport(after, statement));
       continue;
     }
@@ -357,13 +357,13 @@ function sideEffectImport(facts: Facts, statement: any): Edit {
 // that runs code, consts of functions or values that run no code, types; and imports with names,
 // of packages or of modules of the repository that only declare in turn (a bare `import './x'`
 // runs `x`). Undefined modules (not found) count as running code.
-function declaresOnly(modules: ModuleIndex, from: string, specifier: string, depth = 0): boolean {
+function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: string, depth = 0): boolean {
   const resolved = modules.resolve(from, specifier);
   const relative = specifier.startsWith('.') || specifier.startsWith('/');
   if (resolved === undefined) return !relative && depth > 0;
   const home = modules.facts(resolved);
   if (!home || depth > 3) return false;
-  const imported = (source: any) => declaresOnly(modules, resolved, String(source.value), depth + 1);
+  const imported = (source: any) => moduleOnlyDeclares(modules, resolved, String(source.value), depth + 1);
   const quietClass = (node: any) =>
     !node.decorators?.length &&
     (!node.superClass || unwrap(node.superClass)?.type === 'Identifier') &&

@@ -12,7 +12,7 @@
 //     can see (a caller may clear it, but not this function).
 // A statement between the await and the cleanup that may leave early (return, throw, break, continue,
 // another await) breaks "every path". Plain calls are taken to complete normally.
-import { type Tree, isFunction, unwrap, walkNodes } from '../analysis/tree';
+import { type Tree, isFunction, isLoop, unwrap, walkNodes } from '../analysis/tree';
 import { propertyName } from '../analysis/resolve';
 import { isLiteral } from './effects';
 import type { Facts } from './facts';
@@ -200,6 +200,16 @@ function isUnconditionalIn(tree: Tree, target: any, expression: any): boolean {
     if ((parent.type === 'OptionalCallExpression' || parent.type === 'OptionalMemberExpression') && parent.optional && parent.object !== current && parent.callee !== current) return false;
   }
   return true;
+}
+
+/** a loop around `node`, within its function, that does not hold `held` (a declaration): each run
+ * of that loop reaches `node` again with the same `held` */
+export function inLoopOutside(tree: Tree, node: any, held: any): boolean {
+  for (const ancestor of tree.ancestors(node)) {
+    if (isFunction(ancestor)) return false;
+    if (isLoop(ancestor) && !tree.isInside(held, ancestor)) return true;
+  }
+  return false;
 }
 
 /** a statement that may end the run of its list before the next statement */

@@ -3,7 +3,7 @@
 // does), and every outcome of the work settles the promise; fixable with `.finally(() =>
 // clearTimeout(h))` on the promise under the preconditions below.
 import { hasWrites, propertyName } from '../../analysis/resolve';
-import { isFunction, isLoop, unwrap } from '../../analysis/tree';
+import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import type { ExecutorSite } from '../../model/executor';
@@ -11,7 +11,7 @@ import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
-import { runsOnEveryPathOf } from '../../model/paths';
+import { inLoopOutside, runsOnEveryPathOf } from '../../model/paths';
 import type { MessageId } from './messages';
 
 export interface ExecutorPlan {
@@ -502,12 +502,7 @@ function planHandle(facts: Facts, site: ExecutorSite): ExecutorPlan['handle'] | 
   if (init && !(init.type === 'NullLiteral' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'Literal' && init.value === null))) return unknown('handleEscapes', declarator, { name });
   // declared outside a loop that makes a promise each run, not awaited there: a `.finally()` would
   // clear the handle of a later run, whose promise then never settles
-  if (facts.tree.parent(newPromise)?.type !== 'AwaitExpression') {
-    for (const ancestor of facts.tree.ancestors(newPromise)) {
-      if (isFunction(ancestor)) break;
-      if (isLoop(ancestor) && !facts.tree.isInside(declarator, ancestor)) return unknown('handleShared', assignment, { name });
-    }
-  }
+  if (facts.tree.parent(newPromise)?.type !== 'AwaitExpression' && inLoopOutside(facts.tree, newPromise, declarator)) return unknown('handleShared', assignment, { name });
   for (const use of timer.uses) {
     if (use.kind === 'clear' || use.kind === 'guard' || use.kind === 'unref' || use.kind === 'reset') continue;
     if (use.kind === 'rearm') return unknown('handleShared', use.node, { name });

@@ -661,8 +661,9 @@ function eventRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
 
 // What after the timer, and before the offset `at`, may throw out of the executor with the timer
 // armed: a call of its own flow (the site's syncThrows), or, in a statement of the executor's body,
-// a `throw` or a `new` of anything but Error, TypeError or RangeError (`new URL(…)`).
-function throwAfterTimer(facts: Facts, site: ExecutorSite, at = Infinity): any | undefined {
+// a `throw` or a `new` of anything but Error, TypeError or RangeError (`new URL(…)`); with
+// `returnsToo`, a `return` of the executor's own as well.
+function throwAfterTimer(facts: Facts, site: ExecutorSite, at = Infinity, returnsToo = false): any | undefined {
   const call = site.syncThrows.find((node) => node.start < at);
   if (call) return call;
   const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
@@ -673,7 +674,7 @@ function throwAfterTimer(facts: Facts, site: ExecutorSite, at = Infinity): any |
     let throws: any;
     walkOwn(statement, (node) => {
       if (throws) return;
-      if (node.type === 'ThrowStatement') throws = node;
+      if (node.type === 'ThrowStatement' || (returnsToo && node.type === 'ReturnStatement')) throws = node;
       else if (node.type === 'NewExpression' && !(unwrap(node.callee)?.type === 'Identifier' && ['Error', 'TypeError', 'RangeError'].includes(unwrap(node.callee).name) && facts.scopes.isGlobalReference(unwrap(node.callee)))) throws = node;
     });
     if (throws) return throws;
@@ -685,19 +686,7 @@ function throwAfterTimer(facts: Facts, site: ExecutorSite, at = Infinity): any |
 // throw (throwAfterTimer) or a `return` of the executor's own. A handler named by the fix is a const
 // declared at its listener: left before that, the timer would read it in its temporal dead zone.
 function leaveAfterTimer(facts: Facts, site: ExecutorSite, at: number): any | undefined {
-  const throws = throwAfterTimer(facts, site, at);
-  if (throws) return throws;
-  const statements: any[] = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
-  const from = statements.indexOf(site.timerStatement);
-  if (from === -1) return undefined;
-  let leaves: any;
-  for (const statement of statements.slice(from + 1)) {
-    if (statement.start >= at || leaves) break;
-    walkOwn(statement, (node) => {
-      if (!leaves && node.type === 'ReturnStatement') leaves = node;
-    });
-  }
-  return leaves;
+  return throwAfterTimer(facts, site, at, true);
 }
 
 // A removal of `listener` written at `at` reaches what its registration reached: each name its

@@ -12,7 +12,7 @@ import { isEffectFree, isFreeSettleValue } from '../../model/effects';
 import { type InlinePlan, planInline } from '../../model/inline';
 import { UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, isExported, planUpgrade, refusalsOf } from '../../model/upgrade';
 import { normalize } from 'node:path';
-import { coverageOf, isGuardedClear, mayLeaveEarly, runsOnEveryPathOf } from '../../model/paths';
+import { coverageOf, inLoopOutside, isGuardedClear, mayLeaveEarly, runsOnEveryPathOf } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
@@ -112,7 +112,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   }
   if (timerArm.declaration && timerArm.declaration.otherUses > 0) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
   // one use, but in a loop the arm's declaration is outside of: every run of the loop races it again
-  if (timerArm.declaration && armRacedInLoop(facts, race, timerArm.declaration.binding)) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
+  if (timerArm.declaration && inLoopOutside(facts.tree, race, timerArm.declaration.binding.id)) return refuse('armShared', race, { name: timerArm.declaration.binding.name });
 
   // Clearing the timer also skips the handlers chained on the arm: only the leak may go with them.
   for (const tail of arm.tails) {
@@ -214,15 +214,6 @@ function clearsOfTheTimer(facts: Facts, site: RaceSite, executor: Extract<TimerA
     if (!Array.isArray(list)) return true;
     return !list.slice(0, list.indexOf(statement)).some((before: any) => writes.some((node: any) => facts.tree.isInside(node, before)));
   });
-}
-
-// The race sits in a loop (in its function) that does not hold the arm's declaration
-function armRacedInLoop(facts: Facts, race: any, binding: { id: any }): boolean {
-  for (const ancestor of facts.tree.ancestors(race)) {
-    if (isFunction(ancestor)) return false;
-    if (['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement'].includes(ancestor.type) && !facts.tree.isInside(binding.id, ancestor)) return true;
-  }
-  return false;
 }
 
 function releasedOnEveryPath(site: RaceSite, clears: RaceSite['clears']): boolean {
@@ -453,12 +444,7 @@ function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result |
   if (declarator?.type !== 'VariableDeclarator' || facts.tree.functionOf(declarator) !== facts.tree.functionOf(race)) return unknown('handleShared', at, { name });
   // declared outside a loop that runs the race again before it settles (not awaited there): each
   // clear would read the handle of a later run
-  if (!(facts.tree.parent(race)?.type === 'AwaitExpression')) {
-    for (const ancestor of facts.tree.ancestors(race)) {
-      if (isFunction(ancestor)) break;
-      if (['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement'].includes(ancestor.type) && !facts.tree.isInside(declarator, ancestor)) return unknown('handleShared', at, { name });
-    }
-  }
+  if (facts.tree.parent(race)?.type !== 'AwaitExpression' && inLoopOutside(facts.tree, race, declarator)) return unknown('handleShared', at, { name });
   const init = unwrap(declarator.init);
   if (init && !(init.type === 'NullLiteral' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'Literal' && init.value === null))) return unknown('handleEscapes', declarator, { name });
   const timer = site.timer!;
