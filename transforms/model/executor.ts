@@ -61,6 +61,11 @@ export interface ExecutorSite {
   /** spelled like a timeout executor, but `Promise` or `setTimeout` here is not the platform's */
   /** `foreign`: a member call (`timers.setTimeout`), not a shadowing binding */
   lookalike?: { name: string; node: any; foreign?: boolean };
+  /**
+   * a timeout executor this does not take apart, so never rewritten: its timer settles the promise
+   * through a function of the executor (`setTimeout(() => rejectOnce(err), ms)`), or it is async
+   */
+  unmodelled?: { reason: 'timerThroughFunction' | 'asyncExecutor'; node: any; name: string };
   /** `target.onchange = handler`: a listener held by a property, removed by setting it to null */
   propertyListeners: Array<{ assignment: any; target: any; property: string }>;
   /** `client.onDidChange(handler)`: a subscription whose disposer (the call's value) nothing keeps */
@@ -78,7 +83,8 @@ export interface ExecutorSite {
   syncThrows: any[];
 }
 
-export const LISTENER_METHODS: Record<string, string> = {
+// (no prototype: `toString`, `constructor` and the like are not listener methods)
+export const LISTENER_METHODS: Record<string, string> = Object.assign(Object.create(null), {
   once: 'removeListener',
   addListener: 'removeListener',
   prependListener: 'removeListener',
@@ -86,7 +92,7 @@ export const LISTENER_METHODS: Record<string, string> = {
   // `removeListener` rather than `off`: every Node-style emitter has it (`off` came in Node 10)
   on: 'removeListener',
   addEventListener: 'removeEventListener',
-};
+});
 
 const REMOVERS = new Set(['removeListener', 'off', 'removeEventListener', 'removeAllListeners']);
 
@@ -103,7 +109,6 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
   // a promise that is only a timer is an arm of the race (or the helper) that uses it
   if (timerExecutor(facts, newPromise) !== undefined) return undefined;
   const executor = unwrap(newPromise.arguments[0]);
-  if (executor.async) return undefined;
   const params = executor.params.slice(0, 2).map((param: any) => (param.type === 'Identifier' ? scopes.bindingOf(param) : undefined));
   const [resolve, reject] = params as Array<Binding | undefined>;
   const settleBindings = [resolve, reject].filter((binding): binding is Binding => binding !== undefined);
@@ -113,6 +118,16 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
   const statements = executor.body.type === 'BlockStatement' ? executor.body.body : [executor.body];
   const calls = tree.within(executor.body, 'CallExpression');
   const platform = resolver.is(newPromise.callee, 'Promise');
+  // an async executor, or no timer that settles the promise itself: said only when a timer settles it another way
+  const settlesItself = (call: any) => resolver.is(call.callee, 'setTimeout') && call.arguments[0] && usesSettle(call.arguments[0]);
+  // a look-alike timer (`clock.setTimeout`) is said as one, below
+  const lookalikeTimer = calls.some((call) => spelledSetTimeout(call) && !resolver.is(call.callee, 'setTimeout') && call.arguments[0] && usesSettle(call.arguments[0]));
+  const unmodelled = platform && (executor.async || (!calls.some(settlesItself) && !lookalikeTimer)) ? unmodelledTimer(facts, newPromise, executor, statements, calls, usesSettle, reject) : undefined;
+  if (executor.async && !unmodelled) return undefined;
+  if (unmodelled) {
+    const listens = [...calls, ...tree.within(executor.body, 'OptionalCallExpression')].some((call) => LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] !== undefined && call.arguments.length >= 2);
+    return { kind: listens ? 'listener' : 'executor', node: newPromise, executor, resolve, reject, timers: [], work: [], settlePoints: [], unsettled: [], outerClear: new Set(), clears: [], listeners: [], removals: [], unmodelled, propertyListeners: [], droppedSubscriptions: [], keptCallbacks: [], intervals: [], syncThrows: [] };
+  }
   const timers = platform
     ? calls
         .filter((call) => resolver.is(call.callee, 'setTimeout') && call.arguments[0] && usesSettle(call.arguments[0]))
@@ -232,6 +247,79 @@ export function buildExecutorSite(facts: Facts, newPromise: any): ExecutorSite |
     intervals,
     syncThrows: timerStatement ? syncThrowsAfter(facts, executor, timerStatement, isSettleFunction) : [],
   };
+}
+
+// A timeout of the platform that settles the promise in a way this does not take apart, beside
+// work that settles it too: from an async executor, or through a function of the executor
+// (`setTimeout(() => rejectOnce(new Error('timed out')), ms)`). Said, never rewritten. A timeout
+// rejects: a timer that resolves (a delay, a poll, a deferral, a debounce) is not one, nor one
+// that calls a function with anything but the error it makes (`attempt(n - 1)`: a retry).
+function unmodelledTimer(facts: Facts, newPromise: any, executor: any, statements: any[], calls: any[], usesSettle: (node: any) => boolean, reject: Binding | undefined): ExecutorSite['unmodelled'] {
+  const { tree, resolver } = facts;
+  if (!reject) return undefined;
+  const rejects = (node: any) => reject.references.some((reference) => tree.isInside(reference.node, node));
+  // a function of the executor that rejects, as a call or a timer argument names it
+  const rejecterOf = (node: any): { name: string; fn: any; binding: Binding } | undefined => {
+    const local = unwrap(node)?.type === 'Identifier' ? resolver.localFunctionOf(node) : undefined;
+    return local && tree.isInside(local.fn, executor) && rejects(local.fn) ? { name: unwrap(node).name, fn: local.fn, binding: local.binding } : undefined;
+  };
+  // an error or its message, made right there
+  const isError = (node: any) => {
+    const value = unwrap(node);
+    if (value?.type === 'StringLiteral' || value?.type === 'TemplateLiteral' || (value?.type === 'Literal' && typeof value.value === 'string')) return true;
+    return value?.type === 'NewExpression' && unwrap(value.callee)?.type === 'Identifier' && /Error$/.test(unwrap(value.callee).name);
+  };
+  // an arm of a race: race-timeout's (`Promise.race([work, new Promise(…)])`)
+  const list = tree.parent(newPromise);
+  if (list?.type === 'ArrayExpression' && tree.parent(list)?.type === 'CallExpression') return undefined;
+  // an async executor that clears a timer in a finally of its own
+  if (executor.async && tree.within(executor.body, 'TryStatement').some((statement: any) => statement.finalizer && tree.within(statement.finalizer, 'CallExpression').some((each: any) => resolver.is(each.callee, 'clearTimeout') || resolver.is(each.callee, 'clearInterval')))) return undefined;
+  for (const call of calls) {
+    const callback = unwrap(call.arguments[0]);
+    if (!callback || !resolver.is(call.callee, 'setTimeout')) continue;
+    // `setTimeout(onloadend)`, `setTimeout(done, 0)`: the next turn, not a timeout
+    const delay = unwrap(call.arguments[1]);
+    if (!delay || ((delay.type === 'NumericLiteral' || delay.type === 'Literal') && delay.value === 0)) continue;
+    let through: ReturnType<typeof rejecterOf>;
+    if (usesSettle(callback)) {
+      // settled by the timer itself: said only in an async executor, and for a timer that rejects
+      if (!executor.async || !rejects(callback)) continue;
+    } else {
+      const inner = isFunction(callback) && callback.params.length === 0 ? tree.within(callback.body, 'CallExpression').find((each: any) => rejecterOf(each.callee) && each.arguments.length > 0 && each.arguments.every(isError)) : undefined;
+      through = inner && rejecterOf(inner.callee);
+      if (!through) continue;
+      // `function check() { …; setTimeout(check); }`: a poll that re-arms itself, not a timeout
+      if (tree.isInside(call, through.fn)) continue;
+    }
+    // something else settles it too (not the statement declaring the function the timer calls): a
+    // promise only the timer settles is a delay, or an arm of a race
+    const timerStatement = statements.find((statement: any) => tree.isInside(call, statement));
+    const declaring = through ? statements.find((statement: any) => tree.isInside(through!.fn, statement)) : undefined;
+    if (!statements.some((statement: any) => statement !== timerStatement && statement !== declaring && usesSettle(statement))) continue;
+    if (executor.async) return { reason: 'asyncExecutor', node: call, name: facts.code(call.callee, 40) };
+    // a funnel (`rejectOnce` → `cleanup()`, which clears the timer and removes the listeners, as every
+    // handler calls it) is not judged either way: left as it is, rather than a warning on it
+    if (funnelsCleanup(facts, executor, through!.fn)) continue;
+    return { reason: 'timerThroughFunction', node: call, name: through!.name };
+  }
+  return undefined;
+}
+
+// The function a timer settles through, or one it calls, clears a timer, and removes a listener
+// where the executor adds one.
+function funnelsCleanup(facts: Facts, executor: any, fn: any): boolean {
+  const { tree, resolver } = facts;
+  if (!fn) return false;
+  const reached = [fn];
+  for (const call of tree.within(fn.body, 'CallExpression')) {
+    const local = resolver.localFunctionOf(call.callee);
+    if (local && tree.isInside(local.fn, executor) && !reached.includes(local.fn)) reached.push(local.fn);
+  }
+  const callsIn = reached.flatMap((each) => tree.within(each.body, 'CallExpression'));
+  const clears = callsIn.some((call) => resolver.is(call.callee, 'clearTimeout') || resolver.is(call.callee, 'clearInterval'));
+  const adds = tree.within(executor.body, 'CallExpression').some((call) => LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] !== undefined);
+  const removes = callsIn.some((call) => REMOVERS.has(propertyName(unwrap(call.callee)) ?? ''));
+  return clears && (!adds || removes);
 }
 
 // methods that do not throw on the objects they are spelled for: promises, emitters, Map/Set/Array

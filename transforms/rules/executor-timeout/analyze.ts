@@ -6,7 +6,7 @@ import { hasWrites, propertyName } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree, isFreeSettleValue } from '../../model/effects';
-import type { ExecutorSite } from '../../model/executor';
+import { type ExecutorSite, LISTENER_METHODS } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
@@ -54,6 +54,7 @@ function settleOnRejection(options: Readonly<Record<string, unknown>>): boolean 
 export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): Result | undefined {
   const newPromise = site.node;
   if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (site.unmodelled) return unknown(site.unmodelled.reason, site.unmodelled.node, { name: site.unmodelled.name });
   if (site.timers.length > 1) return refuse('manyTimers', newPromise);
   const timer = site.timer!;
   const capture = timer.capture;
@@ -480,6 +481,9 @@ function planHandle(facts: Facts, site: ExecutorSite): ExecutorPlan['handle'] | 
   const name = binding.name;
   if (capture.kind === 'declared') {
     if (capture.statement.declarations.length !== 1 || capture.statement.kind === 'var') return unknown('handleEscapes', capture.statement, { name });
+    // `const timer = setTimeout(…) as unknown as number`: the `let` moved out would take setTimeout's type, not the cast's
+    const value = capture.statement.declarations[0].init;
+    if (value && value !== timer.call && ['TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression', 'TSNonNullExpression'].includes(value.type)) return refuse('handleCast', value, { name, type: facts.code(value.typeAnnotation ?? value, 40) });
     const uses = timer.uses;
     if (uses.length === 0) return { kind: 'new', declaration: capture.statement };
     const other = uses.find((use) => use.kind !== 'clear' && use.kind !== 'guard' && use.kind !== 'unref');
@@ -490,6 +494,20 @@ function planHandle(facts: Facts, site: ExecutorSite): ExecutorPlan['handle'] | 
       facts.scopes.lookupFrom(facts.resolver.scopeAt(newPromise), name) !== undefined ||
       facts.tree.within(owner, 'Identifier').some((identifier) => identifier.name === name && !facts.tree.isInside(identifier, site.executor));
     if (takenOutside) return refuse('handleNameTaken', capture.statement, { name });
+    // `const timer = …` as an executor's const is in its temporal dead zone above: a handler added
+    // before it, run by a call before the timer (`emitter.start()` emitting at once), throws there
+    // today, and the promise rejects with that error; a `let` moved out would let it run
+    const early = uses.find((use) => use.node.start < capture.statement.start);
+    if (early) {
+      const statements = site.executor.body.type === 'BlockStatement' ? site.executor.body.body : [];
+      const from = statements.findIndex((statement: any) => facts.tree.isInside(early.node, statement));
+      const to = statements.findIndex((statement: any) => facts.tree.isInside(capture.statement, statement));
+      const runs = (from < 0 || to < 0 ? [] : statements.slice(from, to))
+        .flatMap((statement: any) => [...facts.tree.within(statement, 'CallExpression'), ...facts.tree.within(statement, 'OptionalCallExpression'), ...facts.tree.within(statement, 'NewExpression')])
+        .filter((call: any) => facts.tree.functionOf(call) === site.executor && LISTENER_METHODS[propertyName(unwrap(call.callee)) ?? ''] === undefined)
+        .sort((a: any, b: any) => a.start - b.start)[0];
+      if (runs || from < 0 || to < 0) return refuse('handleReadEarly', runs ?? early.node, { name, call: facts.code(runs ?? early.node, 40) });
+    }
     return { kind: 'moved', name, declaration: capture.statement };
   }
   // `h = setTimeout(...)` with `let h` of the enclosing function
@@ -504,6 +522,8 @@ function planHandle(facts: Facts, site: ExecutorSite): ExecutorPlan['handle'] | 
   // clear the handle of a later run, whose promise then never settles
   if (facts.tree.parent(newPromise)?.type !== 'AwaitExpression' && inLoopOutside(facts.tree, newPromise, declarator)) return unknown('handleShared', assignment, { name });
   for (const use of timer.uses) {
+    // `h = null` after the promise is made, before it settles: a `.finally()` would clear null
+    if (use.kind === 'reset' && !facts.tree.isInside(use.node, site.executor) && use.node.start > newPromise.start) return unknown('handleEscapes', use.node, { name });
     if (use.kind === 'clear' || use.kind === 'guard' || use.kind === 'unref' || use.kind === 'reset') continue;
     if (use.kind === 'rearm') return unknown('handleShared', use.node, { name });
     return unknown('handleEscapes', use.node, { name });

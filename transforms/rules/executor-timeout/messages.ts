@@ -71,6 +71,16 @@ export const messages = {
     why: 'the handle `{name}` is declared outside this function, or set elsewhere, so clearing it could cancel another call\'s timer',
     fix: 'declare one handle per promise inside the function and clear it in .finally() on the promise',
   },
+  handleReadEarly: {
+    what: 'new Promise timeout',
+    why: 'the executor\'s handle `{name}` is read above its declaration, by code that `{call}` may run first: today that throws, and moving the handle out would let it run',
+    fix: 'arm the timer before the code that may read it, then clear it in .finally() on the promise',
+  },
+  handleCast: {
+    what: 'new Promise timeout',
+    why: 'the handle `{name}` is cast (`{type}`), and a declaration moved out of the executor would take setTimeout\'s own type instead',
+    fix: 'declare the handle with the type you cast it to before the promise, and clear it in .finally() on the promise',
+  },
   handleNameTaken: {
     what: 'new Promise timeout',
     why: 'the executor\'s handle `{name}` is cleared inside the executor, and the name is taken outside it, so it cannot be moved out to clear it in .finally()',
@@ -125,6 +135,16 @@ export const messages = {
     what: 'new Promise timeout',
     why: 'when `{work}` rejects, nothing settles the promise: it waits for the timer, and the rejection goes unhandled',
     fix: 'hand the rejection to `reject` (`.then(resolve, reject)`), or run with --settle-on-work-rejection=true, which does that',
+  },
+  timerThroughFunction: {
+    what: 'new Promise timeout',
+    why: 'its timer settles the promise through `{name}()`, a function of the executor that this does not follow, so whether every path releases the timer is not known here',
+    fix: 'clear the timer and release what the executor holds wherever the promise settles; or settle from the timer\'s callback itself, which this can check',
+  },
+  asyncExecutor: {
+    what: 'new Promise timeout',
+    why: 'its executor is async: what runs across the awaits (or a throw after one, which rejects nothing) is not followed, so whether every path releases the timer is not known',
+    fix: 'move the awaits out of the executor (await first, then create the promise), and clear the timer and release what the executor holds wherever the promise settles',
   },
 } satisfies MessageTable;
 

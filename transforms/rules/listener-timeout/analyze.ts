@@ -16,7 +16,7 @@ import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
 import { callbackEffects, clearedBy } from '../../model/timer';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
-import { heldResources } from '../executor-timeout/analyze';
+import { type ExecutorPlan, analyzeExecutor as analyzeTimerOf, heldResources } from '../executor-timeout/analyze';
 import { readProject } from '../../engine/project';
 import { MODULE_BASE } from '../../model/modules';
 import { resolve as resolvePath } from 'node:path';
@@ -31,6 +31,8 @@ export interface Registration {
 }
 
 export type ListenerPlan =
+  /** the listeners are left as the code leaves them (said); the timer is cleared when the promise settles, as executor-timeout clears it */
+  | { kind: 'timer-only'; site: ExecutorSite; executor: ExecutorPlan }
   | {
       kind: 'executor';
       site: ExecutorSite;
@@ -107,11 +109,13 @@ export function analyzeListener(site: ExecutorSite | RaceSite, context: RuleCont
   return site.kind === 'race' ? analyzeOnceRace(site, context) : analyzeExecutor(site, context);
 }
 
-function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): Result | undefined {
+function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | undefined {
+  const { facts, options } = context;
   const { tree } = facts;
   const refuse = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'refused', messageId, at, data });
   const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): Result => ({ status: 'unknown', messageId, at, data });
   if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', site.lookalike.node, { name: site.lookalike.name });
+  if (site.unmodelled) return unknown(site.unmodelled.reason, site.unmodelled.node, { name: site.unmodelled.name });
   const timer = site.timer;
   if (!timer) return refuse('timerShape', site.timers[0].call);
   const held = heldResources(facts, site);
@@ -196,6 +200,18 @@ function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): R
   }
   // the code cleans up by itself, in ways this cannot follow on every path: not judged
   if (site.removals.length > 0 || site.clears.some((clear) => tree.isInside(clear, site.executor))) {
+    // the timer at least: cleared once the promise settles, when its callback only settles it (so
+    // clearing it skips nothing, a removal least of all); the listeners it leaves are said
+    const listenersLeft = missing.filter((part) => part.startsWith('every listener'));
+    if (!timerCleared) {
+      const timerOnly = analyzeTimerOf(site, context);
+      // the timer alone: no fetch to abort, no interval, entry or rejection handed on beside it
+      const plan = timerOnly?.status === 'fixable' ? timerOnly.plan : undefined;
+      if (timerOnly?.status === 'fixable' && plan && !plan.onlyHeld && !plan.onlySettle && !plan.fetch && plan.intervals.length === 0 && plan.entries.length === 0 && plan.settleRejections.length === 0) {
+        const left: Remark[] = listenersLeft.length > 0 ? [{ status: 'refused', messageId: 'listenersLeft', at: timer.call, data: { missing: listenersLeft.join('; ') } }] : [];
+        return { status: 'fixable', plan: { kind: 'timer-only', site, executor: timerOnly.plan }, messageId: 'fixedTimerOnly', remarks: [...(timerOnly.remarks ?? []), ...left] };
+      }
+    }
     const because = notCleared ? ` (no clear is added where an event settles: ${notCleared})` : notRemoved ? ` (no removal is added where an event settles: ${notRemoved})` : '';
     return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') + because });
   }

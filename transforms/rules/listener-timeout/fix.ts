@@ -9,10 +9,12 @@ import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle, onSettled } from '../../edit/code';
 import { type Layout, appendArgument, appendToFunction, expressionBodyToBlock, insertLinesBefore, semi, statement } from '../../edit/layout';
 import { assembleRaceFix, raceFixParts } from '../race-timeout/fix';
+import { fixExecutor as fixTimerOf } from '../executor-timeout/fix';
 import { timerTypeQuery } from '../../model/spelling';
 import type { ListenerPlan, Registration, TimerRemoval } from './analyze';
 
 export function fixListener(plan: ListenerPlan, context: FixContext): Edit[] {
+  if (plan.kind === 'timer-only') return fixTimerOf(plan.executor, context);
   if (plan.kind === 'timer-removals') return fixTimerRemovals(plan, context);
   if (plan.kind === 'event-clears') return fixEventClears(plan, context);
   if (plan.kind === 'event-removals') return fixEventRemovals(plan, context);

@@ -8,6 +8,16 @@ export const messages = {
   subscriptionDropped: executorMessages.subscriptionDropped,
   keptCallback: executorMessages.keptCallback,
   intervalLeft: executorMessages.intervalLeft,
+  fixedTimerOnly: {
+    what: 'listener raced against a timer',
+    why: 'its timer stayed armed on a path by which the promise settles (an event this does not see clear it, a settle outside the handlers, or a throw)',
+    fix: 'the timer is now cleared as soon as the promise settles, however it settles',
+  },
+  listenersLeft: {
+    what: 'listener raced against a timer',
+    why: 'the listeners are not released on every path (this does not see {missing}), and this fix adds no removal',
+    fix: 'remove every listener on every path (a `cleanup()` called by each handler and by the timer)',
+  },
   fixedTimerRemovals: {
     what: 'listener raced against a timer',
     why: 'the events clear the timer and remove the other listeners, but the timer left its {names} attached',
@@ -162,6 +172,16 @@ export const messages = {
     what: 'listener raced against a timer',
     why: 'the executor cleans up by itself, in ways this cannot follow on every path: it does not see {missing}',
     fix: 'clear the timer and remove every listener on every path (a `cleanup()` called by each handler and by the timer)',
+  },
+  timerThroughFunction: {
+    what: 'listener raced against a timer',
+    why: 'its timer settles the promise through `{name}()`, a function of the executor this does not follow, so whether every path releases the timer and listeners is not known',
+    fix: 'clear the timer and remove every listener on every path (a `cleanup()` called by each handler and by the timer); or settle from the timer\'s callback itself, which this can check',
+  },
+  asyncExecutor: {
+    what: 'listener raced against a timer',
+    why: 'its executor is async: what runs across the awaits (or a throw after one, which rejects nothing) is not followed, so whether every path releases the timer is not known',
+    fix: 'move the awaits out of the executor (await first, then create the promise), and clear the timer and remove every listener on every path (a `cleanup()` called by each handler and by the timer)',
   },
 } satisfies MessageTable;
 
