@@ -1,4 +1,4 @@
-import { hasWrites, requiredModule } from '../analysis/resolve';
+import { hasWrites, propertyName, requiredModule } from '../analysis/resolve';
 import { unwrap } from '../analysis/tree';
 import type { Facts } from './facts';
 
@@ -88,4 +88,44 @@ function writesMember(facts: Facts, reference: any): boolean {
   if (holder?.type === 'AssignmentExpression' && holder.left === member) return true;
   if (holder?.type === 'UpdateExpression') return true;
   return holder?.type === 'UnaryExpression' && holder.operator === 'delete';
+}
+
+// Which calls may throw synchronously, as every rule takes them. Not: the platform's timers; a
+// method that does not throw on what it is spelled for (a promise's `then`, an emitter's `on` and
+// its removals, `get`/`set`/`has`/`delete`/`add`/`push` of a Map, a Set or an array); `Promise.*`;
+// `console.*`; an async function of this file (it rejects instead); a call whose value is chained
+// (`load().then(…)`, which reports its failures by rejecting); a `new` of a platform class that does
+// not throw on its arguments (`new Error(…)`, `new AbortController()`, `new Map()`; `new URL(input)`
+// does). An array method that runs its callback at once (`forEach`, `map`…) is quiet when the caller
+// reads that callback as part of the flow (`callbacksRead`), and may throw otherwise.
+export const LISTENER_ADDERS = ['once', 'addListener', 'prependListener', 'prependOnceListener', 'on', 'addEventListener'] as const;
+export const LISTENER_REMOVERS = ['removeListener', 'off', 'removeEventListener', 'removeAllListeners'] as const;
+const QUIET_METHODS = new Set<string>(['then', 'catch', 'finally', ...LISTENER_ADDERS, ...LISTENER_REMOVERS, 'set', 'get', 'has', 'delete', 'add', 'push']);
+export const ITERATING_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap']);
+const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+const QUIET_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'AbortController', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Headers', 'Date', 'Promise', 'Array', 'Object']);
+
+export function mayThrowSync(facts: Facts, node: any, { callbacksRead = false }: { callbacksRead?: boolean } = {}): boolean {
+  const { tree, resolver } = facts;
+  if (node.type === 'NewExpression') {
+    const callee = unwrap(node.callee);
+    return !(callee?.type === 'Identifier' && QUIET_CLASSES.has(callee.name) && facts.scopes.isGlobalReference(callee));
+  }
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return false;
+  if (QUIET_BUILTINS.some((name) => resolver.is(node.callee, name))) return false;
+  const callee = unwrap(node.callee);
+  const method = propertyName(callee);
+  if (method !== undefined && (QUIET_METHODS.has(method) || (callbacksRead && ITERATING_METHODS.has(method)))) return false;
+  const object = method !== undefined ? unwrap(callee.object) : undefined;
+  if (object && (resolver.is(object, 'Promise') || (object.type === 'Identifier' && object.name === 'console' && resolver.isFreeAt(object, 'console')))) return false;
+  if (callee?.type === 'Identifier' && resolver.localFunctionOf(callee)?.fn.async) return false;
+  return !isChainHead(tree, node);
+}
+
+// `work()` in `work().then(…)`: the head of a promise chain
+export function isChainHead(tree: Facts['tree'], call: any): boolean {
+  let current = call;
+  for (let parent = tree.parent(current); parent && (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ParenthesizedExpression'); parent = tree.parent(current)) current = parent;
+  const member = tree.parent(current);
+  return (member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.object === current && ['then', 'catch', 'finally'].includes(propertyName(member) ?? '');
 }

@@ -5,6 +5,7 @@ import { propertyName } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { timerExecutor } from './arms';
+import { ITERATING_METHODS, LISTENER_ADDERS, LISTENER_REMOVERS, mayThrowSync } from './effects';
 import type { Facts } from './facts';
 import { type Coverage, chainedCall, coverageOf, isGuardedClear, mayLeaveEarly, type Outcome, OUTCOMES, runsOnEveryPathOf } from './paths';
 import { followStored } from './race';
@@ -84,17 +85,14 @@ export interface ExecutorSite {
 }
 
 // (no prototype: `toString`, `constructor` and the like are not listener methods)
-export const LISTENER_METHODS: Record<string, string> = Object.assign(Object.create(null), {
-  once: 'removeListener',
-  addListener: 'removeListener',
-  prependListener: 'removeListener',
-  prependOnceListener: 'removeListener',
-  // `removeListener` rather than `off`: every Node-style emitter has it (`off` came in Node 10)
-  on: 'removeListener',
-  addEventListener: 'removeEventListener',
-});
+// each adder of effects' list with the removal a fix writes for it: `removeListener` rather than
+// `off` (every Node-style emitter has it; `off` came in Node 10)
+export const LISTENER_METHODS: Record<string, string> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(LISTENER_ADDERS.map((adder) => [adder, adder === 'addEventListener' ? 'removeEventListener' : 'removeListener'])),
+);
 
-const REMOVERS = new Set(['removeListener', 'off', 'removeEventListener', 'removeAllListeners']);
+const REMOVERS = new Set<string>(LISTENER_REMOVERS);
 
 // `new Promise(fn)`: the platform's, and look-alikes spelled `Promise` (reported, never rewritten)
 export function newPromiseCalls(facts: Facts): any[] {
@@ -322,12 +320,6 @@ function funnelsCleanup(facts: Facts, executor: any, fn: any): boolean {
   return clears && (!adds || removes);
 }
 
-// methods that do not throw on the objects they are spelled for: promises, emitters, Map/Set/Array
-const QUIET_METHODS = new Set(['then', 'catch', 'finally', ...Object.keys(LISTENER_METHODS), ...REMOVERS, 'set', 'get', 'has', 'delete', 'add', 'push']);
-// array methods that run their callback at once: its calls are the executor's own flow
-const ITERATING_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap']);
-const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
-
 // Which calls count: those that run in the executor's own synchronous flow (in it, or in a callback
 // of an array method it calls), after the timer is armed, outside a `try` with a catch. A call
 // whose value is chained with `.then`/`.catch`/`.finally` returns a promise, and is taken to report
@@ -343,17 +335,11 @@ function syncThrowsAfter(facts: Facts, executor: any, timerStatement: any, isSet
     }
     return true;
   };
-  return tree.within(executor.body, 'CallExpression').filter((call) => {
+  const candidates = [...tree.within(executor.body, 'CallExpression'), ...tree.within(executor.body, 'NewExpression')].sort((a, b) => a.start - b.start);
+  return candidates.filter((call) => {
     if (call.start < timerStatement.end || !runsInFlow(call)) return false;
-    if (isSettleFunction(call.callee) || QUIET_BUILTINS.some((name) => resolver.is(call.callee, name))) return false;
-    const method = propertyName(unwrap(call.callee));
-    if (method !== undefined && (QUIET_METHODS.has(method) || ITERATING_METHODS.has(method))) return false;
-    const callee = unwrap(call.callee);
-    // `Promise.all([...])` and the like: the arguments' own calls are counted, not the static method
-    if ((callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && resolver.is(callee.object, 'Promise')) return false;
-    // an async function of this file rejects instead of throwing
-    if (callee?.type === 'Identifier' && resolver.localFunctionOf(callee)?.fn.async) return false;
-    if (isChainHead(tree, call)) return false;
+    // resolve and reject return without throwing; `Promise.all([...])`'s arguments are counted on their own
+    if ((call.type === 'CallExpression' && isSettleFunction(call.callee)) || !mayThrowSync(facts, call, { callbacksRead: true })) return false;
     for (const ancestor of tree.ancestors(call)) {
       if (ancestor === executor) break;
       if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(call, ancestor.block)) return false;
@@ -362,13 +348,6 @@ function syncThrowsAfter(facts: Facts, executor: any, timerStatement: any, isSet
   });
 }
 
-// `work()` in `work().then(…)`: the head of a promise chain
-function isChainHead(tree: Facts['tree'], call: any): boolean {
-  let current = call;
-  for (let parent = tree.parent(current); parent && (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ParenthesizedExpression'); parent = tree.parent(current)) current = parent;
-  const member = tree.parent(current);
-  return (member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression') && member.object === current && ['then', 'catch', 'finally'].includes(propertyName(member) ?? '');
-}
 
 // `{ resolve, timeout }`, `this.pending = resolve`, `map.set(id, resolve)`: a settle function kept
 // for code elsewhere to call.
@@ -442,7 +421,7 @@ function clearsOnWayTo(facts: Facts, point: any, executor: any, isClearCall: (no
         // or a return/throw/break nested in it (`if (!v) return resolve(null);`), or an await after
         // which a rejection throws past it
         // nor may a statement between them throw (`resolve(v); record(v); clearTimeout(h);`)
-        if (other > index && !list.slice(index, other).some(mayLeaveEarly) && !list.slice(index + 1, other).some((between: any) => mayThrowBetween(tree, between, isClear))) return true;
+        if (other > index && !list.slice(index, other).some(mayLeaveEarly) && !list.slice(index + 1, other).some((between: any) => mayThrowBetween(facts, between, isClear))) return true;
       }
     }
     if (ancestor === fn) break;
@@ -489,13 +468,15 @@ function testsHandle(test: any, clear: any): boolean {
   return test?.type === 'BinaryExpression' && ['!=', '!==' ].includes(test.operator) && ((same(test.left) && nullish(test.right)) || (same(test.right) && nullish(test.left)));
 }
 
-// A statement that may throw before a clear after it: a call or `new` that is not a clear, a throw
-function mayThrowBetween(tree: Facts['tree'], statement: any, isClear: (node: any) => boolean): boolean {
+// A statement that may throw before a clear after it: a throw, or a call or `new` of its own flow
+// that may throw (mayThrowSync) and is not that clear. A dispose or an unsubscribe of the site's own
+// listeners is taken not to throw, as their removals are.
+function mayThrowBetween(facts: Facts, statement: any, isClear: (node: any) => boolean): boolean {
+  const { tree } = facts;
   if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') return false;
   const calls = [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression'), ...tree.within(statement, 'NewExpression')];
-  // a removal or a dispose of the site's own listeners is taken not to throw, as elsewhere
-  const quiet = (call: any) => ['dispose', 'off', 'removeListener', 'removeEventListener', 'removeAllListeners', 'unsubscribe', 'unref'].includes(propertyName(unwrap(call.callee)) ?? '');
-  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && !quiet(call) && tree.functionOf(call) === tree.functionOf(statement));
+  const disposes = (call: any) => ['dispose', 'unsubscribe', 'unref'].includes(propertyName(unwrap(call.callee)) ?? '');
+  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && !disposes(call) && mayThrowSync(facts, call) && tree.functionOf(call) === tree.functionOf(statement));
 }
 
 // The expression a chain of links starts from.

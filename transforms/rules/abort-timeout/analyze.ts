@@ -6,8 +6,7 @@ import { propertyName } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import type { AbortSite } from '../../model/abort';
-import { isEffectFree } from '../../model/effects';
-import { LISTENER_METHODS } from '../../model/executor';
+import { isEffectFree, mayThrowSync } from '../../model/effects';
 import { mayLeaveEarly, readFromOutside, runsOnEveryPathOf, walkOwn } from '../../model/paths';
 import type { Facts } from '../../model/facts';
 import { clearSpelling } from '../../model/spelling';
@@ -297,40 +296,15 @@ function isQuiet(facts: Facts, statement: any): boolean {
   return !mayLeaveEarly(statement) && !yieldsIn(facts, statement) && !(statement.type === 'VariableDeclaration' && (statement.kind === 'using' || statement.kind === 'await using'));
 }
 
-// methods that do not throw on what they are spelled for (promises, emitters, Map/Set/Array), as executor-timeout takes them
-const QUIET_METHODS = new Set(['then', 'catch', 'finally', ...Object.keys(LISTENER_METHODS), 'removeListener', 'off', 'removeEventListener', 'removeAllListeners', 'set', 'get', 'has', 'delete', 'add', 'push']);
-const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
-const QUIET_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'AbortController', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Headers', 'Date', 'Promise', 'Array', 'Object']);
-
-// The first call in `roots` (outside nested functions, and not `skip`) that may throw synchronously,
-// as executor-timeout's sync throws count them: not the platform's timers, a method that does not
-// throw (`map.get`, `emitter.on`), `console.*`, `Promise.*`, an async function of this file, a call
-// whose value is chained (`load().then(…)`, which rejects instead), or a call in a try with a catch.
+// The first call (or `new`) in `roots`, outside nested functions and not `skip`, that may throw
+// synchronously (mayThrowSync), outside a try with a catch.
 function mayThrowCall(facts: Facts, roots: any[], skip: (call: any) => boolean = () => false): any | undefined {
-  const { tree, resolver } = facts;
+  const { tree } = facts;
   const calls: any[] = [];
   for (const root of roots) {
     walkOwn(root, (node) => {
-      // `new URL(input)` throws on a bad input; `new Error(…)`, `new AbortController()`, `new Map()` do not
-      if (node.type === 'NewExpression' && !(unwrap(node.callee)?.type === 'Identifier' && QUIET_CLASSES.has(unwrap(node.callee).name) && facts.scopes.isGlobalReference(unwrap(node.callee)))) {
-        let inTry = false;
-        for (const ancestor of tree.ancestors(node)) {
-          if (ancestor === root) break;
-          if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(node, ancestor.block)) inTry = true;
-        }
-        if (!inTry) calls.push(node);
-        return;
-      }
-      if ((node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') || skip(node)) return;
-      if (QUIET_BUILTINS.some((name) => resolver.is(node.callee, name))) return;
-      const callee = unwrap(node.callee);
-      const method = propertyName(callee);
-      if (method !== undefined && QUIET_METHODS.has(method)) return;
-      const object = method !== undefined ? unwrap(callee.object) : undefined;
-      if (object && (resolver.is(object, 'Promise') || (object.type === 'Identifier' && object.name === 'console' && resolver.isFreeAt(object, 'console')))) return;
-      if (callee?.type === 'Identifier' && resolver.localFunctionOf(callee)?.fn.async) return;
-      const link = tree.parent(node);
-      if ((link?.type === 'MemberExpression' || link?.type === 'OptionalMemberExpression') && link.object === node && ['then', 'catch', 'finally'].includes(propertyName(link) ?? '')) return;
+      if (node.type !== 'NewExpression' && node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return;
+      if (skip(node) || !mayThrowSync(facts, node)) return;
       for (const ancestor of tree.ancestors(node)) {
         if (ancestor === root) break;
         if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(node, ancestor.block)) return;

@@ -81,7 +81,7 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
     return { status: 'fixable', plan, remarks, messageId: 'fixedInterval', data: { name: intervalNames.join('`, `') } };
   };
   if (syncThrow && !clearOnSyncThrow(options)) {
-    const warning: Remark = { status: 'unknown', messageId: 'syncThrowOnly', at: syncThrow, data: { name: handleName, call: facts.code(syncThrow.callee, 40) } };
+    const warning: Remark = { status: 'unknown', messageId: 'syncThrowOnly', at: syncThrow, data: { name: handleName, call: syncThrow.type === 'NewExpression' ? facts.code(syncThrow, 40) : facts.code(syncThrow.callee, 40) } };
     // what the timer leaves is released all the same; the sync throw is said beside it
     if (intervals.length > 0 || entries.length > 0) return onlyHeld([warning]);
     return { ...warning, status: 'unknown' } as Result;
@@ -147,7 +147,7 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   if (fetch?.call && intervals.length > 0) return refuse('intervalNotClearable', intervals[0].interval.call, { name: intervals[0].name, reason: "the timer's callback is to abort the fetch too, which is not done together" });
   if (fetch?.call) plan.fetch = fetch.call;
   else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
-  if (syncThrow) return { status: 'fixable', plan, remarks, messageId: 'fixedSyncThrow', data: { name: handleName, call: facts.code(syncThrow.callee, 40) } };
+  if (syncThrow) return { status: 'fixable', plan, remarks, messageId: 'fixedSyncThrow', data: { name: handleName, call: syncThrow.type === 'NewExpression' ? facts.code(syncThrow, 40) : facts.code(syncThrow.callee, 40) } };
   return { status: 'fixable', plan, remarks };
 }
 

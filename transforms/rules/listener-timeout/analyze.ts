@@ -7,7 +7,7 @@
 import { hasWrites, propertyName, isStringLiteral } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import { isEffectFree } from '../../model/effects';
+import { isEffectFree, LISTENER_REMOVERS, mayThrowSync } from '../../model/effects';
 import { type ExecutorSite, LISTENER_METHODS, type Listener } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { mayLeaveEarly, runsOnEveryPathOf, walkOwn } from '../../model/paths';
@@ -330,7 +330,8 @@ function skippedByCatch(facts: Facts, scope: any, call: any): boolean {
       const before = ancestor.block.body.slice(0, ancestor.block.body.indexOf(holder));
       const inHolder = [...tree.within(holder, 'CallExpression'), ...tree.within(holder, 'OptionalCallExpression')].filter((other) => other.end <= call.start);
       const calls = [...before.flatMap((statement: any) => [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression')]), ...inHolder];
-      if (calls.some((other) => !['removeListener', 'off', 'removeEventListener', 'removeAllListeners', 'clearTimeout'].includes(propertyName(unwrap(other.callee)) ?? '') && unwrap(other.callee)?.type !== 'Identifier')) return true;
+      // a call by a bare name is taken for a settle (`resolve(v)`); any other that may throw counts
+      if (calls.some((other) => unwrap(other.callee)?.type !== 'Identifier' && mayThrowSync(facts, other))) return true;
     }
     child = ancestor;
   }
@@ -360,11 +361,16 @@ function guardedLikeRegistration(facts: Facts, scope: any, call: any, listener: 
   return consequent.body.slice(0, consequent.body.indexOf(holder)).every((statement: any) => !mayLeaveEarly(statement));
 }
 
+// `removeListener`, `off`, `removeEventListener`: the removals of one listener (not `removeAllListeners`)
+function isOneListenerRemoval(method: string | undefined): boolean {
+  return method !== undefined && method !== 'removeAllListeners' && (LISTENER_REMOVERS as readonly string[]).includes(method);
+}
+
 // `emitter.removeListener('ready', onReady)`, `off`, `removeEventListener`: a removal of this very listener
 function removalOf(facts: Facts, call: any, listener: Listener): boolean {
   const callee = unwrap(call?.callee);
   const method = propertyName(callee);
-  if (!method || !['removeListener', 'off', 'removeEventListener'].includes(method)) return false;
+  if (!method || !isOneListenerRemoval(method)) return false;
   // an EventTarget removes only a listener added with the same capture flag
   if (method === 'removeEventListener' && !sameCapture(facts, listener.options, call.arguments[2])) return false;
   // a function written in the removal is a new one, whatever its text: only a name removes an inline handler
@@ -560,7 +566,7 @@ function removedOnWayTo(facts: Facts, settle: any, handler: any, listener: Liste
 // `x.off(event, handler)` of any listener: a call that does not throw
 function removalOfAny(facts: Facts, statement: any): boolean {
   const callee = unwrap(unwrap(statement.expression)?.callee);
-  return ['removeListener', 'off', 'removeEventListener'].includes(propertyName(callee) ?? '') && unwrap(statement.expression).arguments.every(isEffectFree);
+  return isOneListenerRemoval(propertyName(callee)) && unwrap(statement.expression).arguments.every(isEffectFree);
 }
 
 // `emitter.removeListener('ready', onReady)` for each listener the timer's callback leaves: a listener
