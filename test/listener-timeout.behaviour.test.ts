@@ -109,6 +109,8 @@ const errorEventClears = new Set(['event-clears-kept-handle']);
 const isPropertyCase = (name: string) => name.startsWith('property-');
 // only the timer is fixed (cleared once the promise settles); the listeners stay as the code leaves them, and are said
 const timerOnly = (name: string) => name.startsWith('timer-only');
+// ws makes its own socket from a URL: not run here (its shape is timer-only-error-listener-kept's)
+const makesItsOwnSocket = new Set(['timer-only-ws-error-listener']);
 
 describe.each(positives.filter((fixture) => !leaksOnlyWhenEventWins(fixture.name) && !isPropertyCase(fixture.name) && !timerOnly(fixture.name)))('listener-timeout $name', (fixture) => {
   const input = readText(fixture.inputPath);
@@ -156,30 +158,25 @@ describe.each(positives.filter((fixture) => !leaksOnlyWhenEventWins(fixture.name
   });
 });
 
-// The listeners are left as they are (said in the report); an error event rejects with the timer
-// armed in the input. The output clears the timer once the promise settles, and changes nothing else.
-describe.each(positives.filter((fixture) => timerOnly(fixture.name)))('listener-timeout $name (the timer only)', (fixture) => {
+// Only the timer is fixed: the listeners are left as they are (said in the report). In every
+// scenario the output settles the same and leaves the same listeners, and no timer armed; the input
+// leaves its timer armed in one scenario at least (an event settles and does not clear it).
+describe.each(positives.filter((fixture) => timerOnly(fixture.name) && !makesItsOwnSocket.has(fixture.name)))('listener-timeout $name (the timer only)', (fixture) => {
   const input = readText(fixture.inputPath);
   const output = readText(fixture.outputPath!);
   const both = (scenario: Scenario) => Promise.all([run(input, fixture.inputPath, scenario), run(output, fixture.outputPath!, scenario)]);
 
-  it('work fails (an error event): same rejection; the input leaves its timer armed, the output none; the same listeners', async () => {
-    const [before, after] = await both('work fails');
-    expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search failed' });
-    expect(after.outcome).toEqual(before.outcome);
-    expect(before.armedAfterSettle).toBe(1);
-    expect(after.armedAfterSettle).toBe(0);
-    expect(after.listenersAfterSettle).toBe(before.listenersAfterSettle);
-  });
-
-  it('work wins and timeout wins: the same outcome, timers and listeners as the input', async () => {
-    for (const scenario of ['work wins', 'timeout wins'] as const) {
+  it('work wins, work fails, timeout wins: the same outcome and listeners; the output leaves no timer, the input one at least once', async () => {
+    let armedBefore = 0;
+    for (const scenario of ['work wins', 'work fails', 'timeout wins'] as const) {
       const [before, after] = await both(scenario);
-      expect(after.outcome).toEqual(before.outcome);
-      expect(before.armedAfterSettle).toBe(0);
-      expect(after.armedAfterSettle).toBe(0);
-      expect(after.listenersAfterSettle).toBe(before.listenersAfterSettle);
+      expect(after.outcome, scenario).toEqual(before.outcome);
+      expect(after.emitThrew, scenario).toBe(before.emitThrew);
+      expect(after.listenersAfterSettle, scenario).toBe(before.listenersAfterSettle);
+      expect(after.armedAfterSettle, scenario).toBe(0);
+      armedBefore += before.armedAfterSettle;
     }
+    expect(armedBefore).toBeGreaterThan(0);
   });
 });
 

@@ -106,7 +106,30 @@ type Result = Verdict<ListenerPlan>;
 const ONCE_METHODS = new Set(['once', 'prependOnceListener']);
 
 export function analyzeListener(site: ExecutorSite | RaceSite, context: RuleContext): Result | undefined {
-  return site.kind === 'race' ? analyzeOnceRace(site, context) : analyzeExecutor(site, context);
+  if (site.kind === 'race') return analyzeOnceRace(site, context);
+  const result = analyzeExecutor(site, context);
+  // the listeners cannot be released here, for the reason said; the timer at least may be
+  if ((result?.status === 'refused' || result?.status === 'unknown') && ABOUT_EVERY_REMOVAL.has(result.messageId)) {
+    const timerOnly = timerOnlyFix(site, context);
+    if (timerOnly) return { ...timerOnly, remarks: [...(timerOnly.remarks ?? []), result] };
+  }
+  return result;
+}
+
+// refusals that hold of every way of releasing the listeners, whichever path the timer takes: an
+// 'error' listener kept on purpose, an emitter with no removal known, an inline TypeScript handler
+// that naming would untype. Once the timer is cleared a second run meets the same one, and changes
+// nothing (other refusals are of one plan only: with the timer cleared, another plan may apply)
+const ABOUT_EVERY_REMOVAL = new Set<string>(['errorListenerKept', 'untypedHandler', 'unknownEmitter', 'noRemover']);
+
+// The timer cleared once the promise settles, as executor-timeout clears it, when its analysis says
+// it can be, for the timer alone: no fetch to abort, no interval, entry or rejection handed on beside it.
+function timerOnlyFix(site: ExecutorSite, context: RuleContext): Extract<Result, { status: 'fixable' }> | undefined {
+  const timerOnly = analyzeTimerOf(site, context);
+  if (timerOnly?.status !== 'fixable') return undefined;
+  const plan = timerOnly.plan;
+  if (plan.onlyHeld || plan.onlySettle || plan.fetch || plan.intervals.length > 0 || plan.entries.length > 0 || plan.settleRejections.length > 0) return undefined;
+  return { status: 'fixable', plan: { kind: 'timer-only', site, executor: plan }, messageId: 'fixedTimerOnly', remarks: timerOnly.remarks ?? [] };
 }
 
 function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | undefined {
@@ -203,14 +226,10 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
     // the timer at least: cleared once the promise settles, when its callback only settles it (so
     // clearing it skips nothing, a removal least of all); the listeners it leaves are said
     const listenersLeft = missing.filter((part) => part.startsWith('every listener'));
-    if (!timerCleared) {
-      const timerOnly = analyzeTimerOf(site, context);
-      // the timer alone: no fetch to abort, no interval, entry or rejection handed on beside it
-      const plan = timerOnly?.status === 'fixable' ? timerOnly.plan : undefined;
-      if (timerOnly?.status === 'fixable' && plan && !plan.onlyHeld && !plan.onlySettle && !plan.fetch && plan.intervals.length === 0 && plan.entries.length === 0 && plan.settleRejections.length === 0) {
-        const left: Remark[] = listenersLeft.length > 0 ? [{ status: 'refused', messageId: 'listenersLeft', at: timer.call, data: { missing: listenersLeft.join('; ') } }] : [];
-        return { status: 'fixable', plan: { kind: 'timer-only', site, executor: timerOnly.plan }, messageId: 'fixedTimerOnly', remarks: [...(timerOnly.remarks ?? []), ...left] };
-      }
+    const timerOnly = timerCleared ? undefined : timerOnlyFix(site, context);
+    if (timerOnly) {
+      const left: Remark[] = listenersLeft.length > 0 ? [{ status: 'refused', messageId: 'listenersLeft', at: timer.call, data: { missing: listenersLeft.join('; ') } }] : [];
+      return { ...timerOnly, remarks: [...(timerOnly.remarks ?? []), ...left] };
     }
     const because = notCleared ? ` (no clear is added where an event settles: ${notCleared})` : notRemoved ? ` (no removal is added where an event settles: ${notRemoved})` : '';
     return unknown('partiallyCleaned', timer.call, { missing: missing.join('; ') + because });

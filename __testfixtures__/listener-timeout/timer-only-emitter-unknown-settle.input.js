@@ -1,7 +1,7 @@
 // `bus.on()` alone, with `resolve` as the listener: nothing says `bus` has removeListener.
 export function nextEvent(bus) {
   return new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error('event timeout')), 100);
-    bus.on('event', resolve);
+    setTimeout(() => reject(new Error('ready timeout')), 100);
+    bus.on('ready', resolve);
   });
 }

@@ -2,7 +2,7 @@
 // error that removed would throw. So the timer does not remove it.
 import type { EventEmitter } from 'node:events';
 
-export function onceOrThrow<Emitter extends EventEmitter>(target: Emitter, event: string, after: number) {
+export function onceOrThrow<Emitter extends EventEmitter>(target: Emitter, event: string = 'ready', after: number = 100) {
   return new Promise((resolve, reject) => {
     target.on(event, resolve);
     setTimeout(() => reject(new Error('Time up')), after);

@@ -1,0 +1,13 @@
+// ws's WebSocket is an EventEmitter: its 'error' listener, even added with addEventListener, swallows
+// a late error that, removed, would end the process.
+import WebSocket from 'ws';
+
+export function open(url) {
+  const socket = new WebSocket(url);
+  let timerHandle;
+  return new Promise((resolve, reject) => {
+    socket.addEventListener('open', () => resolve(socket));
+    socket.addEventListener('error', () => reject(new Error('connect failed')));
+    timerHandle = setTimeout(() => reject(new Error('ready timeout')), 1000);
+  }).finally(() => clearTimeout(timerHandle));
+}
