@@ -109,8 +109,12 @@ export function analyzeListener(site: ExecutorSite | RaceSite, context: RuleCont
   if (site.kind === 'race') return analyzeOnceRace(site, context);
   const result = analyzeExecutor(site, context);
   // the listeners cannot be released here, for the reason said; the timer at least may be
-  if ((result?.status === 'refused' || result?.status === 'unknown') && ABOUT_EVERY_REMOVAL.has(result.messageId)) {
-    const timerOnly = timerOnlyFix(site, context);
+  if ((result?.status === 'refused' || result?.status === 'unknown') && !NOT_THE_LISTENERS.has(result.messageId)) {
+    // a refusal of one plan: with the timer cleared once the promise settles, as a second run
+    // would find it, no other plan may apply (or that run would change the code again)
+    const settledClear: ExecutorSite = { ...site, outerClear: new Set(['fulfilled', 'rejected']) };
+    const again = ABOUT_EVERY_REMOVAL.has(result.messageId) ? result : analyzeExecutor(settledClear, context);
+    const timerOnly = again && again.status !== 'fixable' ? timerOnlyFix(site, context) : undefined;
     if (timerOnly) return { ...timerOnly, remarks: [...(timerOnly.remarks ?? []), result] };
   }
   return result;
@@ -121,6 +125,9 @@ export function analyzeListener(site: ExecutorSite | RaceSite, context: RuleCont
 // that naming would untype. Once the timer is cleared a second run meets the same one, and changes
 // nothing (other refusals are of one plan only: with the timer cleared, another plan may apply)
 const ABOUT_EVERY_REMOVAL = new Set<string>(['errorListenerKept', 'untypedHandler', 'unknownEmitter', 'noRemover']);
+// refusals about the timer, the promise or the code around it, which a fix of the timer alone meets
+// too, and handler properties, whose own fix clears the timer with them (the report says why not)
+const NOT_THE_LISTENERS = new Set<string>(['shadowed', 'foreignTimer', 'timerThroughFunction', 'asyncExecutor', 'timerShape', 'timerReturns', 'settledElsewhere', 'unsupportedPosition', 'directiveAbove', 'propertyListenerLeft']);
 
 // The timer cleared once the promise settles, as executor-timeout clears it, when its analysis says
 // it can be, for the timer alone: no fetch to abort, no interval, entry or rejection handed on beside it.

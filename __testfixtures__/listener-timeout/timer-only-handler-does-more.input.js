@@ -2,9 +2,9 @@
 /** @param {import('node:net').Socket} socket */
 export function waitReply(socket, id) {
   return new Promise((resolve, reject) => {
-    socket.on('message', (message) => {
-      if (message.id === id) resolve(message);
+    socket.on('ready', (message) => {
+      if (message !== id) resolve(message);
     });
-    setTimeout(() => reject(new Error('reply timeout')), 100);
+    setTimeout(() => reject(new Error('ready timeout')), 100);
   });
 }

@@ -1,0 +1,11 @@
+// The handler filters messages: clearing the timer whenever it runs would be wrong.
+/** @param {import('node:net').Socket} socket */
+export function waitReply(socket, id) {
+  let timerHandle;
+  return new Promise((resolve, reject) => {
+    socket.on('ready', (message) => {
+      if (message !== id) resolve(message);
+    });
+    timerHandle = setTimeout(() => reject(new Error('ready timeout')), 100);
+  }).finally(() => clearTimeout(timerHandle));
+}
