@@ -153,7 +153,7 @@ describe('what keeps a helper as it is (found by review, each once wrong)', () =
     const dir = project({ 'a.ts': sleep + body });
     const result = await cli(['--notes', '.'], dir);
     expect(result.stderr).not.toMatch(/:\d+:\d+ {2}note/);
-    expect(result.stderr).toContain('that is not its own to abort when it settles');
+    expect(result.stderr).toContain('not its own to abort when it settles');
   });
 
   it('a timer callback that reads `arguments` is not moved into an arrow', async () => {

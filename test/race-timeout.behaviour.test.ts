@@ -1,6 +1,7 @@
 // Runs every race-timeout input fixture and its output side by side, in the three scenarios, and
 // measures the leak: the same outcome, the input leaves a timer armed (or a losing fetch running),
 // the output does not.
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { listFixtureCases, loadModule, readText, runInputThenOutput, runListing4WithSearchTaking, runScenario, SCENARIOS, settle, TimerLedger, Work, type Run, type Scenario } from './harness';
 
@@ -130,5 +131,69 @@ describe('race-timeout owned-cancel-statement: the watcher listener', () => {
     expect(after.outcome).toEqual(before.outcome);
     expect(before.left).toBe(1);
     expect(after.left).toBe(0);
+  });
+});
+
+// A cancellable sleep passed the caller's signal, given one of the race's own that follows it: the
+// caller's abort still rejects the race with the helper's own error, in the same turn; an abort before
+// the call rejects it at once; and once the race settles, nothing is left on the caller's signal.
+describe('race-timeout helper-linked: the caller\'s signal', () => {
+  const linked = positives.filter((candidate) => ['helper-linked-signal', 'helper-linked-signal-await', 'sleep-linked-signal'].includes(candidate.name));
+  // how each fixture's process takes the caller's signal
+  const call = (name: string, exports: Record<string, any>, signal: AbortSignal) => (name === 'helper-linked-signal-await' ? exports.process('term', signal) : exports.process('term', { signal }));
+  const run = async (name: string, source: string, path: string, search: () => Promise<string>, abort: 'before' | 'during' | 'never') => {
+    const ledger = new TimerLedger();
+    const exports = loadModule(source, path, { search }, ledger);
+    const caller = new AbortController();
+    if (abort === 'before') caller.abort(new Error('stopped before'));
+    let settledInTurn = false;
+    const pending = settle(call(name, exports, caller.signal)).then((outcome) => {
+      settledInTurn = true;
+      return outcome;
+    });
+    let sameTurn = true;
+    if (abort === 'during') {
+      await new Promise((resolve) => setImmediate(resolve));
+      caller.abort(new Error('stopped during'));
+      // settled before the next turn of the event loop, as the helper's own abort listener settles it
+      await new Promise((resolve) => setImmediate(resolve));
+      sameTurn = settledInTurn;
+    }
+    const outcome = await pending;
+    const listeners = getEventListeners(caller.signal, 'abort').length;
+    const armed = ledger.armedCount();
+    caller.abort();
+    await ledger.drain();
+    return { outcome, listeners, armed, sameTurn };
+  };
+  const never = () => new Promise<string>(() => {});
+  const found = () => Promise.resolve('some value');
+  it.each(linked.map((fixture) => [fixture.name, fixture] as const))('%s: the caller aborts during the race: the same error, in the same turn', async (_name, fixture) => {
+    const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, never, 'during');
+    const after = await run(fixture.name, readText(fixture.outputPath!), fixture.outputPath!, never, 'during');
+    expect(before.outcome.status).toBe('rejected');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.sameTurn).toBe(true);
+    expect(after.sameTurn).toBe(true);
+    expect(after.armed).toBe(0);
+    expect(after.listeners).toBe(0);
+  });
+  it.each(linked.map((fixture) => [fixture.name, fixture] as const))('%s: the caller aborted before the call: the same error', async (_name, fixture) => {
+    const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, never, 'before');
+    const after = await run(fixture.name, readText(fixture.outputPath!), fixture.outputPath!, never, 'before');
+    expect(before.outcome.status).toBe('rejected');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(after.armed).toBe(0);
+    expect(after.listeners).toBe(0);
+  });
+  it.each(linked.map((fixture) => [fixture.name, fixture] as const))('%s: the work wins: the same value; the input leaves the timer and its listener on the caller\'s signal, the output neither', async (_name, fixture) => {
+    const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, found, 'never');
+    const after = await run(fixture.name, readText(fixture.outputPath!), fixture.outputPath!, found, 'never');
+    expect(before.outcome.status).toBe('fulfilled');
+    expect(after.outcome).toEqual(before.outcome);
+    expect(before.armed).toBe(1);
+    expect(before.listeners).toBeGreaterThan(0);
+    expect(after.armed).toBe(0);
+    expect(after.listeners).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
 // A cancellable sleep helper, passed the caller's signal: the race does not abort it when it settles,
-// so the timer stays armed until the caller aborts. Combining signals is left to a person.
+// so the timer stays armed until the caller aborts. `search(term)` runs before the helper's call and
+// might add its own abort listener to the signal first; a signal following the caller's, added before
+// the statement, would change which one runs first, so combining them is left to a person.
 declare function search(term: string): Promise<string>;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -14,6 +14,7 @@ export function isEffectFree(node: any): boolean {
     case 'TemplateLiteral':
       return node.expressions.every(isEffectFree);
     case 'MemberExpression':
+    case 'OptionalMemberExpression':
       return isEffectFree(node.object) && (!node.computed || isEffectFree(node.property));
     case 'UnaryExpression':
       return node.operator !== 'delete' && isEffectFree(node.argument);

@@ -32,9 +32,17 @@ export type TimerPlan =
   | { kind: 'sleep'; call: any }
   /** `sleep(ms)` of a helper that takes a signal: it gets one, aborted when the race settles */
   | { kind: 'helper-signal'; call: any; index: number; pass: 'signal' | 'controller' }
+  /** `sleep(ms, signal)` with a signal not the race's own: a signal of its own that follows it takes its place */
+  | ({ kind: 'helper-linked'; call: any } & LinkedSignal)
   | { kind: 'inline-helper'; call: any; helper: Extract<TimerArm, { kind: 'helper' }>; inline: InlinePlan; clear: string; typeQuery: string }
   /** `watcher.disarm();` right after the awaited race, run on fulfilment only: moved to run when the race settles */
   | { kind: 'owned-cancel'; statements: any[]; calls: any[] };
+
+/** the signal a helper is passed, and how to read it again: `?.` where it may be undefined */
+export interface LinkedSignal {
+  signal: any;
+  optional: boolean;
+}
 
 export interface RacePlan {
   site: RaceSite;
@@ -69,6 +77,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
 
   const timer = arm.timer;
   const executor = timer.kind === 'executor' ? timer : undefined;
+  let linked: LinkedSignal | undefined;
 
   // Released on every path already? Checked first: whatever else the code does, it needs no fix.
   if (executor) {
@@ -81,7 +90,9 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   } else if (timer.kind === 'helper' && timer.signalPassed) {
     // `delay(ms, c.signal)`: released when the race aborts `c` on every path
     if (abortedOnSettle(facts, race, timer.signalPassed, timer.abortable!.kind)) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
-    return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40) });
+    const link = timer.abortable!.kind === 'signal' ? linkableSignal(facts, race, timer.call, timer.signalPassed) : 'it takes an AbortController, which the race cannot follow with one of its own';
+    if (typeof link === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: link });
+    linked = link;
   } else if (timer.kind === 'sleep') {
     const signal = sleepSignal(timer.call);
     if (signal === 'other') return refuse('sleepHasOptions', race, { name: facts.code(timer.call.arguments.find((argument: any) => argument.type === 'SpreadElement') ?? timer.call.arguments[2], 60) });
@@ -89,7 +100,9 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
       // `{ signal: c.signal }` of this race's own controller, aborted when it settles: released.
       // Another signal (the app's, a caller's) holds the timer until it aborts, if ever.
       if (abortedOnSettle(facts, race, signal, 'signal')) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
-      return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(signal, 40) });
+      const link = linkableSignal(facts, race, timer.call, signal, true);
+      if (typeof link === 'string') return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(signal, 40), reason: link });
+      linked = link;
     }
   }
 
@@ -155,10 +168,10 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     timerPlan = decided;
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
-    timerPlan = { kind: 'sleep', call: timer.call };
+    timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'sleep', call: timer.call };
   } else if (timer.kind === 'helper' && timer.abortable) {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
-    timerPlan = { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
+    timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
   } else {
     const decided = planInlineHelper(facts, site, timer, options);
     if ('status' in decided) return decided;
@@ -184,7 +197,8 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     if (reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: call, data: { reason } });
     else fetches.push(call);
   }
-  return { status: 'fixable', plan: { site, placement, timer: timerPlan, fetches }, remarks };
+  const said = timerPlan.kind === 'helper-linked' ? { messageId: 'fixedLinkedSignal' as MessageId, data: { name: facts.code(timerPlan.call.callee, 40), signal: facts.code(timerPlan.signal, 40) } } : {};
+  return { status: 'fixable', plan: { site, placement, timer: timerPlan, fetches }, remarks, ...said };
 }
 
 function handleName(arm: Extract<TimerArm, { kind: 'executor' }>): string {
@@ -456,6 +470,82 @@ function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result |
   return undefined;
 }
 
+// `sleep(ms, signal)` where `signal` is the caller's: the fix gives the helper a signal of the race's
+// own instead, aborted when the race settles and, until then, whenever `signal` aborts, with its
+// reason (at once if it has already). The helper then sees what it saw: aborted when `signal` is,
+// with the same reason. What must hold:
+// - `signal` reads the same each time: a binding never written, or a property of one (`opts?.signal`),
+//   since the fix reads it again to follow it and to stop following it;
+// - nothing the statement runs before the helper's call may add an abort listener of its own to
+//   `signal`: the one that follows it is added before the statement, where the helper's own was
+//   added at its call, and the order of the two decides which one rejects first. So what runs
+//   before the call is calls of `Promise` over bindings at most, no other call, no await;
+// - `?.` may be written (TypeScript, a file that has it, or one that has timers/promises, which came
+//   after it in Node) where `signal` may be undefined.
+function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTimers = false): LinkedSignal | string {
+  const { tree, scopes, resolver } = facts;
+  const signal = unwrap(passed);
+  // the chain's root: `signal`, `opts?.signal`, `this.options.signal`
+  let root = signal;
+  let optional = false;
+  let depth = 0;
+  while (root?.type === 'MemberExpression' || root?.type === 'OptionalMemberExpression') {
+    if (root.computed) return `\`${facts.code(signal, 40)}\` is a computed property, which may read differently the next time`;
+    if (root.optional) optional = true;
+    root = unwrap(root.object);
+    depth += 1;
+  }
+  const binding = root?.type === 'Identifier' ? scopes.bindingOf(root) : undefined;
+  if (root?.type === 'Identifier' && (!binding || binding.references.some((reference) => reference.write))) return `\`${facts.code(root, 40)}\` is not a binding that keeps its value, so reading it again may give another signal`;
+  if (root?.type !== 'Identifier' && root?.type !== 'ThisExpression') return `\`${facts.code(signal, 40)}\` is not a binding or a property of one, so it cannot be read again`;
+  if (depth > 0) {
+    // a property of it written in the race's function (`opts.signal = …`) may read differently
+    const names = new Set<string>();
+    for (let member = signal; member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression'; member = unwrap(member.object)) names.add(propertyName(member) ?? '');
+    const fn = tree.functionOf(race) ?? facts.file;
+    const written = tree.within(fn, 'AssignmentExpression').find((assignment: any) => {
+      const left = unwrap(assignment.left);
+      return (left?.type === 'MemberExpression' || left?.type === 'OptionalMemberExpression') && names.has(propertyName(left) ?? '');
+    });
+    if (written) return `\`${facts.code(written, 40)}\` writes a property \`${facts.code(signal, 40)}\` reads, so reading it again may give another signal`;
+  }
+  // what the statement runs before the helper's call
+  const holder = tree.statementOf(race);
+  if (!holder) return 'the race is not inside a statement';
+  const before = (node: any) => node.start < call.start && !tree.isInside(call, node);
+  const beforeArguments = (node: any) => tree.isInside(node, call) && node !== call && node.end <= passed.start;
+  const runs = ['CallExpression', 'OptionalCallExpression', 'NewExpression', 'TaggedTemplateExpression', 'AwaitExpression', 'YieldExpression']
+    .flatMap((type) => tree.within(holder, type))
+    // a call that holds the helper's call (the race, `.then` on the sleep) is not before it; one in a
+    // function written there does not run then
+    .filter((node: any) => (before(node) || beforeArguments(node)) && tree.functionOf(node) === tree.functionOf(race) && !isPromiseStaticOverBindings(facts, node));
+  const first = runs.sort((a: any, b: any) => a.start - b.start)[0];
+  if (first) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\` and might add an abort listener of its own to \`${facts.code(signal, 40)}\` first, which would change which one rejects first`;
+  if (!optional) {
+    // a parameter typed `signal: AbortSignal` is never undefined; anything else may be
+    const declared = binding?.id;
+    const annotation = declared?.typeAnnotation?.typeAnnotation;
+    const definite = depth === 0 && facts.typescript && binding?.kind === 'param' && !declared.optional && annotation?.type === 'TSTypeReference' && annotation.typeName?.name === 'AbortSignal';
+    optional = !definite;
+  }
+  const hasOptionalChains = tree.within(facts.file, 'OptionalMemberExpression').length > 0 || tree.within(facts.file, 'OptionalCallExpression').length > 0;
+  if (optional && !facts.typescript && !hasOptionalChains && !nodeTimers) return `\`${facts.code(signal, 40)}\` may be undefined, and this file writes no \`?.\` that reading it could use`;
+  if (!resolver.isFreeAt(race, 'AbortController')) return 'AbortController is not the global here';
+  return { signal, optional };
+}
+
+// `Promise.allSettled(promises)`, `Promise.any([a, b])`: the global's, over bindings only
+function isPromiseStaticOverBindings(facts: Facts, node: any): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrap(node.callee);
+  if (callee?.type !== 'MemberExpression' || callee.computed || !facts.resolver.is(callee.object, 'Promise')) return false;
+  if (!['all', 'allSettled', 'any', 'race', 'resolve'].includes(propertyName(callee) ?? '')) return false;
+  return node.arguments.every((argument: any) => {
+    const value = unwrap(argument);
+    return value?.type === 'Identifier' || (value?.type === 'ArrayExpression' && value.elements.every((element: any) => unwrap(element)?.type === 'Identifier'));
+  });
+}
+
 // `c.signal` (or `c`) of a local `const c = new AbortController()` that the race aborts whether it
 // fulfils or rejects (in .finally() on it, or a finally around it)
 function abortedOnSettle(facts: Facts, race: any, passed: any, kind: 'signal' | 'controller'): boolean {
@@ -473,10 +563,11 @@ function abortedOnSettle(facts: Facts, race: any, passed: any, kind: 'signal' | 
   const { tree } = facts;
   const loopOf = (node: any) => [...tree.ancestors(node)].find((ancestor: any) => isLoop(ancestor) || isFunction(ancestor));
   if (tree.functionOf(binding.declaration) !== tree.functionOf(race) || tree.functionOf(race) === undefined || loopOf(binding.declaration) !== loopOf(race)) return false;
-  // used for this signal and its abort alone
+  // used for this signal and its aborts alone (one when the race settles, one that follows another
+  // signal's abort, as a linked signal has)
   const uses = binding.references.filter((reference) => reference.node !== binding.id);
   const aborts = uses.filter((reference) => propertyName(tree.parent(reference.node)) === 'abort');
-  if (aborts.length !== 1 || uses.length !== 2 || !uses.some((reference) => tree.isInside(reference.node, passed))) return false;
+  if (aborts.length === 0 || aborts.length > 2 || uses.length !== aborts.length + 1 || !uses.some((reference) => tree.isInside(reference.node, passed))) return false;
   return binding.references.some((reference) => {
     const member = facts.tree.parent(reference.node);
     const call = member && facts.tree.parent(member);

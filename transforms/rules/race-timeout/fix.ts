@@ -154,6 +154,24 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     const missing = Array.from({ length: timer.index - timer.call.arguments.length }, () => 'undefined');
     inner.push(appendArgument(layout, timer.call, [...missing, timer.pass === 'signal' ? `${controller}.signal` : controller].join(', ')));
     settled = `${controller}.abort()`;
+  } else if (timer.kind === 'helper-linked') {
+    // sleep(ms, signal) → sleep(ms, timerController.signal), a signal that follows `signal` until the
+    // race settles: aborted with its reason when it aborts, or at once if it has
+    const controller = names.allocate('timerController', owner);
+    const forward = names.allocate('forwardAbort', owner);
+    const read = `${facts.textOf(timer.signal)}${timer.optional ? '?.' : '.'}`;
+    const quote = style.quote;
+    declarations.push(declareController(style, controller));
+    declarations.push(statement(style, `const ${forward} = () => ${controller}.abort(${read}reason)`));
+    declarations.push(statement(style, `${read}addEventListener(${quote}abort${quote}, ${forward})`));
+    // `if (x) y;` as the file writes it, braces or none
+    if (facts.tree.within(facts.file, 'IfStatement').some((node: any) => node.consequent.type !== 'BlockStatement')) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
+    else declarations.push(`if (${read}aborted) {`, `${style.indent}${statement(style, `${forward}()`)}`, '}');
+    // `{ signal }` becomes `{ signal: timerController.signal }`
+    const property = facts.tree.parent(timer.signal);
+    if (property?.shorthand && property.value === timer.signal) inner.push(replaceRange(property.start, property.end, `signal: ${controller}.signal`));
+    else inner.push(replaceRange(timer.signal.start, timer.signal.end, `${controller}.signal`));
+    return { declarations, inner, settled: [`${controller}.abort()`, `${read}removeEventListener(${quote}abort${quote}, ${forward})`], thenOnly: !plan.site.builtinPromise };
   } else if (timer.kind === 'sleep') {
     const controller = names.allocate('timerController', owner);
     declarations.push(declareController(style, controller));

@@ -43,8 +43,13 @@ export const messages = {
   },
   helperSignalPassed: {
     what: 'Promise.race with a sleep helper',
-    why: 'the race passes `{name}` a signal (`{signal}`) that is not its own to abort when it settles, so its timer stays armed until that signal aborts',
-    fix: 'pass `AbortSignal.any([{signal}, controller.signal])` of a controller of the race\'s own, and abort that controller in .finally() on the race',
+    why: 'the race passes `{name}` a signal (`{signal}`) not its own to abort when it settles, so the timer stays armed until that aborts; no signal of its own following it is written: {reason}',
+    fix: 'pass `{name}` the signal of a controller of the race\'s own, aborted when `{signal}` aborts and when the race settles (`AbortSignal.any([{signal}, controller.signal])` where Node 20.3 is the least)',
+  },
+  fixedLinkedSignal: {
+    what: 'Promise.race with a sleep helper',
+    why: 'the race passed `{name}` the signal `{signal}`, which it cannot abort when it settles, so the timer stayed armed until that signal aborted',
+    fix: '`{name}` now gets the signal of a controller of the race\'s own, aborted with `{signal}` and when the race settles',
   },
   fixedHelperCancellable: {
     what: 'sleep helper `{name}` made cancellable',
