@@ -22,8 +22,8 @@ const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'typeof-guarded-cl
 // These inputs clear the timer on every settle point; their leak is a synchronous throw of the work (proved below).
 const leaksOnlyOnSyncThrow = new Set(['clear-on-sync-throw']);
 // These inputs clear the timer when the work fails; their leak is when it fulfils (an early return,
-// a clear guarded by the value).
-const leaksOnlyWhenWorkWins = new Set(['early-return-skips-clear', 'clear-guarded-by-value']);
+// a clear guarded by the value, a call between the settle and the clear that throws).
+const leaksOnlyWhenWorkWins = new Set(['early-return-skips-clear', 'clear-guarded-by-value', 'clear-after-chained-call']);
 // `work.then(resolve)`: a rejection of the work settles nothing; the timer does. With
 // --settle-on-work-rejection=true the output hands it to reject: it rejects with the work's error, at once.
 const workRejectionUnhandled = new Set(['then-resolve-only', 'settle-on-work-rejection']);

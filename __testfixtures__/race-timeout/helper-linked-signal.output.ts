@@ -24,12 +24,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function process(term: string, opts?: { signal?: AbortSignal }): Promise<string> {
   const found = search(term);
+  const callerSignal = opts?.signal;
   const timerController = new AbortController();
-  const forwardAbort = () => timerController.abort(opts?.signal?.reason);
-  opts?.signal?.addEventListener('abort', forwardAbort);
-  if (opts?.signal?.aborted) {
-    forwardAbort();
-  }
+  const forwardAbort = () => timerController.abort(callerSignal?.reason);
+  callerSignal?.addEventListener('abort', forwardAbort);
+  if (callerSignal?.aborted) forwardAbort();
   return Promise.race([
     found,
     sleep(100, timerController.signal).then((): never => {
@@ -37,6 +36,6 @@ export function process(term: string, opts?: { signal?: AbortSignal }): Promise<
     }),
   ]).finally(() => {
     timerController.abort();
-    opts?.signal?.removeEventListener('abort', forwardAbort);
+    callerSignal?.removeEventListener('abort', forwardAbort);
   });
 }

@@ -131,7 +131,7 @@ export function insertLinesBefore(layout: Layout, statementNode: any, lines: rea
   }
   // the statement shares its line with code before it: stay on that line, each statement ended
   // (without semicolons, `{ const c = new AbortController() return …` would not parse)
-  const ended = lines.filter((line) => line !== '').map((line) => (/[;{}]\s*$/.test(line) ? line : `${line};`));
+  const ended = lines.filter((line) => line !== '').map((line) => line.trim()).map((line) => (/[;{}]\s*$/.test(line) ? line : `${line};`));
   return insertAt(statementNode.start, ended.join(' ') + ' ');
 }
 

@@ -101,7 +101,9 @@ function writesMember(facts: Facts, reference: any): boolean {
 // reads that callback as part of the flow (`callbacksRead`), and may throw otherwise.
 export const LISTENER_ADDERS = ['once', 'addListener', 'prependListener', 'prependOnceListener', 'on', 'addEventListener'] as const;
 export const LISTENER_REMOVERS = ['removeListener', 'off', 'removeEventListener', 'removeAllListeners'] as const;
-const QUIET_METHODS = new Set<string>(['then', 'catch', 'finally', ...LISTENER_ADDERS, ...LISTENER_REMOVERS, 'set', 'get', 'has', 'delete', 'add', 'push']);
+// a chain's own links: what they are called on is the chain head, judged on its own
+const PROMISE_METHODS = new Set<string>(['then', 'catch', 'finally']);
+const QUIET_METHODS = new Set<string>([...PROMISE_METHODS, ...LISTENER_ADDERS, ...LISTENER_REMOVERS, 'set', 'get', 'has', 'delete', 'add', 'push']);
 export const ITERATING_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'flatMap']);
 const QUIET_BUILTINS = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
 const QUIET_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'AbortController', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Headers', 'Date', 'Promise', 'Array', 'Object']);
@@ -116,11 +118,32 @@ export function mayThrowSync(facts: Facts, node: any, { callbacksRead = false }:
   if (QUIET_BUILTINS.some((name) => resolver.is(node.callee, name))) return false;
   const callee = unwrap(node.callee);
   const method = propertyName(callee);
-  if (method !== undefined && (QUIET_METHODS.has(method) || (callbacksRead && ITERATING_METHODS.has(method)))) return false;
+  // on a value read plainly (`waiters.add(v)`, `this.map.get(k)`): `waiters.get(id).add(v)` throws
+  // when `get` gives undefined
+  if (method !== undefined && (PROMISE_METHODS.has(method) || isPlainRead(callee.object)) && (QUIET_METHODS.has(method) || (callbacksRead && ITERATING_METHODS.has(method)))) return false;
   const object = method !== undefined ? unwrap(callee.object) : undefined;
   if (object && (resolver.is(object, 'Promise') || (object.type === 'Identifier' && object.name === 'console' && resolver.isFreeAt(object, 'console')))) return false;
   if (callee?.type === 'Identifier' && resolver.localFunctionOf(callee)?.fn.async) return false;
   return !isChainHead(tree, node);
+}
+
+// `a`, `this`, `a.b.c`, `a?.b`: a value reached without calling anything
+function isPlainRead(node: any): boolean {
+  const value = unwrap(node);
+  if (value?.type === 'Identifier' || value?.type === 'ThisExpression') return true;
+  return (value?.type === 'MemberExpression' || value?.type === 'OptionalMemberExpression') && !value.computed && isPlainRead(value.object);
+}
+
+// Which calls may throw before a cleanup that follows them, where a wrong "no" would call a leak
+// released: all but the platform's timers and the removal of a listener. Not mayThrowSync's
+// assumptions (a chained call rejects instead, a Map's methods never throw), which hold for how code
+// reports a failure, not for whether the statement after it runs.
+export function mayThrowBeforeCleanup(facts: Facts, node: any): boolean {
+  if (node.type === 'NewExpression') return true;
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return false;
+  if (QUIET_BUILTINS.some((name) => facts.resolver.is(node.callee, name))) return false;
+  const method = propertyName(unwrap(node.callee));
+  return !(method !== undefined && (LISTENER_REMOVERS as readonly string[]).includes(method) && isPlainRead(unwrap(node.callee).object));
 }
 
 // `work()` in `work().then(…)`: the head of a promise chain

@@ -5,7 +5,7 @@ import { propertyName } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
 import { timerExecutor } from './arms';
-import { ITERATING_METHODS, LISTENER_ADDERS, LISTENER_REMOVERS, mayThrowSync } from './effects';
+import { ITERATING_METHODS, LISTENER_ADDERS, LISTENER_REMOVERS, mayThrowBeforeCleanup, mayThrowSync } from './effects';
 import type { Facts } from './facts';
 import { type Coverage, chainedCall, coverageOf, isGuardedClear, mayLeaveEarly, type Outcome, OUTCOMES, runsOnEveryPathOf } from './paths';
 import { followStored } from './race';
@@ -335,11 +335,11 @@ function syncThrowsAfter(facts: Facts, executor: any, timerStatement: any, isSet
     }
     return true;
   };
-  const candidates = [...tree.within(executor.body, 'CallExpression'), ...tree.within(executor.body, 'NewExpression')].sort((a, b) => a.start - b.start);
+  const candidates = [...tree.within(executor.body, 'CallExpression'), ...tree.within(executor.body, 'OptionalCallExpression'), ...tree.within(executor.body, 'NewExpression')].sort((a, b) => a.start - b.start);
   return candidates.filter((call) => {
     if (call.start < timerStatement.end || !runsInFlow(call)) return false;
     // resolve and reject return without throwing; `Promise.all([...])`'s arguments are counted on their own
-    if ((call.type === 'CallExpression' && isSettleFunction(call.callee)) || !mayThrowSync(facts, call, { callbacksRead: true })) return false;
+    if ((call.type !== 'NewExpression' && isSettleFunction(call.callee)) || !mayThrowSync(facts, call, { callbacksRead: true })) return false;
     for (const ancestor of tree.ancestors(call)) {
       if (ancestor === executor) break;
       if (ancestor.type === 'TryStatement' && ancestor.handler && tree.isInside(call, ancestor.block)) return false;
@@ -469,14 +469,14 @@ function testsHandle(test: any, clear: any): boolean {
 }
 
 // A statement that may throw before a clear after it: a throw, or a call or `new` of its own flow
-// that may throw (mayThrowSync) and is not that clear. A dispose or an unsubscribe of the site's own
+// that may throw (mayThrowBeforeCleanup) and is not that clear. A dispose or an unsubscribe of the site's own
 // listeners is taken not to throw, as their removals are.
 function mayThrowBetween(facts: Facts, statement: any, isClear: (node: any) => boolean): boolean {
   const { tree } = facts;
   if (statement.type === 'FunctionDeclaration' || statement.type === 'EmptyStatement') return false;
   const calls = [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression'), ...tree.within(statement, 'NewExpression')];
   const disposes = (call: any) => ['dispose', 'unsubscribe', 'unref'].includes(propertyName(unwrap(call.callee)) ?? '');
-  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && !disposes(call) && mayThrowSync(facts, call) && tree.functionOf(call) === tree.functionOf(statement));
+  return tree.within(statement, 'ThrowStatement').length > 0 || calls.some((call) => !isClear(call) && !disposes(call) && mayThrowBeforeCleanup(facts, call) && tree.functionOf(call) === tree.functionOf(statement));
 }
 
 // The expression a chain of links starts from.

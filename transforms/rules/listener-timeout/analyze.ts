@@ -7,7 +7,7 @@
 import { hasWrites, propertyName, isStringLiteral } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import { isEffectFree, LISTENER_REMOVERS, mayThrowSync } from '../../model/effects';
+import { isEffectFree, LISTENER_REMOVERS, mayThrowBeforeCleanup } from '../../model/effects';
 import { type ExecutorSite, LISTENER_METHODS, type Listener } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { mayLeaveEarly, runsOnEveryPathOf, walkOwn } from '../../model/paths';
@@ -357,7 +357,7 @@ function skippedByCatch(facts: Facts, scope: any, call: any): boolean {
       const inHolder = [...tree.within(holder, 'CallExpression'), ...tree.within(holder, 'OptionalCallExpression')].filter((other) => other.end <= call.start);
       const calls = [...before.flatMap((statement: any) => [...tree.within(statement, 'CallExpression'), ...tree.within(statement, 'OptionalCallExpression')]), ...inHolder];
       // a call by a bare name is taken for a settle (`resolve(v)`); any other that may throw counts
-      if (calls.some((other) => unwrap(other.callee)?.type !== 'Identifier' && mayThrowSync(facts, other))) return true;
+      if (calls.some((other) => unwrap(other.callee)?.type !== 'Identifier' && mayThrowBeforeCleanup(facts, other))) return true;
     }
     child = ancestor;
   }

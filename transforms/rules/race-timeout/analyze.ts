@@ -38,10 +38,12 @@ export type TimerPlan =
   /** `watcher.disarm();` right after the awaited race, run on fulfilment only: moved to run when the race settles */
   | { kind: 'owned-cancel'; statements: any[]; calls: any[] };
 
-/** the signal a helper is passed, and how to read it again: `?.` where it may be undefined */
+/** the signal a helper is passed, and how to read it again: `?.` where it may be undefined; read
+ * once into a const first unless it is a binding never written */
 export interface LinkedSignal {
   signal: any;
   optional: boolean;
+  capture: boolean;
 }
 
 export interface RacePlan {
@@ -90,7 +92,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   } else if (timer.kind === 'helper' && timer.signalPassed) {
     // `delay(ms, c.signal)`: released when the race aborts `c` on every path
     if (abortedOnSettle(facts, race, timer.signalPassed, timer.abortable!.kind)) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
-    const link = timer.abortable!.kind === 'signal' ? linkableSignal(facts, race, timer.call, timer.signalPassed) : 'it takes an AbortController, which the race cannot follow with one of its own';
+    const link = timer.abortable!.kind === 'signal' ? linkableSignal(facts, race, timer.call, timer.signalPassed, false, { fn: timer.fn, home: timer.home ?? facts }) : 'it takes an AbortController, which the race cannot follow with one of its own';
     if (typeof link === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: link });
     linked = link;
   } else if (timer.kind === 'sleep') {
@@ -169,9 +171,13 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'sleep', call: timer.call };
+    const unlinked = linked ? linkRunsWithRace(facts, race, placement) : undefined;
+    if (unlinked) return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(linked!.signal, 40), reason: unlinked });
   } else if (timer.kind === 'helper' && timer.abortable) {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
+    const unlinked = linked ? linkRunsWithRace(facts, race, placement) : undefined;
+    if (unlinked) return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: unlinked });
   } else {
     const decided = planInlineHelper(facts, site, timer, options);
     if ('status' in decided) return decided;
@@ -474,64 +480,126 @@ function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result |
 // own instead, aborted when the race settles and, until then, whenever `signal` aborts, with its
 // reason (at once if it has already). The helper then sees what it saw: aborted when `signal` is,
 // with the same reason. What must hold:
-// - `signal` reads the same each time: a binding never written, or a property of one (`opts?.signal`),
-//   since the fix reads it again to follow it and to stop following it;
-// - nothing the statement runs before the helper's call may add an abort listener of its own to
-//   `signal`: the one that follows it is added before the statement, where the helper's own was
-//   added at its call, and the order of the two decides which one rejects first. So what runs
-//   before the call is calls of `Promise` over bindings at most, no other call, no await;
+// - `signal` is a binding never written, read again as it is; anything else (`opts?.signal`,
+//   `this.controller.signal`, `signal as AbortSignal`) is read once into a const before the
+//   statement, which nothing in the statement can tell from reading it at the call (below);
+// - nothing the statement runs before the helper's call may run code: no call (but `Promise.all`,
+//   `allSettled`, `any`, `race`, `resolve` over bindings), no await, no property read. Such code could
+//   add an abort listener of its own to `signal` first (the one that follows it is added before the
+//   statement, where the helper's own was added at its call, and the order of the two decides which
+//   one rejects first), or throw, and leave the race unmade with the follower on `signal`;
+// - the helper adds its own listener at its call: not after an await of an async helper, not in a
+//   callback but a promise's executor;
+// - the race runs whenever its statement does (not behind `&&`, `?:`, a braceless `if`), and the
+//   statement is where the fix's lines go (checked with the placement: linkRunsWithRace);
 // - `?.` may be written (TypeScript, a file that has it, or one that has timers/promises, which came
 //   after it in Node) where `signal` may be undefined.
-function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTimers = false): LinkedSignal | string {
+function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTimers = false, helper?: { fn: any; home: Facts }): LinkedSignal | string {
   const { tree, scopes, resolver } = facts;
   const signal = unwrap(passed);
   // the chain's root: `signal`, `opts?.signal`, `this.options.signal`
   let root = signal;
-  let optional = false;
-  let depth = 0;
   while (root?.type === 'MemberExpression' || root?.type === 'OptionalMemberExpression') {
-    if (root.computed) return `\`${facts.code(signal, 40)}\` is a computed property, which may read differently the next time`;
-    if (root.optional) optional = true;
+    if (root.computed) return `\`${facts.code(signal, 40)}\` is a computed property`;
     root = unwrap(root.object);
-    depth += 1;
   }
-  const binding = root?.type === 'Identifier' ? scopes.bindingOf(root) : undefined;
-  if (root?.type === 'Identifier' && (!binding || binding.references.some((reference) => reference.write))) return `\`${facts.code(root, 40)}\` is not a binding that keeps its value, so reading it again may give another signal`;
-  if (root?.type !== 'Identifier' && root?.type !== 'ThisExpression') return `\`${facts.code(signal, 40)}\` is not a binding or a property of one, so it cannot be read again`;
-  if (depth > 0) {
-    // a property of it written in the race's function (`opts.signal = …`) may read differently
-    const names = new Set<string>();
-    for (let member = signal; member?.type === 'MemberExpression' || member?.type === 'OptionalMemberExpression'; member = unwrap(member.object)) names.add(propertyName(member) ?? '');
-    const fn = tree.functionOf(race) ?? facts.file;
-    const written = tree.within(fn, 'AssignmentExpression').find((assignment: any) => {
-      const left = unwrap(assignment.left);
-      return (left?.type === 'MemberExpression' || left?.type === 'OptionalMemberExpression') && names.has(propertyName(left) ?? '');
-    });
-    if (written) return `\`${facts.code(written, 40)}\` writes a property \`${facts.code(signal, 40)}\` reads, so reading it again may give another signal`;
-  }
+  if (root?.type !== 'Identifier' && root?.type !== 'ThisExpression') return `\`${facts.code(signal, 40)}\` is not a binding or a property of one`;
+  const binding = root.type === 'Identifier' ? scopes.bindingOf(root) : undefined;
+  if (root.type === 'Identifier' && !binding && !resolver.isFreeAt(race, root.name)) return `\`${facts.code(root, 40)}\` is not a binding this file declares`;
+  // read again as it is only where it keeps its value; anything else is read once, first
+  const capture = !(passed === signal && signal.type === 'Identifier' && binding !== undefined && !binding.references.some((reference) => reference.write));
   // what the statement runs before the helper's call
   const holder = tree.statementOf(race);
   if (!holder) return 'the race is not inside a statement';
-  const before = (node: any) => node.start < call.start && !tree.isInside(call, node);
-  const beforeArguments = (node: any) => tree.isInside(node, call) && node !== call && node.end <= passed.start;
-  const runs = ['CallExpression', 'OptionalCallExpression', 'NewExpression', 'TaggedTemplateExpression', 'AwaitExpression', 'YieldExpression']
-    .flatMap((type) => tree.within(holder, type))
-    // a call that holds the helper's call (the race, `.then` on the sleep) is not before it; one in a
-    // function written there does not run then
-    .filter((node: any) => (before(node) || beforeArguments(node)) && tree.functionOf(node) === tree.functionOf(race) && !isPromiseStaticOverBindings(facts, node));
-  const first = runs.sort((a: any, b: any) => a.start - b.start)[0];
-  if (first) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\` and might add an abort listener of its own to \`${facts.code(signal, 40)}\` first, which would change which one rejects first`;
-  if (!optional) {
-    // a parameter typed `signal: AbortSignal` is never undefined; anything else may be
-    const declared = binding?.id;
-    const annotation = declared?.typeAnnotation?.typeAnnotation;
-    const definite = depth === 0 && facts.typescript && binding?.kind === 'param' && !declared.optional && annotation?.type === 'TSTypeReference' && annotation.typeName?.name === 'AbortSignal';
-    optional = !definite;
+  const first = firstRunBefore(facts, holder, call, passed, race);
+  if (first) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\`: it might add an abort listener of its own to \`${facts.code(signal, 40)}\` first, or throw before the race is made`;
+  if (helper) {
+    const late = lateRegistration(helper.home, helper.fn);
+    if (late) return late;
   }
-  const hasOptionalChains = tree.within(facts.file, 'OptionalMemberExpression').length > 0 || tree.within(facts.file, 'OptionalCallExpression').length > 0;
+  // a parameter typed `signal: AbortSignal` is never undefined; anything else may be
+  const declared = binding?.id;
+  const annotation = declared?.typeAnnotation?.typeAnnotation;
+  const definite = !capture && facts.typescript && binding?.kind === 'param' && !declared.optional && annotation?.type === 'TSTypeReference' && annotation.typeName?.name === 'AbortSignal';
+  const optional = !definite;
+  const hasOptionalChains = tree.within(tree.program, 'OptionalMemberExpression').length > 0 || tree.within(tree.program, 'OptionalCallExpression').length > 0;
   if (optional && !facts.typescript && !hasOptionalChains && !nodeTimers) return `\`${facts.code(signal, 40)}\` may be undefined, and this file writes no \`?.\` that reading it could use`;
   if (!resolver.isFreeAt(race, 'AbortController')) return 'AbortController is not the global here';
-  return { signal, optional };
+  return { signal: passed, optional, capture };
+}
+
+// The first node the statement evaluates before the helper's call that runs code (a call, an await,
+// a property read, a spread) — the signal passed and the race's own callee aside; none, undefined.
+function firstRunBefore(facts: Facts, holder: any, call: any, passed: any, race: any): any | undefined {
+  const { tree } = facts;
+  const QUIET = new Set(['Identifier', 'ThisExpression', 'ObjectExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal', 'TemplateLiteral', 'TemplateElement', 'ArrayExpression', 'BinaryExpression', 'UnaryExpression', 'ObjectPattern', 'ArrayPattern', 'ObjectProperty', 'RestElement', 'VariableDeclarator', 'VariableDeclaration', 'ExpressionStatement', 'ReturnStatement', 'AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression']);
+  let found: any;
+  const visit = (node: any): void => {
+    if (found || !node || typeof node.type !== 'string') return;
+    if (node === passed || isFunction(node) || (node.type.startsWith('TS') && !QUIET.has(node.type))) return;
+    // the call itself, or a node around it: evaluated around it, only its parts before it count
+    const holds = tree.isInside(call, node) || tree.isInside(passed, node);
+    if (!holds) {
+      // the helper's own arguments before the signal run before it adds its listener, as what comes
+      // before the call does
+      if (node.start >= (tree.isInside(node, call) ? passed.start : call.start)) return;
+      if (isPromiseStaticOverBindings(facts, node)) return;
+      if (!QUIET.has(node.type) || (node.type === 'UnaryExpression' && node.operator === 'delete') || node.type === 'AwaitExpression') {
+        found = node;
+        return;
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (['loc', 'start', 'end', 'range', 'extra', 'typeAnnotation', 'typeParameters', 'typeArguments', 'returnType'].includes(key) || key.endsWith('Comments')) continue;
+      // the callee of a call around the helper's (`Promise.race`, `sleep` itself) is only read
+      if (holds && key === 'callee' && !tree.isInside(call, node.callee)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(holder);
+  return found;
+}
+
+// An async helper that awaits before it adds its abort listener, or one that adds it in a callback
+// other than a promise's executor, adds it after its call: the order with other listeners the
+// statement adds after that call would change.
+function lateRegistration(home: Facts, fn: any): string | undefined {
+  const { tree } = home;
+  const registrations = [
+    ...tree.within(fn, 'CallExpression').filter((call: any) => propertyName(unwrap(call.callee)) === 'addEventListener'),
+    ...tree.within(fn, 'OptionalCallExpression').filter((call: any) => propertyName(unwrap(call.callee)) === 'addEventListener'),
+    ...tree.within(fn, 'AssignmentExpression').filter((assignment: any) => propertyName(unwrap(assignment.left)) === 'onabort'),
+  ];
+  const registration = registrations.sort((a: any, b: any) => a.start - b.start)[0];
+  if (!registration) return 'the helper\'s own abort listener is not found';
+  for (let inner = tree.functionOf(registration); inner && inner !== fn; inner = tree.functionOf(inner)) {
+    const holder = tree.parent(inner);
+    if (!(holder?.type === 'NewExpression' && holder.arguments[0] === inner && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise')) return `the helper adds its abort listener in a callback (\`${home.code(inner, 40)}\`), after its call`;
+  }
+  const waits = [...tree.within(fn, 'AwaitExpression'), ...tree.within(fn, 'YieldExpression')].find((wait: any) => tree.functionOf(wait) === fn && wait.start < registration.start);
+  if (waits) return `the helper awaits (\`${home.code(waits, 40)}\`) before it adds its abort listener, after its call`;
+  return undefined;
+}
+
+// The race runs whenever the statement that gets the fix's lines does: no `&&`, `?:`, braceless
+// `if` or loop between them, and that statement is the race's own.
+function linkRunsWithRace(facts: Facts, race: any, placement: Placement): string | undefined {
+  const { tree } = facts;
+  const top = placement.kind === 'statement' ? placement.statement : placement.arrow.body;
+  if (placement.kind === 'statement' && !tree.isInside(race, placement.statement)) return 'the lines would go before an earlier statement than the race\'s';
+  for (let child = race, parent = tree.parent(race); child !== top && parent; child = parent, parent = tree.parent(parent)) {
+    const conditional =
+      (parent.type === 'ConditionalExpression' && parent.test !== child) ||
+      (parent.type === 'LogicalExpression' && parent.left !== child) ||
+      (parent.type === 'AssignmentExpression' && ['&&=', '||=', '??='].includes(parent.operator) && parent.left !== child) ||
+      ((parent.type === 'OptionalCallExpression' || parent.type === 'OptionalMemberExpression') && parent.callee !== child && parent.object !== child) ||
+      (parent.type === 'IfStatement' && parent.test !== child) ||
+      isLoop(parent) || isFunction(parent) || parent.type === 'SwitchCase' || parent.type === 'TryStatement' || parent.type === 'CatchClause';
+    if (conditional) return `the race runs only on some runs of \`${facts.code(top, 40)}\` (\`${facts.code(parent, 40)}\`)`;
+  }
+  return undefined;
 }
 
 // `Promise.allSettled(promises)`, `Promise.any([a, b])`: the global's, over bindings only

@@ -157,15 +157,18 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
   } else if (timer.kind === 'helper-linked') {
     // sleep(ms, signal) → sleep(ms, timerController.signal), a signal that follows `signal` until the
     // race settles: aborted with its reason when it aborts, or at once if it has
+    // `opts?.signal`, `this.controller.signal`, `signal as AbortSignal`: read once, into a const
+    const caller = timer.capture ? names.allocate('callerSignal', owner) : facts.textOf(timer.signal);
     const controller = names.allocate('timerController', owner);
     const forward = names.allocate('forwardAbort', owner);
-    const read = `${facts.textOf(timer.signal)}${timer.optional ? '?.' : '.'}`;
+    const read = `${caller}${timer.optional ? '?.' : '.'}`;
     const quote = style.quote;
+    if (timer.capture) declarations.push(statement(style, `const ${caller} = ${facts.textOf(timer.signal)}`));
     declarations.push(declareController(style, controller));
     declarations.push(statement(style, `const ${forward} = () => ${controller}.abort(${read}reason)`));
     declarations.push(statement(style, `${read}addEventListener(${quote}abort${quote}, ${forward})`));
     // `if (x) y;` as the file writes it, braces or none
-    if (facts.tree.within(facts.file, 'IfStatement').some((node: any) => node.consequent.type !== 'BlockStatement')) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
+    if (facts.tree.within(facts.tree.program, 'IfStatement').some((node: any) => node.consequent.type !== 'BlockStatement')) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
     else declarations.push(`if (${read}aborted) {`, `${style.indent}${statement(style, `${forward}()`)}`, '}');
     // `{ signal }` becomes `{ signal: timerController.signal }`
     const property = facts.tree.parent(timer.signal);
