@@ -138,9 +138,9 @@ describe('race-timeout owned-cancel-statement: the watcher listener', () => {
 // caller's abort still rejects the race with the helper's own error, in the same turn; an abort before
 // the call rejects it at once; and once the race settles, nothing is left on the caller's signal.
 describe('race-timeout helper-linked: the caller\'s signal', () => {
-  const linked = positives.filter((candidate) => ['helper-linked-signal', 'helper-linked-signal-await', 'helper-linked-signal-reassigned', 'sleep-linked-signal'].includes(candidate.name));
+  const linked = positives.filter((candidate) => ['helper-linked-signal', 'helper-linked-signal-await', 'helper-linked-signal-reassigned', 'helper-linked-signal-conditional', 'helper-linked-signal-lazy', 'sleep-linked-signal'].includes(candidate.name));
   // how each fixture's process takes the caller's signal
-  const call = (name: string, exports: Record<string, any>, signal: AbortSignal) => (name === 'helper-linked-signal-await' || name === 'helper-linked-signal-reassigned' ? exports.process('term', signal) : exports.process('term', { signal }));
+  const call = (name: string, exports: Record<string, any>, signal: AbortSignal) => (['helper-linked-signal-await', 'helper-linked-signal-reassigned', 'helper-linked-signal-conditional', 'helper-linked-signal-lazy'].includes(name) ? exports.process('term', signal) : exports.process('term', { signal }));
   const run = async (name: string, source: string, path: string, search: () => Promise<string>, abort: 'before' | 'during' | 'never') => {
     const ledger = new TimerLedger();
     const exports = loadModule(source, path, { search }, ledger);
@@ -167,6 +167,17 @@ describe('race-timeout helper-linked: the caller\'s signal', () => {
     return { outcome, listeners, armed, sameTurn };
   };
   const never = () => new Promise<string>(() => {});
+  // a search that listens to the caller's signal too, and rejects with its own error on its abort
+  const listening = (_term: string, signal?: AbortSignal) => new Promise<string>((_, reject) => signal?.addEventListener('abort', () => reject(new Error('search aborted'))));
+  it('helper-linked-signal-lazy: the search listens first: the caller\'s abort rejects both with the search\'s error', async () => {
+    const [fixture] = linked.filter((candidate) => candidate.name === 'helper-linked-signal-lazy');
+    const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, listening as () => Promise<string>, 'during');
+    const after = await run(fixture.name, readText(fixture.outputPath!), fixture.outputPath!, listening as () => Promise<string>, 'during');
+    expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search aborted' });
+    expect(after.outcome).toEqual(before.outcome);
+    expect(after.sameTurn).toBe(true);
+    expect(after.listeners).toBe(1);
+  });
   const found = () => Promise.resolve('some value');
   it.each(linked.map((fixture) => [fixture.name, fixture] as const))('%s: the caller aborts during the race: the same error, in the same turn', async (_name, fixture) => {
     const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, never, 'during');

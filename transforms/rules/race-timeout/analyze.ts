@@ -44,6 +44,11 @@ export interface LinkedSignal {
   signal: any;
   optional: boolean;
   capture: boolean;
+  /** followed from the helper's call on, by `followSignal(signal)` in the signal's place: code runs
+   * before the call, or the race may not run when its statement does */
+  lazy: boolean;
+  /** why the lazy form cannot be written, if it cannot */
+  lazyRefusal?: string;
 }
 
 export interface RacePlan {
@@ -91,8 +96,8 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     }
   } else if (timer.kind === 'helper' && timer.signalPassed) {
     // `delay(ms, c.signal)`: released when the race aborts `c` on every path
-    if (abortedOnSettle(facts, race, timer.signalPassed, timer.abortable!.kind)) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
-    const link = timer.abortable!.kind === 'signal' ? linkableSignal(facts, race, timer.call, timer.signalPassed, false, { fn: timer.fn, home: timer.home ?? facts }) : 'it takes an AbortController, which the race cannot follow with one of its own';
+    if (abortedOnSettle(facts, race, followedSignal(facts, timer.signalPassed), timer.abortable!.kind)) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
+    const link = timer.abortable!.kind === 'signal' ? linkableSignal(facts, race, timer.call, timer.signalPassed, false, { fn: timer.fn, home: timer.home ?? facts, index: timer.abortable!.index }) : 'it takes an AbortController, which the race cannot follow with one of its own';
     if (typeof link === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: link });
     linked = link;
   } else if (timer.kind === 'sleep') {
@@ -101,7 +106,7 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     if (signal !== 'none') {
       // `{ signal: c.signal }` of this race's own controller, aborted when it settles: released.
       // Another signal (the app's, a caller's) holds the timer until it aborts, if ever.
-      if (abortedOnSettle(facts, race, signal, 'signal')) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
+      if (abortedOnSettle(facts, race, followedSignal(facts, signal), 'signal')) return { status: 'safe', messageId: 'alreadyCleared', at: race, data: { name: facts.code(timer.call, 60) } };
       const link = linkableSignal(facts, race, timer.call, signal, true);
       if (typeof link === 'string') return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(signal, 40), reason: link });
       linked = link;
@@ -171,13 +176,15 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'sleep', call: timer.call };
-    const unlinked = linked ? linkRunsWithRace(facts, race, placement) : undefined;
-    if (unlinked) return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(linked!.signal, 40), reason: unlinked });
+    const unlinked = linked ? linkedAt(facts, race, placement, linked) : undefined;
+    if (typeof unlinked === 'string') return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(linked!.signal, 40), reason: unlinked });
+    if (unlinked) timerPlan = { kind: 'helper-linked', call: timer.call, ...unlinked };
   } else if (timer.kind === 'helper' && timer.abortable) {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
-    const unlinked = linked ? linkRunsWithRace(facts, race, placement) : undefined;
-    if (unlinked) return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: unlinked });
+    const unlinked = linked ? linkedAt(facts, race, placement, linked) : undefined;
+    if (typeof unlinked === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: unlinked });
+    if (unlinked) timerPlan = { kind: 'helper-linked', call: timer.call, ...unlinked };
   } else {
     const decided = planInlineHelper(facts, site, timer, options);
     if ('status' in decided) return decided;
@@ -494,7 +501,7 @@ function handleProblem(facts: Facts, site: RaceSite, binding: Binding): Result |
 //   statement is where the fix's lines go (checked with the placement: linkRunsWithRace);
 // - `?.` may be written (TypeScript, a file that has it, or one that has timers/promises, which came
 //   after it in Node) where `signal` may be undefined.
-function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTimers = false, helper?: { fn: any; home: Facts }): LinkedSignal | string {
+function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTimers = false, helper?: { fn: any; home: Facts; index: number }): LinkedSignal | string {
   const { tree, scopes, resolver } = facts;
   const signal = unwrap(passed);
   // the chain's root: `signal`, `opts?.signal`, `this.options.signal`
@@ -511,8 +518,13 @@ function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTim
   // what the statement runs before the helper's call
   const holder = tree.statementOf(race);
   if (!holder) return 'the race is not inside a statement';
+  // code that runs before the call: the follower is added at the call instead, by a function that
+  // takes the signal there (which TypeScript must be able to type: the helper's parameter is an AbortSignal)
   const first = firstRunBefore(facts, holder, call, passed, race);
-  if (first) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\`: it might add an abort listener of its own to \`${facts.code(signal, 40)}\` first, or throw before the race is made`;
+  const param = helper ? unwrapParam(helper.fn.params[helper.index]) : undefined;
+  const typedParam = param?.typeAnnotation?.typeAnnotation?.type === 'TSTypeReference' && param.typeAnnotation.typeAnnotation.typeName?.name === 'AbortSignal';
+  const lazyRefusal = facts.typescript && !nodeTimers && !typedParam ? `the helper's parameter is not typed \`AbortSignal\`, so a function that takes the signal at the call could not be typed` : undefined;
+  if (first && lazyRefusal) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\`, and ${lazyRefusal}`;
   if (helper) {
     const late = lateRegistration(helper.home, helper.fn);
     if (late) return late;
@@ -525,7 +537,7 @@ function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTim
   const hasOptionalChains = tree.within(tree.program, 'OptionalMemberExpression').length > 0 || tree.within(tree.program, 'OptionalCallExpression').length > 0;
   if (optional && !facts.typescript && !hasOptionalChains && !nodeTimers) return `\`${facts.code(signal, 40)}\` may be undefined, and this file writes no \`?.\` that reading it could use`;
   if (!resolver.isFreeAt(race, 'AbortController')) return 'AbortController is not the global here';
-  return { signal: passed, optional, capture };
+  return { signal: passed, optional, capture: first ? false : capture, lazy: first !== undefined, lazyRefusal };
 }
 
 // The first node the statement evaluates before the helper's call that runs code (a call, an await,
@@ -583,6 +595,20 @@ function lateRegistration(home: Facts, fn: any): string | undefined {
   return undefined;
 }
 
+// The follower added before the statement needs the race to run whenever that statement does;
+// where it may not, the follower is added at the call instead (lazy), when that can be typed.
+function linkedAt(facts: Facts, race: any, placement: Placement, linked: LinkedSignal): LinkedSignal | string | undefined {
+  if (linked.lazy) return undefined;
+  const unlinked = linkRunsWithRace(facts, race, placement);
+  if (!unlinked) return undefined;
+  if (linked.lazyRefusal) return `${unlinked}, and ${linked.lazyRefusal}`;
+  return { ...linked, capture: false, lazy: true };
+}
+
+function unwrapParam(param: any): any {
+  return param?.type === 'AssignmentPattern' ? param.left : param;
+}
+
 // The race runs whenever the statement that gets the fix's lines does: no `&&`, `?:`, braceless
 // `if` or loop between them, and that statement is the race's own.
 function linkRunsWithRace(facts: Facts, race: any, placement: Placement): string | undefined {
@@ -612,6 +638,19 @@ function isPromiseStaticOverBindings(facts: Facts, node: any): boolean {
     const value = unwrap(argument);
     return value?.type === 'Identifier' || (value?.type === 'ArrayExpression' && value.elements.every((element: any) => unwrap(element)?.type === 'Identifier'));
   });
+}
+
+// `followSignal(signal)` of a lazily linked signal (fix.ts lazyLinkParts): the `c.signal` the
+// function gives back, a const arrow of the race's own function; anything else as it is
+function followedSignal(facts: Facts, passed: any): any {
+  const call = unwrap(passed);
+  if (call?.type !== 'CallExpression' || unwrap(call.callee)?.type !== 'Identifier') return passed;
+  const binding = facts.scopes.bindingOf(unwrap(call.callee));
+  const fn = unwrap(binding?.declaration?.init);
+  if (!binding || binding.kind !== 'const' || fn?.type !== 'ArrowFunctionExpression' || fn.body.type !== 'BlockStatement') return passed;
+  const last = fn.body.body.at(-1);
+  const returned = last?.type === 'ReturnStatement' ? unwrap(last.argument) : undefined;
+  return returned?.type === 'MemberExpression' && propertyName(returned) === 'signal' ? returned : passed;
 }
 
 // `c.signal` (or `c`) of a local `const c = new AbortController()` that the race aborts whether it

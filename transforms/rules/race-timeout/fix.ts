@@ -157,6 +157,8 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
   } else if (timer.kind === 'helper-linked') {
     // sleep(ms, signal) → sleep(ms, timerController.signal), a signal that follows `signal` until the
     // race settles: aborted with its reason when it aborts, or at once if it has
+    const bracelessIf = facts.tree.within(facts.tree.program, 'IfStatement').some((node: any) => node.consequent.type !== 'BlockStatement');
+    if (timer.lazy) return lazyLinkParts(context, layout, timer, owner, bracelessIf, !plan.site.builtinPromise);
     // `opts?.signal`, `this.controller.signal`, `signal as AbortSignal`: read once, into a const
     const caller = timer.capture ? names.allocate('callerSignal', owner) : facts.textOf(timer.signal);
     const controller = names.allocate('timerController', owner);
@@ -165,10 +167,10 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     const quote = style.quote;
     if (timer.capture) declarations.push(statement(style, `const ${caller} = ${facts.textOf(timer.signal)}`));
     declarations.push(declareController(style, controller));
-    declarations.push(statement(style, `const ${forward} = () => ${controller}.abort(${read}reason)`));
+    declarations.push(statement(style, `const ${forward} = ${voidCallArrow(style, context.project().voidArrowShorthand, `${controller}.abort(${read}reason)`)}`));
     declarations.push(statement(style, `${read}addEventListener(${quote}abort${quote}, ${forward})`));
     // `if (x) y;` as the file writes it, braces or none
-    if (facts.tree.within(facts.tree.program, 'IfStatement').some((node: any) => node.consequent.type !== 'BlockStatement')) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
+    if (bracelessIf) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
     else declarations.push(`if (${read}aborted) {`, `${style.indent}${statement(style, `${forward}()`)}`, '}');
     // `{ signal }` becomes `{ signal: timerController.signal }`
     const property = facts.tree.parent(timer.signal);
@@ -189,6 +191,53 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     settled = `${timer.clear}(${handle})`;
   }
   return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise };
+}
+
+// `() => c.abort()`, or `() => { c.abort(); }` where the project forbids a void call as an arrow's body
+function voidCallArrow(style: Layout['style'], shorthand: boolean, call: string): string {
+  return shorthand ? `() => ${call}` : `() => { ${statement(style, call)} }`;
+}
+
+// `sleep(ms, signal)` where code runs before the call, or the race may not run: the signal is followed
+// from the call on, by a function that takes it there and gives the race's own signal back:
+//   const timerController = new AbortController();
+//   let stopFollowing = () => {};
+//   const followSignal = (signal?: AbortSignal | null) => {
+//     const forwardAbort = () => timerController.abort(signal?.reason);
+//     signal?.addEventListener('abort', forwardAbort);
+//     if (signal?.aborted) forwardAbort();
+//     stopFollowing = () => signal?.removeEventListener('abort', forwardAbort);
+//     return timerController.signal;
+//   };
+// with `sleep(ms, followSignal(signal))`, and `timerController.abort(); stopFollowing();` on settling.
+function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RacePlan['timer'], { kind: 'helper-linked' }>, owner: any, bracelessIf: boolean, thenOnly: boolean): RaceFixParts {
+  const { facts, names } = context;
+  const { style } = layout;
+  const unit = style.indent;
+  const quote = style.quote;
+  const controller = names.allocate('timerController', owner);
+  const stop = names.allocate('stopFollowing', owner);
+  const follow = names.allocate('followSignal', owner);
+  const param = facts.typescript ? 'signal?: AbortSignal | null' : 'signal';
+  const voidArrow = context.project().voidArrowShorthand;
+  const removal = `signal?.removeEventListener(${quote}abort${quote}, forwardAbort)`;
+  const declarations = [
+    declareController(style, controller),
+    statement(style, `let ${stop} = () => {}`),
+    `const ${follow} = (${param}) => {`,
+    `${unit}${statement(style, `const forwardAbort = ${voidCallArrow(style, voidArrow, `${controller}.abort(signal?.reason)`)}`)}`,
+    `${unit}${statement(style, `signal?.addEventListener(${quote}abort${quote}, forwardAbort)`)}`,
+    ...(bracelessIf ? [`${unit}${statement(style, 'if (signal?.aborted) forwardAbort()')}`] : [`${unit}if (signal?.aborted) {`, `${unit}${unit}${statement(style, 'forwardAbort()')}`, `${unit}}`]),
+    `${unit}${statement(style, `${stop} = ${voidCallArrow(style, voidArrow, removal)}`)}`,
+    `${unit}${statement(style, `return ${controller}.signal`)}`,
+    statement(style, '}'),
+  ];
+  const signalText = facts.textOf(timer.signal);
+  const property = facts.tree.parent(timer.signal);
+  const inner = property?.shorthand && property.value === timer.signal
+    ? [replaceRange(property.start, property.end, `signal: ${follow}(${signalText})`)]
+    : [replaceRange(timer.signal.start, timer.signal.end, `${follow}(${signalText})`)];
+  return { declarations, inner, settled: [`${controller}.abort()`, `${stop}()`], thenOnly };
 }
 
 // `(_, reject) => setTimeout(…)` → `(_, reject) => {\n  h = setTimeout(…);\n}`; `setTimeout(…);` →

@@ -1,7 +1,6 @@
 // A cancellable sleep helper, passed the caller's signal: the race does not abort it when it settles,
-// so the timer stays armed until the caller aborts. `search(term)` runs before the helper's call and
-// might add its own abort listener to the signal first; a signal following the caller's, added before
-// the statement, would change which one runs first, so combining them is left to a person.
+// so the timer stays armed until the caller aborts. `search(term)` runs before the helper's call, so
+// the race's own signal follows the caller's from that call on (`followSignal(signal)`).
 declare function search(term: string): Promise<string>;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
