@@ -18,7 +18,7 @@ const cache = new Map<string, string>();
 export async function process(term: string, signal?: AbortSignal): Promise<string | void> {
   const found = search(term);
   const timerController = new AbortController();
-  let stopFollowing = () => {};
+  let stopFollowing: (() => void) | undefined;
   const followSignal = (signal?: AbortSignal | null) => {
     const forwardAbort = () => timerController.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort);
@@ -30,6 +30,6 @@ export async function process(term: string, signal?: AbortSignal): Promise<strin
   };
   return cache.get(term) ?? (await Promise.race([found, sleep(100, followSignal(signal))]).finally(() => {
     timerController.abort();
-    stopFollowing();
+    stopFollowing?.();
   }));
 }

@@ -16,7 +16,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export async function process(term: string, signal?: AbortSignal): Promise<string | void> {
   const timerController = new AbortController();
-  let stopFollowing = () => {};
+  let stopFollowing: (() => void) | undefined;
   const followSignal = (signal?: AbortSignal | null) => {
     const forwardAbort = () => timerController.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort);
@@ -30,6 +30,6 @@ export async function process(term: string, signal?: AbortSignal): Promise<strin
     return await Promise.race([search(term, signal), sleep(100, followSignal(signal))]);
   } finally {
     timerController.abort();
-    stopFollowing();
+    stopFollowing?.();
   }
 }

@@ -12,7 +12,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function process(term: string, signal?: AbortSignal): Promise<string | void> {
   const timerController = new AbortController();
-  let stopFollowing = () => {};
+  let stopFollowing: (() => void) | undefined;
   const followSignal = (signal?: AbortSignal | null) => {
     const forwardAbort = () => timerController.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort);
@@ -24,6 +24,6 @@ export function process(term: string, signal?: AbortSignal): Promise<string | vo
   };
   return Promise.race([search(term), sleep(100, followSignal(signal))]).finally(() => {
     timerController.abort();
-    stopFollowing();
+    stopFollowing?.();
   });
 }

@@ -7,7 +7,7 @@ const app = new AbortController();
 
 export async function process(term) {
   const timerController = new AbortController();
-  let stopFollowing = () => {};
+  let stopFollowing;
   const followSignal = (signal) => {
     const forwardAbort = () => timerController.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort);
@@ -19,6 +19,6 @@ export async function process(term) {
   };
   return Promise.race([search(term), sleep(100, 'late', { signal: followSignal(app.signal) })]).finally(() => {
     timerController.abort();
-    stopFollowing();
+    stopFollowing?.();
   });
 }

@@ -427,6 +427,9 @@ export interface OpaqueHelper {
   where?: string;
   /** its abort parameter's type, when it is a class of the helper's own project (not the global) */
   abortType?: string;
+  /** why a signal the race passes would change what the helper does (a default it would replace, an
+   * abort listener that does more than release the timer) */
+  unusable?: string;
 }
 
 function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseConstructor): { kind: 'arm'; arm: TimerArm } | { kind: 'opaque'; reason: OpaqueReason; detail?: string; helper?: OpaqueHelper } | undefined {
@@ -461,6 +464,7 @@ function helperOf(home: Facts, fn: any, call: any, name: string, binding: Bindin
   // `sleep(ms, signal?)` whose abort clears its timer, called without one: the race can pass one
   const found = abortableParameter(home, fn);
   if (found && 'abortType' in found) return { kind: 'opaque', reason: 'helper-shape', detail: where, helper: { call, fn, name, home, where, abortType: found.abortType } };
+  if (found && 'unusable' in found) return { kind: 'opaque', reason: 'helper-shape', detail: where, helper: { call, fn, name, home, where, unusable: found.unusable } };
   const abortable = found;
   if (abortable && call.arguments.length <= abortable.index && !call.arguments.some((argument: any) => argument.type === 'SpreadElement')) {
     return { kind: 'arm', arm: { kind: 'helper', call, fn, name, binding, outcome: 'resolves', abortable, ...elsewhere } };
@@ -488,7 +492,7 @@ function helperOf(home: Facts, fn: any, call: any, name: string, binding: Bindin
 // The parameter of a helper through which an abort clears its timer: `signal.addEventListener('abort',
 // h)` (or `controller.signal.…`, `signal.onabort = h`), where `h`, or a function of the helper's file
 // it calls, clears a timer. Named or typed as a signal or a controller.
-function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signal' | 'controller' } | { abortType: string } | undefined {
+function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signal' | 'controller' } | { abortType: string } | { unusable: string } | undefined {
   const { tree, scopes, resolver } = home;
   // the handles of the helper's own timers: an abort that clears another one clears nothing of its
   const handles = new Set<Binding>();
@@ -518,6 +522,7 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
     const ownType = typeName !== undefined && scopes.lookupFrom(resolver.scopeAt(fn), typeName) !== undefined;
     const binding = scopes.bindingOf(id);
     if (!binding || hasWrites(binding)) continue;
+    let handlers: any[] = [];
     const reacts = binding.references.some((reference) => {
       let target = tree.parent(reference.node);
       // `controller.signal`
@@ -530,14 +535,84 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
       const call = tree.parent(target);
       if (method === 'addEventListener' && (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === target) {
         const [event, handler] = call.arguments;
-        return isStringLiteral(event) && event.value === 'abort' && handler !== undefined && clearsATimer(handler);
+        const clears = isStringLiteral(event) && event.value === 'abort' && handler !== undefined && clearsATimer(handler);
+        if (clears) handlers = [handler];
+        return clears;
       }
-      if (method === 'onabort' && call?.type === 'AssignmentExpression' && call.left === target) return clearsATimer(call.right);
+      if (method === 'onabort' && call?.type === 'AssignmentExpression' && call.left === target && clearsATimer(call.right)) {
+        handlers = [call.right];
+        return true;
+      }
       return false;
     });
-    if (reacts) return ownType ? { abortType: typeName } : { index, kind };
+    if (!reacts) continue;
+    if (ownType) return { abortType: typeName };
+    // a signal the race passes replaces a default the helper would use (`signal = shutdown.signal`)
+    if (param.type === 'AssignmentPattern') return { unusable: `its parameter \`${id.name}\` has a default (\`${home.code(param.right, 40)}\`), which a signal the race passes would replace` };
+    // the race aborts its signal whenever it settles: the helper's listener then runs each time, so
+    // it may do nothing but release the timer and settle the helper's own promise
+    const noisy = handlers.find((handler) => !isQuietHandler(home, handler));
+    if (noisy) return { unusable: `its abort listener \`${home.code(noisy, 40)}\` does more than release its timer, and would run each time the race settles` };
+    return { index, kind };
   }
   return undefined;
+}
+
+// An abort listener that only releases: clears timers, removes listeners, settles the promise of the
+// executor it is in (`resolve()`, `reject(new ErrorAborted())`), assigns a local, or calls a function
+// of the file that does as much (lodestar's `onDone()`), under `if`s that only read.
+function isQuietHandler(home: Facts, handler: any, depth = 0): boolean {
+  const { resolver, scopes, tree } = home;
+  const fn = isFunction(unwrap(handler)) ? unwrap(handler) : resolver.localFunctionOf(handler)?.fn;
+  if (!fn || depth > 2) return false;
+  const settles = (callee: any) => {
+    const binding = callee?.type === 'Identifier' ? scopes.bindingOf(callee) : undefined;
+    const executor = binding?.kind === 'param' ? binding.declaration : undefined;
+    const holder = executor ? tree.parent(executor) : undefined;
+    return holder?.type === 'NewExpression' && holder.arguments[0] === executor && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise';
+  };
+  // what a settle is given: effect-free, an error built of such (`new ErrorAborted(\`…${String(r)}\`)`)
+  const quietArgument = (node: any): boolean => {
+    const value = unwrap(node);
+    if (isEffectFree(value)) return true;
+    if (value?.type === 'TemplateLiteral') return value.expressions.every(quietArgument);
+    if (value?.type === 'NewExpression') return unwrap(value.callee)?.type === 'Identifier' && value.arguments.every(quietArgument);
+    const callee = unwrap(value?.callee);
+    return value?.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'String' && resolver.isFreeAt(callee, 'String') && value.arguments.every(quietArgument);
+  };
+  const quietExpression = (node: any): boolean => {
+    const value = unwrap(node);
+    if (value?.type === 'AssignmentExpression') return unwrap(value.left)?.type === 'Identifier' && isEffectFree(value.right);
+    if (value?.type !== 'CallExpression' && value?.type !== 'OptionalCallExpression') return false;
+    const callee = unwrap(value.callee);
+    if (resolver.is(value.callee, 'clearTimeout') || resolver.is(value.callee, 'clearInterval')) return true;
+    if (['removeEventListener', 'removeListener', 'off'].includes(propertyName(callee) ?? '')) return value.arguments.every(isEffectFree);
+    if (settles(callee)) return value.arguments.every(quietArgument);
+    if (callee?.type !== 'Identifier' || value.arguments.length !== 0 || !isQuietHandler(home, callee, depth + 1)) return false;
+    // `let onDone = () => {}; … onDone = () => { clearTimeout(t); … }`: every function it is given
+    const binding = scopes.bindingOf(callee);
+    return (binding?.references ?? []).filter((reference) => reference.write).every((reference) => {
+      const assignment = tree.parent(reference.node);
+      return assignment?.type === 'AssignmentExpression' && assignment.left === reference.node ? isFunction(unwrap(assignment.right)) && isQuietHandler(home, assignment.right, depth + 1) : binding?.declaration?.id === reference.node || reference.node === binding?.id;
+    });
+  };
+  const quietStatement = (statement: any): boolean => {
+    switch (statement?.type) {
+      case 'ExpressionStatement':
+        return quietExpression(statement.expression);
+      case 'BlockStatement':
+        return statement.body.every(quietStatement);
+      case 'IfStatement':
+        return isEffectFree(statement.test) && quietStatement(statement.consequent) && (!statement.alternate || quietStatement(statement.alternate));
+      case 'ReturnStatement':
+        return !statement.argument || quietExpression(statement.argument);
+      case 'EmptyStatement':
+        return true;
+      default:
+        return false;
+    }
+  };
+  return fn.body.type === 'BlockStatement' ? fn.body.body.every(quietStatement) : quietExpression(fn.body);
 }
 
 function endsInThrow(fn: any): boolean {

@@ -5,7 +5,7 @@ import { propertyName } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
 import { isFunction, isLoop, outermost, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import { type OpaqueHelper, type TimerArm, cancelCallsOf } from '../../model/arms';
+import { type OpaqueHelper, type TimerArm, cancelCallsOf, returnedExpression } from '../../model/arms';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree, isFreeSettleValue } from '../../model/effects';
@@ -279,6 +279,7 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
     case 'package-helper':
       return refuse('packageHelper', race, { arm: armText, source: detail ?? '' });
     case 'helper-shape':
+      if (helper?.unusable) return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: helper.unusable });
       if (helper?.abortType) return helperRefusal(facts, site, helper, `its abort parameter is typed as \`${helper.abortType}\` of its own project, which the global AbortController need not be`, options);
       if (helper) return helperRefusal(facts, site, helper, 'it does not give back one timer promise, or a choice of them', options);
       return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: 'it does not give back one timer promise, or a choice of them' });
@@ -522,12 +523,16 @@ function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTim
   // takes the signal there (which TypeScript must be able to type: the helper's parameter is an AbortSignal)
   const first = firstRunBefore(facts, holder, call, passed, race);
   const param = helper ? unwrapParam(helper.fn.params[helper.index]) : undefined;
-  const typedParam = param?.typeAnnotation?.typeAnnotation?.type === 'TSTypeReference' && param.typeAnnotation.typeAnnotation.typeName?.name === 'AbortSignal';
+  const typedParam = isAbortSignalType(param?.typeAnnotation?.typeAnnotation);
   const lazyRefusal = facts.typescript && !nodeTimers && !typedParam ? `the helper's parameter is not typed \`AbortSignal\`, so a function that takes the signal at the call could not be typed` : undefined;
   if (first && lazyRefusal) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\`, and ${lazyRefusal}`;
   if (helper) {
     const late = lateRegistration(helper.home, helper.fn);
     if (late) return late;
+    // the follower is added before the helper runs: a helper that throws at its call would leave it
+    const returned = returnedExpression(helper.fn);
+    const onlyPromise = helper.fn.async || (unwrap(returned)?.type === 'NewExpression' && unwrap(unwrap(returned).callee)?.type === 'Identifier' && unwrap(unwrap(returned).callee).name === 'Promise');
+    if (!onlyPromise) return 'the helper may throw at its call (it is not async, nor does it only return a new Promise), past a signal already followed';
   }
   // a parameter typed `signal: AbortSignal` is never undefined; anything else may be
   const declared = binding?.id;
@@ -605,6 +610,13 @@ function linkedAt(facts: Facts, race: any, placement: Placement, linked: LinkedS
   return { ...linked, capture: false, lazy: true };
 }
 
+// `AbortSignal`, `AbortSignal | undefined`, `AbortSignal | null`
+function isAbortSignalType(type: any): boolean {
+  if (type?.type === 'TSTypeReference') return type.typeName?.name === 'AbortSignal';
+  if (type?.type !== 'TSUnionType') return false;
+  return type.types.some(isAbortSignalType) && type.types.every((member: any) => isAbortSignalType(member) || member.type === 'TSUndefinedKeyword' || member.type === 'TSNullKeyword');
+}
+
 function unwrapParam(param: any): any {
   return param?.type === 'AssignmentPattern' ? param.left : param;
 }
@@ -647,7 +659,11 @@ function followedSignal(facts: Facts, passed: any): any {
   if (call?.type !== 'CallExpression' || unwrap(call.callee)?.type !== 'Identifier') return passed;
   const binding = facts.scopes.bindingOf(unwrap(call.callee));
   const fn = unwrap(binding?.declaration?.init);
-  if (!binding || binding.kind !== 'const' || fn?.type !== 'ArrowFunctionExpression' || fn.body.type !== 'BlockStatement') return passed;
+  if (!binding || binding.kind !== 'const' || fn?.type !== 'ArrowFunctionExpression' || fn.body.type !== 'BlockStatement' || fn.params.length !== 1) return passed;
+  // exactly what lazyLinkParts writes: the follower, its adding, the check, the removal kept, the return
+  const shape = ['VariableDeclaration', 'ExpressionStatement', 'IfStatement', 'ExpressionStatement', 'ReturnStatement'];
+  if (fn.body.body.length !== shape.length || fn.body.body.some((statement: any, index: number) => statement.type !== shape[index])) return passed;
+  if (propertyName(unwrap(unwrap(fn.body.body[1].expression)?.callee)) !== 'addEventListener') return passed;
   const last = fn.body.body.at(-1);
   const returned = last?.type === 'ReturnStatement' ? unwrap(last.argument) : undefined;
   return returned?.type === 'MemberExpression' && propertyName(returned) === 'signal' ? returned : passed;

@@ -35,6 +35,9 @@ export interface RaceFixParts {
   settledBlock?: boolean;
   /** a promise class that may lack .finally(): both handlers of .then() */
   thenOnly?: boolean;
+  /** never a try/finally around an awaited race: its statement may throw before the race exists,
+   * and aborting a helper's signal then would leave its rejection unhandled */
+  noTryFinally?: boolean;
 }
 
 export function fixRace(plan: RacePlan, context: FixContext): Edit[] {
@@ -52,7 +55,7 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   // try/finally around it clears the timer in the same turn the await resumes, with no microtask
   // more than before (`.finally()` adds a few)
   const awaited = awaitingStatement(layout, race);
-  if (awaited && parts.settled.length > 0 && (parts.after ?? []).length === 0) {
+  if (awaited && parts.settled.length > 0 && (parts.after ?? []).length === 0 && !parts.noTryFinally) {
     const indent = layout.text.indentOf(awaited.start);
     const finals = parts.settled.map((line) => `${indent}${style.indent}${statement(style, line)}`).join(eol);
     // the edits inside the statement go into its new text; those elsewhere (a timer arm held in a
@@ -167,7 +170,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     const quote = style.quote;
     if (timer.capture) declarations.push(statement(style, `const ${caller} = ${facts.textOf(timer.signal)}`));
     declarations.push(declareController(style, controller));
-    declarations.push(statement(style, `const ${forward} = ${voidCallArrow(style, context.project().voidArrowShorthand, `${controller}.abort(${read}reason)`)}`));
+    declarations.push(...arrowLines(style, context.project().voidArrowShorthand, `const ${forward} = `, `${controller}.abort(${read}reason)`, ''));
     declarations.push(statement(style, `${read}addEventListener(${quote}abort${quote}, ${forward})`));
     // `if (x) y;` as the file writes it, braces or none
     if (bracelessIf) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
@@ -176,7 +179,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     const property = facts.tree.parent(timer.signal);
     if (property?.shorthand && property.value === timer.signal) inner.push(replaceRange(property.start, property.end, `signal: ${controller}.signal`));
     else inner.push(replaceRange(timer.signal.start, timer.signal.end, `${controller}.signal`));
-    return { declarations, inner, settled: [`${controller}.abort()`, `${read}removeEventListener(${quote}abort${quote}, ${forward})`], thenOnly: !plan.site.builtinPromise };
+    return { declarations, inner, settled: [`${controller}.abort()`, `${read}removeEventListener(${quote}abort${quote}, ${forward})`], thenOnly: !plan.site.builtinPromise, noTryFinally: throwsAfterTimerCall(facts, timer.call) };
   } else if (timer.kind === 'sleep') {
     const controller = names.allocate('timerController', owner);
     declarations.push(declareController(style, controller));
@@ -190,12 +193,33 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     inner.push(replaceRange(timer.call.start, timer.call.end, renderInline(layout, timer.inline, handle)));
     settled = `${timer.clear}(${handle})`;
   }
-  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise };
+  const aborts = timer.kind === 'helper-signal' || timer.kind === 'sleep';
+  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise, noTryFinally: aborts && throwsAfterTimerCall(facts, timer.call) };
 }
 
-// `() => c.abort()`, or `() => { c.abort(); }` where the project forbids a void call as an arrow's body
-function voidCallArrow(style: Layout['style'], shorthand: boolean, call: string): string {
-  return shorthand ? `() => ${call}` : `() => { ${statement(style, call)} }`;
+// `const f = () => c.abort();`, or over three lines where the project forbids a void call as an
+// arrow's body (and a block on one line)
+function arrowLines(style: Layout['style'], shorthand: boolean, head: string, call: string, indent: string): string[] {
+  if (shorthand) return [`${indent}${statement(style, `${head}() => ${call}`)}`];
+  return [`${indent}${head}() => {`, `${indent}${style.indent}${statement(style, call)}`, `${indent}${statement(style, '}')}`];
+}
+
+// Whether the race's statement may throw after the helper's call and before the race exists (a
+// later arm's call, a property read): a try/finally would then abort a helper whose rejection no
+// race handles, so `.finally()` on the race takes its place, which only a race that exists runs.
+function throwsAfterTimerCall(facts: FixContext['facts'], call: any): boolean {
+  const { tree } = facts;
+  const race = [...tree.ancestors(call)].find((node: any) => node.type === 'CallExpression' && ['race', 'any'].includes(propertyNameOf(node.callee)));
+  if (!race) return true;
+  const types = ['CallExpression', 'OptionalCallExpression', 'NewExpression', 'AwaitExpression', 'MemberExpression', 'OptionalMemberExpression', 'SpreadElement', 'YieldExpression'];
+  return race.arguments.some((argument: any) =>
+    types.some((type) => tree.within(argument, type).some((node: any) => node.start >= call.end && tree.functionOf(node) === tree.functionOf(race))),
+  );
+}
+
+function propertyNameOf(callee: any): string {
+  const member = unwrap(callee);
+  return member?.type === 'MemberExpression' && !member.computed && member.property?.type === 'Identifier' ? member.property.name : '';
 }
 
 // `sleep(ms, signal)` where code runs before the call, or the race may not run: the signal is followed
@@ -223,12 +247,13 @@ function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RaceP
   const removal = `signal?.removeEventListener(${quote}abort${quote}, forwardAbort)`;
   const declarations = [
     declareController(style, controller),
-    statement(style, `let ${stop} = () => {}`),
+    // no empty function to start with (no-empty-function): called with `?.()` when the race settles
+    statement(style, facts.typescript ? `let ${stop}: (() => void) | undefined` : `let ${stop}`),
     `const ${follow} = (${param}) => {`,
-    `${unit}${statement(style, `const forwardAbort = ${voidCallArrow(style, voidArrow, `${controller}.abort(signal?.reason)`)}`)}`,
+    ...arrowLines(style, voidArrow, 'const forwardAbort = ', `${controller}.abort(signal?.reason)`, unit),
     `${unit}${statement(style, `signal?.addEventListener(${quote}abort${quote}, forwardAbort)`)}`,
     ...(bracelessIf ? [`${unit}${statement(style, 'if (signal?.aborted) forwardAbort()')}`] : [`${unit}if (signal?.aborted) {`, `${unit}${unit}${statement(style, 'forwardAbort()')}`, `${unit}}`]),
-    `${unit}${statement(style, `${stop} = ${voidCallArrow(style, voidArrow, removal)}`)}`,
+    ...arrowLines(style, voidArrow, `${stop} = `, removal, unit),
     `${unit}${statement(style, `return ${controller}.signal`)}`,
     statement(style, '}'),
   ];
@@ -237,7 +262,7 @@ function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RaceP
   const inner = property?.shorthand && property.value === timer.signal
     ? [replaceRange(property.start, property.end, `signal: ${follow}(${signalText})`)]
     : [replaceRange(timer.signal.start, timer.signal.end, `${follow}(${signalText})`)];
-  return { declarations, inner, settled: [`${controller}.abort()`, `${stop}()`], thenOnly };
+  return { declarations, inner, settled: [`${controller}.abort()`, `${stop}?.()`], thenOnly, noTryFinally: throwsAfterTimerCall(facts, timer.call) };
 }
 
 // `(_, reject) => setTimeout(…)` → `(_, reject) => {\n  h = setTimeout(…);\n}`; `setTimeout(…);` →
