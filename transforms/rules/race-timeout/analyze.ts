@@ -279,7 +279,7 @@ function opaque(facts: Facts, site: RaceSite, timerArm: RaceArm, reason: string,
     case 'package-helper':
       return refuse('packageHelper', race, { arm: armText, source: detail ?? '' });
     case 'helper-shape':
-      if (helper?.unusable) return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: helper.unusable });
+      if (helper?.unusable) return refuse('helperSignalUnusable', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: helper.unusable });
       if (helper?.abortType) return helperRefusal(facts, site, helper, `its abort parameter is typed as \`${helper.abortType}\` of its own project, which the global AbortController need not be`, options);
       if (helper) return helperRefusal(facts, site, helper, 'it does not give back one timer promise, or a choice of them', options);
       return refuse('helperShape', race, { name: calleeText(facts, timerArm.value), where: detail ? ` (${detail})` : '', reason: 'it does not give back one timer promise, or a choice of them' });

@@ -46,6 +46,11 @@ export const messages = {
     why: 'the race passes `{name}` a signal (`{signal}`) not its own to abort when it settles, so the timer stays armed until that aborts; no signal of its own following it is written: {reason}',
     fix: 'pass `{name}` the signal of a controller of the race\'s own, aborted when `{signal}` aborts and when the race settles (`AbortSignal.any([{signal}, controller.signal])` where Node 20.3 is the least)',
   },
+  helperSignalUnusable: {
+    what: 'Promise.race with a sleep helper',
+    why: 'a signal the race gave `{name}`{where} would change what it does: {reason}',
+    fix: 'take the default out of the signal parameter, or keep the abort listener to clearing the timer and settling, so that a signal the race aborts when it settles changes nothing else',
+  },
   fixedLinkedSignal: {
     what: 'Promise.race with a sleep helper',
     why: 'the race passed `{name}` the signal `{signal}`, which it cannot abort when it settles, so the timer stayed armed until that signal aborted',
