@@ -138,9 +138,9 @@ describe('race-timeout owned-cancel-statement: the watcher listener', () => {
 // caller's abort still rejects the race with the helper's own error, in the same turn; an abort before
 // the call rejects it at once; and once the race settles, nothing is left on the caller's signal.
 describe('race-timeout helper-linked: the caller\'s signal', () => {
-  const linked = positives.filter((candidate) => ['helper-linked-signal', 'helper-linked-signal-await', 'helper-linked-signal-reassigned', 'helper-linked-signal-conditional', 'helper-linked-signal-lazy', 'sleep-linked-signal', 'sleep-signal-arm-after'].includes(candidate.name));
+  const linked = positives.filter((candidate) => ['helper-linked-signal', 'helper-linked-signal-await', 'helper-linked-signal-reassigned', 'helper-linked-signal-conditional', 'helper-linked-signal-lazy', 'sleep-linked-signal'].includes(candidate.name));
   // how each fixture's process takes the caller's signal
-  const call = (name: string, exports: Record<string, any>, signal: AbortSignal) => (['helper-linked-signal-await', 'helper-linked-signal-reassigned', 'helper-linked-signal-conditional', 'helper-linked-signal-lazy', 'sleep-signal-arm-after'].includes(name) ? exports.process('term', signal) : exports.process('term', { signal }));
+  const call = (name: string, exports: Record<string, any>, signal: AbortSignal) => (['helper-linked-signal-await', 'helper-linked-signal-reassigned', 'helper-linked-signal-conditional', 'helper-linked-signal-lazy'].includes(name) ? exports.process('term', signal) : exports.process('term', { signal }));
   const run = async (name: string, source: string, path: string, search: () => Promise<string>, abort: 'before' | 'during' | 'never') => {
     const ledger = new TimerLedger();
     const exports = loadModule(source, path, { search }, ledger);
@@ -169,25 +169,6 @@ describe('race-timeout helper-linked: the caller\'s signal', () => {
   const never = () => new Promise<string>(() => {});
   // a search that listens to the caller's signal too, and rejects with its own error on its abort
   const listening = (_term: string, signal?: AbortSignal) => new Promise<string>((_, reject) => signal?.addEventListener('abort', () => reject(new Error('search aborted'))));
-  it('sleep-signal-arm-after: the search throws at its call: the same error, and no rejection left unhandled', async () => {
-    const [fixture] = linked.filter((candidate) => candidate.name === 'sleep-signal-arm-after');
-    const throwing = () => {
-      throw new Error('search threw');
-    };
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    try {
-      const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, throwing as () => Promise<string>, 'never');
-      const after = await run(fixture.name, readText(fixture.outputPath!), fixture.outputPath!, throwing as () => Promise<string>, 'never');
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(before.outcome).toMatchObject({ status: 'rejected', message: 'search threw' });
-      expect(after.outcome).toEqual(before.outcome);
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
-  });
   it('helper-linked-signal-lazy: the search listens first: the caller\'s abort rejects both with the search\'s error', async () => {
     const [fixture] = linked.filter((candidate) => candidate.name === 'helper-linked-signal-lazy');
     const before = await run(fixture.name, readText(fixture.inputPath), fixture.inputPath, listening as () => Promise<string>, 'during');
@@ -226,5 +207,37 @@ describe('race-timeout helper-linked: the caller\'s signal', () => {
     expect(before.listeners).toBeGreaterThan(0);
     expect(after.armed).toBe(0);
     expect(after.listeners).toBe(0);
+  });
+});
+
+// A sleep raced before a search that throws at its call: no race is made. The output's abort runs
+// only in `.finally()` on a race that exists, so no sleep is aborted with nobody to take its
+// rejection: both reject with the search's error, and nothing is left unhandled.
+describe('race-timeout sleep-arm-before-throwing-work: the search throws at its call', () => {
+  const [fixture] = positives.filter((candidate) => candidate.name === 'sleep-arm-before-throwing-work');
+  const throws = async (source: string, path: string) => {
+    const ledger = new TimerLedger();
+    const search = () => {
+      throw new Error('search threw');
+    };
+    const exports = loadModule(source, path, { search }, ledger);
+    const outcome = await settle(exports.process('term'));
+    await ledger.drain();
+    return outcome;
+  };
+  it('the same error, and no rejection left unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const before = await throws(readText(fixture.inputPath), fixture.inputPath);
+      const after = await throws(readText(fixture.outputPath!), fixture.outputPath!);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(before).toMatchObject({ status: 'rejected', message: 'search threw' });
+      expect(after).toEqual(before);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

@@ -549,27 +549,106 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
     if (ownType) return { abortType: typeName };
     // a signal the race passes replaces a default the helper would use (`signal = shutdown.signal`)
     if (param.type === 'AssignmentPattern') return { unusable: `its parameter \`${id.name}\` has a default (\`${home.code(param.right, 40)}\`), which a signal the race passes would replace` };
-    // the race aborts its signal whenever it settles: the helper's listener then runs each time, so
-    // it may do nothing but release the timer and settle the helper's own promise
-    const noisy = handlers.find((handler) => !isQuietHandler(home, handler));
+    // the race aborts its signal whenever it settles: whatever the helper does with it then runs each
+    // time. Every use: abort listeners that only release the timer and settle the helper's own
+    // promise, their removal, `aborted`, `reason`, `throwIfAborted()`; nothing else (passed on, `onabort`)
+    const other = binding.references.find((reference) => reference.node !== id && !quietSignalUse(home, reference.node, kind, fn, handlers));
+    if (other) return { unusable: `it uses its signal otherwise too (\`${home.code(tree.statementOf(other.node) ?? other.node, 40)}\`), which would run each time the race settles` };
+    const noisy = handlers.find((handler) => !isQuietHandler(home, handler, fn));
     if (noisy) return { unusable: `its abort listener \`${home.code(noisy, 40)}\` does more than release its timer, and would run each time the race settles` };
+    // code of its own after its promise settles would run early when the race aborts it
+    if (!settlesItsPromiseLast(home, fn)) return { unusable: 'it runs code of its own once its promise settles (an await before, or a chain after), which an abort when the race settles would run early' };
+    // arrows have no `arguments` of their own: the nearest function that is not an arrow reads it
+    const ownerOf = (node: any) => {
+      let owner = tree.functionOf(node);
+      while (owner?.type === 'ArrowFunctionExpression' && owner !== fn) owner = tree.functionOf(owner);
+      return owner;
+    };
+    const readsArguments = tree.within(fn, 'Identifier').some((node: any) => node.name === 'arguments' && ownerOf(node) === fn);
+    if (readsArguments) return { unusable: 'it reads `arguments`, which one more argument would change' };
+    if ((fn.type === 'ClassMethod' || tree.parent(fn)?.type === 'ClassProperty') && mayBeOverridden(home, fn)) return { unusable: 'it is a method of a class that is exported or extended, which a subclass may override with other parameters' };
     return { index, kind };
   }
   return undefined;
 }
 
+// `signal.addEventListener('abort', h)` with a listener found quiet, `signal.removeEventListener(…)`,
+// `signal.aborted`, `signal.reason`, `signal.throwIfAborted()` (through `controller.signal` for a controller)
+function quietSignalUse(home: Facts, node: any, kind: 'signal' | 'controller', fn: any, handlers: any[]): boolean {
+  const { tree } = home;
+  let target = tree.parent(node);
+  // `if (signal)`, `signal && …`, `!signal`: a test of it
+  if ((target?.type === 'IfStatement' || target?.type === 'ConditionalExpression') && target.test === node) return true;
+  if (target?.type === 'LogicalExpression' && target.left === node) return true;
+  if (target?.type === 'UnaryExpression' && target.operator === '!') return true;
+  if (kind === 'controller') {
+    if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression') || propertyName(target) !== 'signal') return false;
+    target = tree.parent(target);
+  }
+  if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression')) return false;
+  const method = propertyName(target);
+  const call = tree.parent(target);
+  const called = (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === target;
+  if (method === 'aborted' || method === 'reason') return !called && !(call?.type === 'AssignmentExpression' && call.left === target);
+  if (method === 'throwIfAborted' || method === 'removeEventListener') return called;
+  if (method === 'addEventListener' && called) {
+    const [event, handler] = call.arguments;
+    if (!isStringLiteral(event) || event.value !== 'abort') return false;
+    if (!handlers.includes(handler)) handlers.push(handler);
+    return true;
+  }
+  void fn;
+  return false;
+}
+
+// A method of a class that is exported, or that a class of the file extends: a subclass may
+// override it (private methods cannot be)
+function mayBeOverridden(home: Facts, fn: any): boolean {
+  const { tree } = home;
+  const owner = [...tree.ancestors(fn)].find((node: any) => node.type === 'ClassDeclaration' || node.type === 'ClassExpression');
+  if (!owner) return true;
+  const holder = tree.parent(owner);
+  if (holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration' || owner.type === 'ClassExpression') return true;
+  const name = owner.id?.name;
+  return [...tree.within(tree.program, 'ClassDeclaration'), ...tree.within(tree.program, 'ClassExpression')].some((other: any) => unwrap(other.superClass)?.type === 'Identifier' && unwrap(other.superClass).name === name);
+}
+
+// The helper's promise is the last thing it does: it returns `new Promise(…)` (an async one, with no
+// await before), so nothing of its own runs once that promise settles.
+function settlesItsPromiseLast(home: Facts, fn: any): boolean {
+  const { tree } = home;
+  // `new Promise(…)`, or a choice of them (`ok ? new Promise(…) : new Promise(() => {})`)
+  const isNewPromise = (node: any): boolean => {
+    const value = unwrap(node);
+    if (value?.type === 'ConditionalExpression') return isNewPromise(value.consequent) && isNewPromise(value.alternate);
+    // `Promise.resolve()`: settled already, nothing of the helper's own runs after it
+    if (value?.type === 'CallExpression' && home.resolver.is(unwrap(value.callee)?.object, 'Promise') && ['resolve', 'reject'].includes(propertyName(unwrap(value.callee)) ?? '')) return value.arguments.every(isEffectFree);
+    return value?.type === 'NewExpression' && unwrap(value.callee)?.type === 'Identifier' && unwrap(value.callee).name === 'Promise';
+  };
+  if (!fn.async) return isNewPromise(returnedExpression(fn));
+  if ([...tree.within(fn, 'AwaitExpression'), ...tree.within(fn, 'YieldExpression')].some((node: any) => tree.functionOf(node) === fn)) return false;
+  const returns = tree.within(fn, 'ReturnStatement').filter((node: any) => tree.functionOf(node) === fn);
+  return returns.some((node: any) => isNewPromise(node.argument)) && returns.every((node: any) => !node.argument || isNewPromise(node.argument) || isEffectFree(node.argument));
+}
+
 // An abort listener that only releases: clears timers, removes listeners, settles the promise of the
 // executor it is in (`resolve()`, `reject(new ErrorAborted())`), assigns a local, or calls a function
 // of the file that does as much (lodestar's `onDone()`), under `if`s that only read.
-function isQuietHandler(home: Facts, handler: any, depth = 0): boolean {
+function isQuietHandler(home: Facts, handler: any, helper: any, depth = 0): boolean {
   const { resolver, scopes, tree } = home;
   const fn = isFunction(unwrap(handler)) ? unwrap(handler) : resolver.localFunctionOf(handler)?.fn;
   if (!fn || depth > 2) return false;
+  // the helper's own promise: an executor inside the helper
   const settles = (callee: any) => {
     const binding = callee?.type === 'Identifier' ? scopes.bindingOf(callee) : undefined;
     const executor = binding?.kind === 'param' ? binding.declaration : undefined;
     const holder = executor ? tree.parent(executor) : undefined;
-    return holder?.type === 'NewExpression' && holder.arguments[0] === executor && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise';
+    return holder?.type === 'NewExpression' && holder.arguments[0] === executor && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise' && tree.isInside(holder, helper);
+  };
+  // a local of the helper's (`timeout = undefined`)
+  const local = (node: any) => {
+    const binding = unwrap(node)?.type === 'Identifier' ? scopes.bindingOf(unwrap(node)) : undefined;
+    return binding !== undefined && binding.declaration !== undefined && tree.isInside(binding.declaration, helper) && binding.declaration !== helper;
   };
   // what a settle is given: effect-free, an error built of such (`new ErrorAborted(\`…${String(r)}\`)`)
   const quietArgument = (node: any): boolean => {
@@ -582,18 +661,18 @@ function isQuietHandler(home: Facts, handler: any, depth = 0): boolean {
   };
   const quietExpression = (node: any): boolean => {
     const value = unwrap(node);
-    if (value?.type === 'AssignmentExpression') return unwrap(value.left)?.type === 'Identifier' && isEffectFree(value.right);
+    if (value?.type === 'AssignmentExpression') return local(value.left) && isEffectFree(value.right);
     if (value?.type !== 'CallExpression' && value?.type !== 'OptionalCallExpression') return false;
     const callee = unwrap(value.callee);
     if (resolver.is(value.callee, 'clearTimeout') || resolver.is(value.callee, 'clearInterval')) return true;
     if (['removeEventListener', 'removeListener', 'off'].includes(propertyName(callee) ?? '')) return value.arguments.every(isEffectFree);
     if (settles(callee)) return value.arguments.every(quietArgument);
-    if (callee?.type !== 'Identifier' || value.arguments.length !== 0 || !isQuietHandler(home, callee, depth + 1)) return false;
+    if (callee?.type !== 'Identifier' || value.arguments.length !== 0 || !isQuietHandler(home, callee, helper, depth + 1)) return false;
     // `let onDone = () => {}; … onDone = () => { clearTimeout(t); … }`: every function it is given
     const binding = scopes.bindingOf(callee);
     return (binding?.references ?? []).filter((reference) => reference.write).every((reference) => {
       const assignment = tree.parent(reference.node);
-      return assignment?.type === 'AssignmentExpression' && assignment.left === reference.node ? isFunction(unwrap(assignment.right)) && isQuietHandler(home, assignment.right, depth + 1) : binding?.declaration?.id === reference.node || reference.node === binding?.id;
+      return assignment?.type === 'AssignmentExpression' && assignment.left === reference.node ? isFunction(unwrap(assignment.right)) && isQuietHandler(home, assignment.right, helper, depth + 1) : binding?.declaration?.id === reference.node || reference.node === binding?.id;
     });
   };
   const quietStatement = (statement: any): boolean => {

@@ -55,6 +55,9 @@ export interface RacePlan {
   site: RaceSite;
   placement: Placement;
   timer: TimerPlan;
+  /** the statement may throw after the timer's call, before the race exists: a try/finally would
+   * abort a helper's signal with no race to take its rejection, so `.finally()` on the race instead */
+  noTryFinally?: boolean;
   /** global fetch calls of work arms, to give a signal aborted when the timer fires */
   fetches: any[];
 }
@@ -150,6 +153,14 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   let leavesFirst: Remark | undefined;
   const timerCall = timer.kind === 'executor' ? timer.timer.call : (timer as { call?: any }).call;
   const raceStatement = facts.tree.statementOf(race);
+  // `const s = sleep(ms); await Promise.race([work(), s.then(…)]); await s;`: the timer's promise,
+  // held in a const and used again past the race, would be cut short for that other use too
+  if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement) && !timerArm.declaration) {
+    const declarator = [...facts.tree.ancestors(timerCall)].find((node: any) => node.type === 'VariableDeclarator');
+    const held = declarator?.id?.type === 'Identifier' ? facts.scopes.bindingOf(declarator.id) : undefined;
+    const elsewhere = held?.references.find((reference) => reference.node !== held.id && !facts.tree.isInside(reference.node, race));
+    if (held && elsewhere) return refuse('armShared', race, { name: held.name });
+  }
   if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement)) {
     // out of the executor or callback that arms it, to the race's own function
     let armed = timerCall;
@@ -176,13 +187,13 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'sleep', call: timer.call };
-    const unlinked = linked ? linkedAt(facts, race, placement, linked) : undefined;
+    const unlinked = linked ? (mayThrowAfter(facts, race, timer.call) ? LATER_THROW : linkedAt(facts, race, placement, linked)) : undefined;
     if (typeof unlinked === 'string') return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(linked!.signal, 40), reason: unlinked });
     if (unlinked) timerPlan = { kind: 'helper-linked', call: timer.call, ...unlinked };
   } else if (timer.kind === 'helper' && timer.abortable) {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
     timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
-    const unlinked = linked ? linkedAt(facts, race, placement, linked) : undefined;
+    const unlinked = linked ? (mayThrowAfter(facts, race, timer.call) ? LATER_THROW : linkedAt(facts, race, placement, linked)) : undefined;
     if (typeof unlinked === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: unlinked });
     if (unlinked) timerPlan = { kind: 'helper-linked', call: timer.call, ...unlinked };
   } else {
@@ -210,8 +221,11 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     if (reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: call, data: { reason } });
     else fetches.push(call);
   }
+  // what the fix aborts may reject a promise only the race holds: never where the race may not exist
+  const aborts = timerPlan.kind === 'sleep' || timerPlan.kind === 'helper-signal' || timerPlan.kind === 'helper-linked';
+  const noTryFinally = aborts && (mayThrowAfter(facts, race, (timerPlan as { call: any }).call) || (timer.kind === 'helper' && !onlyReturnsAPromise(timer.fn)));
   const said = timerPlan.kind === 'helper-linked' ? { messageId: 'fixedLinkedSignal' as MessageId, data: { name: facts.code(timerPlan.call.callee, 40), signal: facts.code(timerPlan.signal, 40) } } : {};
-  return { status: 'fixable', plan: { site, placement, timer: timerPlan, fetches }, remarks, ...said };
+  return { status: 'fixable', plan: { site, placement, timer: timerPlan, fetches, noTryFinally }, remarks, ...said };
 }
 
 function handleName(arm: Extract<TimerArm, { kind: 'executor' }>): string {
@@ -598,6 +612,59 @@ function lateRegistration(home: Facts, fn: any): string | undefined {
   const waits = [...tree.within(fn, 'AwaitExpression'), ...tree.within(fn, 'YieldExpression')].find((wait: any) => tree.functionOf(wait) === fn && wait.start < registration.start);
   if (waits) return `the helper awaits (\`${home.code(waits, 40)}\`) before it adds its abort listener, after its call`;
   return undefined;
+}
+
+const LATER_THROW = 'the statement may throw after the helper\'s call (a later arm\'s call, a property read), before the race exists, and the follower would stay on the caller\'s signal';
+
+// Whether the statement may throw after the timer's call and before the race exists: anything the
+// race's arguments evaluate after it but bindings declared before the race, literals, arrays and
+// objects of them (a call, `new`, a property read, a tagged template, `in`, an undeclared name may).
+export function mayThrowAfter(facts: Facts, race: any, call: any): boolean {
+  const { tree, scopes } = facts;
+  const QUIET = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal', 'TemplateElement', 'ArrayExpression', 'ObjectExpression', 'ObjectProperty', 'Property', 'ThisExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression']);
+  let found = false;
+  const visit = (node: any): void => {
+    if (found || !node || typeof node.type !== 'string' || isFunction(node) || node.type.startsWith('TS') && !QUIET.has(node.type)) return;
+    const after = node.start >= call.end;
+    if (after) {
+      if (node.type === 'Identifier') {
+        const binding = scopes.bindingOf(node);
+        const declared = binding && (binding.kind === 'param' || binding.kind === 'import' || (binding.declaration?.end ?? Infinity) <= race.start);
+        if (!declared && !(node.name === 'undefined' && facts.resolver.isFreeAt(node, 'undefined'))) found = true;
+        return;
+      }
+      if (node.type === 'TemplateLiteral') {
+        node.expressions.forEach(visit);
+        return;
+      }
+      if (node.type === 'UnaryExpression' && node.operator !== 'delete') return visit(node.argument);
+      if (!QUIET.has(node.type)) {
+        found = true;
+        return;
+      }
+    } else if (node.end <= call.end) {
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (['loc', 'start', 'end', 'range', 'extra', 'typeAnnotation', 'typeParameters', 'typeArguments'].includes(key) || key.endsWith('Comments')) continue;
+      // a property's name, not a read
+      if (key === 'property' && !node.computed && (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression')) continue;
+      if (key === 'key' && !node.computed && (node.type === 'ObjectProperty' || node.type === 'Property')) continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  race.arguments.forEach(visit);
+  return found;
+}
+
+// An async function, or one that only returns a `new Promise(…)`: it cannot throw at its call
+function onlyReturnsAPromise(fn: any): boolean {
+  if (!fn) return false;
+  if (fn.async) return true;
+  const returned = unwrap(returnedExpression(fn));
+  return returned?.type === 'NewExpression' && unwrap(returned.callee)?.type === 'Identifier' && unwrap(returned.callee).name === 'Promise';
 }
 
 // The follower added before the statement needs the race to run whenever that statement does;

@@ -161,7 +161,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     // sleep(ms, signal) → sleep(ms, timerController.signal), a signal that follows `signal` until the
     // race settles: aborted with its reason when it aborts, or at once if it has
     const bracelessIf = facts.tree.within(facts.tree.program, 'IfStatement').some((node: any) => node.consequent.type !== 'BlockStatement');
-    if (timer.lazy) return lazyLinkParts(context, layout, timer, owner, bracelessIf, !plan.site.builtinPromise);
+    if (timer.lazy) return lazyLinkParts(context, layout, timer, owner, bracelessIf, !plan.site.builtinPromise, plan.noTryFinally);
     // `opts?.signal`, `this.controller.signal`, `signal as AbortSignal`: read once, into a const
     const caller = timer.capture ? names.allocate('callerSignal', owner) : facts.textOf(timer.signal);
     const controller = names.allocate('timerController', owner);
@@ -179,7 +179,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     const property = facts.tree.parent(timer.signal);
     if (property?.shorthand && property.value === timer.signal) inner.push(replaceRange(property.start, property.end, `signal: ${controller}.signal`));
     else inner.push(replaceRange(timer.signal.start, timer.signal.end, `${controller}.signal`));
-    return { declarations, inner, settled: [`${controller}.abort()`, `${read}removeEventListener(${quote}abort${quote}, ${forward})`], thenOnly: !plan.site.builtinPromise, noTryFinally: throwsAfterTimerCall(facts, timer.call) };
+    return { declarations, inner, settled: [`${controller}.abort()`, `${read}removeEventListener(${quote}abort${quote}, ${forward})`], thenOnly: !plan.site.builtinPromise, noTryFinally: plan.noTryFinally };
   } else if (timer.kind === 'sleep') {
     const controller = names.allocate('timerController', owner);
     declarations.push(declareController(style, controller));
@@ -194,7 +194,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     settled = `${timer.clear}(${handle})`;
   }
   const aborts = timer.kind === 'helper-signal' || timer.kind === 'sleep';
-  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise, noTryFinally: aborts && throwsAfterTimerCall(facts, timer.call) };
+  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise, noTryFinally: aborts && plan.noTryFinally };
 }
 
 // `const f = () => c.abort();`, or over three lines where the project forbids a void call as an
@@ -204,23 +204,6 @@ function arrowLines(style: Layout['style'], shorthand: boolean, head: string, ca
   return [`${indent}${head}() => {`, `${indent}${style.indent}${statement(style, call)}`, `${indent}${statement(style, '}')}`];
 }
 
-// Whether the race's statement may throw after the helper's call and before the race exists (a
-// later arm's call, a property read): a try/finally would then abort a helper whose rejection no
-// race handles, so `.finally()` on the race takes its place, which only a race that exists runs.
-function throwsAfterTimerCall(facts: FixContext['facts'], call: any): boolean {
-  const { tree } = facts;
-  const race = [...tree.ancestors(call)].find((node: any) => node.type === 'CallExpression' && ['race', 'any'].includes(propertyNameOf(node.callee)));
-  if (!race) return true;
-  const types = ['CallExpression', 'OptionalCallExpression', 'NewExpression', 'AwaitExpression', 'MemberExpression', 'OptionalMemberExpression', 'SpreadElement', 'YieldExpression'];
-  return race.arguments.some((argument: any) =>
-    types.some((type) => tree.within(argument, type).some((node: any) => node.start >= call.end && tree.functionOf(node) === tree.functionOf(race))),
-  );
-}
-
-function propertyNameOf(callee: any): string {
-  const member = unwrap(callee);
-  return member?.type === 'MemberExpression' && !member.computed && member.property?.type === 'Identifier' ? member.property.name : '';
-}
 
 // `sleep(ms, signal)` where code runs before the call, or the race may not run: the signal is followed
 // from the call on, by a function that takes it there and gives the race's own signal back:
@@ -234,7 +217,7 @@ function propertyNameOf(callee: any): string {
 //     return timerController.signal;
 //   };
 // with `sleep(ms, followSignal(signal))`, and `timerController.abort(); stopFollowing();` on settling.
-function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RacePlan['timer'], { kind: 'helper-linked' }>, owner: any, bracelessIf: boolean, thenOnly: boolean): RaceFixParts {
+function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RacePlan['timer'], { kind: 'helper-linked' }>, owner: any, bracelessIf: boolean, thenOnly: boolean, noTryFinally?: boolean): RaceFixParts {
   const { facts, names } = context;
   const { style } = layout;
   const unit = style.indent;
@@ -262,7 +245,7 @@ function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RaceP
   const inner = property?.shorthand && property.value === timer.signal
     ? [replaceRange(property.start, property.end, `signal: ${follow}(${signalText})`)]
     : [replaceRange(timer.signal.start, timer.signal.end, `${follow}(${signalText})`)];
-  return { declarations, inner, settled: [`${controller}.abort()`, `${stop}?.()`], thenOnly, noTryFinally: throwsAfterTimerCall(facts, timer.call) };
+  return { declarations, inner, settled: [`${controller}.abort()`, `${stop}?.()`], thenOnly, noTryFinally };
 }
 
 // `(_, reject) => setTimeout(…)` → `(_, reject) => {\n  h = setTimeout(…);\n}`; `setTimeout(…);` →
