@@ -613,6 +613,23 @@ function mayBeOverridden(home: Facts, fn: any): boolean {
   return [...tree.within(tree.program, 'ClassDeclaration'), ...tree.within(tree.program, 'ClassExpression')].some((other: any) => unwrap(other.superClass)?.type === 'Identifier' && unwrap(other.superClass).name === name);
 }
 
+// The `new Promise(…)` expressions a helper gives back: its returned expression, the branches of a
+// choice in it, its own `return` statements' (an async one)
+function returnedPromises(home: Facts, fn: any): any[] {
+  const { tree } = home;
+  const found: any[] = [];
+  const add = (node: any) => {
+    const value = unwrap(node);
+    if (value?.type === 'ConditionalExpression') {
+      add(value.consequent);
+      add(value.alternate);
+    } else if (value?.type === 'NewExpression') found.push(value);
+  };
+  if (fn.body.type !== 'BlockStatement') add(fn.body);
+  else for (const statement of tree.within(fn, 'ReturnStatement')) if (tree.functionOf(statement) === fn) add(statement.argument);
+  return found;
+}
+
 // The helper's promise is the last thing it does: it returns `new Promise(…)` (an async one, with no
 // await before), so nothing of its own runs once that promise settles.
 function settlesItsPromiseLast(home: Facts, fn: any): boolean {
@@ -643,7 +660,7 @@ function isQuietHandler(home: Facts, handler: any, helper: any, depth = 0): bool
     const binding = callee?.type === 'Identifier' ? scopes.bindingOf(callee) : undefined;
     const executor = binding?.kind === 'param' ? binding.declaration : undefined;
     const holder = executor ? tree.parent(executor) : undefined;
-    return holder?.type === 'NewExpression' && holder.arguments[0] === executor && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise' && tree.isInside(holder, helper);
+    return holder?.type === 'NewExpression' && holder.arguments[0] === executor && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise' && returnedPromises(home, helper).includes(holder);
   };
   // a local of the helper's (`timeout = undefined`)
   const local = (node: any) => {
