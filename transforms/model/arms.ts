@@ -524,13 +524,8 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
     if (!binding || hasWrites(binding)) continue;
     let handlers: any[] = [];
     const reacts = binding.references.some((reference) => {
-      let target = tree.parent(reference.node);
-      // `controller.signal`
-      if (kind === 'controller') {
-        if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression') || propertyName(target) !== 'signal') return false;
-        target = tree.parent(target);
-      }
-      if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression')) return false;
+      const target = memberOnSignal(home, reference.node, kind);
+      if (!target) return false;
       const method = propertyName(target);
       const call = tree.parent(target);
       if (method === 'addEventListener' && (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === target) {
@@ -572,6 +567,18 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
   return undefined;
 }
 
+// `signal.x`, or `controller.signal.x` for a controller: the member read on the signal a reference
+// to the helper's parameter stands for
+function memberOnSignal(home: Facts, node: any, kind: 'signal' | 'controller'): any | undefined {
+  const isMember = (candidate: any) => candidate?.type === 'MemberExpression' || candidate?.type === 'OptionalMemberExpression';
+  let target = home.tree.parent(node);
+  if (kind === 'controller') {
+    if (!isMember(target) || propertyName(target) !== 'signal') return undefined;
+    target = home.tree.parent(target);
+  }
+  return isMember(target) ? target : undefined;
+}
+
 // `signal.addEventListener('abort', h)` with a listener found quiet, `signal.removeEventListener(…)`,
 // `signal.aborted`, `signal.reason`, `signal.throwIfAborted()` (through `controller.signal` for a controller)
 function quietSignalUse(home: Facts, node: any, kind: 'signal' | 'controller', fn: any, handlers: any[]): boolean {
@@ -581,11 +588,8 @@ function quietSignalUse(home: Facts, node: any, kind: 'signal' | 'controller', f
   if ((target?.type === 'IfStatement' || target?.type === 'ConditionalExpression') && target.test === node) return true;
   if (target?.type === 'LogicalExpression' && target.left === node) return true;
   if (target?.type === 'UnaryExpression' && target.operator === '!') return true;
-  if (kind === 'controller') {
-    if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression') || propertyName(target) !== 'signal') return false;
-    target = tree.parent(target);
-  }
-  if (!(target?.type === 'MemberExpression' || target?.type === 'OptionalMemberExpression')) return false;
+  target = memberOnSignal(home, node, kind);
+  if (!target) return false;
   const method = propertyName(target);
   const call = tree.parent(target);
   const called = (call?.type === 'CallExpression' || call?.type === 'OptionalCallExpression') && call.callee === target;
