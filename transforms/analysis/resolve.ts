@@ -266,6 +266,7 @@ export function hasWrites(binding: Binding): boolean {
   return binding.references.some((reference) => reference.write);
 }
 
-function unwrapPattern(node: any): any {
+/** `x = fallback` (a parameter or a binding with a default): `x` */
+export function unwrapPattern(node: any): any {
   return node?.type === 'AssignmentPattern' ? node.left : node;
 }

@@ -3,9 +3,10 @@
 // `AbortSignal.timeout()`), a listener (`events.once`), an iterator's `next()`, a fetch, or plain work.
 // A helper is followed to its definition and classified as what it returns; a helper imported from
 // another file is named, with where it comes from.
-import { type Builtin, hasWrites, isStringLiteral, propertyName } from '../analysis/resolve';
+import { type Builtin, hasWrites, isStringLiteral, propertyName, unwrapPattern } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, outermost, unwrap } from '../analysis/tree';
+import { isPromiseExecutor } from './callback';
 import { isEffectFree } from './effects';
 import type { Facts } from './facts';
 import { type TimerFact, callbackEffects, clearedBy, timerFact } from './timer';
@@ -512,7 +513,7 @@ function abortableParameter(home: Facts, fn: any): { index: number; kind: 'signa
   };
   for (let index = 0; index < fn.params.length; index += 1) {
     const param = fn.params[index];
-    const id = param.type === 'AssignmentPattern' ? param.left : param;
+    const id = unwrapPattern(param);
     if (id.type !== 'Identifier') continue;
     const typeName = id.typeAnnotation?.typeAnnotation?.typeName?.name;
     const kind = typeName === 'AbortSignal' || (!typeName && /signal/i.test(id.name)) ? 'signal' : typeName === 'AbortController' || (!typeName && /controller/i.test(id.name)) ? 'controller' : undefined;
@@ -663,8 +664,7 @@ function isQuietHandler(home: Facts, handler: any, helper: any, depth = 0): bool
   const settles = (callee: any) => {
     const binding = callee?.type === 'Identifier' ? scopes.bindingOf(callee) : undefined;
     const executor = binding?.kind === 'param' ? binding.declaration : undefined;
-    const holder = executor ? tree.parent(executor) : undefined;
-    return holder?.type === 'NewExpression' && holder.arguments[0] === executor && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise' && returnedPromises(home, helper).includes(holder);
+    return executor !== undefined && isPromiseExecutor(home, executor) && returnedPromises(home, helper).includes(tree.parent(executor));
   };
   // a local of the helper's (`timeout = undefined`)
   const local = (node: any) => {

@@ -1,11 +1,12 @@
 // race-timeout: a `Promise.race` against a timer. Safe when the timer is released on every path the
 // work can take (fulfil, reject); fixable when a handle can be kept and cleared in `.finally()` on
 // the race under the preconditions below; refused, with the precondition that failed, otherwise.
-import { propertyName } from '../../analysis/resolve';
+import { propertyName, unwrapPattern } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
-import { isFunction, isLoop, outermost, unwrap } from '../../analysis/tree';
+import { isFunction, isLoop, outermost, unwrap, walkNodes } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { type OpaqueHelper, type TimerArm, cancelCallsOf, returnedExpression } from '../../model/arms';
+import { isPromiseExecutor } from '../../model/callback';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { isEffectFree, isFreeSettleValue } from '../../model/effects';
@@ -155,13 +156,12 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
   const raceStatement = facts.tree.statementOf(race);
   // `const s = sleep(ms); await Promise.race([work(), s.then(…)]); await s;`: the timer's promise,
   // held in a const and used again past the race, would be cut short for that other use too
-  if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement) && !timerArm.declaration) {
-    const declarator = [...facts.tree.ancestors(timerCall)].find((node: any) => node.type === 'VariableDeclarator');
+  if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement)) {
+    // (an arm the race names, `timerArm.declaration`, was judged above)
+    const declarator = timerArm.declaration ? undefined : [...facts.tree.ancestors(timerCall)].find((node: any) => node.type === 'VariableDeclarator');
     const held = declarator?.id?.type === 'Identifier' ? facts.scopes.bindingOf(declarator.id) : undefined;
     const elsewhere = held?.references.find((reference) => reference.node !== held.id && !facts.tree.isInside(reference.node, race));
     if (held && elsewhere) return refuse('armShared', race, { name: held.name });
-  }
-  if (timerCall && raceStatement && !facts.tree.isInside(timerCall, raceStatement)) {
     // out of the executor or callback that arms it, to the race's own function
     let armed = timerCall;
     while (armed && facts.tree.functionOf(armed) !== facts.tree.functionOf(race)) armed = facts.tree.functionOf(armed);
@@ -186,16 +186,14 @@ export function analyzeRace(site: RaceSite, { facts, options }: RuleContext): Re
     timerPlan = decided;
   } else if (timer.kind === 'sleep') {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
-    timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'sleep', call: timer.call };
-    const unlinked = linked ? (mayThrowAfter(facts, race, timer.call) ? LATER_THROW : linkedAt(facts, race, placement, linked)) : undefined;
-    if (typeof unlinked === 'string') return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(linked!.signal, 40), reason: unlinked });
-    if (unlinked) timerPlan = { kind: 'helper-linked', call: timer.call, ...unlinked };
+    const planned = linked ? linkedPlan(facts, race, timer.call, placement, linked) : { kind: 'sleep' as const, call: timer.call };
+    if (typeof planned === 'string') return refuse('helperSignalPassed', race, { name: facts.code(timer.call.callee, 40), signal: facts.code(linked!.signal, 40), reason: planned });
+    timerPlan = planned;
   } else if (timer.kind === 'helper' && timer.abortable) {
     if (!facts.resolver.isFreeAt(race, 'AbortController')) return refuse('shadowed', race, { name: 'AbortController' });
-    timerPlan = linked ? { kind: 'helper-linked', call: timer.call, ...linked } : { kind: 'helper-signal', call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
-    const unlinked = linked ? (mayThrowAfter(facts, race, timer.call) ? LATER_THROW : linkedAt(facts, race, placement, linked)) : undefined;
-    if (typeof unlinked === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: unlinked });
-    if (unlinked) timerPlan = { kind: 'helper-linked', call: timer.call, ...unlinked };
+    const planned = linked ? linkedPlan(facts, race, timer.call, placement, linked) : { kind: 'helper-signal' as const, call: timer.call, index: timer.abortable.index, pass: timer.abortable.kind };
+    if (typeof planned === 'string') return refuse('helperSignalPassed', race, { name: timer.name, signal: facts.code(timer.signalPassed, 40), reason: planned });
+    timerPlan = planned;
   } else {
     const decided = planInlineHelper(facts, site, timer, options);
     if ('status' in decided) return decided;
@@ -536,7 +534,7 @@ function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTim
   // code that runs before the call: the follower is added at the call instead, by a function that
   // takes the signal there (which TypeScript must be able to type: the helper's parameter is an AbortSignal)
   const first = firstRunBefore(facts, holder, call, passed, race);
-  const param = helper ? unwrapParam(helper.fn.params[helper.index]) : undefined;
+  const param = helper ? unwrapPattern(helper.fn.params[helper.index]) : undefined;
   const typedParam = isAbortSignalType(param?.typeAnnotation?.typeAnnotation);
   const lazyRefusal = facts.typescript && !nodeTimers && !typedParam ? `the helper's parameter is not typed \`AbortSignal\`, so a function that takes the signal at the call could not be typed` : undefined;
   if (first && lazyRefusal) return `\`${facts.code(first, 40)}\` runs before \`${facts.code(call, 40)}\`, and ${lazyRefusal}`;
@@ -544,9 +542,7 @@ function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTim
     const late = lateRegistration(helper.home, helper.fn);
     if (late) return late;
     // the follower is added before the helper runs: a helper that throws at its call would leave it
-    const returned = returnedExpression(helper.fn);
-    const onlyPromise = helper.fn.async || (unwrap(returned)?.type === 'NewExpression' && unwrap(unwrap(returned).callee)?.type === 'Identifier' && unwrap(unwrap(returned).callee).name === 'Promise');
-    if (!onlyPromise) return 'the helper may throw at its call (it is not async, nor does it only return a new Promise), past a signal already followed';
+    if (!onlyReturnsAPromise(helper.fn)) return 'the helper may throw at its call (it is not async, nor does it only return a new Promise), past a signal already followed';
   }
   // a parameter typed `signal: AbortSignal` is never undefined; anything else may be
   const declared = binding?.id;
@@ -564,33 +560,24 @@ function linkableSignal(facts: Facts, race: any, call: any, passed: any, nodeTim
 function firstRunBefore(facts: Facts, holder: any, call: any, passed: any, race: any): any | undefined {
   const { tree } = facts;
   const QUIET = new Set(['Identifier', 'ThisExpression', 'ObjectExpression', 'StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal', 'TemplateLiteral', 'TemplateElement', 'ArrayExpression', 'BinaryExpression', 'UnaryExpression', 'ObjectPattern', 'ArrayPattern', 'ObjectProperty', 'RestElement', 'VariableDeclarator', 'VariableDeclaration', 'ExpressionStatement', 'ReturnStatement', 'AwaitExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression']);
-  let found: any;
-  const visit = (node: any): void => {
-    if (found || !node || typeof node.type !== 'string') return;
-    if (node === passed || isFunction(node) || (node.type.startsWith('TS') && !QUIET.has(node.type))) return;
+  const found: any[] = [];
+  walkNodes(holder, (node) => {
+    if (node === passed || isFunction(node) || (node.type.startsWith('TS') && !QUIET.has(node.type))) return false;
     // the call itself, or a node around it: evaluated around it, only its parts before it count
-    const holds = tree.isInside(call, node) || tree.isInside(passed, node);
-    if (!holds) {
-      // the helper's own arguments before the signal run before it adds its listener, as what comes
-      // before the call does
-      if (node.start >= (tree.isInside(node, call) ? passed.start : call.start)) return;
-      if (isPromiseStaticOverBindings(facts, node)) return;
-      if (!QUIET.has(node.type) || (node.type === 'UnaryExpression' && node.operator === 'delete') || node.type === 'AwaitExpression') {
-        found = node;
-        return;
-      }
-    }
-    for (const key of Object.keys(node)) {
-      if (['loc', 'start', 'end', 'range', 'extra', 'typeAnnotation', 'typeParameters', 'typeArguments', 'returnType'].includes(key) || key.endsWith('Comments')) continue;
-      // the callee of a call around the helper's (`Promise.race`, `sleep` itself) is only read
-      if (holds && key === 'callee' && !tree.isInside(call, node.callee)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(holder);
-  return found;
+    const holds = (candidate: any) => tree.isInside(call, candidate) || tree.isInside(passed, candidate);
+    // the callee of a call around the helper's (`Promise.race`, `sleep` itself) is only read
+    const parent = tree.parent(node);
+    if (parent?.callee === node && holds(parent) && !tree.isInside(call, node)) return false;
+    if (holds(node)) return true;
+    // the helper's own arguments before the signal run before it adds its listener, as what comes
+    // before the call does
+    if (node.start >= (tree.isInside(node, call) ? passed.start : call.start)) return false;
+    if (isPromiseStaticOverBindings(facts, node)) return false;
+    if (QUIET.has(node.type) && !(node.type === 'UnaryExpression' && node.operator === 'delete') && node.type !== 'AwaitExpression') return true;
+    found.push(node);
+    return false;
+  });
+  return found.sort((a, b) => a.start - b.start)[0];
 }
 
 // An async helper that awaits before it adds its abort listener, or one that adds it in a callback
@@ -606,8 +593,7 @@ function lateRegistration(home: Facts, fn: any): string | undefined {
   const registration = registrations.sort((a: any, b: any) => a.start - b.start)[0];
   if (!registration) return 'the helper\'s own abort listener is not found';
   for (let inner = tree.functionOf(registration); inner && inner !== fn; inner = tree.functionOf(inner)) {
-    const holder = tree.parent(inner);
-    if (!(holder?.type === 'NewExpression' && holder.arguments[0] === inner && unwrap(holder.callee)?.type === 'Identifier' && unwrap(holder.callee).name === 'Promise')) return `the helper adds its abort listener in a callback (\`${home.code(inner, 40)}\`), after its call`;
+    if (!isPromiseExecutor(home, inner)) return `the helper adds its abort listener in a callback (\`${home.code(inner, 40)}\`), after its call`;
   }
   const waits = [...tree.within(fn, 'AwaitExpression'), ...tree.within(fn, 'YieldExpression')].find((wait: any) => tree.functionOf(wait) === fn && wait.start < registration.start);
   if (waits) return `the helper awaits (\`${home.code(waits, 40)}\`) before it adds its abort listener, after its call`;
@@ -623,39 +609,25 @@ export function mayThrowAfter(facts: Facts, race: any, call: any): boolean {
   const { tree, scopes } = facts;
   const QUIET = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'NullLiteral', 'BigIntLiteral', 'Literal', 'TemplateElement', 'ArrayExpression', 'ObjectExpression', 'ObjectProperty', 'Property', 'ThisExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression']);
   let found = false;
-  const visit = (node: any): void => {
-    if (found || !node || typeof node.type !== 'string' || isFunction(node) || node.type.startsWith('TS') && !QUIET.has(node.type)) return;
-    const after = node.start >= call.end;
-    if (after) {
+  for (const argument of race.arguments) {
+    walkNodes(argument, (node) => {
+      if (found || isFunction(node) || (node.type.startsWith('TS') && !QUIET.has(node.type))) return false;
+      // a property's name, not a read
+      const parent = tree.parent(node);
+      if (parent?.property === node && !parent.computed && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression')) return false;
+      if (parent?.key === node && !parent.computed && (parent.type === 'ObjectProperty' || parent.type === 'Property')) return false;
+      if (node.start < call.end) return node.end > call.end;
       if (node.type === 'Identifier') {
         const binding = scopes.bindingOf(node);
         const declared = binding && (binding.kind === 'param' || binding.kind === 'import' || (binding.declaration?.end ?? Infinity) <= race.start);
         if (!declared && !(node.name === 'undefined' && facts.resolver.isFreeAt(node, 'undefined'))) found = true;
-        return;
+        return false;
       }
-      if (node.type === 'TemplateLiteral') {
-        node.expressions.forEach(visit);
-        return;
-      }
-      if (node.type === 'UnaryExpression' && node.operator !== 'delete') return visit(node.argument);
-      if (!QUIET.has(node.type)) {
-        found = true;
-        return;
-      }
-    } else if (node.end <= call.end) {
-      return;
-    }
-    for (const key of Object.keys(node)) {
-      if (['loc', 'start', 'end', 'range', 'extra', 'typeAnnotation', 'typeParameters', 'typeArguments'].includes(key) || key.endsWith('Comments')) continue;
-      // a property's name, not a read
-      if (key === 'property' && !node.computed && (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression')) continue;
-      if (key === 'key' && !node.computed && (node.type === 'ObjectProperty' || node.type === 'Property')) continue;
-      const value = node[key];
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  race.arguments.forEach(visit);
+      if (node.type === 'TemplateLiteral' || (node.type === 'UnaryExpression' && node.operator !== 'delete')) return true;
+      if (!QUIET.has(node.type)) found = true;
+      return !found;
+    });
+  }
   return found;
 }
 
@@ -667,14 +639,15 @@ function onlyReturnsAPromise(fn: any): boolean {
   return returned?.type === 'NewExpression' && unwrap(returned.callee)?.type === 'Identifier' && unwrap(returned.callee).name === 'Promise';
 }
 
-// The follower added before the statement needs the race to run whenever that statement does;
-// where it may not, the follower is added at the call instead (lazy), when that can be typed.
-function linkedAt(facts: Facts, race: any, placement: Placement, linked: LinkedSignal): LinkedSignal | string | undefined {
-  if (linked.lazy) return undefined;
-  const unlinked = linkRunsWithRace(facts, race, placement);
-  if (!unlinked) return undefined;
-  if (linked.lazyRefusal) return `${unlinked}, and ${linked.lazyRefusal}`;
-  return { ...linked, capture: false, lazy: true };
+// The plan of a linked signal, once the placement is known, or why there is none: never where the
+// statement may throw after the helper's call; the follower added before the statement needs the
+// race to run whenever that statement does, and where it may not, the follower is added at the call
+// instead (lazy), when that can be typed.
+function linkedPlan(facts: Facts, race: any, call: any, placement: Placement, linked: LinkedSignal): TimerPlan | string {
+  if (mayThrowAfter(facts, race, call)) return LATER_THROW;
+  const unlinked = linked.lazy ? undefined : linkRunsWithRace(facts, race, placement);
+  if (unlinked && linked.lazyRefusal) return `${unlinked}, and ${linked.lazyRefusal}`;
+  return { kind: 'helper-linked', call, ...linked, ...(unlinked ? { capture: false, lazy: true } : {}) };
 }
 
 // `AbortSignal`, `AbortSignal | undefined`, `AbortSignal | null`
@@ -682,10 +655,6 @@ function isAbortSignalType(type: any): boolean {
   if (type?.type === 'TSTypeReference') return type.typeName?.name === 'AbortSignal';
   if (type?.type !== 'TSUnionType') return false;
   return type.types.some(isAbortSignalType) && type.types.every((member: any) => isAbortSignalType(member) || member.type === 'TSUndefinedKeyword' || member.type === 'TSNullKeyword');
-}
-
-function unwrapParam(param: any): any {
-  return param?.type === 'AssignmentPattern' ? param.left : param;
 }
 
 // The race runs whenever the statement that gets the fix's lines does: no `&&`, `?:`, braceless

@@ -172,13 +172,8 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     declarations.push(declareController(style, controller));
     declarations.push(...arrowLines(style, context.project().voidArrowShorthand, `const ${forward} = `, `${controller}.abort(${read}reason)`, ''));
     declarations.push(statement(style, `${read}addEventListener(${quote}abort${quote}, ${forward})`));
-    // `if (x) y;` as the file writes it, braces or none
-    if (bracelessIf) declarations.push(statement(style, `if (${read}aborted) ${forward}()`));
-    else declarations.push(`if (${read}aborted) {`, `${style.indent}${statement(style, `${forward}()`)}`, '}');
-    // `{ signal }` becomes `{ signal: timerController.signal }`
-    const property = facts.tree.parent(timer.signal);
-    if (property?.shorthand && property.value === timer.signal) inner.push(replaceRange(property.start, property.end, `signal: ${controller}.signal`));
-    else inner.push(replaceRange(timer.signal.start, timer.signal.end, `${controller}.signal`));
+    declarations.push(...abortedCheckLines(style, bracelessIf, `${read}aborted`, forward, ''));
+    inner.push(replaceSignal(facts, timer.signal, `${controller}.signal`));
     return { declarations, inner, settled: [`${controller}.abort()`, `${read}removeEventListener(${quote}abort${quote}, ${forward})`], thenOnly: !plan.site.builtinPromise, noTryFinally: plan.noTryFinally };
   } else if (timer.kind === 'sleep') {
     const controller = names.allocate('timerController', owner);
@@ -193,8 +188,7 @@ export function raceFixParts(plan: RacePlan, context: FixContext): RaceFixParts 
     inner.push(replaceRange(timer.call.start, timer.call.end, renderInline(layout, timer.inline, handle)));
     settled = `${timer.clear}(${handle})`;
   }
-  const aborts = timer.kind === 'helper-signal' || timer.kind === 'sleep';
-  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise, noTryFinally: aborts && plan.noTryFinally };
+  return { declarations, inner, settled: [settled], thenOnly: !plan.site.builtinPromise, noTryFinally: plan.noTryFinally };
 }
 
 // `const f = () => c.abort();`, or over three lines where the project forbids a void call as an
@@ -204,11 +198,23 @@ function arrowLines(style: Layout['style'], shorthand: boolean, head: string, ca
   return [`${indent}${head}() => {`, `${indent}${style.indent}${statement(style, call)}`, `${indent}${statement(style, '}')}`];
 }
 
+// `if (signal?.aborted) forwardAbort();` as the file writes an `if`: braces or none
+function abortedCheckLines(style: Layout['style'], braceless: boolean, test: string, forward: string, indent: string): string[] {
+  if (braceless) return [`${indent}${statement(style, `if (${test}) ${forward}()`)}`];
+  return [`${indent}if (${test}) {`, `${indent}${style.indent}${statement(style, `${forward}()`)}`, `${indent}}`];
+}
+
+// The signal the helper is given, in its place: `{ signal }` becomes `{ signal: text }`
+function replaceSignal(facts: FixContext['facts'], signal: any, text: string): Edit {
+  const property = facts.tree.parent(signal);
+  if (property?.shorthand && property.value === signal) return replaceRange(property.start, property.end, `signal: ${text}`);
+  return replaceRange(signal.start, signal.end, text);
+}
 
 // `sleep(ms, signal)` where code runs before the call, or the race may not run: the signal is followed
 // from the call on, by a function that takes it there and gives the race's own signal back:
 //   const timerController = new AbortController();
-//   let stopFollowing = () => {};
+//   let stopFollowing: (() => void) | undefined;
 //   const followSignal = (signal?: AbortSignal | null) => {
 //     const forwardAbort = () => timerController.abort(signal?.reason);
 //     signal?.addEventListener('abort', forwardAbort);
@@ -216,7 +222,7 @@ function arrowLines(style: Layout['style'], shorthand: boolean, head: string, ca
 //     stopFollowing = () => signal?.removeEventListener('abort', forwardAbort);
 //     return timerController.signal;
 //   };
-// with `sleep(ms, followSignal(signal))`, and `timerController.abort(); stopFollowing();` on settling.
+// with `sleep(ms, followSignal(signal))`, and `timerController.abort(); stopFollowing?.();` on settling.
 function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RacePlan['timer'], { kind: 'helper-linked' }>, owner: any, bracelessIf: boolean, thenOnly: boolean, noTryFinally?: boolean): RaceFixParts {
   const { facts, names } = context;
   const { style } = layout;
@@ -235,16 +241,12 @@ function lazyLinkParts(context: FixContext, layout: Layout, timer: Extract<RaceP
     `const ${follow} = (${param}) => {`,
     ...arrowLines(style, voidArrow, 'const forwardAbort = ', `${controller}.abort(signal?.reason)`, unit),
     `${unit}${statement(style, `signal?.addEventListener(${quote}abort${quote}, forwardAbort)`)}`,
-    ...(bracelessIf ? [`${unit}${statement(style, 'if (signal?.aborted) forwardAbort()')}`] : [`${unit}if (signal?.aborted) {`, `${unit}${unit}${statement(style, 'forwardAbort()')}`, `${unit}}`]),
+    ...abortedCheckLines(style, bracelessIf, 'signal?.aborted', 'forwardAbort', unit),
     ...arrowLines(style, voidArrow, `${stop} = `, removal, unit),
     `${unit}${statement(style, `return ${controller}.signal`)}`,
     statement(style, '}'),
   ];
-  const signalText = facts.textOf(timer.signal);
-  const property = facts.tree.parent(timer.signal);
-  const inner = property?.shorthand && property.value === timer.signal
-    ? [replaceRange(property.start, property.end, `signal: ${follow}(${signalText})`)]
-    : [replaceRange(timer.signal.start, timer.signal.end, `${follow}(${signalText})`)];
+  const inner = [replaceSignal(facts, timer.signal, `${follow}(${facts.textOf(timer.signal)})`)];
   return { declarations, inner, settled: [`${controller}.abort()`, `${stop}?.()`], thenOnly, noTryFinally };
 }
 
