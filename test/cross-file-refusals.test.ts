@@ -20,6 +20,28 @@ interface Case {
 }
 
 const cases: Record<string, Case> = {
+  // CommonJS: the export is read only where the module writes it once, at its top level
+  'a CommonJS module writes its export again inside a function': {
+    files: {
+      'delay.js': "exports.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n\nexports.useInstantDelay = () => {\n  exports.delay = () => Promise.resolve();\n};\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS module replaces its exports after naming the helper': {
+    files: {
+      'delay.js': "exports.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n\nmodule.exports = { delay: (ms) => Promise.resolve(ms) };\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS module is written through Object.assign': {
+    files: {
+      'delay.js': "const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n\nmodule.exports = delay;\nObject.assign(module.exports, { delay: () => Promise.resolve() });\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
   'a caller imports the module with import()': {
     files: {
       'package.json': PACKAGE,

@@ -3,7 +3,7 @@
 // global Promise, fetch or AbortController — or a local function, an import from another file, or
 // something unknown. Spellings never decide: `setTimeout` imported from './fake-timers' is not the
 // platform's, and `sleep` imported from 'node:timers/promises' is.
-import type { Binding, Scope, Scopes } from './scope';
+import type { Binding, ImportInfo, Scope, Scopes } from './scope';
 import { type Tree, isFunction, unwrap } from './tree';
 
 export type BuiltinName =
@@ -85,6 +85,29 @@ export function requiredModule(scopes: Scopes, node: any): string | undefined {
   if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return undefined;
   if (!scopes.isGlobalReference(call.callee)) return undefined;
   return isStringLiteral(call.arguments[0]) ? call.arguments[0].value : undefined;
+}
+
+/** `const delay = require('./delay')` (the module's exports, read as `module.exports`), `const { delay
+ * } = require('./x')` or `const delay = require('./x').delay`, the global `require`, the name never
+ * written again: what it imports, as an import would say */
+export function requiredImport(scopes: Scopes, binding: Binding | undefined): ImportInfo | undefined {
+  if (!binding || (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var') || hasWrites(binding)) return undefined;
+  const declarator = binding.declaration;
+  if (declarator?.type !== 'VariableDeclarator') return undefined;
+  const init = unwrap(declarator.init);
+  if (declarator.id === binding.id) {
+    const whole = requiredModule(scopes, init);
+    if (whole !== undefined) return { source: whole, imported: 'module.exports' };
+    const member = init?.type === 'MemberExpression' ? propertyName(init) : undefined;
+    // (`require('./x').default` is a property of whatever the module exports, not its default export)
+    const from = member !== undefined && member !== 'default' ? requiredModule(scopes, init.object) : undefined;
+    return from !== undefined ? { source: from, imported: member! } : undefined;
+  }
+  if (declarator.id.type !== 'ObjectPattern') return undefined;
+  const source = requiredModule(scopes, init);
+  const property = declarator.id.properties.find((candidate: any) => candidate.type !== 'RestElement' && candidate.value === binding.id && !candidate.computed);
+  const key = property?.key.name ?? property?.key.value;
+  return source !== undefined && typeof key === 'string' && key !== 'default' ? { source, imported: key } : undefined;
 }
 
 export class Resolver {

@@ -12,6 +12,7 @@ import { normalize, resolve } from 'node:path';
 import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
 import { deleteStatement } from '../edit/layout';
 import { isFunction, unwrap } from '../analysis/tree';
+import { requiredModule } from '../analysis/resolve';
 import { isEffectFree } from '../model/effects';
 import { type Edit, applyEdits, overlaps, replaceRange } from './edits';
 import { type Finding, type LocatedFinding, type Message, type Status, fillMessage } from './finding';
@@ -242,8 +243,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     if (deferred === 0) break;
   }
   // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
-  // (only a file with imports can orphan one: the others are spared two more parses and models)
-  if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration')) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped, modules);
+  // (only a file with imports or requires can orphan one: the others are spared two more parses and models)
+  if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.start, statement.end))))) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped, modules);
   // the safety net: what the original holds as data is in the output, or the file is left as it was
   if (text !== source) {
     const problem = checkRewrite(path, source, text, dropped);
@@ -292,6 +293,9 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   }
   const usedBefore = new Map<string, any>();
   for (const statement of before.tree.program.body) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const id of requiredNames(before, statement)) if ((before.scopes.bindingOf(id)?.references.length ?? 0) > 0) usedBefore.set(id.name, statement);
+    }
     if (statement.type !== 'ImportDeclaration') continue;
     for (const specifier of statement.specifiers) if ((before.scopes.bindingOf(specifier.local)?.references.length ?? 0) > 0) usedBefore.set(specifier.local.name, statement);
   }
@@ -312,6 +316,17 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
     for (const specifier of statement.specifiers) if (new RegExp(`(?<![\\w$])${specifier.local.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(jsdoc)) typeQueried.add(specifier.local.name);
   }
   for (const statement of after.tree.program.body) {
+    // `const delay = require('./delay')`, `const { delay } = require('./time')`: the whole
+    // declaration goes, or becomes `require('./delay');` where the module does more than declare
+    const required = statement.type === 'VariableDeclaration' ? requiredNames(after, statement) : [];
+    if (required.length > 0 && required.every((id) => usedBefore.has(id.name) && (after.scopes.bindingOf(id)?.references.length ?? 1) === 0 && !typeQueried.has(id.name))) {
+      const call = unwrap(statement.declarations[0].init);
+      const source = String((call.type === 'MemberExpression' ? unwrap(call.object) : call).arguments[0].value);
+      orphans.push(...required.map((id) => id.name));
+      if (moduleOnlyDeclares(modules, path, source)) edits.push(deleteStatement(layout, statement));
+      else edits.push(replaceRange(statement.start, statement.end, `${after.source.text.slice(call.start, call.end)}${after.source.text.slice(statement.end - 1, statement.end) === ';' ? ';' : ''}`));
+      continue;
+    }
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
     const orphaned = statement.specifiers.filter((specifier: any) => usedBefore.has(specifier.local.name) && specifier.importKind !== 'type' && !typeQueried.has(specifier.local.name) && (after.scopes.bindingOf(specifier.local)?.references.length ?? 1) === 0);
     if (orphaned.length === 0) continue;
@@ -342,6 +357,21 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   } catch {
     return text;
   }
+}
+
+// the names a top-level `const x = require('./x')` (one declarator: `x`, `{ a, b: c }`, or
+// `require('./x').a`, of the global require and a relative module) declares, or none
+function requiredNames(facts: Facts, statement: any): any[] {
+  if (statement.declarations.length !== 1) return [];
+  const [declarator] = statement.declarations;
+  const init = unwrap(declarator.init);
+  const call = init?.type === 'MemberExpression' ? unwrap(init.object) : init;
+  const source = call ? requiredModule(facts.scopes, call) : undefined;
+  if (source === undefined || !(source.startsWith('./') || source.startsWith('../'))) return [];
+  if (declarator.id.type === 'Identifier') return [declarator.id];
+  if (declarator.id.type !== 'ObjectPattern' || init !== call) return [];
+  const ids = declarator.id.properties.map((property: any) => (property.type !== 'RestElement' && !property.computed && property.value?.type === 'Identifier' ? property.value : undefined));
+  return ids.every(Boolean) ? ids : [];
 }
 
 // `import { delay } from './delay.js'` → `import './delay.js'`: the module still runs, and nothing is imported
@@ -391,9 +421,20 @@ function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: strin
         return (!node.source || node.exportKind === 'type' || imported(node.source)) && quiet(node.declaration);
       case 'ExportDefaultDeclaration':
         return isFunction(node.declaration) || node.declaration.type === 'Identifier' || quiet(node.declaration);
+      case 'ExpressionStatement':
+        return commonJsExport(node.expression);
       default:
         return false;
     }
+  };
+  // `module.exports = delay`, `exports.delay = (ms) => …`, `module.exports = { delay }`: declares
+  const exported = (value: any): boolean => isFunction(unwrap(value)) || unwrap(value)?.type === 'Identifier' || (unwrap(value)?.type === 'ObjectExpression' && unwrap(value).properties.every((property: any) => property.type !== 'SpreadElement' && !property.computed && (property.type === 'ObjectMethod' ? property.kind === 'method' : exported(property.value))));
+  const commonJsExport = (expression: any): boolean => {
+    if (expression?.type !== 'AssignmentExpression' || expression.operator !== '=' || expression.left.type !== 'MemberExpression' || expression.left.computed || !exported(expression.right)) return false;
+    const target = expression.left;
+    const object = unwrap(target.object);
+    if (object?.type === 'Identifier') return (object.name === 'exports' || (object.name === 'module' && target.property.name === 'exports')) && home.scopes.isGlobalReference(object);
+    return object?.type === 'MemberExpression' && !object.computed && object.property.name === 'exports' && unwrap(object.object)?.type === 'Identifier' && unwrap(object.object).name === 'module' && home.scopes.isGlobalReference(unwrap(object.object));
   };
   return home.tree.program.body.every(quiet);
 }

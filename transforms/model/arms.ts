@@ -3,7 +3,7 @@
 // `AbortSignal.timeout()`), a listener (`events.once`), an iterator's `next()`, a fetch, or plain work.
 // A helper is followed to its definition and classified as what it returns; a helper imported from
 // another file is named, with where it comes from.
-import { type Builtin, hasWrites, isStringLiteral, propertyName, unwrapPattern } from '../analysis/resolve';
+import { type Builtin, hasWrites, isStringLiteral, propertyName, requiredImport, unwrapPattern } from '../analysis/resolve';
 import type { Binding } from '../analysis/scope';
 import { isFunction, outermost, unwrap } from '../analysis/tree';
 import { isPromiseExecutor } from './callback';
@@ -449,6 +449,10 @@ function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseCon
       if (!TIMER_NAME.test(name) && !TIMER_NAME.test(imported)) return undefined;
       return { kind: 'opaque', reason: local ? 'imported-helper' : 'package-helper', detail: source };
     }
+    // `const delay = require('./delay')`: the same, where the module says what it exports
+    const required = requiredImport(scopes, binding);
+    const exported = required && facts.modules?.importedFunction(facts.path, required.source, required.imported);
+    if (exported) return helperOf(exported.facts, exported.fn, call, name, binding, depth, exported.where);
   }
   const local = resolver.localFunctionOf(callee);
   const fn = local?.fn ?? resolver.classMethodOf(callee);

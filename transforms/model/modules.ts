@@ -1,11 +1,14 @@
 // The other files of the repository, as far as a site needs them: a helper imported from another
 // file (`import { delay } from './utils/promise'`) is followed to its definition and analysed like a
-// local one. Files are read through a host (the disk for the CLI and jscodeshift; a git snapshot for
-// the wild corpus), parsed on first use and kept for the run; nothing is read that no site asks for.
+// local one, and so is one required (`const { delay } = require('./time')`) from a CommonJS module
+// that writes its exports once, at its top level. Files are read through a host (the disk for the
+// CLI and jscodeshift; a git snapshot for the wild corpus), parsed on first use and kept for the
+// run; nothing is read that no site asks for.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
+import { propertyName, requiredImport, requiredModule } from '../analysis/resolve';
 import { parseSource } from '../engine/parse';
 import { Facts } from './facts';
 import { upgradeText } from './upgrade';
@@ -199,6 +202,9 @@ export class ModuleIndex {
       // `import { delay } from './x'; export { delay }`
       const binding = facts.scopes.bindingOf(fn);
       if (binding?.kind === 'import' && binding.imported) return this.importedThrough(facts, binding.imported.source, binding.imported.imported, depth);
+      // `const { delay } = require('./time'); module.exports = { delay }`
+      const required = requiredImport(facts.scopes, binding);
+      if (required) return this.importedThrough(facts, required.source, required.imported, depth);
       return undefined;
     };
     const stars: string[] = [];
@@ -223,7 +229,58 @@ export class ModuleIndex {
       const through = this.importedThrough(facts, star, name, depth);
       if (through) return through;
     }
-    return undefined;
+    return this.commonJsExport(facts, name, depth, found);
+  }
+
+  // CommonJS, in a file with no import or export of its own: `module.exports = fn`, `= { delay }`,
+  // `= require('./other')`, `exports.delay = fn`, `module.exports.delay = fn`. Each a statement of
+  // the module's top level, each name written once; any other use of `module` or `exports` (a write
+  // in a function, `Object.assign(module.exports, …)`, `exports` passed on) and nothing is read.
+  private commonJsExport(facts: Facts, name: string, depth: number, found: (node: any) => ExportedFunction | undefined): ExportedFunction | undefined {
+    const body = facts.tree.program.body;
+    if (body.some((statement: any) => /^(?:Import|Export)/.test(statement.type) || statement.type === 'TSExportAssignment')) return undefined;
+    const whole = name === 'module.exports' || name === 'default';
+    const writes: Array<{ name: string | undefined; value: any }> = [];
+    const topLevel = new Set<any>();
+    for (const statement of body) {
+      const assignment = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+      if (assignment?.type === 'AssignmentExpression' && assignment.operator === '=') topLevel.add(assignment.left);
+    }
+    const isModuleExports = (node: any) => node?.type === 'MemberExpression' && unwrap(node.object)?.type === 'Identifier' && unwrap(node.object).name === 'module' && propertyName(node) === 'exports' && facts.scopes.isGlobalReference(unwrap(node.object));
+    for (const global of ['module', 'exports']) {
+      for (const reference of facts.scopes.globalReferences(global)) {
+        // `module.exports` (global === 'module') or `exports` itself, and the member written
+        const root = global === 'module' ? facts.tree.parent(reference.node) : reference.node;
+        if (global === 'module' && !isModuleExports(root)) return undefined;
+        if (topLevel.has(root) && global === 'module') {
+          writes.push({ name: undefined, value: facts.tree.parent(root).right });
+          continue;
+        }
+        const member = facts.tree.parent(root);
+        const property = member?.type === 'MemberExpression' && member.object === root ? propertyName(member) : undefined;
+        if (property === undefined || !topLevel.has(member)) return undefined;
+        writes.push({ name: property, value: facts.tree.parent(member).right });
+      }
+    }
+    const wholeWrites = writes.filter((write) => write.name === undefined);
+    if (wholeWrites.length > 1) return undefined;
+    const value = unwrap(wholeWrites[0]?.value);
+    // `module.exports = require('./other')`: that module's exports are this one's
+    const required = value && requiredModule(facts.scopes, value);
+    // (a name written besides would be written into that module's exports)
+    if (required !== undefined) return writes.length === 1 ? this.importedThrough(facts, required, name, depth) : undefined;
+    // `module.exports = delay; module.exports.loadedAt = …`: a property of the function, not another
+    if (whole) return wholeWrites.length === 1 ? found(value) : undefined;
+    const named = writes.filter((write) => write.name === name);
+    // `module.exports = { … }` replaces whatever `exports.x` wrote before it: only one of them
+    if (value?.type === 'ObjectExpression') {
+      if (writes.length !== 1) return undefined;
+      const properties = value.properties.filter((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && (property.key.name ?? property.key.value) === name);
+      if (value.properties.some((property: any) => property.type === 'SpreadElement' || property.computed) || properties.length !== 1 || properties[0].kind === 'get' || properties[0].kind === 'set') return undefined;
+      return found(properties[0].value);
+    }
+    if (wholeWrites.length > 0 || named.length !== 1) return undefined;
+    return found(named[0].value);
   }
 
   private importedThrough(facts: Facts, specifier: string, name: string, depth: number): ExportedFunction | undefined {

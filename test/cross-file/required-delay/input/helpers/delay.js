@@ -1,0 +1,2 @@
+// A sleep helper, exported the CommonJS way.
+module.exports = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
