@@ -61,7 +61,8 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
   let returned = returnedExpression(fn);
   if (returned === undefined) return 'it does more than give back one expression';
   if (call.arguments.some((argument: any) => argument.type === 'SpreadElement') || call.arguments.length > fn.params.length) return 'the call spreads or passes more arguments than it takes';
-  if ((fn.typeParameters?.params?.length ?? 0) > 0) return 'it is generic, and its type parameters mean nothing at the race';
+  const generic = genericProblem(home, call, fn);
+  if (generic) return generic;
   // `isFinite(ms) ? timer : never`: decided here when the argument is a number written out; copying
   // the choice into every race that uses the helper is not a diff to merge
   const choice = unwrap(returned);
@@ -122,7 +123,7 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
       text = site.text.slice(argument.start, argument.end);
       // evaluated inside the executor once inlined, where a throw would reject the timer's promise
       // instead of throwing from the call: only an argument that runs no code
-      if (!isEffectFree(argument)) return `its argument ${index + 1} (\`${site.code(argument, 30)}\`) runs code, which inlined would run inside the timer's executor, where a throw becomes a rejection`;
+      if (!isEffectFree(argument) && !isQuietArgument(site, argument)) return `its argument ${index + 1} (\`${site.code(argument, 30)}\`) runs code, which inlined would run inside the timer's executor, where a throw becomes a rejection`;
       stable = isStable(site, argument);
       for (const name of site.tree.within(argument, 'Identifier').map((node: any) => node.name)) argumentNames.add(name);
     } else if (param.type === 'AssignmentPattern') {
@@ -138,7 +139,7 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     const late = uses.some((node) => home.tree.isInside(node, timer.callback) && isFunction(timer.callback));
     const which = `its argument ${index + 1} (\`${id.name}\`)`;
     if ((late || uses.length > 1) && !stable) return `${which} is read when the timer fires, or more than once, and may not keep its value until then`;
-    if (argument && !isEffectFree(argument) && uses.length !== 1) return `${which} would be evaluated ${uses.length === 0 ? 'not at all' : 'more than once'}`;
+    if (argument && !isEffectFree(argument) && (uses.length !== 1 || late)) return `${which} would be evaluated ${uses.length === 0 ? 'not at all' : 'more than once'}`;
     for (const node of uses) {
       // `setTimeout(resolve, ms, value)` with no value given: the trailing `, undefined` goes
       if (!argument && text === 'undefined' && timer.extraArguments.at(-1) === node && timer.extraArguments.length === 1) {
@@ -167,7 +168,8 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
   if (home.typescript && !site.typescript && hasTypeSyntax(home, returned)) return 'it is TypeScript, whose annotations would not parse in this JavaScript file';
   // TypeScript: `new Promise` took its type from the helper's return type; the site must spell it
   let typeArgument: InlinePlan['typeArgument'];
-  if (site.typescript && !(newPromise.typeArguments ?? newPromise.typeParameters)) {
+  // (a generic helper's `Promise<T>`: T is what the race's context makes it, as `new Promise` takes it there too)
+  if (site.typescript && !(newPromise.typeArguments ?? newPromise.typeParameters) && !fn.typeParameters) {
     const returnType = fn.returnType?.typeAnnotation;
     const params = (returnType?.typeArguments ?? returnType?.typeParameters)?.params;
     if (returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' && params?.length === 1) {
@@ -178,6 +180,61 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
   }
 
   return { home, call, returned, timer, executor, substitutions, typeArgument, declared: declaredInside };
+}
+
+// A generic helper inlines as it was called where nothing at the call decides its type parameters:
+// `sleep<T>(ms: number, value?: T): Promise<T>` called `sleep(ms)`. T is then what the race's context
+// makes it (or unknown), as it is for the `new Promise` put in its place. Not with a constraint or a
+// default (T would be that, the inlined promise unknown), type arguments at the call, an argument in
+// a parameter whose type names T, a return type other than `Promise<T>` or one naming no T, or T
+// spelled in the body (which would mean nothing at the race).
+function genericProblem(home: Facts, call: any, fn: any): string | undefined {
+  const params = fn.typeParameters?.params ?? [];
+  if (params.length === 0) return undefined;
+  const names = new Set<string>(params.map((param: any) => param.name?.name ?? param.name));
+  const namesOne = (node: any) => node && [node, ...home.tree.within(node, 'TSTypeReference')].some((type: any) => type.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && names.has(type.typeName.name));
+  const why = 'it is generic, and ';
+  if (call.typeArguments ?? call.typeParameters) return `${why}the call gives it type arguments, which the inlined promise would not take`;
+  const bounded = params.find((param: any) => param.constraint || param.default);
+  if (bounded) return `${why}its type parameter \`${home.code(bounded, 30)}\` has a constraint or default, which the inlined promise would not take`;
+  const decided = fn.params.findIndex((param: any, index: number) => index < call.arguments.length && namesOne(param.typeAnnotation ?? param.left?.typeAnnotation));
+  if (decided !== -1) return `${why}its argument ${decided + 1} decides its type parameter, which the inlined promise would not`;
+  const returnType = fn.returnType?.typeAnnotation;
+  const promised = returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' ? (returnType.typeArguments ?? returnType.typeParameters)?.params : undefined;
+  const plain = promised?.length === 1 && promised[0].type === 'TSTypeReference' && promised[0].typeName?.type === 'Identifier' && names.has(promised[0].typeName.name) && !promised[0].typeArguments && !promised[0].typeParameters;
+  if (returnType && !plain && namesOne(returnType)) return `${why}its return type \`${home.code(returnType, 30)}\` is not the \`Promise<T>\` the inlined promise would be`;
+  if (namesOne(fn.body)) return `${why}its body spells its type parameters, which mean nothing at the race`;
+  return undefined;
+}
+
+// `deadline - Date.now()`, `Math.max(0, ms)`: an argument whose only calls are the platform's pure
+// ones, which neither throw nor do anything another evaluation could see (used once, at once, it
+// reads the same inlined)
+const PURE_CALLS: Record<string, ReadonlySet<string>> = {
+  Date: new Set(['now']),
+  Math: new Set(['min', 'max', 'floor', 'ceil', 'round', 'abs', 'trunc', 'sign']),
+  performance: new Set(['now']),
+};
+
+function isQuietArgument(site: Facts, node: any): boolean {
+  const expression = unwrap(node);
+  switch (expression?.type) {
+    case 'CallExpression': {
+      const callee = unwrap(expression.callee);
+      const object = callee?.type === 'MemberExpression' && !callee.computed ? unwrap(callee.object) : undefined;
+      const pure = object?.type === 'Identifier' && PURE_CALLS[object.name]?.has(callee.property.name) && site.scopes.isGlobalReference(object);
+      return Boolean(pure) && expression.arguments.every((argument: any) => argument.type !== 'SpreadElement' && isQuietArgument(site, argument));
+    }
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return isQuietArgument(site, expression.left) && isQuietArgument(site, expression.right);
+    case 'UnaryExpression':
+      return expression.operator !== 'delete' && isQuietArgument(site, expression.argument);
+    case 'ConditionalExpression':
+      return isQuietArgument(site, expression.test) && isQuietArgument(site, expression.consequent) && isQuietArgument(site, expression.alternate);
+    default:
+      return isEffectFree(expression);
+  }
 }
 
 // TypeScript syntax in a node: a type annotation, a cast, type arguments or parameters
