@@ -35,6 +35,41 @@ const cases: Record<string, Case> = {
     },
     reason: 'is not a timer this transform can see into',
   },
+  'a CommonJS module exports a var before it is assigned': {
+    files: {
+      'delay.js': "exports.delay = impl;\nvar impl = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS module exports a const declared below it': {
+    files: {
+      'delay.js': "module.exports = { delay };\nconst delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS module writes its exports through the top-level this': {
+    files: {
+      'delay.js': "exports.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nthis.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms * 10));\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS object literal names the helper twice, the method last': {
+    files: {
+      'delay.js': "const fast = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nmodule.exports = {\n  delay: fast,\n  delay(ms) {\n    return new Promise((resolve) => setTimeout(resolve, ms * 10));\n  },\n};\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'an ES module imports a name its CommonJS module does not declare where Node looks': {
+    files: {
+      'delay.cjs': "module.exports = { delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };\n",
+      'process.mjs': "import { delay } from './delay.cjs';\n\nexport const run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'another file, which this run cannot see into',
+  },
   'a CommonJS module is written through Object.assign': {
     files: {
       'delay.js': "const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n\nmodule.exports = delay;\nObject.assign(module.exports, { delay: () => Promise.resolve() });\n",

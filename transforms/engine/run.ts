@@ -312,6 +312,10 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
   // `/** @type {typeof delay} */`: a JSDoc type names it too (checkJs reads it)
   const jsdoc = (after.file.comments ?? []).filter((comment: any) => comment.type === 'CommentBlock' && comment.value.startsWith('*')).map((comment: any) => comment.value).join('\n');
   for (const statement of after.tree.program.body) {
+    // `/** @type {typeof delay} */` of a required `delay` as well
+    if (statement.type === 'VariableDeclaration') {
+      for (const id of requiredNames(after, statement)) if (new RegExp(`(?<![\\w$])${id.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(jsdoc)) typeQueried.add(id.name);
+    }
     if (statement.type !== 'ImportDeclaration') continue;
     for (const specifier of statement.specifiers) if (new RegExp(`(?<![\\w$])${specifier.local.name.replace(/\$/g, '\\$')}(?![\\w$])`).test(jsdoc)) typeQueried.add(specifier.local.name);
   }
@@ -323,8 +327,10 @@ function withoutOrphanedImports(path: string, source: string, text: string, styl
       const call = unwrap(statement.declarations[0].init);
       const source = String((call.type === 'MemberExpression' ? unwrap(call.object) : call).arguments[0].value);
       orphans.push(...required.map((id) => id.name));
-      if (moduleOnlyDeclares(modules, path, source)) edits.push(deleteStatement(layout, statement));
-      else edits.push(replaceRange(statement.start, statement.end, `${after.source.text.slice(call.start, call.end)}${after.source.text.slice(statement.end - 1, statement.end) === ';' ? ';' : ''}`));
+      // (`require('./x')`, not `require('./x').delay`: a read of a property is an expression of no use)
+      const requireCall = call.type === 'MemberExpression' ? unwrap(call.object) : call;
+      if (moduleOnlyDeclares(modules, path, source, 0, true)) edits.push(deleteStatement(layout, statement));
+      else edits.push(replaceRange(statement.start, statement.end, `${after.source.text.slice(requireCall.start, requireCall.end)}${after.source.text.slice(statement.end - 1, statement.end) === ';' ? ';' : ''}`));
       continue;
     }
     if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
@@ -387,8 +393,8 @@ function sideEffectImport(facts: Facts, statement: any): Edit {
 // that runs code, consts of functions or values that run no code, types; and imports with names,
 // of packages or of modules of the repository that only declare in turn (a bare `import './x'`
 // runs `x`). Undefined modules (not found) count as running code.
-function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: string, depth = 0): boolean {
-  const resolved = modules.resolve(from, specifier);
+function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: string, depth = 0, required = false): boolean {
+  const resolved = required ? modules.resolveRequire(from, specifier) : modules.resolve(from, specifier);
   const relative = specifier.startsWith('.') || specifier.startsWith('/');
   if (resolved === undefined) return !relative && depth > 0;
   const home = modules.facts(resolved);
@@ -427,10 +433,21 @@ function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: strin
         return false;
     }
   };
-  // `module.exports = delay`, `exports.delay = (ms) => …`, `module.exports = { delay }`: declares
-  const exported = (value: any): boolean => isFunction(unwrap(value)) || unwrap(value)?.type === 'Identifier' || (unwrap(value)?.type === 'ObjectExpression' && unwrap(value).properties.every((property: any) => property.type !== 'SpreadElement' && !property.computed && (property.type === 'ObjectMethod' ? property.kind === 'method' : exported(property.value))));
+  // `module.exports = delay`, `exports.delay = (ms) => …`, `module.exports = { delay }`: declares,
+  // where each name is one of the module's own declared above it (a global may not exist; a `const`
+  // below would throw), or a function declaration
+  const declaredAbove = (id: any, at: number) => {
+    const binding = home.scopes.bindingOf(id);
+    return binding !== undefined && (binding.kind === 'function' || (binding.declaration !== undefined && binding.declaration.end <= at));
+  };
+  const exported = (value: any, at: number): boolean => {
+    const node = unwrap(value);
+    if (isFunction(node)) return true;
+    if (node?.type === 'Identifier') return declaredAbove(node, at);
+    return node?.type === 'ObjectExpression' && node.properties.every((property: any) => property.type !== 'SpreadElement' && !property.computed && (property.type === 'ObjectMethod' ? property.kind === 'method' : exported(property.value, at)));
+  };
   const commonJsExport = (expression: any): boolean => {
-    if (expression?.type !== 'AssignmentExpression' || expression.operator !== '=' || expression.left.type !== 'MemberExpression' || expression.left.computed || !exported(expression.right)) return false;
+    if (expression?.type !== 'AssignmentExpression' || expression.operator !== '=' || expression.left.type !== 'MemberExpression' || expression.left.computed || !exported(expression.right, expression.start)) return false;
     const target = expression.left;
     const object = unwrap(target.object);
     if (object?.type === 'Identifier') return (object.name === 'exports' || (object.name === 'module' && target.property.name === 'exports')) && home.scopes.isGlobalReference(object);

@@ -451,7 +451,7 @@ function helperArm(facts: Facts, call: any, depth: number, isPromise: PromiseCon
     }
     // `const delay = require('./delay')`: the same, where the module says what it exports
     const required = requiredImport(scopes, binding);
-    const exported = required && facts.modules?.importedFunction(facts.path, required.source, required.imported);
+    const exported = required && facts.modules?.requiredFunction(facts.path, required.source, required.imported);
     if (exported) return helperOf(exported.facts, exported.fn, call, name, binding, depth, exported.where);
   }
   const local = resolver.localFunctionOf(callee);

@@ -139,6 +139,9 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     const late = uses.some((node) => home.tree.isInside(node, timer.callback) && isFunction(timer.callback));
     const which = `its argument ${index + 1} (\`${id.name}\`)`;
     if ((late || uses.length > 1) && !stable) return `${which} is read when the timer fires, or more than once, and may not keep its value until then`;
+    // `delay(this.timeout)` into `new Promise(function (resolve) { … })`: `this` (or `arguments`)
+    // would be the executor's own there
+    if (argument && readsOwnBinding(site, argument) && uses.some((node) => underNonArrow(home, node, returned))) return `${which} reads \`this\` or \`arguments\`, which the helper's own function would rebind once inlined`;
     if (argument && !isEffectFree(argument) && (uses.length !== 1 || late)) return `${which} would be evaluated ${uses.length === 0 ? 'not at all' : 'more than once'}`;
     for (const node of uses) {
       // `setTimeout(resolve, ms, value)` with no value given: the trailing `, undefined` goes
@@ -169,7 +172,7 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
   // TypeScript: `new Promise` took its type from the helper's return type; the site must spell it
   let typeArgument: InlinePlan['typeArgument'];
   // (a generic helper's `Promise<T>`: T is what the race's context makes it, as `new Promise` takes it there too)
-  if (site.typescript && !(newPromise.typeArguments ?? newPromise.typeParameters) && !fn.typeParameters) {
+  if (site.typescript && !(newPromise.typeArguments ?? newPromise.typeParameters) && !promisesTypeParameter(fn)) {
     const returnType = fn.returnType?.typeAnnotation;
     const params = (returnType?.typeArguments ?? returnType?.typeParameters)?.params;
     if (returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' && params?.length === 1) {
@@ -188,6 +191,14 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
 // default (T would be that, the inlined promise unknown), type arguments at the call, an argument in
 // a parameter whose type names T, a return type other than `Promise<T>` or one naming no T, or T
 // spelled in the body (which would mean nothing at the race).
+// `<T>(…): Promise<T>`: the return type is the promise of a type parameter of its own
+function promisesTypeParameter(fn: any): boolean {
+  const names = new Set<string>((fn.typeParameters?.params ?? []).map((param: any) => param.name?.name ?? param.name));
+  const returnType = fn.returnType?.typeAnnotation;
+  const promised = returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' ? (returnType.typeArguments ?? returnType.typeParameters)?.params : undefined;
+  return promised?.length === 1 && promised[0].type === 'TSTypeReference' && promised[0].typeName?.type === 'Identifier' && names.has(promised[0].typeName.name) && !promised[0].typeArguments && !promised[0].typeParameters;
+}
+
 function genericProblem(home: Facts, call: any, fn: any): string | undefined {
   const params = fn.typeParameters?.params ?? [];
   if (params.length === 0) return undefined;
@@ -200,11 +211,25 @@ function genericProblem(home: Facts, call: any, fn: any): string | undefined {
   const decided = fn.params.findIndex((param: any, index: number) => index < call.arguments.length && namesOne(param.typeAnnotation ?? param.left?.typeAnnotation));
   if (decided !== -1) return `${why}its argument ${decided + 1} decides its type parameter, which the inlined promise would not`;
   const returnType = fn.returnType?.typeAnnotation;
-  const promised = returnType?.type === 'TSTypeReference' && returnType.typeName?.name === 'Promise' ? (returnType.typeArguments ?? returnType.typeParameters)?.params : undefined;
-  const plain = promised?.length === 1 && promised[0].type === 'TSTypeReference' && promised[0].typeName?.type === 'Identifier' && names.has(promised[0].typeName.name) && !promised[0].typeArguments && !promised[0].typeParameters;
-  if (returnType && !plain && namesOne(returnType)) return `${why}its return type \`${home.code(returnType, 30)}\` is not the \`Promise<T>\` the inlined promise would be`;
+  if (returnType && !promisesTypeParameter(fn) && namesOne(returnType)) return `${why}its return type \`${home.code(returnType, 30)}\` is not the \`Promise<T>\` the inlined promise would be`;
   if (namesOne(fn.body)) return `${why}its body spells its type parameters, which mean nothing at the race`;
   return undefined;
+}
+
+// `this`, `arguments`, `super`, `new.target` in an argument: what the race's function binds
+function readsOwnBinding(site: Facts, argument: any): boolean {
+  const ids = [...site.tree.within(argument, 'Identifier'), ...(argument.type === 'Identifier' ? [argument] : [])];
+  return (
+    [...site.tree.within(argument, 'ThisExpression'), ...site.tree.within(argument, 'Super'), ...site.tree.within(argument, 'MetaProperty')].length > 0 ||
+    unwrap(argument)?.type === 'ThisExpression' ||
+    ids.some((id: any) => id.name === 'arguments' && !site.scopes.bindingOf(id))
+  );
+}
+
+// a function other than an arrow between `node` and the top of the inlined expression
+function underNonArrow(home: Facts, node: any, top: any): boolean {
+  for (let fn = home.tree.functionOf(node); fn && home.tree.isInside(fn, top); fn = home.tree.functionOf(fn)) if (fn.type !== 'ArrowFunctionExpression') return true;
+  return false;
 }
 
 // `deadline - Date.now()`, `Math.max(0, ms)`: an argument whose only calls are the platform's pure

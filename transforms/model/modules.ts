@@ -189,7 +189,39 @@ export class ModuleIndex {
     return file === undefined ? undefined : this.exportedFunction(file, name, 0);
   }
 
-  private exportedFunction(file: string, name: string, depth: number): ExportedFunction | undefined {
+  /** the same for `require(specifier)` (`name` 'module.exports' for the whole of it), found as Node's require finds it */
+  requiredFunction(from: string, specifier: string, name: string): ExportedFunction | undefined {
+    const file = this.resolveRequire(from, specifier);
+    return file === undefined ? undefined : this.exportedFunction(file, name, 0, true);
+  }
+
+  // `require('./delay')` of a JavaScript file: `./delay`, `./delay.js`, the `main` of
+  // `./delay/package.json`, `./delay/index.js`, in Node's order (not `.ts` before `.js`, not `.cjs`);
+  // of a TypeScript file, as its imports (the compiler resolves it to the sources)
+  resolveRequire(from: string, specifier: string): string | undefined {
+    if (/\.[cm]?tsx?$/.test(from)) return this.resolve(from, specifier);
+    if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+    const asFile = (base: string) => [base, `${base}.js`].find((candidate) => this.facts(candidate) !== undefined);
+    const asDirectory = (base: string): string | undefined => {
+      const text = this.readText(path.join(base, 'package.json'));
+      let main: unknown;
+      try {
+        main = text === undefined ? undefined : JSON.parse(text)?.main;
+      } catch {
+        return undefined;
+      }
+      if (typeof main === 'string') {
+        const entry = path.join(base, main);
+        return asFile(entry) ?? [path.join(entry, 'index.js')].find((candidate) => this.facts(candidate) !== undefined);
+      }
+      if (text !== undefined && main !== undefined) return undefined;
+      return [path.join(base, 'index.js')].find((candidate) => this.facts(candidate) !== undefined);
+    };
+    const base = path.join(path.dirname(from), specifier);
+    return asFile(base) ?? asDirectory(base);
+  }
+
+  private exportedFunction(file: string, name: string, depth: number, viaRequire = false): ExportedFunction | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const facts = this.facts(file);
     if (!facts) return undefined;
@@ -204,7 +236,7 @@ export class ModuleIndex {
       if (binding?.kind === 'import' && binding.imported) return this.importedThrough(facts, binding.imported.source, binding.imported.imported, depth);
       // `const { delay } = require('./time'); module.exports = { delay }`
       const required = requiredImport(facts.scopes, binding);
-      if (required) return this.importedThrough(facts, required.source, required.imported, depth);
+      if (required) return this.importedThrough(facts, required.source, required.imported, depth, true);
       return undefined;
     };
     const stars: string[] = [];
@@ -229,7 +261,9 @@ export class ModuleIndex {
       const through = this.importedThrough(facts, star, name, depth);
       if (through) return through;
     }
-    return this.commonJsExport(facts, name, depth, found);
+    // (Node's ESM import of a CommonJS module sees its `module.exports` as the default export, and
+    // names only where its lexer finds them: only the default is read for an import)
+    return viaRequire || name === 'default' ? this.commonJsExport(facts, name, depth, found) : undefined;
   }
 
   // CommonJS, in a file with no import or export of its own: `module.exports = fn`, `= { delay }`,
@@ -239,13 +273,30 @@ export class ModuleIndex {
   private commonJsExport(facts: Facts, name: string, depth: number, found: (node: any) => ExportedFunction | undefined): ExportedFunction | undefined {
     const body = facts.tree.program.body;
     if (body.some((statement: any) => /^(?:Import|Export)/.test(statement.type) || statement.type === 'TSExportAssignment')) return undefined;
+    // `this.delay = …` at the top level writes `module.exports.delay`
+    const { tree } = facts;
+    const topLevelThis = tree.ofType('ThisExpression').some((node: any) => {
+      for (let fn = tree.functionOf(node); fn && fn !== tree.program; fn = tree.functionOf(fn)) if (fn.type !== 'ArrowFunctionExpression') return false;
+      return true;
+    });
+    if (topLevelThis) return undefined;
     const whole = name === 'module.exports' || name === 'default';
-    const writes: Array<{ name: string | undefined; value: any }> = [];
+    const writes: Array<{ name: string | undefined; value: any; at: number }> = [];
     const topLevel = new Set<any>();
     for (const statement of body) {
       const assignment = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
       if (assignment?.type === 'AssignmentExpression' && assignment.operator === '=') topLevel.add(assignment.left);
     }
+    // the value as the assignment copies it: `exports.delay = impl; var impl = …` copies undefined,
+    // and `module.exports = { delay }; const delay = …` throws: a name declared above, or a function
+    const foundAt = (value: any, at: number): ExportedFunction | undefined => {
+      const id = unwrap(value);
+      if (id?.type === 'Identifier') {
+        const binding = facts.scopes.bindingOf(id);
+        if (!binding || (binding.kind !== 'function' && !(binding.declaration && binding.declaration.end <= at))) return undefined;
+      }
+      return found(value);
+    };
     const isModuleExports = (node: any) => node?.type === 'MemberExpression' && unwrap(node.object)?.type === 'Identifier' && unwrap(node.object).name === 'module' && propertyName(node) === 'exports' && facts.scopes.isGlobalReference(unwrap(node.object));
     for (const global of ['module', 'exports']) {
       for (const reference of facts.scopes.globalReferences(global)) {
@@ -253,13 +304,13 @@ export class ModuleIndex {
         const root = global === 'module' ? facts.tree.parent(reference.node) : reference.node;
         if (global === 'module' && !isModuleExports(root)) return undefined;
         if (topLevel.has(root) && global === 'module') {
-          writes.push({ name: undefined, value: facts.tree.parent(root).right });
+          writes.push({ name: undefined, value: facts.tree.parent(root).right, at: root.start });
           continue;
         }
         const member = facts.tree.parent(root);
         const property = member?.type === 'MemberExpression' && member.object === root ? propertyName(member) : undefined;
         if (property === undefined || !topLevel.has(member)) return undefined;
-        writes.push({ name: property, value: facts.tree.parent(member).right });
+        writes.push({ name: property, value: facts.tree.parent(member).right, at: member.start });
       }
     }
     const wholeWrites = writes.filter((write) => write.name === undefined);
@@ -268,24 +319,26 @@ export class ModuleIndex {
     // `module.exports = require('./other')`: that module's exports are this one's
     const required = value && requiredModule(facts.scopes, value);
     // (a name written besides would be written into that module's exports)
-    if (required !== undefined) return writes.length === 1 ? this.importedThrough(facts, required, name, depth) : undefined;
+    if (required !== undefined) return writes.length === 1 ? this.importedThrough(facts, required, name, depth, true) : undefined;
     // `module.exports = delay; module.exports.loadedAt = …`: a property of the function, not another
-    if (whole) return wholeWrites.length === 1 ? found(value) : undefined;
+    if (whole) return wholeWrites.length === 1 ? foundAt(value, wholeWrites[0].at) : undefined;
     const named = writes.filter((write) => write.name === name);
     // `module.exports = { … }` replaces whatever `exports.x` wrote before it: only one of them
     if (value?.type === 'ObjectExpression') {
       if (writes.length !== 1) return undefined;
-      const properties = value.properties.filter((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && (property.key.name ?? property.key.value) === name);
+      // (a later `delay(ms) { … }` of the same name is the one the object keeps)
+      const properties = value.properties.filter((property: any) => property.type !== 'SpreadElement' && !property.computed && (property.key.name ?? property.key.value) === name);
       if (value.properties.some((property: any) => property.type === 'SpreadElement' || property.computed) || properties.length !== 1 || properties[0].kind === 'get' || properties[0].kind === 'set') return undefined;
-      return found(properties[0].value);
+      const [property] = properties;
+      return property.type === 'ObjectMethod' ? found(property) : foundAt(property.value, wholeWrites[0].at);
     }
     if (wholeWrites.length > 0 || named.length !== 1) return undefined;
-    return found(named[0].value);
+    return foundAt(named[0].value, named[0].at);
   }
 
-  private importedThrough(facts: Facts, specifier: string, name: string, depth: number): ExportedFunction | undefined {
-    const file = this.resolve(facts.path, specifier);
-    return file === undefined ? undefined : this.exportedFunction(file, name, depth + 1);
+  private importedThrough(facts: Facts, specifier: string, name: string, depth: number, viaRequire = false): ExportedFunction | undefined {
+    const file = viaRequire ? this.resolveRequire(facts.path, specifier) : this.resolve(facts.path, specifier);
+    return file === undefined ? undefined : this.exportedFunction(file, name, depth + 1, viaRequire);
   }
 }
 
