@@ -58,7 +58,7 @@ export class UsageError extends Error {}
  */
 export const TRANSFORM_OPTIONS: readonly { name: string; rule: string; help: string }[] = [
   { name: 'prefer-signal-timeout', rule: 'abort-timeout', help: 'replace an abort timer by AbortSignal.timeout() when nothing else needs the controller' },
-  { name: 'clear-on-sync-throw', rule: 'executor-timeout', help: 'also clear the timer when the executor throws after arming it' },
+  { name: 'clear-on-sync-throw', rule: 'executor-timeout', help: 'where a try/catch cannot clear the timer when the executor throws after arming it, clear it in .finally() (--no-clear-on-sync-throw: neither, a warning)' },
   { name: 'settle-on-work-rejection', rule: 'executor-timeout', help: 'hand the work\'s rejection to reject() in a `.then(resolve)` with no rejection handler' },
 ];
 

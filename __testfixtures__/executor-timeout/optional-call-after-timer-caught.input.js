@@ -1,18 +1,12 @@
-// `prepare.run?.()` after the timer may throw: the executor then rejects with that error and the
-// timer stays armed past every settle point. Not already cleared: reported as such.
-export function waitFor(subscribe, prepare) {
+// `searchCallback?.(…)` after the timer may throw: the executor then rejects with that error and the
+// timer stays armed past every settle point. The call goes in a `try` whose `catch` clears it.
+export function process(term) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), 1000);
-    prepare.run?.();
-    subscribe.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+    const timer = setTimeout(() => reject(new Error('search canceled')), 100);
+    searchCallback?.(term, (error, record) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(record);
+    });
   });
 }

@@ -1,15 +1,15 @@
-// Every settle clears the timer, but `new URL(path, base)` after it throws on a bad input and rejects
-// the promise past them, with the timer armed. `console.log` beside it does not throw: the warning
-// names the URL.
-export function request(client, path, base) {
+// Every settle clears the timer, but `new URL(…)` and the callback API after it may throw and reject
+// the promise past them, with the timer armed. The statements after the timer go in a `try` whose
+// `catch` clears it and throws on: `query`, declared there, is used nowhere else.
+export function process(term) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('request timeout')), 1000);
-    console.log('requesting', path);
-    const url = new URL(path, base);
-    client.get(url, (error, body) => {
+    const timer = setTimeout(() => reject(new Error('search canceled')), 100);
+    console.log('searching', term);
+    const query = new URL(`?q=${term}`, 'https://search.example/');
+    searchCallback(query.searchParams.get('q'), (error, record) => {
       clearTimeout(timer);
       if (error) reject(error);
-      else resolve(body);
+      else resolve(record);
     });
   });
 }

@@ -400,7 +400,7 @@ export function isDroppable(layout: Layout, statements: readonly any[], statemen
   return text.startsLine(statement.start) && text.text.slice(statement.end, text.lineEndOf(statement.end)).trim() === '';
 }
 
-export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[], drop: readonly any[] = [], blankAfter = false): Edit {
+export function wrapInTryFinally(layout: Layout, statements: readonly any[], finalizer: readonly string[], drop: readonly any[] = [], blankAfter = false, clause = 'finally'): Edit {
   const { text, style } = layout;
   const first = statements[0];
   const last = statements[statements.length - 1];
@@ -426,6 +426,6 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
     at = cutTo;
   }
   body += indentLines(layout, at, to, style.indent);
-  const closing = `${indent}${closeAndOpen(style, 'finally', indent, eol)}${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
+  const closing = `${indent}${closeAndOpen(style, clause, indent, eol)}${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
   return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}${blankLineAfter(layout, to, blankAfter)}`);
 }

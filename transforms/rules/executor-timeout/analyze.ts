@@ -34,6 +34,8 @@ export interface ExecutorPlan {
   entries: DeletableEntry[];
   /** the timer is released already: only the intervals are cleared and the entries deleted */
   onlyHeld?: boolean;
+  /** cleared on every settle point: the statements after the timer go in a `try` whose catch clears it */
+  caught?: { statements: any[] };
 }
 
 type Result = Verdict<ExecutorPlan>;
@@ -44,6 +46,12 @@ const unknown = (messageId: MessageId, at: any, data?: Record<string, string>): 
 function clearOnSyncThrow(options: Readonly<Record<string, unknown>>): boolean {
   const value = options['clear-on-sync-throw'] ?? options.clearOnSyncThrow;
   return value === true || value === 'true';
+}
+
+// `--no-clear-on-sync-throw`: not even the try/catch, which is the default
+function noClearOnSyncThrow(options: Readonly<Record<string, unknown>>): boolean {
+  const value = options['clear-on-sync-throw'] ?? options.clearOnSyncThrow;
+  return value === false || value === 'false';
 }
 
 function settleOnRejection(options: Readonly<Record<string, unknown>>): boolean {
@@ -80,6 +88,11 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
     if (intervals.length === 0) return { status: 'fixable', plan, remarks, messageId: 'fixedKeptEntry', data: { store: entries[0].store } };
     return { status: 'fixable', plan, remarks, messageId: 'fixedInterval', data: { name: intervalNames.join('`, `') } };
   };
+  // the throw caught where it can be (it changes nothing but the timer), unless told not to
+  if (syncThrow && intervals.length === 0 && entries.length === 0 && !noClearOnSyncThrow(options)) {
+    const caught = caughtThrowPlan(facts, site);
+    if (caught) return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: caught.clear, typeQuery: '', settleRejections: [], intervals: [], entries: [], caught: { statements: caught.statements } }, messageId: 'fixedSyncThrowCaught', data: { name: handleName, call: syncThrow.type === 'NewExpression' ? facts.code(syncThrow, 40) : facts.code(syncThrow.callee, 40) } };
+  }
   if (syncThrow && !clearOnSyncThrow(options)) {
     const warning: Remark = { status: 'unknown', messageId: 'syncThrowOnly', at: syncThrow, data: { name: handleName, call: syncThrow.type === 'NewExpression' ? facts.code(syncThrow, 40) : facts.code(syncThrow.callee, 40) } };
     // what the timer leaves is released all the same; the sync throw is said beside it
@@ -106,17 +119,8 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   if (escaping) return unknown('handleEscapes', escaping.node, { name: handleName });
   if (!site.timerStatement) return refuse('unknownTimerShape', timer.call);
   // The callback must only settle: clearing the timer after the promise settled then skips nothing.
-  const effects = callbackEffects(timer.callback);
-  const settles = (callee: any) => {
-    const binding = facts.scopes.bindingOf(unwrap(callee));
-    return binding !== undefined && (binding === site.resolve || binding === site.reject);
-  };
-  if (effects) {
-    const only = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
-    if (!only || !settles(only.callee) || only.arguments.length > 1 || !only.arguments.every((argument: any) => isFreeSettleValue(facts, argument))) return refuse('timerSideEffects', timer.callback);
-  } else if (!settles(timer.callback) || timer.extraArguments.length > 1 || !timer.extraArguments.every(isEffectFree)) {
-    return refuse('timerSideEffects', timer.callback ?? timer.call);
-  }
+  const busy = busyCallback(facts, site);
+  if (busy) return refuse('timerSideEffects', busy);
   const clear = clearSpelling(facts, timer, newPromise);
   if (!clear.ok) return refuse('shadowed', timer.call, { name: clear.name });
 
@@ -149,6 +153,59 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
   else if (fetch?.reason) remarks.push({ status: 'refused', messageId: 'fetchNotWired', at: fetch.node, data: { reason: fetch.reason } });
   if (syncThrow) return { status: 'fixable', plan, remarks, messageId: 'fixedSyncThrow', data: { name: handleName, call: syncThrow.type === 'NewExpression' ? facts.code(syncThrow, 40) : facts.code(syncThrow.callee, 40) } };
   return { status: 'fixable', plan, remarks };
+}
+
+// The timer's callback when it does more than settle the promise (with a value that costs nothing),
+// or undefined: once the promise has settled, such a callback does nothing, and clearing it skips nothing.
+function busyCallback(facts: Facts, site: ExecutorSite): any | undefined {
+  const timer = site.timer!;
+  const effects = callbackEffects(timer.callback);
+  const settles = (callee: any) => {
+    const binding = facts.scopes.bindingOf(unwrap(callee));
+    return binding !== undefined && (binding === site.resolve || binding === site.reject);
+  };
+  if (effects) {
+    const only = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
+    if (!only || !settles(only.callee) || only.arguments.length > 1 || !only.arguments.every((argument: any) => isFreeSettleValue(facts, argument))) return timer.callback;
+  } else if (!settles(timer.callback) || timer.extraArguments.length > 1 || !timer.extraArguments.every(isEffectFree)) {
+    return timer.callback ?? timer.call;
+  }
+  return undefined;
+}
+
+// A throw of the executor after it arms the timer rejects the promise past every settle point (each
+// of which clears the timer): the statements after the timer's go in a `try` whose `catch` clears it
+// and throws the error on. Thrown or not, the promise settles as it did, in the same turn, and
+// nothing else runs. Preconditions: a plain function executor with a block body; the timer armed by
+// a statement of its own there, its handle a name declared by it and never written again; the
+// timer's callback only settles (once the promise has rejected, clearing it skips nothing); and
+// no name the moved statements declare used outside them (the `try` block would hide it).
+function caughtThrowPlan(facts: Facts, site: ExecutorSite): { statements: any[]; clear: string } | undefined {
+  const { executor, timer, timerStatement } = site;
+  if (!timer || !timerStatement || executor.async || executor.generator || executor.body?.type !== 'BlockStatement') return undefined;
+  const index = executor.body.body.indexOf(timerStatement);
+  const statements = executor.body.body.slice(index + 1);
+  if (index === -1 || statements.length === 0) return undefined;
+  if (timer.capture.kind !== 'declared' || hasWrites(timer.capture.binding)) return undefined;
+  const start = statements[0].start;
+  const end = statements[statements.length - 1].end;
+  const inside = (node: any) => node.start >= start && node.end <= end;
+  if (!site.syncThrows.every(inside)) return undefined;
+  for (const statement of statements) {
+    const ids =
+      statement.type === 'VariableDeclaration' && statement.kind !== 'var'
+        ? statement.declarations.flatMap((declarator: any) => facts.tree.within(declarator.id, 'Identifier').concat(declarator.id.type === 'Identifier' ? [declarator.id] : []))
+        : (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id
+          ? [statement.id]
+          : [];
+    for (const id of ids) {
+      const binding = facts.scopes.bindingOf(id);
+      if (binding && binding.id === id && binding.references.some((reference) => !inside(reference.node))) return undefined;
+    }
+  }
+  if (busyCallback(facts, site)) return undefined;
+  const clear = clearSpelling(facts, timer, site.node);
+  return clear.ok ? { statements, clear: clear.spelling } : undefined;
 }
 
 // in the timer's callback, or in a function of this file it calls (`onDone()`)

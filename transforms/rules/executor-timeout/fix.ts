@@ -5,7 +5,7 @@ import { type Edit, insertAt, replaceRange } from '../../engine/edits';
 import { objectLiteral } from '../../engine/style';
 import type { FixContext } from '../../engine/rule';
 import { declareController, declareHandle, onSettled } from '../../edit/code';
-import { type Layout, appendArgument, appendProperty, appendToFunction, expressionBodyToBlock, insertLinesBefore, prependToFunction, semi, statement } from '../../edit/layout';
+import { type Layout, appendArgument, appendProperty, appendToFunction, expressionBodyToBlock, insertLinesBefore, prependToFunction, semi, statement, wrapInTryFinally } from '../../edit/layout';
 import type { ExecutorPlan } from './analyze';
 
 export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
@@ -26,6 +26,15 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
   const intervalClears = releases.length > 0 ? [prependToFunction(layout, timer.callback, releases)] : [];
   if (plan.onlySettle) return [...intervalClears, ...plan.settleRejections.map((then) => insertAt(then.arguments[0].end, `, ${rejectName}`))];
   if (plan.onlyHeld) return intervalClears;
+  if (plan.caught) {
+    // `error`, or `err` where the executor has an `error` of its own (a callback's parameter)
+    let error = names.allocate('error', site.executor);
+    if (error !== 'error') {
+      const short = names.allocate('err', site.executor);
+      if (short === 'err') error = short;
+    }
+    return [wrapInTryFinally(layout, plan.caught.statements, [`${plan.clear}(${plan.handle.kind === 'existing' ? plan.handle.name : ''})${semi(style)}`, `throw ${error}${semi(style)}`], [], false, `catch (${error})`)];
+  }
 
   let handle: string;
   if (plan.handle.kind === 'existing') {

@@ -21,6 +21,11 @@ export const messages = {
     why: 'its timer `{name}` is cleared on every settle point, but stays armed when `{call}` throws synchronously and the promise rejects past them',
     fix: 'the timer is now cleared as soon as the promise settles, however it settles',
   },
+  fixedSyncThrowCaught: {
+    what: 'new Promise timeout',
+    why: 'its timer `{name}` is cleared on every settle point, but stayed armed when `{call}` threw synchronously and the promise rejected past them',
+    fix: 'a throw after the timer is armed now clears it and is thrown on, as before',
+  },
   syncThrowOnly: {
     what: 'new Promise timeout',
     why: 'its timer `{name}` is cleared on every settle point, but stays armed if `{call}` throws synchronously: the promise then rejects past them',

@@ -135,7 +135,8 @@ function timerOnlyFix(site: ExecutorSite, context: RuleContext): Extract<Result,
   const timerOnly = analyzeTimerOf(site, context);
   if (timerOnly?.status !== 'fixable') return undefined;
   const plan = timerOnly.plan;
-  if (plan.onlyHeld || plan.onlySettle || plan.fetch || plan.intervals.length > 0 || plan.entries.length > 0 || plan.settleRejections.length > 0) return undefined;
+  // (a `try` for a sync throw is executor-timeout's own fix, not the timer's clear once settled)
+  if (plan.caught || plan.onlyHeld || plan.onlySettle || plan.fetch || plan.intervals.length > 0 || plan.entries.length > 0 || plan.settleRejections.length > 0) return undefined;
   return { status: 'fixable', plan: { kind: 'timer-only', site, executor: plan }, messageId: 'fixedTimerOnly', remarks: timerOnly.remarks ?? [] };
 }
 
