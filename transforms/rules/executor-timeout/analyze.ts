@@ -59,7 +59,8 @@ function settleOnRejection(options: Readonly<Record<string, unknown>>): boolean 
   return value === true || value === 'true';
 }
 
-export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext): Result | undefined {
+/** `caught`: whether a sync throw may get executor-timeout's try/catch (listener-timeout reads the timer alone) */
+export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleContext, caught = true): Result | undefined {
   const newPromise = site.node;
   if (site.lookalike) return unknown(site.lookalike.foreign ? 'foreignTimer' : 'shadowed', site.lookalike.node, { name: site.lookalike.name });
   if (site.unmodelled) return unknown(site.unmodelled.reason, site.unmodelled.node, { name: site.unmodelled.name });
@@ -89,7 +90,7 @@ export function analyzeExecutor(site: ExecutorSite, { facts, options }: RuleCont
     return { status: 'fixable', plan, remarks, messageId: 'fixedInterval', data: { name: intervalNames.join('`, `') } };
   };
   // the throw caught where it can be (it changes nothing but the timer), unless told not to
-  if (syncThrow && intervals.length === 0 && entries.length === 0 && !noClearOnSyncThrow(options)) {
+  if (caught && syncThrow && intervals.length === 0 && entries.length === 0 && !noClearOnSyncThrow(options)) {
     const caught = caughtThrowPlan(facts, site);
     if (caught) return { status: 'fixable', plan: { site, placement: { kind: 'statement', statement: newPromise, owner: facts.tree.functionOf(newPromise) }, handle: { kind: 'existing', name: handleName }, clear: caught.clear, typeQuery: '', settleRejections: [], intervals: [], entries: [], caught: { statements: caught.statements } }, messageId: 'fixedSyncThrowCaught', data: { name: handleName, call: syncThrow.type === 'NewExpression' ? facts.code(syncThrow, 40) : facts.code(syncThrow.callee, 40) } };
   }
@@ -189,18 +190,26 @@ function caughtThrowPlan(facts: Facts, site: ExecutorSite): { statements: any[];
   if (timer.capture.kind !== 'declared' || hasWrites(timer.capture.binding)) return undefined;
   const start = statements[0].start;
   const end = statements[statements.length - 1].end;
+  // the `try` is written in whole lines: the statements must have theirs to themselves (not the
+  // timer's line, not the line of the executor's closing brace)
+  if (!facts.source.ownsLines(statements[0], statements[statements.length - 1])) return undefined;
   const inside = (node: any) => node.start >= start && node.end <= end;
   if (!site.syncThrows.every(inside)) return undefined;
   for (const statement of statements) {
+    // a type, an interface, an enum or a namespace: their uses are not all values this can count
+    if (/^TS|^Declare/.test(statement.type)) return undefined;
     const ids =
-      statement.type === 'VariableDeclaration' && statement.kind !== 'var'
+      statement.type === 'VariableDeclaration'
         ? statement.declarations.flatMap((declarator: any) => facts.tree.within(declarator.id, 'Identifier').concat(declarator.id.type === 'Identifier' ? [declarator.id] : []))
         : (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id
           ? [statement.id]
           : [];
     for (const id of ids) {
+      // (declared before as well, `function label` twice or `var tag` and `function tag`: the one
+      // the code outside reads would change)
       const binding = facts.scopes.bindingOf(id);
-      if (binding && binding.id === id && binding.references.some((reference) => !inside(reference.node))) return undefined;
+      if (binding && binding.id !== id && !facts.tree.isInside(binding.id, statement)) return undefined;
+      if (binding && binding.references.some((reference) => !inside(reference.node))) return undefined;
     }
   }
   if (busyCallback(facts, site)) return undefined;

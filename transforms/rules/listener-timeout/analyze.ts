@@ -132,11 +132,10 @@ const NOT_THE_LISTENERS = new Set<string>(['shadowed', 'foreignTimer', 'timerThr
 // The timer cleared once the promise settles, as executor-timeout clears it, when its analysis says
 // it can be, for the timer alone: no fetch to abort, no interval, entry or rejection handed on beside it.
 function timerOnlyFix(site: ExecutorSite, context: RuleContext): Extract<Result, { status: 'fixable' }> | undefined {
-  const timerOnly = analyzeTimerOf(site, context);
+  const timerOnly = analyzeTimerOf(site, context, false);
   if (timerOnly?.status !== 'fixable') return undefined;
   const plan = timerOnly.plan;
-  // (a `try` for a sync throw is executor-timeout's own fix, not the timer's clear once settled)
-  if (plan.caught || plan.onlyHeld || plan.onlySettle || plan.fetch || plan.intervals.length > 0 || plan.entries.length > 0 || plan.settleRejections.length > 0) return undefined;
+  if (plan.onlyHeld || plan.onlySettle || plan.fetch || plan.intervals.length > 0 || plan.entries.length > 0 || plan.settleRejections.length > 0) return undefined;
   return { status: 'fixable', plan: { kind: 'timer-only', site, executor: plan }, messageId: 'fixedTimerOnly', remarks: timerOnly.remarks ?? [] };
 }
 
