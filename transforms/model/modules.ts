@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Binding } from '../analysis/scope';
 import { isFunction, unwrap } from '../analysis/tree';
-import { propertyName, requiredImport, requiredModule } from '../analysis/resolve';
+import { hasWrites, propertyName, requiredImport, requiredModule } from '../analysis/resolve';
 import { parseSource } from '../engine/parse';
 import { Facts } from './facts';
 import { upgradeText } from './upgrade';
@@ -293,7 +293,8 @@ export class ModuleIndex {
       const id = unwrap(value);
       if (id?.type === 'Identifier') {
         const binding = facts.scopes.bindingOf(id);
-        if (!binding || (binding.kind !== 'function' && !(binding.declaration && binding.declaration.end <= at))) return undefined;
+        // (and never written again: the export keeps the value it copied, whatever the name holds later)
+        if (!binding || hasWrites(binding) || (binding.kind !== 'function' && !(binding.declaration && binding.declaration.end <= at))) return undefined;
       }
       return found(value);
     };
