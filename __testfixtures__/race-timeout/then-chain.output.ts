@@ -7,6 +7,7 @@ export function process(term: string): Promise<string> {
     new Promise<never>((_, reject) => {
       timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
     }),
-  ]).finally(() => clearTimeout(timerHandle))
+  ])
+    .finally(() => clearTimeout(timerHandle))
     .then((record) => record.toUpperCase());
 }

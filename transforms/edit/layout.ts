@@ -2,7 +2,7 @@
 // into a block, append to a call or a function, add an argument or a property, and delete a
 // statement — each written in the file's style (indentation, semicolons, the line terminator of the
 // lines around it) and touching no byte the fix does not need.
-import { type Tree, unwrap } from '../analysis/tree';
+import { type Tree, isFunction, unwrap } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
 import type { SourceText } from '../engine/source';
 import { type Style, closeAndOpen, lineWidth, objectLiteral } from '../engine/style';
@@ -87,6 +87,34 @@ export function reindent(layout: Layout, start: number, end: number, delta: stri
     offset += piece.length;
   }
   return result;
+}
+
+// `if (ready) await Promise.race([…]);` on one line: where the fix breaks that statement over several
+// lines, it moves to a line of its own below the `if` (or `else`, `while`, `for`), one level in, as
+// Prettier lays out a body it cannot keep beside its head. Other edits are left as they are.
+export function bodyOnOwnLine(layout: Layout, node: any, edits: readonly Edit[]): Edit[] {
+  const { text, tree, style } = layout;
+  let body = node;
+  for (let parent = tree.parent(body); parent && parent.type !== 'BlockStatement' && parent.type !== 'Program'; parent = tree.parent(body)) {
+    const heads = ['IfStatement', 'WhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'];
+    if (heads.includes(parent.type) && (parent.consequent === body || parent.alternate === body || parent.body === body)) break;
+    if (isFunction(parent) || parent.type === 'ClassBody') return [...edits];
+    body = parent;
+  }
+  const head = tree.parent(body);
+  if (!head || !['IfStatement', 'WhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'].includes(head.type) || body.type === 'BlockStatement' || body.type === 'IfStatement') return [...edits];
+  const before = text.text.slice(text.lineStartOf(body.start), body.start);
+  // on the head's line, and alone on it to its end
+  if (before.trim() === '' || /[\n\r]/.test(text.text.slice(body.start, body.end)) || !text.ownsLines({ start: text.lineStartOf(body.start) }, body)) return [...edits];
+  const within = edits.filter((edit) => edit.start >= body.start && edit.end <= body.end);
+  const composed = applyEditsInRange(text.text, body.start, body.end, within).text;
+  if (!/[\n\r]/.test(composed)) return [...edits];
+  const indent = text.indentOf(body.start);
+  const eol = text.terminatorNear(body.start);
+  let from = body.start;
+  while (from > 0 && (text.text[from - 1] === ' ' || text.text[from - 1] === '\t')) from -= 1;
+  const moved = reindent(layout, body.start, body.end, style.indent, within);
+  return [...edits.filter((edit) => !within.includes(edit)), replaceRange(from, body.end, `${eol}${indent}${style.indent}${moved}`)];
 }
 
 /** the offset of the first of the comment lines right above a statement (its own comments), or of its line */

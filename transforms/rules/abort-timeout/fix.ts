@@ -25,7 +25,7 @@ export function fixAbort(plan: AbortPlan, context: FixContext): Edit[] {
   const clear = `${plan.clear}(${handle})${semi(style)}`;
   if (plan.returnedChain) {
     // return fetch(...).then(...).finally(() => clearTimeout(timerHandle));
-    edits.push(insertAt(plan.returnedChain.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], plan.returnedChain.end)));
+    edits.push(insertAt(plan.returnedChain.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], plan.returnedChain.end, false, plan.returnedChain.end)));
     return edits;
   }
   const region = plan.list.slice(plan.regionStart);

@@ -60,7 +60,7 @@ export function fixExecutor(plan: ExecutorPlan, context: FixContext): Edit[] {
   for (const then of plan.settleRejections) inner.push(insertAt(then.arguments[0].end, `, ${rejectName}`));
   if (plan.typeArgument) inner.push(insertAt(site.node.callee.end, `<${plan.typeArgument}>`));
   // new Promise(...).finally(() => clearTimeout(timerHandle))
-  inner.push(insertAt(site.node.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], site.node.start)));
+  inner.push(insertAt(site.node.end, onSettled(layout, context.project(), [`${plan.clear}(${handle})`], site.node.start, false, site.node.end)));
 
   if (declarations.length === 0) return inner;
   if (plan.placement.kind === 'statement') return [insertLinesBefore(layout, plan.placement.statement, declarations), ...inner];

@@ -155,7 +155,7 @@ function fixPropertyNulls(plan: Extract<ListenerPlan, { kind: 'property-nulls' }
   const { placement, spelling, typeQuery } = plan.clear;
   const handle = names.allocate('timerHandle', placement.owner);
   inner.push(insertAt(timer.expression.start, `${handle} = `));
-  inner.push(insertAt(site.node.end, onSettled(layout, context.project(), [`${spelling}(${handle})`], site.node.start)));
+  inner.push(insertAt(site.node.end, onSettled(layout, context.project(), [`${spelling}(${handle})`], site.node.start, false, site.node.end)));
   const declaration = declareHandle(style, facts.typescript, handle, typeQuery);
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, [declaration]), ...inner];
   return [expressionBodyToBlock(layout, placement.arrow, [declaration], (body) => statement(style, `return ${body}`), [], inner)];

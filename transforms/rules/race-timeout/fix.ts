@@ -7,6 +7,7 @@ import { applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import {
   blankLineAfter,
+  bodyOnOwnLine,
   type Layout,
   appendArgument,
   appendProperty,
@@ -73,8 +74,8 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   }
   // `.finally(() => clearTimeout(h))`, or what the project allows instead (edit/code.ts onSettled)
   const project = parts.thenOnly ? { ...context.project(), promiseFinally: false } : context.project();
-  const chained = (parts.settled.length > 0 ? onSettled(layout, project, parts.settled, race.end, parts.settledBlock) : '') + (parts.after ?? []).join('');
-  const inner = [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)];
+  const chained = (parts.settled.length > 0 ? onSettled(layout, project, parts.settled, race.end, parts.settledBlock, race.end) : '') + (parts.after ?? []).join('');
+  const inner = bodyOnOwnLine(layout, race, [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)]);
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
   return [expressionBodyToBlock(layout, placement.arrow, parts.declarations, (body) => statement(style, `return ${body}`), [], inner)];
