@@ -6,34 +6,49 @@ import type { Facts } from './facts';
 // An expression whose evaluation has no effect beyond building a value: literals, names, member
 // reads, `new Error(...)` of such values. Skipping it (the timer is cleared) changes nothing.
 export function isEffectFree(node: any): boolean {
+  return effectFree(node, undefined);
+}
+
+/** a call the caller takes for one that runs no code of consequence, its parts judged by `judge` (this same test) */
+export type QuietCall = (call: any, judge: (node: any) => boolean) => boolean;
+
+/** isEffectFree, where a call `quiet` accepts counts as well (a string method that only reads, `Date.now()`) */
+export function isEffectFreeBut(node: any, quiet: QuietCall): boolean {
+  return effectFree(node, quiet);
+}
+
+function effectFree(node: any, quiet: QuietCall | undefined): boolean {
+  const judge = (inner: any): boolean => effectFree(inner, quiet);
   if (isLiteral(node)) return true;
   switch (node?.type) {
     case 'Identifier':
     case 'ThisExpression':
       return true;
     case 'TemplateLiteral':
-      return node.expressions.every(isEffectFree);
+      return node.expressions.every(judge);
     case 'MemberExpression':
     case 'OptionalMemberExpression':
-      return isEffectFree(node.object) && (!node.computed || isEffectFree(node.property));
+      return judge(node.object) && (!node.computed || judge(node.property));
     case 'UnaryExpression':
-      return node.operator !== 'delete' && isEffectFree(node.argument);
+      return node.operator !== 'delete' && judge(node.argument);
     case 'BinaryExpression':
     case 'LogicalExpression':
-      return isEffectFree(node.left) && isEffectFree(node.right);
+      return judge(node.left) && judge(node.right);
     case 'ConditionalExpression':
-      return isEffectFree(node.test) && isEffectFree(node.consequent) && isEffectFree(node.alternate);
+      return judge(node.test) && judge(node.consequent) && judge(node.alternate);
     case 'ObjectExpression':
-      return node.properties.every((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && isEffectFree(property.value));
+      return node.properties.every((property: any) => (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && judge(property.value));
     case 'ArrayExpression':
-      return node.elements.every((element: any) => element !== null && isEffectFree(element));
+      return node.elements.every((element: any) => element !== null && judge(element));
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
     case 'TSNonNullExpression':
     case 'ParenthesizedExpression':
-      return isEffectFree(node.expression);
+      return judge(node.expression);
     case 'NewExpression':
-      return node.callee.type === 'Identifier' && node.arguments.every(isEffectFree);
+      return node.callee.type === 'Identifier' && node.arguments.every(judge);
+    case 'CallExpression':
+      return quiet !== undefined && quiet(node, judge);
     default:
       return false;
   }

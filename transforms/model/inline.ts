@@ -15,7 +15,7 @@
 import { type TimerFact, callbackEffects, setTimeoutOf, timerFact } from './timer';
 import { isFunction, unwrap } from '../analysis/tree';
 import { hasWrites } from '../analysis/resolve';
-import { isEffectFree } from './effects';
+import { isEffectFree, isEffectFreeBut } from './effects';
 import type { Facts } from './facts';
 import { returnedExpression } from './arms';
 
@@ -242,24 +242,12 @@ const PURE_CALLS: Record<string, ReadonlySet<string>> = {
 };
 
 function isQuietArgument(site: Facts, node: any): boolean {
-  const expression = unwrap(node);
-  switch (expression?.type) {
-    case 'CallExpression': {
-      const callee = unwrap(expression.callee);
-      const object = callee?.type === 'MemberExpression' && !callee.computed ? unwrap(callee.object) : undefined;
-      const pure = object?.type === 'Identifier' && PURE_CALLS[object.name]?.has(callee.property.name) && site.scopes.isGlobalReference(object);
-      return Boolean(pure) && expression.arguments.every((argument: any) => argument.type !== 'SpreadElement' && isQuietArgument(site, argument));
-    }
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return isQuietArgument(site, expression.left) && isQuietArgument(site, expression.right);
-    case 'UnaryExpression':
-      return expression.operator !== 'delete' && isQuietArgument(site, expression.argument);
-    case 'ConditionalExpression':
-      return isQuietArgument(site, expression.test) && isQuietArgument(site, expression.consequent) && isQuietArgument(site, expression.alternate);
-    default:
-      return isEffectFree(expression);
-  }
+  return isEffectFreeBut(unwrap(node), (call, judge) => {
+    const callee = unwrap(call.callee);
+    const object = callee?.type === 'MemberExpression' && !callee.computed ? unwrap(callee.object) : undefined;
+    const pure = object?.type === 'Identifier' && PURE_CALLS[object.name]?.has(callee.property.name) && site.scopes.isGlobalReference(object);
+    return Boolean(pure) && call.arguments.every((argument: any) => argument.type !== 'SpreadElement' && judge(argument));
+  });
 }
 
 // TypeScript syntax in a node: a type annotation, a cast, type arguments or parameters

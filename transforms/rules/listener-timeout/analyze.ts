@@ -7,7 +7,7 @@
 import { hasWrites, propertyName, isStringLiteral } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
-import { isEffectFree, LISTENER_REMOVERS, mayThrowBeforeCleanup } from '../../model/effects';
+import { isEffectFree, isEffectFreeBut, LISTENER_REMOVERS, mayThrowBeforeCleanup } from '../../model/effects';
 import { type ExecutorSite, LISTENER_METHODS, type Listener } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { mayLeaveEarly, runsOnEveryPathOf, walkOwn } from '../../model/paths';
@@ -826,27 +826,11 @@ function loudLateRun(facts: Facts, site: ExecutorSite, handler: any): any | unde
 // would throw where the code throws today; skipped on later events, nothing sees them.
 const READING_METHODS = new Set(['toString', 'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'split', 'at', 'charAt']);
 function readsOnly(facts: Facts, node: any): boolean {
-  const expression = unwrap(node);
-  if (isEffectFree(expression)) return true;
-  switch (expression?.type) {
-    case 'CallExpression': {
-      const callee = unwrap(expression.callee);
-      if (callee?.type === 'Identifier' && callee.name === 'String' && facts.scopes.isGlobalReference(callee)) return expression.arguments.every((argument: any) => readsOnly(facts, argument));
-      return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && READING_METHODS.has(propertyName(callee) ?? '') && readsOnly(facts, callee.object) && expression.arguments.every((argument: any) => readsOnly(facts, argument));
-    }
-    case 'MemberExpression':
-    case 'OptionalMemberExpression':
-      return readsOnly(facts, expression.object) && (!expression.computed || readsOnly(facts, expression.property));
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return readsOnly(facts, expression.left) && readsOnly(facts, expression.right);
-    case 'UnaryExpression':
-      return expression.operator !== 'delete' && readsOnly(facts, expression.argument);
-    case 'TemplateLiteral':
-      return expression.expressions.every((each: any) => readsOnly(facts, each));
-    default:
-      return false;
-  }
+  return isEffectFreeBut(unwrap(node), (call, judge) => {
+    const callee = unwrap(call.callee);
+    if (callee?.type === 'Identifier' && callee.name === 'String' && facts.scopes.isGlobalReference(callee)) return call.arguments.every(judge);
+    return (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') && !callee.computed && READING_METHODS.has(propertyName(callee) ?? '') && judge(callee.object) && call.arguments.every(judge);
+  });
 }
 
 // The first statement between a listener added above the timer and the timer that may run code
