@@ -20,7 +20,7 @@ const [listing4] = positives.filter((fixture) => fixture.name === 'listing-4');
 // This input already clears the timer when the work fulfils; its leak is on the failure path only.
 const leaksOnlyWhenWorkFails = new Set(['success-only-clear', 'typeof-guarded-clear']);
 // These inputs clear the timer on every settle point; their leak is a synchronous throw of the work (proved below).
-const leaksOnlyOnSyncThrow = new Set(['clear-on-sync-throw', 'sync-throw-caught', 'sync-throw-new-url-caught', 'cleared-in-callback-finally-caught', 'optional-call-after-timer-caught', 'sync-throw-caught-typed']);
+const leaksOnlyOnSyncThrow = new Set(['clear-on-sync-throw', 'sync-throw-caught', 'sync-throw-new-url-caught', 'cleared-in-callback-finally-caught', 'optional-call-after-timer-caught', 'sync-throw-caught-typed', 'sync-throw-timer-logs-caught']);
 // These inputs clear the timer when the work fails; their leak is when it fulfils (an early return,
 // a clear guarded by the value, a call between the settle and the clear that throws).
 const leaksOnlyWhenWorkWins = new Set(['early-return-skips-clear', 'clear-guarded-by-value', 'clear-after-chained-call']);

@@ -6,6 +6,7 @@ import { hasWrites, propertyName } from '../../analysis/resolve';
 import { isFunction, unwrap } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree, isFreeSettleValue } from '../../model/effects';
+import { settleAfterReports } from '../../model/reports';
 import { type ExecutorSite, LISTENER_METHODS } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
@@ -166,7 +167,8 @@ function busyCallback(facts: Facts, site: ExecutorSite): any | undefined {
     return binding !== undefined && (binding === site.resolve || binding === site.reject);
   };
   if (effects) {
-    const only = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
+    // log lines before the settle: the timer's report, which a cleared timer no longer writes
+    const only = settleAfterReports(facts, effects);
     if (!only || !settles(only.callee) || only.arguments.length > 1 || !only.arguments.every((argument: any) => isFreeSettleValue(facts, argument))) return timer.callback;
   } else if (!settles(timer.callback) || timer.extraArguments.length > 1 || !timer.extraArguments.every(isEffectFree)) {
     return timer.callback ?? timer.call;

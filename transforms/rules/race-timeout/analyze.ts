@@ -17,6 +17,7 @@ import { coverageOf, inLoopOutside, isGuardedClear, mayLeaveEarly, runsOnEveryPa
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { callbackEffects } from '../../model/timer';
+import { settleAfterReports } from '../../model/reports';
 import type { MessageId } from './messages';
 
 export type TimerPlan =
@@ -434,7 +435,9 @@ function planExecutorTimer(facts: Facts, site: RaceSite, arm: Extract<TimerArm, 
   if (arm.choice) {
     if (!isEffectFree(arm.choice.test) || !arm.choice.calls.every((call) => call.arguments.length <= 1 && call.arguments.every(isEffectFree))) return refuse('timerSideEffects', timer.callback);
   } else if (effects) {
-    const call = effects.length === 1 && effects[0].kind === 'call' ? effects[0].call : undefined;
+    // a log line before the settle is the timer's report: cleared once the work has won, it would
+    // only have said that work timed out which did not (./model/reports.ts)
+    const call = settleAfterReports(facts, effects);
     if (!call || facts.scopes.bindingOf(unwrap(call.callee)) !== arm.settle || !call.arguments.every((argument: any) => isFreeSettleValue(facts, argument))) return refuse('timerSideEffects', timer.callback);
   } else if (!timer.extraArguments.every(isEffectFree) || timer.extraArguments.length > 1) {
     return refuse('timerSideEffects', timer.callback);

@@ -3,13 +3,13 @@
 // the statements between, when the timer's callback only reports (a throw of an Error, a log line):
 // skipping a report of work that has already failed changes nothing else. A timer that stops the work
 // (`child.kill()`, `socket.destroy()`) may be what ends it when it fails: reported, not changed.
-import { propertyName } from '../../analysis/resolve';
 import { isLoop, unwrap } from '../../analysis/tree';
 import type { RuleContext, Verdict } from '../../engine/rule';
 import { isEffectFree } from '../../model/effects';
 import type { Facts } from '../../model/facts';
 import { readFromOutside, walkOwn } from '../../model/paths';
 import { callbackEffects } from '../../model/timer';
+import { isPlainError, isReportEffect } from '../../model/reports';
 import { detectStyle, lineWidth } from '../../engine/style';
 import { type Layout, leadingCommentsStart } from '../../edit/layout';
 import type { WatchdogSite } from '../../model/watchdog';
@@ -26,10 +26,6 @@ export interface WatchdogPlan {
 }
 
 type Result = Verdict<WatchdogPlan>;
-
-// what a log line is written with: the methods of console and of loggers, on a name that says logger
-const LOG_METHODS = new Set(['debug', 'info', 'warn', 'error', 'log', 'trace', 'verbose']);
-const LOGGER_NAME = /^_*(?:logger|log|console)$/i;
 
 export function analyzeWatchdog(site: WatchdogSite, { facts }: RuleContext): Result | undefined {
   const text = facts.source;
@@ -113,41 +109,14 @@ function stoppingEffect(facts: Facts, site: WatchdogSite): any | undefined {
   const effects = callbackEffects(callback);
   if (!effects || site.timer.extraArguments.length > 0) return callback ?? site.node;
   for (const effect of effects) {
+    if (isReportEffect(facts, effect)) continue;
     if (effect.kind === 'other') {
       if (effect.node.type === 'ThrowStatement' && isPlainError(facts, effect.node.argument)) continue;
       return effect.node;
     }
-    if (effect.kind === 'call' && isLogLine(facts, effect.call)) continue;
     return effect.kind === 'call' ? effect.call : effect.assignment;
   }
   return undefined;
-}
-
-// `new Error('…')`, `new TypeError(…)` of the platform, or a string: a constructor of the code's own may do anything
-const ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
-
-function isPlainError(facts: Facts, node: any): boolean {
-  const value = unwrap(node);
-  if (value?.type === 'StringLiteral' || value?.type === 'TemplateLiteral' || (value?.type === 'Literal' && typeof value.value === 'string')) return isEffectFree(value);
-  const callee = value?.type === 'NewExpression' || value?.type === 'CallExpression' ? unwrap(value.callee) : undefined;
-  return callee?.type === 'Identifier' && ERROR_CLASSES.has(callee.name) && facts.scopes.isGlobalReference(callee) && value.arguments.every((argument: any) => isQuiet(facts, argument));
-}
-
-// effect-free, and any `new` in it of a platform error class only (`{ cause: new Report(child) }`
-// runs the code's own constructor, which may do anything: kill the child, say)
-function isQuiet(facts: Facts, node: any): boolean {
-  if (!isEffectFree(node)) return false;
-  const made = [unwrap(node), ...facts.tree.within(node, 'NewExpression')].filter((each) => each?.type === 'NewExpression');
-  return made.every((each) => unwrap(each.callee)?.type === 'Identifier' && ERROR_CLASSES.has(unwrap(each.callee).name) && facts.scopes.isGlobalReference(unwrap(each.callee)));
-}
-
-function isLogLine(facts: Facts, call: any): boolean {
-  const callee = unwrap(call.callee);
-  if ((callee?.type !== 'MemberExpression' && callee?.type !== 'OptionalMemberExpression') || !LOG_METHODS.has(propertyName(callee) ?? '') || !call.arguments.every((argument: any) => isQuiet(facts, argument))) return false;
-  const object = unwrap(callee.object);
-  if (object?.type === 'Identifier' && object.name === 'console') return facts.scopes.isGlobalReference(object);
-  const name = object?.type === 'Identifier' ? object.name : propertyName(object);
-  return name !== undefined && LOGGER_NAME.test(name) && isEffectFree(object);
 }
 
 // the first `return`, `break` or `continue` of the statements that can take control out of them
