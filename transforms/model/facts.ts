@@ -6,6 +6,7 @@ import { Tree, unwrap } from '../analysis/tree';
 import { isTypeScriptPath } from '../engine/parse';
 import { SourceText, codeLine } from '../engine/source';
 import type { ModuleIndex } from './modules';
+import { parameterTypes } from '../engine/types';
 
 export class Facts {
   readonly tree: Tree;
@@ -35,6 +36,24 @@ export class Facts {
   get resolver(): Resolver {
     this.resolverValue ??= new Resolver(this.tree, this.scopes);
     return this.resolverValue;
+  }
+
+  private readonly typesOf = new Map<any, string[] | undefined>();
+
+  /**
+   * In TypeScript, the types of a function's parameters as the checker of the file's own project
+   * gives them (`(code) => …` passed to `app.on('exit', …)`: `number | null`), for a fix that names
+   * it; undefined when they cannot be written there (./engine/types.ts)
+   */
+  parameterTypes(fn: any): string[] | undefined {
+    if (!this.typescript) return undefined;
+    if (!this.typesOf.has(fn)) this.typesOf.set(fn, parameterTypes(this.path, this.text, fn.start, fn.end));
+    return this.typesOf.get(fn);
+  }
+
+  /** a function whose parameters all carry a type, or can be given the one the checker gives them */
+  typesParameters(fn: any): boolean {
+    return !this.typescript || fn.params.every((param: any) => param.typeAnnotation) || this.parameterTypes(fn) !== undefined;
   }
 
   /** a node's code as the file spells it, on one line */

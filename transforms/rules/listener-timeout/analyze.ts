@@ -290,7 +290,7 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
       continue;
     }
     if (!settlesOnly(facts, site, handler)) return refuse('handlerShape', call, { name: facts.code(handler, 60) });
-    if (facts.typescript && handler.params.some((param: any) => !param.typeAnnotation)) return refuse('untypedHandler', handler);
+    if (!facts.typesParameters(handler)) return refuse('untypedHandler', handler);
     // `function (ev: Event) { … this.url … }`: its `this` is typed by the call it is passed to, and hoisted loses it
     if (facts.typescript && handler.type === 'FunctionExpression' && !handler.params.some((param: any) => param.name === 'this') && facts.tree.within(handler, 'ThisExpression').some((node) => facts.tree.functionOf(node) === handler)) return refuse('untypedHandler', handler);
     registrations.push({ listener, remover, handler: { kind: 'inline', node: handler } });
@@ -625,7 +625,7 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     if (isFunction(handler)) {
       // named by the fix: a statement of its own to name it before; in TypeScript, typed parameters
       if (!listener.statement || handler.type === 'FunctionExpression' && facts.tree.within(handler.body, 'ThisExpression').length > 0) return undefined;
-      if (facts.typescript && handler.params.some((param: any) => !param.typeAnnotation)) return undefined;
+      if (!facts.typesParameters(handler)) return undefined;
       if (throwsBefore(listener.statement.start) || directiveAbove(facts, listener.statement)) return undefined;
       removals.push(removal);
       continue;
@@ -647,8 +647,8 @@ function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
 function eventRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean, handlerOf: (listener: Listener) => any, pointsIn: (listener: Listener) => ExecutorSite['settlePoints']): EventRemovals | string {
   const { tree } = facts;
   // in TypeScript, `(code) => …` takes its parameters' types from the call: named, it would lose them
-  const untyped = facts.typescript ? site.listeners.find((listener) => isFunction(unwrap(listener.handler)) && unwrap(listener.handler).params.some((param: any) => !param.typeAnnotation)) : undefined;
-  if (untyped) return `the handler \`${facts.code(untyped.handler, 40)}\` takes its parameters' types from the call it is passed to, which a const of its own would lose`;
+  const untyped = facts.typescript ? site.listeners.find((listener) => isFunction(unwrap(listener.handler)) && !facts.typesParameters(unwrap(listener.handler))) : undefined;
+  if (untyped) return `the handler \`${facts.code(untyped.handler, 40)}\` takes its parameters' types from the call it is passed to, which a const of its own would lose, and none that can be written there is known`;
   const unremovable = site.listeners.find((listener) => !removerFor(facts, listener));
   if (unremovable) return `nothing in this file shows that \`${facts.code(unremovable.target, 40)}\` has \`removeListener\` (\`on()\` alone does not)`;
   // an emitter with no 'error' listener throws on an 'error' event: the one the code leaves attached

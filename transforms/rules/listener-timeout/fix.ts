@@ -69,7 +69,7 @@ function fixExecutor(plan: Extract<ListenerPlan, { kind: 'executor' }>, context:
       edits.push(insertLinesBefore(layout, listener.statement, hoisted.split('\n')));
     } else {
       const handler = registration.handler.node;
-      edits.push(insertLinesBefore(layout, listener.statement, inlineWithCleanup(layout, handler, cleanup, name)));
+      edits.push(insertLinesBefore(layout, listener.statement, inlineWithCleanup(layout, handler, cleanup, name, parameterTypeEdits(facts, handler))));
     }
     edits.push(replaceRange(listener.handler.start, listener.handler.end, name));
   });
@@ -93,26 +93,27 @@ function removal(layout: Layout, registration: Registration, handlerName: string
 // `const onReady = <handler>;` with `cleanup();` first in the handler, as lines for the line of the
 // statement it goes above: an expression body becomes a block; a block body keeps its lines, which
 // already sit at the statement's indentation plus their own.
-function inlineWithCleanup(layout: Layout, handler: any, cleanup: string, name: string): string[] {
+function inlineWithCleanup(layout: Layout, handler: any, cleanup: string, name: string, typed: readonly Edit[] = []): string[] {
   const { style, text } = layout;
   const source = text.text;
   const unit = style.indent;
   const call = statement(style, `${cleanup}()`);
+  const slice = (start: number, end: number) => applyEditsInRange(source, start, end, typed.filter((edit) => edit.start >= start && edit.end <= end)).text;
   if (handler.body.type !== 'BlockStatement') {
     // up to the arrow itself: a body in parentheses, `(v) => (resolve(v))`, loses them in the block
     const afterHead = handler.returnType?.end ?? handler.params.at(-1)?.end ?? handler.start;
-    const head = `${source.slice(handler.start, source.indexOf('=>', afterHead) + 2)} `;
+    const head = `${slice(handler.start, source.indexOf('=>', afterHead) + 2)} `;
     const body = source.slice(handler.body.start, handler.body.end);
     return [`const ${name} = ${head}{`, `${unit}${call}`, `${unit}${statement(style, body)}`, statement(style, '}')];
   }
   const statementIndent = text.indentOf(handler.start);
   const strip = (line: string) => (line.startsWith(statementIndent) ? line.slice(statementIndent.length) : line.trimStart());
-  const lines = source.slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
+  const lines = slice(handler.start, handler.end).split(/\r\n|[\n\r]/);
   const first = handler.body.body[0];
   const inner = first ? strip(text.indentOf(first.start)) : unit;
   if (lines.length === 1) {
     // `() => { reject(err); }` on one line
-    return [`const ${name} = ${source.slice(handler.start, handler.body.start + 1)} ${call}${source.slice(handler.body.start + 1, handler.end)}${semi(style)}`];
+    return [`const ${name} = ${slice(handler.start, handler.body.start + 1)} ${call}${source.slice(handler.body.start + 1, handler.end)}${semi(style)}`];
   }
   const [opening, ...rest] = lines;
   return [`const ${name} = ${opening}`, `${inner}${call}`, ...rest.slice(0, -1).map(strip), `${strip(rest[rest.length - 1])}${semi(style)}`];
@@ -176,7 +177,7 @@ function fixTimerRemovals(plan: Extract<ListenerPlan, { kind: 'timer-removals' }
       // `function onReady(value) {…}` keeps its own name, as a declaration; others get one
       const own = ownName(facts, handler, plan.site.executor, taken);
       const given = own ?? names.allocate(handlerBaseName(removal.listener.event), plan.site.executor);
-      edits.push(insertLinesBefore(layout, removal.listener.statement, own ? declared(layout, handler) : named(layout, handler, given)));
+      edits.push(insertLinesBefore(layout, removal.listener.statement, own ? declared(layout, handler, parameterTypeEdits(facts, handler)) : named(layout, handler, given, parameterTypeEdits(facts, handler))));
       edits.push(replaceRange(removal.listener.handler.start, removal.listener.handler.end, given));
       name = given;
     }
@@ -235,11 +236,29 @@ function fixEventRemovals(plan: Extract<ListenerPlan, { kind: 'event-removals' }
     const own = inside(handler);
     for (const each of own) before.splice(before.indexOf(each), 1);
     const ownEdits = own.map((each) => each.edit);
-    edits.push(insertLinesBefore(layout, removal.listener.statement, naming.own ? declared(layout, handler, ownEdits) : named(layout, handler, naming.name, ownEdits)));
+    const typed = [...parameterTypeEdits(facts, handler), ...ownEdits];
+    edits.push(insertLinesBefore(layout, removal.listener.statement, naming.own ? declared(layout, handler, typed) : named(layout, handler, naming.name, typed)));
     edits.push(replaceRange(removal.listener.handler.start, removal.listener.handler.end, naming.name));
   }
   edits.push(...before.map((each) => each.edit));
   edits.push(appendToFunction(layout, site.timer!.callback, calls));
+  return edits;
+}
+
+// In TypeScript, a type for each parameter the handler leaves to the call it is passed to, as the
+// checker gives it there (./engine/types.ts): `(code) =>` becomes `(code: number | null) =>`, and a
+// lone parameter without parentheses gets them. The analysis refused a handler this cannot type.
+function parameterTypeEdits(facts: FixContext['facts'], handler: any): Edit[] {
+  if (!facts.typescript || handler.params.every((param: any) => param.typeAnnotation)) return [];
+  const types = facts.parameterTypes(handler);
+  if (!types) throw new Error('a handler named without the types of its parameters');
+  const source = facts.text;
+  const edits: Edit[] = [];
+  handler.params.forEach((param: any, index: number) => {
+    if (param.typeAnnotation) return;
+    const bare = handler.type === 'ArrowFunctionExpression' && !source.slice(handler.start, param.start).includes('(');
+    edits.push(bare ? replaceRange(param.start, param.end, `(${source.slice(param.start, param.end)}: ${types[index]})`) : insertAt(param.end, `: ${types[index]}`));
+  });
   return edits;
 }
 
