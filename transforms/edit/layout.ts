@@ -106,6 +106,16 @@ export function bodyOnOwnLine(layout: Layout, node: any, edits: readonly Edit[])
   const before = text.text.slice(text.lineStartOf(body.start), body.start);
   // on the head's line, and alone on it to its end
   if (before.trim() === '' || /[\n\r]/.test(text.text.slice(body.start, body.end)) || !text.ownsLines({ start: text.lineStartOf(body.start) }, body)) return [...edits];
+  // `if (a) if (b) body`: the heads would each need a line of their own (`else if` is one head)
+  const outer = tree.parent(head);
+  if (outer && ['IfStatement', 'WhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'].includes(outer.type) && (outer.consequent === head || outer.body === head)) return [...edits];
+  // `if (a) /* why */ body`: the comment would stay behind on the head's line
+  const comments: any[] = tree.file?.comments ?? [];
+  if (comments.some((comment) => comment.start >= text.lineStartOf(body.start) && comment.end <= body.start)) return [...edits];
+  // another site in the same body (`r = [await race1, await race2]`): each fix would move the whole
+  // body, and their edits would overlap; the body stays where it is, as the fixes write it
+  const others = [...tree.within(body, 'CallExpression'), ...tree.within(body, 'NewExpression')].filter((call: any) => !(call.start >= node.start && call.end <= node.end));
+  if (others.some((call: any) => /\b(?:setTimeout|setInterval|Promise|race|any|sleep|delay|wait|timeout)\b/i.test(text.text.slice(call.callee.start, call.callee.end)))) return [...edits];
   const within = edits.filter((edit) => edit.start >= body.start && edit.end <= body.end);
   const composed = applyEditsInRange(text.text, body.start, body.end, within).text;
   if (!/[\n\r]/.test(composed)) return [...edits];

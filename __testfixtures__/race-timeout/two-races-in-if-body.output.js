@@ -1,0 +1,19 @@
+// Two races in one `if` body without braces: both are fixed in one run. Each fix would move the
+// whole body below its head, and the two moves would overlap: the body stays on the head's line.
+export async function process(term) {
+  let found = ['none'];
+  let timerHandle;
+  let timerHandle2;
+  if (term) found = [await Promise.race([
+    search(term),
+    new Promise((_, reject) => {
+      timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle)), await Promise.race([
+    search(term),
+    new Promise((_, reject) => {
+      timerHandle2 = setTimeout(() => reject(new Error('search canceled')), 100);
+    }),
+  ]).finally(() => clearTimeout(timerHandle2))];
+  return found.join();
+}
