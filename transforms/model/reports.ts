@@ -52,6 +52,11 @@ function isQuiet(facts: Facts, node: any): boolean {
 /** the last effect's call, when every effect before it is a report: `log.warn('timed out'); reject(err)` */
 export function settleAfterReports(facts: Facts, effects: Effect[]): any | undefined {
   const last = effects[effects.length - 1];
-  if (last?.kind !== 'call' || !effects.slice(0, -1).every((effect) => isReportEffect(facts, effect))) return undefined;
+  // `return log(…); reject(err)`: what follows a return never runs
+  if (last?.kind !== 'call' || !effects.slice(0, -1).every((effect) => isReportEffect(facts, effect) && statementOf(effect)?.type !== 'ReturnStatement')) return undefined;
   return last.call;
+}
+
+function statementOf(effect: Effect): any {
+  return effect.kind === 'other' ? effect.node : effect.statement;
 }

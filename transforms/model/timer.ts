@@ -292,3 +292,8 @@ function expressionEffect(node: any, statement: any): Effect {
   if (expression?.type === 'AssignmentExpression') return { kind: 'assign', assignment: expression, statement };
   return { kind: 'other', node: statement };
 }
+
+/** `return reject(err);` (or any `return`) in a timer's block callback: code appended at its end would not run after it */
+export function returnsInCallback(tree: { within(node: any, type: string): any[]; functionOf(node: any): any }, callback: any): boolean {
+  return isFunction(callback) && callback.body.type === 'BlockStatement' && tree.within(callback.body, 'ReturnStatement').some((statement) => tree.functionOf(statement) === callback);
+}

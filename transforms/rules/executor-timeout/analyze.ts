@@ -11,7 +11,7 @@ import { type ExecutorSite, LISTENER_METHODS } from '../../model/executor';
 import type { Facts } from '../../model/facts';
 import { type Placement, placementFor } from '../../model/placement';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
-import { callbackEffects } from '../../model/timer';
+import { callbackEffects, returnsInCallback } from '../../model/timer';
 import { inLoopOutside, runsOnEveryPathOf } from '../../model/paths';
 import type { MessageId } from './messages';
 
@@ -641,6 +641,8 @@ function planFetch(facts: Facts, site: ExecutorSite): { call?: any; node?: any; 
   if (init && init.type !== 'ObjectExpression') return refuse(call, 'its init is not an object literal, so it may already carry a signal');
   if (init?.properties.some((property: any) => property.type === 'SpreadElement')) return refuse(call, 'its init spreads another object that may carry a signal');
   if (init?.properties.some((property: any) => !property.computed && (property.key?.name ?? property.key?.value) === 'signal')) return undefined;
+  // the abort goes at the end of the timer's callback: a `return` in it would skip it
+  if (site.timer && returnsInCallback(tree, site.timer.callback)) return refuse(call, "the timer's callback returns before its end, where the abort would be written and never run");
   const step = effectfulStep(facts, site, call);
   if (step) return refuse(call, `a step of its chain, \`${facts.code(step, 40)}\`, does more than read the response: an abort would skip it, or cut a body the promise already follows`);
   if (!rejectsOnlyThroughReject(facts, site, call)) return refuse(call, 'its rejection is not handed straight to `reject`, so an abort would run other code or go unhandled');

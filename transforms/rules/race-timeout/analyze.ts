@@ -16,7 +16,7 @@ import { normalize } from 'node:path';
 import { coverageOf, inLoopOutside, isGuardedClear, mayLeaveEarly, runsOnEveryPathOf } from '../../model/paths';
 import { type RaceArm, type RaceSite } from '../../model/race';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
-import { callbackEffects } from '../../model/timer';
+import { callbackEffects, returnsInCallback } from '../../model/timer';
 import { settleAfterReports } from '../../model/reports';
 import type { MessageId } from './messages';
 
@@ -824,6 +824,8 @@ function fetchRefusal(facts: Facts, site: RaceSite, call: any, timer: TimerPlan)
   if (timer.kind !== 'executor') return timer.kind === 'sleep' ? 'a timers/promises timer has no callback to abort from after it settles the race' : 'the timer comes from a helper, with no callback to abort from after it settles the race';
   const callback = timer.arm.timer.callback;
   if (!isFunction(callback)) return 'the timer settles through `setTimeout(settle, ms, value)`, with no callback to abort from';
+  // the abort goes at the end of the callback: a `return` in it would skip it
+  if (returnsInCallback(facts.tree, callback)) return "the timer's callback returns before its end, where the abort would be written and never run";
   if (!facts.resolver.isFreeAt(site.node, 'AbortController')) return '`AbortController` is not the global here';
   return undefined;
 }

@@ -1,0 +1,13 @@
+// The timer's callback ends in `return reject(…)`: an abort of the fetch written after it would
+// never run. The timer is still cleared once the promise settles; the fetch is reported.
+export function process(term) {
+  let timerHandle;
+  return new Promise((resolve, reject) => {
+    timerHandle = setTimeout(() => {
+      return reject(new Error('search canceled'));
+    }, 100);
+    fetch(`/search?q=${term}`)
+      .then((response) => response.text())
+      .then(resolve, reject);
+  }).finally(() => clearTimeout(timerHandle));
+}
