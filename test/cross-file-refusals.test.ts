@@ -146,6 +146,63 @@ const cases: Record<string, Case> = {
     },
     reason: 'it is TypeScript, whose annotations would not parse in this JavaScript file',
   },
+  // a helper another file replaces: inlined, the race would escape the replacement
+  'a test mocks the helper\'s module (jest.mock)': {
+    files: {
+      'package.json': '{"private":true}\n',
+      'delay.js': "function delay(ms) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\n\nmodule.exports = { delay };\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+      'process.test.js': "jest.mock('./delay', () => ({ delay: () => Promise.resolve() }));\n",
+    },
+    reason: "another file replaces it (`jest.mock('./delay')` in",
+  },
+  'a test stubs the helper (sinon.stub)': {
+    files: {
+      'package.json': '{"private":true}\n',
+      'delay.js': "exports.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+      'process.test.js': "const sinon = require('sinon');\nconst helpers = require('./delay');\nsinon.stub(helpers, 'delay').resolves();\n",
+    },
+    reason: 'another file replaces it',
+  },
+  'a test writes the helper on its module (utils.delay = fake)': {
+    files: {
+      'package.json': '{"private":true}\n',
+      'delay.js': "exports.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+      'setup.js': "const helpers = require('./delay');\nhelpers.delay = () => Promise.resolve();\n",
+    },
+    reason: 'another file replaces it',
+  },
+  // CommonJS: an export that may not be there yet when the requirer reads it
+  'a CommonJS helper module requires its requirer back (a cycle)': {
+    files: {
+      'delay.js': "const processor = require('./process');\nfunction delay(ms) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nexports.delay = delay;\nexports.run = () => processor.run(Promise.resolve('work'));\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS helper module may return before its export': {
+    files: {
+      'delay.js': "if (typeof window === 'undefined') return;\nfunction delay(ms) {\n  return new Promise((resolve) => setTimeout(resolve, ms));\n}\nexports.delay = delay;\n",
+      'process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: 'is not a timer this transform can see into',
+  },
+  'a CommonJS helper reads its own module\'s __filename': {
+    files: {
+      'delay.js': "module.exports = (ms) => new Promise((resolve) => setTimeout(resolve, ms, __filename));\n",
+      'process.js': "const delay = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+    },
+    reason: "it uses `__filename`, which is its own module's",
+  },
+  'a TypeScript helper names a type of its own file in its body': {
+    files: {
+      'delay.ts': "type Tick = void;\nexport const delay = (ms: number) => new Promise<Tick>((resolve) => setTimeout(resolve, ms));\n",
+      'process.ts': "import { delay } from './delay';\n\nexport async function run(work: Promise<string>): Promise<string | void> {\n  return Promise.race([work, delay(10)]);\n}\n",
+    },
+    reason: 'it names `Tick`, a type of its own file',
+  },
 };
 
 const quiet = { write: () => true };

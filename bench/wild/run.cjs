@@ -36,6 +36,18 @@ function parseArgs(argv) {
   return args;
 }
 
+// the files of the repository at that commit that name one of `words` (git grep): the ModuleIndex
+// reads them for `replacedElsewhere` (a test's `jest.mock(…)`, `sinon.stub(…)`), as the CLI reads the disk
+function gitSearch(gitDir, commit, words) {
+  const args = ['-C', gitDir, 'grep', '-l', '-w', ...words.flatMap((word) => ['-e', word]), commit, '--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
+  const grep = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return grep.stdout.split('\n').filter(Boolean).map((line) => line.slice(commit.length + 1)).filter((file) => !/(^|\/)(node_modules|dist|build|coverage)\//.test(file) && !file.endsWith('.d.ts'));
+}
+
+function gitHost(gitDir, commit) {
+  return { read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')), search: (_file, words) => gitSearch(gitDir, commit, words) };
+}
+
 function gitShow(gitDir, commit, file) {
   const result = spawnSync('git', ['-C', gitDir, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return result.status === 0 ? result.stdout : undefined;
@@ -91,14 +103,14 @@ function main() {
     bytes += source.length;
     // the repository's other files, at the same commit, for helpers imported from them
     const indexKey = `${repo}\u0000${commit}`;
-    if (!indexes.has(indexKey)) indexes.set(indexKey, new ModuleIndex({ read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')) }));
+    if (!indexes.has(indexKey)) indexes.set(indexKey, new ModuleIndex(gitHost(gitDir, commit)));
     let result;
     try {
       result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: indexes.get(indexKey) });
       // the CLI's second pass: a sleep helper of another file made cancellable, when a race asks
       const upgrades = result.findings.filter((finding) => finding.messageId === 'helperNotCancellable' && finding.data.upgradeFile !== undefined && finding.data.upgradeFile !== file).map((finding) => ({ file: finding.data.upgradeFile, at: Number(finding.data.upgradeAt) }));
       if (upgrades.length > 0) {
-        const host = { read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')) };
+        const host = gitHost(gitDir, commit);
         const upgraded = new ModuleIndex(host, upgrades);
         // as the CLI does: every file that may use the helper, read for its callers (git grep finds them)
         const callersOk = upgrades.every((upgrade) => {

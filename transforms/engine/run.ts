@@ -396,7 +396,9 @@ function sideEffectImport(facts: Facts, statement: any): Edit {
 function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: string, depth = 0, required = false): boolean {
   const resolved = required ? modules.resolveRequire(from, specifier) : modules.resolve(from, specifier);
   const relative = specifier.startsWith('.') || specifier.startsWith('/');
-  if (resolved === undefined) return !relative && depth > 0;
+  // a package the module imports may run code as it loads (a polyfill, a registration): kept
+  if (resolved === undefined) return false;
+  void relative;
   const home = modules.facts(resolved);
   if (!home || depth > 3) return false;
   const imported = (source: any) => moduleOnlyDeclares(modules, resolved, String(source.value), depth + 1);
@@ -404,6 +406,19 @@ function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: strin
     !node.decorators?.length &&
     (!node.superClass || unwrap(node.superClass)?.type === 'Identifier') &&
     node.body.body.every((member: any) => member.type !== 'StaticBlock' && !member.computed && !member.decorators?.length && (!member.static || member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod' || member.type === 'TSDeclareMethod'));
+  // a value made without running code: a literal, a name, a function, a quiet class, an object or
+  // array of those; not `new Registry()` (its constructor runs), not `Config.instance` (a getter may)
+  const declaresOnly = (value: any): boolean => {
+    const node = unwrap(value);
+    if (!node) return true;
+    if (isFunction(node) || node.type === 'Identifier' || /Literal$/.test(node.type) && node.type !== 'TemplateLiteral') return true;
+    if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
+    if (node.type === 'ClassExpression') return quietClass(node);
+    if (node.type === 'UnaryExpression' && (node.operator === '-' || node.operator === '!' || node.operator === 'void')) return /Literal$/.test(unwrap(node.argument)?.type ?? '');
+    if (node.type === 'ArrayExpression') return node.elements.every((element: any) => element === null || (element.type !== 'SpreadElement' && declaresOnly(element)));
+    if (node.type === 'ObjectExpression') return node.properties.every((property: any) => property.type !== 'SpreadElement' && !property.computed && (property.type === 'ObjectMethod' ? property.kind === 'method' : declaresOnly(property.value)));
+    return false;
+  };
   const quiet = (node: any): boolean => {
     if (!node) return true;
     switch (node.type) {
@@ -422,7 +437,7 @@ function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: strin
       case 'ClassDeclaration':
         return quietClass(node);
       case 'VariableDeclaration':
-        return node.declarations.every((declarator: any) => !declarator.init || isFunction(unwrap(declarator.init)) || isEffectFree(declarator.init));
+        return node.declarations.every((declarator: any) => !declarator.init || declaresOnly(declarator.init));
       case 'ExportNamedDeclaration':
         return (!node.source || node.exportKind === 'type' || imported(node.source)) && quiet(node.declaration);
       case 'ExportDefaultDeclaration':

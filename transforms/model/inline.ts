@@ -52,6 +52,9 @@ function isStable(site: Facts, node: any): boolean {
   return binding.kind === 'const' || ((binding.kind === 'param' || binding.kind === 'let') && !hasWrites(binding));
 }
 
+// the names Node gives each CommonJS module of its own
+const MODULE_NAMES = new Set(['__filename', '__dirname', 'require', 'module', 'exports']);
+
 /** a plan, or the reason the call cannot be inlined */
 export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts): InlinePlan | string {
   if (fn.async || fn.generator) return 'it is async or a generator';
@@ -164,9 +167,16 @@ export function planInline(site: Facts, at: any, call: any, fn: any, home: Facts
     const binding = home.scopes.bindingOf(id);
     if (binding && (home.tree.isInside(binding.id, returned) || fn.params.some((param: any) => home.tree.isInside(binding.id, param)))) continue;
     if (binding) return `it uses \`${id.name}\` of its own file`;
+    // a CommonJS module's own names (`__filename` is the helper's file, `require` resolves from it)
+    if (home !== site && MODULE_NAMES.has(id.name)) return `it uses \`${id.name}\`, which is its own module's`;
     if (!site.resolver.isFreeAt(at, id.name)) return `\`${id.name}\` is not the global at the race`;
   }
 
+  // `new Promise<Tick>(…)` with `type Tick = void` in the helper's file: not a name at the race
+  if (home !== site) {
+    const own = home.tree.within(returned, 'TSTypeReference').find((reference: any) => reference.typeName?.type !== 'Identifier' || declaresType(home, reference.typeName.name));
+    if (own) return `it names \`${home.code(own, 30)}\`, a type of its own file`;
+  }
   // a TypeScript helper's text in a JavaScript file: its annotations, casts and type arguments would not parse
   if (home.typescript && !site.typescript && hasTypeSyntax(home, returned)) return 'it is TypeScript, whose annotations would not parse in this JavaScript file';
   // TypeScript: `new Promise` took its type from the helper's return type; the site must spell it
@@ -309,4 +319,16 @@ function foldedBranch(site: Facts, at: any, call: any, fn: any, home: Facts, cho
   }
   if (value === undefined) return undefined;
   return value ? choice.consequent : choice.alternate;
+}
+
+// a type, interface, class, enum or import of that name at the top of the file (exported or not)
+function declaresType(home: Facts, name: string): boolean {
+  return home.tree.program.body.some((statement: any) => {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (!declaration) return (statement.specifiers ?? []).some((specifier: any) => (specifier.exported?.name ?? specifier.local?.name) === name);
+    if (declaration.type === 'ImportDeclaration') return declaration.specifiers.some((specifier: any) => specifier.local?.name === name);
+    if (['TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'ClassDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration'].includes(declaration.type)) return declaration.id?.name === name;
+    if (declaration.type === 'TSImportEqualsDeclaration') return declaration.id?.name === name;
+    return false;
+  });
 }

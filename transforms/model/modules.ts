@@ -16,7 +16,50 @@ import { upgradeText } from './upgrade';
 export interface ModuleHost {
   /** the text of a file, or undefined when there is none (or it cannot be read) */
   read(file: string): string | undefined;
+  /**
+   * the source files of the repository that holds `file` (its tests among them) that hold one of
+   * `words` as a word, as paths the host reads; undefined when it cannot search them (then no file
+   * is taken to replace a helper)
+   */
+  search?(file: string, words: readonly string[]): string[] | undefined;
 }
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', '.turbo']);
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
+// the repository's root above a file: the highest folder with a package.json, below any .git
+function repositoryRoot(file: string): string {
+  let root = path.dirname(path.resolve(file));
+  for (let dir = root; ; ) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) root = dir;
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return root;
+    dir = parent;
+  }
+}
+
+function listSources(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 12 || found.length > 50_000) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path.join(dir, entry.name), depth + 1);
+      else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(path.join(dir, entry.name));
+    }
+  };
+  walk(root, 0);
+  return found;
+}
+
+const listed = new Map<string, Array<{ file: string; text: string }>>();
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** reads files from disk, relative paths from the current directory */
 export const diskHost: ModuleHost = {
@@ -28,11 +71,28 @@ export const diskHost: ModuleHost = {
       return undefined;
     }
   },
+  search(file, words) {
+    const root = repositoryRoot(file);
+    if (!listed.has(root)) {
+      // the files that may replace anything at all, read once a run
+      const texts: Array<{ file: string; text: string }> = [];
+      for (const each of listSources(root)) {
+        const text = diskHost.read(each);
+        if (text !== undefined && text.length <= MAX_FILE && REPLACES.test(text)) texts.push({ file: each, text });
+      }
+      listed.set(root, texts);
+    }
+    const word = new RegExp(`(?<![\\w$])(?:${words.map(escaped).join('|')})(?![\\w$])`);
+    return listed.get(root)!.filter((each) => word.test(each.text)).map((each) => each.file);
+  },
 };
+
+/** what a file that replaces a function of another holds, one of: a mock, a spy or stub, a require written to */
+export const REPLACES = /mock|spyOn|stub\s*\(|proxyquire|rewire|td\s*\.\s*replace|require\s*\(/;
 
 /** reads files from disk, relative paths from `base` (the directory the run's paths are relative to) */
 export function diskHostAt(base: string): ModuleHost {
-  return { read: (file) => diskHost.read(path.resolve(base, file)) };
+  return { read: (file) => diskHost.read(path.resolve(base, file)), search: (file, words) => diskHost.search!(path.resolve(base, file), words) };
 }
 
 /** where a caller hands runRules (in its options) the directory its paths are relative to */
@@ -70,6 +130,61 @@ export class ModuleIndex {
     const byFile = new Map<string, number[]>();
     for (const upgrade of upgrades) byFile.set(path.normalize(upgrade.file), [...(byFile.get(path.normalize(upgrade.file)) ?? []), upgrade.at]);
     this.upgrades = byFile;
+  }
+
+  /**
+   * Whether some file of the repository replaces the function `names` name in `file` (a test's
+   * `jest.mock('./utils')`, `vi.mock(…)`, `sinon.stub(utils, 'delay')`, `jest.spyOn(utils,
+   * 'delay')`, proxyquire, `utils.delay = fake` on a require of it): a race that no longer calls it
+   * would escape the replacement. The first one found, said as `how` (`jest.mock('./utils')` in
+   * test/a.test.ts), or undefined. Read from the files the host finds naming the function or its module.
+   */
+  replacedElsewhere(file: string, names: readonly string[]): string | undefined {
+    const memo = `${file}\u0000${names.join('\u0000')}`;
+    if (!this.replaced.has(memo)) this.replaced.set(memo, this.findReplacement(file, names));
+    return this.replaced.get(memo);
+  }
+
+  private readonly replaced = new Map<string, string | undefined>();
+
+  private findReplacement(file: string, names: readonly string[]): string | undefined {
+    if (!this.host.search) return undefined;
+    // the files that name the function, or its module (`jest.mock('./utils')`: utils, or its folder for an index)
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    const words = [...names, base === 'index' ? path.basename(path.dirname(file)) : base].filter((word) => /^[\w$-]+$/.test(word));
+    const replacements: Array<{ file: string; specifier?: string; name?: string; how: string }> = [];
+    {
+      for (const other of this.host.search(file, words) ?? []) {
+        const text = this.host.read(other);
+        if (text === undefined || text.length > MAX_FILE || !REPLACES.test(text)) continue;
+        for (const match of text.matchAll(/\b(?:jest|vi|vitest|td)\s*\.\s*(?:mock|doMock|unstable_mockModule|setMock|replaceEsm|replace)\s*\(\s*(['"`])([^'"`]+)\1/g)) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
+        for (const match of text.matchAll(/\b(?:proxyquire|rewire|mockRequire|mock)\s*\(\s*(['"`])([^'"`]+)\1/g)) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
+        // `sinon.stub(helpers, 'delay')`, `jest.spyOn(utils, 'delay')`: by the name, in a file that loads the module
+        const loaded = [...text.matchAll(/\b(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1|\bfrom\s*(['"])([^'"]+)\3/g)].map((match) => match[2] ?? match[4]);
+        for (const match of text.matchAll(/\b(?:spyOn|stub|replace|replaceGetter|mock|defineProperty)\s*\(\s*[^,()]+,\s*(['"`])([\w$]+)\1/g)) {
+          for (const specifier of loaded) replacements.push({ file: other, specifier, name: match[2], how: `\`${match[0].replace(/\s+/g, ' ')}…)\`` });
+        }
+        // `const utils = require('./utils'); utils.delay = fake`
+        for (const match of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*(['"`])([^'"`]+)\2\s*\)/g)) {
+          for (const write of text.matchAll(new RegExp(`\\b${match[1].replace(/\$/g, '\\$')}\\s*\\.\\s*([\\w$]+)\\s*=(?!=)`, 'g'))) replacements.push({ file: other, specifier: match[3], name: write[1], how: `\`${write[0].replace(/\s+/g, ' ')} …\`` });
+        }
+        for (const match of text.matchAll(/\brequire\(\s*(['"`])([^'"`]+)\1\s*\)\s*\.\s*([\w$]+)\s*=(?!=)/g)) replacements.push({ file: other, specifier: match[2], name: match[3], how: `\`${match[0].replace(/\s+/g, ' ')} …\`` });
+      }
+    }
+    // (paths as the host gives them: relative ones from the run's base, both sides alike)
+    const key = (each: string) => (path.isAbsolute(each) ? path.normalize(each) : path.resolve(this.base ?? process.cwd(), each));
+    const target = key(file);
+    const names_ = new Set(names);
+    for (const replacement of replacements) {
+      if (replacement.name !== undefined && !names_.has(replacement.name)) continue;
+      if (replacement.specifier !== undefined) {
+        const resolved = this.resolve(replacement.file, replacement.specifier) ?? this.resolveRequire(replacement.file, replacement.specifier);
+        if (resolved === undefined || key(resolved) !== target) continue;
+      }
+      const shown = path.isAbsolute(replacement.file) ? path.relative(this.base ?? process.cwd(), replacement.file) : replacement.file;
+      return `${replacement.how} in ${shown.split(path.sep).join('/')}`;
+    }
+    return undefined;
   }
 
   /** a file's text as the host has it (a package.json, say) */
@@ -192,7 +307,15 @@ export class ModuleIndex {
   /** the same for `require(specifier)` (`name` 'module.exports' for the whole of it), found as Node's require finds it */
   requiredFunction(from: string, specifier: string, name: string): ExportedFunction | undefined {
     const file = this.resolveRequire(from, specifier);
-    return file === undefined ? undefined : this.exportedFunction(file, name, 0, true);
+    if (file === undefined) return undefined;
+    // a cycle (`./utils` requires the requirer back): which side loads first decides whether the
+    // export is there yet when it is read, which this does not follow
+    const facts = this.facts(file);
+    if (facts && facts.tree.ofType('CallExpression').some((call: any) => {
+      const required = requiredModule(facts.scopes, call);
+      return required !== undefined && this.resolveRequire(file, required) === from;
+    })) return undefined;
+    return this.exportedFunction(file, name, 0, true);
   }
 
   // `require('./delay')` of a JavaScript file: `./delay`, `./delay.js`, the `main` of
@@ -280,6 +403,8 @@ export class ModuleIndex {
       return true;
     });
     if (topLevelThis) return undefined;
+    // `if (typeof window === 'undefined') return;` at the top level: an export below may never be written
+    if (tree.ofType('ReturnStatement').some((statement: any) => tree.functionOf(statement) === tree.program || tree.functionOf(statement) === undefined)) return undefined;
     const whole = name === 'module.exports' || name === 'default';
     const writes: Array<{ name: string | undefined; value: any; at: number }> = [];
     const topLevel = new Set<any>();

@@ -60,7 +60,7 @@ export const messages = {
   },
   untypedHandler: {
     what: 'listener raced against a timer',
-    why: 'the inline handler has untyped parameters, which lose their contextual type once hoisted into a const, and the project\'s TypeScript gives none that can be written there (not found, `any`, an inline object type, or a name not in scope)',
+    why: 'the inline handler has untyped parameters, which lose their contextual type once hoisted into a const, and no type that can be written there is known for them',
     fix: 'annotate the handler\'s parameters',
   },
   emitterShape: {

@@ -784,6 +784,13 @@ function sleepSignal(call: any): any | 'other' | 'none' {
 // setTimeout(r, ms))`): the race gets the helper's timer inline, with a handle (./model/inline.ts).
 function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm, { kind: 'helper' }>, options: Readonly<Record<string, unknown>>): TimerPlan | Result {
   const home = helper.home ?? facts;
+  // a helper of another file that a test replaces (`jest.mock('./utils')`, `sinon.stub(utils,
+  // 'delay')`): inlined, the race would no longer call it, and escape the replacement
+  if (home !== facts) {
+    const names = [...new Set([helper.name, helper.fn.id?.name, helper.binding?.imported?.imported].filter((name): name is string => typeof name === 'string' && /^[\w$]+$/.test(name) && name !== 'default'))];
+    const replaced = facts.modules?.replacedElsewhere(home.path, names);
+    if (replaced) return helperRefusal(facts, site, { ...helper, home }, `another file replaces it (${replaced}), which a race that no longer calls it would escape`, options);
+  }
   const plan = planInline(facts, site.node, helper.call, helper.fn, home);
   if (typeof plan === 'string') return helperRefusal(facts, site, { ...helper, home }, plan, options);
   const clear = clearSpelling(facts, plan.timer, site.node);
