@@ -174,6 +174,25 @@ const cases: Record<string, Case> = {
     },
     reason: 'another file replaces it',
   },
+  'a test mocks the module the race imports the helper through (an index re-exporting it)': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.js': "export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'index.js': "export { delay } from './delay.js';\n",
+      'process.js': "import { delay } from './index.js';\n\nexport const run = (work) => Promise.race([work, delay(100)]);\n",
+      'process.test.js': "vi.mock(import('./index.js'), () => ({ delay: async () => 'mocked' }));\n",
+    },
+    reason: "another file replaces it (`vi.mock(import('./index.js')` in",
+  },
+  'a test mocks the helper through an alias this does not resolve (@/delay.js)': {
+    files: {
+      'package.json': PACKAGE,
+      'delay.js': "export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'process.js': "import { delay } from './delay.js';\n\nexport const run = (work) => Promise.race([work, delay(100)]);\n",
+      'process.test.js': "vi.mock('@/delay.js', () => ({ delay: async () => 'mocked' }));\n",
+    },
+    reason: "another file replaces it (`vi.mock('@/delay.js')` in",
+  },
   // CommonJS: an export that may not be there yet when the requirer reads it
   'a CommonJS helper module requires its requirer back (a cycle)': {
     files: {

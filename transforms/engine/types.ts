@@ -1,13 +1,17 @@
 // The types TypeScript gives the parameters of an inline handler, for a fix that names it: in
 // `app.on('exit', (code) => …)` the call types `code` (`number | null`), and `const onExit = (code)
 // => …` would lose that. Asked only when such a fix is otherwise ready, of the TypeScript the file's
-// own project installs (resolved from the file's folder up), with the nearest tsconfig.json above it;
-// the file's text is the one being analysed (it need not be on disk: a fixture, a file read from
-// git), its imports are read from disk as that project resolves them.
+// own project installs (resolved from the file's folder up), with the tsconfig.json that owns the
+// file (the nearest above it, or the project it references that includes it, as `tsc -b` builds a
+// solution); the file's text is the one being analysed (it need not be on disk: a fixture, a file
+// read from git), its imports are read from disk as that project resolves them, and the config's
+// own declaration files (`globals.d.ts`) are read with it.
 //
 // A type is given only when it can be written at the handler as the checker prints it: no `any`
-// (which may stand for a type the program could not resolve), no `import("…")` (a name not in scope
-// there), nothing longer than a short line. Otherwise undefined, and the fix is refused as before.
+// (it may stand for a type the program could not resolve), no `import("…")`, no inline object or
+// function type, nothing longer than a short line; and only when, written on the handler's own
+// parameters, it type-checks there as the file did: no error the file did not have (a name not in
+// scope there, a type narrower than the call's). Otherwise undefined, and the fix is refused.
 import { dirname, resolve as resolvePath } from 'node:path';
 
 type TS = any;
@@ -16,7 +20,7 @@ const MAX_TYPE = 60;
 // the last program only (one holds the whole lib and the file's imports: a run over many files
 // keeps one at a time), and the files it read from disk, parsed once a run: they do not change
 // while the run reads them (it writes at the end)
-let last: { file: string; ts: TS; program: any; text: string } | undefined;
+let last: { file: string; text: string; ts: TS; program: any; options: any; roots: string[]; host: any } | undefined;
 const parsed = new Map<string, any>();
 const compilers = new Map<string, TS | null>();
 
@@ -36,33 +40,51 @@ function typescriptFor(path: string): TS | undefined {
   return compilers.get(from) ?? undefined;
 }
 
-function programFor(path: string, text: string): { ts: TS; program: any } | undefined {
+// The parsed config that owns the file: the nearest tsconfig.json above it, or, when that one is a
+// solution (`"files": []` with `references`), the referenced project whose files include it.
+// Undefined when a solution's projects do not include it (which options would apply is not known).
+function configFor(ts: TS, file: string): { options: any; declarations: string[] } | undefined {
+  const read = (config: string) => ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.findConfigFile(dirname(file), ts.sys.fileExists, 'tsconfig.json');
+  if (!config) return { options: { strict: true }, declarations: [] };
+  const owns = (commandLine: any) => commandLine.fileNames.some((name: string) => resolvePath(name) === file);
+  const declarationsOf = (commandLine: any) => commandLine.fileNames.filter((name: string) => /\.d\.[cm]?ts$/.test(name));
+  const root = read(config);
+  if (!root) return undefined;
+  const references: any[] = root.projectReferences ?? [];
+  if (references.length > 0 && !owns(root)) {
+    for (const reference of references) {
+      const path = ts.resolveProjectReferencePath(reference);
+      const project = path && ts.sys.fileExists(path) ? read(path) : undefined;
+      if (project && owns(project)) return { options: project.options, declarations: declarationsOf(project) };
+    }
+    return undefined;
+  }
+  return { options: root.options, declarations: declarationsOf(root) };
+}
+
+function programFor(path: string, text: string): typeof last {
   const file = resolvePath(path);
   if (last && last.file === file && last.text === text) return last;
   const ts = typescriptFor(file);
   if (!ts) return undefined;
-  let options: any = { strict: true, noEmit: true, skipLibCheck: true };
-  const config = ts.findConfigFile(dirname(file), ts.sys.fileExists, 'tsconfig.json');
-  if (config) {
-    const commandLine = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-    if (!commandLine) return undefined;
-    options = { ...commandLine.options, noEmit: true, skipLibCheck: true };
-  }
+  const config = configFor(ts, file);
+  if (!config) return undefined;
+  const options = { ...config.options, noEmit: true, skipLibCheck: true };
+  const roots = [file, ...config.declarations.filter((name) => resolvePath(name) !== file)];
   const host = ts.createCompilerHost(options, true);
   const read = host.getSourceFile.bind(host);
+  const texts = new Map<string, string>([[file, text]]);
   host.getSourceFile = (name: string, language: any, ...rest: any[]) => {
-    if (resolvePath(name) === file) return ts.createSourceFile(name, text, language, true);
+    const own = texts.get(resolvePath(name));
+    if (own !== undefined) return ts.createSourceFile(name, own, language, true);
     const key = `${ts.version}\0${JSON.stringify(language)}\0${resolvePath(name)}`;
     if (!parsed.has(key)) parsed.set(key, read(name, language, ...rest));
     return parsed.get(key);
   };
-  let program: any;
-  try {
-    program = ts.createProgram({ rootNames: [file], options, host });
-  } catch {
-    return undefined;
-  }
-  last = { file, ts, program, text };
+  (host as any).texts = texts;
+  const program = ts.createProgram({ rootNames: roots, options, host });
+  last = { file, text, ts, program, options, roots, host };
   return last;
 }
 
@@ -79,12 +101,7 @@ export function parameterTypes(path: string, text: string, start: number, end: n
   }
 }
 
-function typesOf(path: string, text: string, start: number, end: number): string[] | undefined {
-  const found = programFor(path, text);
-  if (!found) return undefined;
-  const { ts, program } = found;
-  const source = program.getSourceFile(resolvePath(path));
-  if (!source) return undefined;
+function findFunction(ts: TS, source: any, start: number, end: number): any {
   let fn: any;
   const visit = (node: any) => {
     if (fn) return;
@@ -92,15 +109,62 @@ function typesOf(path: string, text: string, start: number, end: number): string
     else if (node.pos <= start && node.end >= end) ts.forEachChild(node, visit);
   };
   visit(source);
-  if (!fn) return undefined;
+  return fn;
+}
+
+function typesOf(path: string, text: string, start: number, end: number): string[] | undefined {
+  const found = programFor(path, text);
+  if (!found) return undefined;
+  const { ts, program } = found;
+  const source = program.getSourceFile(found.file);
+  if (!source) return undefined;
+  const fn = findFunction(ts, source, start, end);
+  if (!fn || fn.typeParameters) return undefined;
   const checker = program.getTypeChecker();
   const types: string[] = [];
+  const insertions: Array<{ at: number; text: string }> = [];
   for (const parameter of fn.parameters) {
     if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken || parameter.initializer) return undefined;
+    if (parameter.type) {
+      types.push(parameter.type.getText(source));
+      continue;
+    }
     const type = checker.getTypeAtLocation(parameter.name);
-    const printed: string = checker.typeToString(type, fn, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+    const printed: string = checker.typeToString(type, fn, ts.TypeFormatFlags.NoTruncation);
     if (!printed || printed.length > MAX_TYPE || /\bany\b|import\(|\{|=>/.test(printed) || type.flags & ts.TypeFlags.Any) return undefined;
     types.push(printed);
+    const bare = ts.isArrowFunction(fn) && fn.parameters.length === 1 && !text.slice(fn.getStart(source), parameter.getStart(source)).includes('(');
+    if (bare) {
+      insertions.push({ at: parameter.getStart(source), text: '(' }, { at: parameter.end, text: `: ${printed})` });
+    } else insertions.push({ at: (parameter.questionToken ?? parameter.name).end, text: `: ${printed}` });
   }
-  return types;
+  return writtenAsTheyCheck(found, source, insertions) ? types : undefined;
+}
+
+// The file with the types written on the handler's parameters, where it stands: no error the file
+// did not have. (Named as a const above the call, the handler then reads the same names from the
+// scope around it: nothing the handler itself declares is in these types, it has no type parameters.)
+function writtenAsTheyCheck(found: NonNullable<typeof last>, source: any, insertions: Array<{ at: number; text: string }>): boolean {
+  if (insertions.length === 0) return true;
+  const { ts, program, file, text, options, roots, host } = found;
+  let typed = text;
+  for (const insertion of [...insertions].sort((a, b) => b.at - a.at)) typed = typed.slice(0, insertion.at) + insertion.text + typed.slice(insertion.at);
+  const messages = (each: any, sourceFile: any) => [...each.getSyntacticDiagnostics(sourceFile), ...each.getSemanticDiagnostics(sourceFile)].map((diagnostic: any) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const before = messages(program, source);
+  const texts: Map<string, string> = host.texts;
+  texts.set(file, typed);
+  try {
+    const after = ts.createProgram({ rootNames: roots, options, host, oldProgram: program });
+    const now = messages(after, after.getSourceFile(file));
+    // every message of the typed file was the file's already (as many times)
+    const left = [...before];
+    return now.every((message: string) => {
+      const index = left.indexOf(message);
+      if (index === -1) return false;
+      left.splice(index, 1);
+      return true;
+    });
+  } finally {
+    texts.set(file, text);
+  }
 }

@@ -39,10 +39,14 @@ function repositoryRoot(file: string): string {
   }
 }
 
-function listSources(root: string): string[] {
+function listSources(root: string): string[] | undefined {
   const found: string[] = [];
+  let truncated = false;
   const walk = (dir: string, depth: number) => {
-    if (depth > 12 || found.length > 50_000) return;
+    if (depth > 12 || found.length > 100_000) {
+      truncated = true;
+      return;
+    }
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -55,10 +59,12 @@ function listSources(root: string): string[] {
     }
   };
   walk(root, 0);
-  return found;
+  return truncated ? undefined : found;
 }
 
-const listed = new Map<string, Array<{ file: string; text: string }>>();
+const listed = new Map<string, Array<{ file: string; text: string }> | null>();
+/** what `search` gives when the repository has more files than it reads: nothing may be taken as unreplaced */
+export const TRUNCATED = '\u0000truncated';
 const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** reads files from disk, relative paths from the current directory */
@@ -75,15 +81,24 @@ export const diskHost: ModuleHost = {
     const root = repositoryRoot(file);
     if (!listed.has(root)) {
       // the files that may replace anything at all, read once a run
+      const sources = listSources(root);
       const texts: Array<{ file: string; text: string }> = [];
-      for (const each of listSources(root)) {
-        const text = diskHost.read(each);
-        if (text !== undefined && text.length <= MAX_FILE && REPLACES.test(text)) texts.push({ file: each, text });
+      for (const each of sources ?? []) {
+        let size = 0;
+        try {
+          size = fs.statSync(each).size;
+        } catch {
+          continue;
+        }
+        const text = size <= MAX_FILE ? diskHost.read(each) : undefined;
+        if (text !== undefined && REPLACES.test(text)) texts.push({ file: each, text });
       }
-      listed.set(root, texts);
+      listed.set(root, sources === undefined ? null : texts);
     }
+    const texts = listed.get(root);
+    if (texts === null) return [TRUNCATED];
     const word = new RegExp(`(?<![\\w$])(?:${words.map(escaped).join('|')})(?![\\w$])`);
-    return listed.get(root)!.filter((each) => word.test(each.text)).map((each) => each.file);
+    return texts!.filter((each) => word.test(each.text)).map((each) => each.file);
   },
 };
 
@@ -139,29 +154,40 @@ export class ModuleIndex {
    * would escape the replacement. The first one found, said as `how` (`jest.mock('./utils')` in
    * test/a.test.ts), or undefined. Read from the files the host finds naming the function or its module.
    */
-  replacedElsewhere(file: string, names: readonly string[]): string | undefined {
-    const memo = `${file}\u0000${names.join('\u0000')}`;
-    if (!this.replaced.has(memo)) this.replaced.set(memo, this.findReplacement(file, names));
+  replacedElsewhere(file: string | readonly string[], names: readonly string[]): string | undefined {
+    const files = typeof file === 'string' ? [file] : [...file];
+    const memo = `${files.join('\u0000')}\u0001${names.join('\u0000')}`;
+    if (!this.replaced.has(memo)) this.replaced.set(memo, this.findReplacement(files, names));
     return this.replaced.get(memo);
   }
 
   private readonly replaced = new Map<string, string | undefined>();
 
-  private findReplacement(file: string, names: readonly string[]): string | undefined {
+  private findReplacement(files: readonly string[], names: readonly string[]): string | undefined {
     if (!this.host.search) return undefined;
-    // the files that name the function, or its module (`jest.mock('./utils')`: utils, or its folder for an index)
-    const base = path.basename(file).replace(/\.[^.]+$/, '');
-    const words = [...names, base === 'index' ? path.basename(path.dirname(file)) : base].filter((word) => /^[\w$-]+$/.test(word));
+    // the files that name the function, or one of its modules (`jest.mock('./utils')`: utils, or its folder for an index)
+    const baseOf = (each: string) => {
+      const base = path.basename(each).replace(/\.[^.]+$/, '');
+      return base === 'index' ? path.basename(path.dirname(each)) : base;
+    };
+    const bases = new Set(files.map(baseOf));
+    const words = [...names, ...bases].filter((word) => /^[\w$-]+$/.test(word));
     const replacements: Array<{ file: string; specifier?: string; name?: string; how: string }> = [];
+    const searched = this.host.search(files[0], words);
+    if (searched === undefined) return undefined;
+    if (searched.length === 1 && searched[0] === TRUNCATED) return 'the repository has more files than this reads for replacements';
     {
-      for (const other of this.host.search(file, words) ?? []) {
+      for (const other of searched) {
         const text = this.host.read(other);
         if (text === undefined || text.length > MAX_FILE || !REPLACES.test(text)) continue;
-        for (const match of text.matchAll(/\b(?:jest|vi|vitest|td)\s*\.\s*(?:mock|doMock|unstable_mockModule|setMock|replaceEsm|replace)\s*\(\s*(['"`])([^'"`]+)\1/g)) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
-        for (const match of text.matchAll(/\b(?:proxyquire|rewire|mockRequire|mock)\s*\(\s*(['"`])([^'"`]+)\1/g)) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
+        // `jest.mock('./delay')`, `vi.mock(import('./delay.js'))`, `jest.mock(require.resolve('./delay'))`, `jest.mock(\`${__dirname}/delay\`)`
+        const spec = String.raw`(?:import\s*\(\s*|require\s*\.\s*resolve\s*\(\s*)?(['"\`])([^'"\`]+)\1`;
+        for (const match of text.matchAll(new RegExp(String.raw`\b(?:jest|vi|vitest|td)\s*\.\s*(?:mock|doMock|unstable_mockModule|setMock|replaceEsm|replace)\s*\(\s*` + spec, 'g'))) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
+        for (const match of text.matchAll(new RegExp(String.raw`\b(?:proxyquire|rewire|mockRequire|mock)\s*\(\s*` + spec, 'g'))) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
         // `sinon.stub(helpers, 'delay')`, `jest.spyOn(utils, 'delay')`: by the name, in a file that loads the module
         const loaded = [...text.matchAll(/\b(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1|\bfrom\s*(['"])([^'"]+)\3/g)].map((match) => match[2] ?? match[4]);
-        for (const match of text.matchAll(/\b(?:spyOn|stub|replace|replaceGetter|mock|defineProperty)\s*\(\s*[^,()]+,\s*(['"`])([\w$]+)\1/g)) {
+        // (not `Object.defineProperty(exports, 'delay', { get })`: a re-export writes its own exports)
+        for (const match of text.matchAll(/\b(?:spyOn|stub|replace|replaceGetter|mock|defineProperty)\s*\(\s*(?!(?:module\s*\.\s*)?exports\s*,)[^,()]+,\s*(['"`])([\w$]+)\1/g)) {
           for (const specifier of loaded) replacements.push({ file: other, specifier, name: match[2], how: `\`${match[0].replace(/\s+/g, ' ')}…)\`` });
         }
         // `const utils = require('./utils'); utils.delay = fake`
@@ -173,15 +199,19 @@ export class ModuleIndex {
     }
     // (paths as the host gives them: relative ones from the run's base, both sides alike)
     const key = (each: string) => (path.isAbsolute(each) ? path.normalize(each) : path.resolve(this.base ?? process.cwd(), each));
-    const target = key(file);
+    const targets = new Set(files.map(key));
     const names_ = new Set(names);
     for (const replacement of replacements) {
       if (replacement.name !== undefined && !names_.has(replacement.name)) continue;
       if (replacement.specifier !== undefined) {
-        const resolved = this.resolve(replacement.file, replacement.specifier) ?? this.resolveRequire(replacement.file, replacement.specifier);
-        if (resolved === undefined || key(resolved) !== target) continue;
+        const specifier = replacement.specifier;
+        const resolved = specifier.includes('${') ? undefined : (this.resolve(replacement.file, specifier) ?? this.resolveRequire(replacement.file, specifier));
+        // an alias (`@/delay`, tsconfig paths, moduleNameMapper) or a template this does not
+        // resolve: taken to name the module when its last part is the module's name
+        if (resolved === undefined ? !bases.has(baseOf(specifier.replace(/\/+$/, ''))) : !targets.has(key(resolved))) continue;
       }
-      const shown = path.isAbsolute(replacement.file) ? path.relative(this.base ?? process.cwd(), replacement.file) : replacement.file;
+      const relative = path.isAbsolute(replacement.file) ? path.relative(this.base ?? process.cwd(), replacement.file) : replacement.file;
+      const shown = relative.startsWith('..') ? replacement.file : relative;
       return `${replacement.how} in ${shown.split(path.sep).join('/')}`;
     }
     return undefined;

@@ -1,7 +1,7 @@
 // race-timeout: a `Promise.race` against a timer. Safe when the timer is released on every path the
 // work can take (fulfil, reject); fixable when a handle can be kept and cleared in `.finally()` on
 // the race under the preconditions below; refused, with the precondition that failed, otherwise.
-import { propertyName, unwrapPattern } from '../../analysis/resolve';
+import { propertyName, requiredImport, unwrapPattern } from '../../analysis/resolve';
 import type { Binding } from '../../analysis/scope';
 import { isFunction, isLoop, outermost, unwrap, walkNodes } from '../../analysis/tree';
 import type { Remark, RuleContext, Verdict } from '../../engine/rule';
@@ -788,7 +788,10 @@ function planInlineHelper(facts: Facts, site: RaceSite, helper: Extract<TimerArm
   // 'delay')`): inlined, the race would no longer call it, and escape the replacement
   if (home !== facts) {
     const names = [...new Set([helper.name, helper.fn.id?.name, helper.binding?.imported?.imported].filter((name): name is string => typeof name === 'string' && /^[\w$]+$/.test(name) && name !== 'default'))];
-    const replaced = facts.modules?.replacedElsewhere(home.path, names);
+    // the helper's file, and the module the race imports it through (`./utils/index.js` re-exporting it)
+    const source = helper.binding?.imported?.source ?? (helper.binding ? requiredImport(facts.scopes, helper.binding)?.source : undefined);
+    const through = source === undefined ? undefined : (facts.modules?.resolve(facts.path, source) ?? facts.modules?.resolveRequire(facts.path, source));
+    const replaced = facts.modules?.replacedElsewhere(through && through !== home.path ? [home.path, through] : [home.path], names);
     if (replaced) return helperRefusal(facts, site, { ...helper, home }, `another file replaces it (${replaced}), which a race that no longer calls it would escape`, options);
   }
   const plan = planInline(facts, site.node, helper.call, helper.fn, home);
