@@ -193,6 +193,15 @@ const cases: Record<string, Case> = {
     },
     reason: "another file replaces it (`vi.mock('@/delay.js')` in",
   },
+  'a test in a folder named build, below the root, mocks the helper': {
+    files: {
+      'package.json': '{"private":true}\n',
+      'src/delay.js': "exports.delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n",
+      'src/process.js': "const { delay } = require('./delay');\n\nexports.run = (work) => Promise.race([work, delay(100)]);\n",
+      'src/build/process.test.js': "jest.mock('../delay', () => ({ delay: () => Promise.resolve() }));\n",
+    },
+    reason: "another file replaces it (`jest.mock('../delay')` in",
+  },
   // CommonJS: an export that may not be there yet when the requirer reads it
   'a CommonJS helper module requires its requirer back (a cycle)': {
     files: {
@@ -230,7 +239,10 @@ describe.each(Object.entries(cases))('cross-file refusal: %s', (_name, { files, 
   it('--write leaves every file as it was, and the race is reported with that reason', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fs-refusal-'));
     try {
-      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
       let json = '';
       await main(['--write', '--no-progress', '--json', dir], { stdout: { write: (chunk: string) => ((json += chunk), true) }, stderr: quiet, cwd: process.cwd(), env: {} });
       for (const [file, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).toBe(text);

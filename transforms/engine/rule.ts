@@ -35,7 +35,18 @@ export interface Remark {
 
 export type Verdict<Plan> =
   /** `messageId` (default `fixed`) and `data` say what the fix mended, when it is not the rule's usual leak */
-  | { status: 'fixable'; plan: Plan; remarks?: Remark[]; messageId?: string; data?: Record<string, string> }
+  | {
+      status: 'fixable';
+      plan: Plan;
+      remarks?: Remark[];
+      messageId?: string;
+      data?: Record<string, string>;
+      /**
+       * the output must type-check as the input did (./types.ts `typesHold`): when it does not, or
+       * `required` and that cannot be told, the fix is dropped and `refusal` reported instead
+       */
+      verifyTypes?: { required: boolean; refusal: Remark };
+    }
   | (Remark & { status: 'refused' | 'unknown' | 'safe' });
 
 export interface Rule<S extends Site = Site, Plan = unknown> {

@@ -24,6 +24,7 @@ import { SourceText } from './source';
 import { type Project, readProject } from './project';
 import { checkRewrite } from './safety';
 import { type Style, detectStyle } from './style';
+import { typesHold } from './types';
 
 export interface RunResult {
   /** the new text, when a fix changed the file */
@@ -207,6 +208,16 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
           findings.push(locate(rule.name, 'deferred', 'refused', {}, site.node, site.node, toOriginal));
         }
         continue;
+      }
+      // a fix whose output must type-check as its input did: checked alone, against this pass's text
+      if (verdict.verifyTypes) {
+        const holds = typesHold(path, text, applyEdits(text, edits));
+        if (holds === false || (holds === undefined && verdict.verifyTypes.required)) {
+          reported.add(origin);
+          const refusal = verdict.verifyTypes.refusal;
+          findings.push(locate(rule.name, refusal.messageId, refusal.status, refusal.data ?? {}, refusal.at ?? site.node, site.node, toOriginal));
+          continue;
+        }
       }
       spans.add(span, edits);
       accepted.push({ site, rule, edits, remarks: verdict.remarks ?? [], messageId: verdict.messageId ?? 'fixed', data: verdict.data ?? {} });

@@ -43,10 +43,10 @@ function typescriptFor(path: string): TS | undefined {
 // The parsed config that owns the file: the nearest tsconfig.json above it, or, when that one is a
 // solution (`"files": []` with `references`), the referenced project whose files include it.
 // Undefined when a solution's projects do not include it (which options would apply is not known).
-function configFor(ts: TS, file: string): { options: any; declarations: string[] } | undefined {
+function configFor(ts: TS, file: string): { options: any; declarations: string[]; files: string[] } | undefined {
   const read = (config: string) => ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   const config = ts.findConfigFile(dirname(file), ts.sys.fileExists, 'tsconfig.json');
-  if (!config) return { options: { strict: true }, declarations: [] };
+  if (!config) return { options: { strict: true }, declarations: [], files: [] };
   const owns = (commandLine: any) => commandLine.fileNames.some((name: string) => resolvePath(name) === file);
   const declarationsOf = (commandLine: any) => commandLine.fileNames.filter((name: string) => /\.d\.[cm]?ts$/.test(name));
   const root = read(config);
@@ -56,11 +56,11 @@ function configFor(ts: TS, file: string): { options: any; declarations: string[]
     for (const reference of references) {
       const path = ts.resolveProjectReferencePath(reference);
       const project = path && ts.sys.fileExists(path) ? read(path) : undefined;
-      if (project && owns(project)) return { options: project.options, declarations: declarationsOf(project) };
+      if (project && owns(project)) return { options: project.options, declarations: declarationsOf(project), files: project.fileNames };
     }
     return undefined;
   }
-  return { options: root.options, declarations: declarationsOf(root) };
+  return { options: root.options, declarations: declarationsOf(root), files: root.fileNames };
 }
 
 function programFor(path: string, text: string): typeof last {
@@ -154,7 +154,7 @@ function writtenAsTheyCheck(found: NonNullable<typeof last>, source: any, insert
   const texts: Map<string, string> = host.texts;
   texts.set(file, typed);
   try {
-    const after = ts.createProgram({ rootNames: roots, options, host, oldProgram: program });
+    const after = ts.createProgram({ rootNames: roots, options, host });
     const now = messages(after, after.getSourceFile(file));
     // every message of the typed file was the file's already (as many times)
     const left = [...before];
@@ -166,5 +166,70 @@ function writtenAsTheyCheck(found: NonNullable<typeof last>, source: any, insert
     });
   } finally {
     texts.set(file, text);
+  }
+}
+
+// the most files of a project the output is checked with (its own, with the file): a larger one is
+// not checked here, and a fix that needs the check is not made
+const MAX_PROJECT_FILES = 3000;
+
+/**
+ * Whether the rewritten file type-checks as the original did, in the project that owns it (every
+ * file of its config with it, so an augmentation elsewhere counts): no diagnostic it did not have,
+ * by message and as many times. Undefined when this cannot tell (no TypeScript resolves for the
+ * file, no config owns it, the project is too large, or the compiler throws).
+ */
+export function typesHold(path: string, before: string, after: string): boolean | undefined {
+  try {
+    const file = resolvePath(path);
+    const ts = typescriptFor(file);
+    if (!ts) return undefined;
+    const config = configFor(ts, file);
+    if (!config || config.files.length > MAX_PROJECT_FILES) return undefined;
+    // (a JavaScript file is read as the project would check it: `// @ts-check`, or its checkJs)
+    const options = { ...config.options, noEmit: true, skipLibCheck: true, ...(/\.[cm]?jsx?$/.test(file) ? { allowJs: true } : {}) };
+    const roots = [file, ...config.files.filter((name) => resolvePath(name) !== file)];
+    const host = ts.createCompilerHost(options, true);
+    const read = host.getSourceFile.bind(host);
+    let own = before;
+    host.getSourceFile = (name: string, language: any, ...rest: any[]) => {
+      if (resolvePath(name) === file) return ts.createSourceFile(name, own, language, true);
+      const key = `${ts.version}\0${JSON.stringify(language)}\0${resolvePath(name)}`;
+      if (!parsed.has(key)) parsed.set(key, read(name, language, ...rest));
+      return parsed.get(key);
+    };
+    // (a fresh program each time, not one reusing the last: a source file of the same name and no
+    // version would be taken for the old one, and the old diagnostics given again)
+    const messagesOf = (program: any) => {
+      const source = program.getSourceFile(file);
+      if (!source) throw new Error('the file is not in its program');
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic: any) => `${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+    };
+    const first = ts.createProgram({ rootNames: roots, options, host });
+    const had = messagesOf(first);
+    own = after;
+    const now = messagesOf(ts.createProgram({ rootNames: roots, options, host }));
+    return now.every((message: string) => {
+      const index = had.indexOf(message);
+      if (index === -1) return false;
+      had.splice(index, 1);
+      return true;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** a JavaScript file the project's TypeScript checks: `// @ts-check`, or `checkJs` in the config that owns it */
+export function isTypeChecked(path: string, text: string): boolean {
+  if (/^\s*(?:\/\*[\s\S]*?\*\/\s*|\/\/[^\n]*\n\s*)*\/\/\s*@ts-check\b/.test(text)) return true;
+  if (/\/\/\s*@ts-nocheck\b/.test(text)) return false;
+  try {
+    const file = resolvePath(path);
+    const ts = typescriptFor(file);
+    const config = ts && configFor(ts, file);
+    return Boolean(config && config.options.checkJs && config.files.some((name: string) => resolvePath(name) === file));
+  } catch {
+    return false;
   }
 }

@@ -24,43 +24,76 @@ export interface ModuleHost {
   search?(file: string, words: readonly string[]): string[] | undefined;
 }
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', '.turbo']);
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
-// the repository's root above a file: the highest folder with a package.json, below any .git
+// the repository's root above a file: the nearest folder whose .git is a directory (a submodule's
+// or a worktree's .git is a file: its outer repository is the one whose tests run), or without one
+// the highest folder with a package.json
 function repositoryRoot(file: string): string {
-  let root = path.dirname(path.resolve(file));
-  for (let dir = root; ; ) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) root = dir;
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+  let withPackage: string | undefined;
+  for (let dir = path.dirname(path.resolve(file)); ; ) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) withPackage = dir;
+    try {
+      if (fs.statSync(path.join(dir, '.git')).isDirectory()) return dir;
+    } catch {
+      // no .git here
+    }
     const parent = path.dirname(dir);
-    if (parent === dir) return root;
+    if (parent === dir) return withPackage ?? path.dirname(path.resolve(file));
     dir = parent;
   }
 }
 
+// the root's own output folders are not read (a build of the sources); node_modules and .git nowhere
+const SKIPPED_AT_ROOT = new Set(['dist', 'build', 'coverage', 'out', '.next', '.turbo']);
+const SKIPPED_ANYWHERE = new Set(['node_modules', '.git']);
+
+// every source file under the root, symlinks followed (each real folder once); undefined when there
+// are more than this reads (then nothing may be taken as unreplaced)
 function listSources(root: string): string[] | undefined {
   const found: string[] = [];
+  const seen = new Set<string>();
   let truncated = false;
   const walk = (dir: string, depth: number) => {
-    if (depth > 12 || found.length > 100_000) {
-      truncated = true;
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
       return;
     }
+    if (seen.has(real)) return;
+    seen.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    if (entries.length > 0 && (depth > 40 || found.length > 100_000)) {
+      truncated = true;
+      return;
+    }
     for (const entry of entries) {
-      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path.join(dir, entry.name), depth + 1);
-      else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(path.join(dir, entry.name));
+      const full = path.join(dir, entry.name);
+      let kind: 'dir' | 'file' | undefined = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : undefined;
+        } catch {
+          kind = undefined;
+        }
+      }
+      if (kind === 'dir' && !SKIPPED_ANYWHERE.has(entry.name) && !(depth === 0 && SKIPPED_AT_ROOT.has(entry.name))) walk(full, depth + 1);
+      else if (kind === 'file' && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(full);
     }
   };
   walk(root, 0);
   return truncated ? undefined : found;
 }
+
+// a file larger than this is not read for replacements (and its repository is then not taken as unreplaced)
+const MAX_SCANNED = 8 * 1024 * 1024;
 
 const listed = new Map<string, Array<{ file: string; text: string }> | null>();
 /** what `search` gives when the repository has more files than it reads: nothing may be taken as unreplaced */
@@ -83,6 +116,7 @@ export const diskHost: ModuleHost = {
       // the files that may replace anything at all, read once a run
       const sources = listSources(root);
       const texts: Array<{ file: string; text: string }> = [];
+      let unread = false;
       for (const each of sources ?? []) {
         let size = 0;
         try {
@@ -90,10 +124,11 @@ export const diskHost: ModuleHost = {
         } catch {
           continue;
         }
-        const text = size <= MAX_FILE ? diskHost.read(each) : undefined;
+        if (size > MAX_SCANNED) unread = true;
+        const text = size <= MAX_SCANNED ? diskHost.read(each) : undefined;
         if (text !== undefined && REPLACES.test(text)) texts.push({ file: each, text });
       }
-      listed.set(root, sources === undefined ? null : texts);
+      listed.set(root, sources === undefined || unread ? null : texts);
     }
     const texts = listed.get(root);
     if (texts === null) return [TRUNCATED];
@@ -179,7 +214,7 @@ export class ModuleIndex {
     {
       for (const other of searched) {
         const text = this.host.read(other);
-        if (text === undefined || text.length > MAX_FILE || !REPLACES.test(text)) continue;
+        if (text === undefined || !REPLACES.test(text)) continue;
         // `jest.mock('./delay')`, `vi.mock(import('./delay.js'))`, `jest.mock(require.resolve('./delay'))`, `jest.mock(\`${__dirname}/delay\`)`
         const spec = String.raw`(?:import\s*\(\s*|require\s*\.\s*resolve\s*\(\s*)?(['"\`])([^'"\`]+)\1`;
         for (const match of text.matchAll(new RegExp(String.raw`\b(?:jest|vi|vitest|td)\s*\.\s*(?:mock|doMock|unstable_mockModule|setMock|replaceEsm|replace)\s*\(\s*` + spec, 'g'))) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });

@@ -18,6 +18,7 @@ import { callbackEffects, clearedBy } from '../../model/timer';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { type ExecutorPlan, analyzeExecutor as analyzeTimerOf, heldResources } from '../executor-timeout/analyze';
 import { readProject } from '../../engine/project';
+import { isTypeChecked } from '../../engine/types';
 import { MODULE_BASE } from '../../model/modules';
 import { resolve as resolvePath } from 'node:path';
 import { type RacePlan, analyzeRace } from '../race-timeout/analyze';
@@ -210,14 +211,14 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
     const remarks: Remark[] = !timerCleared && throwsAfterTimer !== undefined ? [{ status: 'unknown', messageId: 'throwsAfterTimer', at: throwsAfterTimer, data: { call: facts.code(throwsAfterTimer, 50) } }] : [];
     const errorListener = removals && keptErrorListener(facts, site, removals.map((removal) => removal.listener));
     if (errorListener) return refuse('errorListenerKept', errorListener.call, errorListenerData(facts, errorListener));
-    if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks };
+    if (removals) return { status: 'fixable', plan: { kind: 'timer-removals', site, removals }, messageId: 'fixedTimerRemovals', data: { names: removals.length === 1 ? 'listener' : `${removals.length} listeners` }, remarks, ...typeCheck(facts, removals.filter((removal) => removal.name === undefined).map((removal) => unwrap(removal.listener.handler))) };
   }
   // The timer is cleared whichever side wins, and no code removes a listener: each handler removes
   // every listener where it settles, and the timer after it has settled; or the report says why not.
   let notRemoved: string | undefined;
   if (timerCleared && !timerRemovesAll && !eventsRemoveOthers && site.removals.length === 0) {
     const removals = eventRemovals(facts, site, timer, removedBy, handlerOf, pointsIn);
-    if (typeof removals !== 'string') return { status: 'fixable', plan: { kind: 'event-removals', site, ...removals }, messageId: 'fixedEventRemovals', data: { names: removals.removals.length === 1 ? 'the listener' : `${removals.removals.length} listeners` } };
+    if (typeof removals !== 'string') return { status: 'fixable', plan: { kind: 'event-removals', site, ...removals }, messageId: 'fixedEventRemovals', data: { names: removals.removals.length === 1 ? 'the listener' : `${removals.removals.length} listeners` }, ...typeCheck(facts, removals.removals.filter((removal) => removal.name === undefined).map((removal) => unwrap(removal.listener.handler))) };
     notRemoved = removals;
   }
   // Only the events' clear is missing: each handler clears the timer where it settles, or the
@@ -306,7 +307,19 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
   }
   const errorListener = keptErrorListener(facts, site, site.listeners);
   if (errorListener) return refuse('errorListenerKept', errorListener.call, errorListenerData(facts, errorListener));
-  return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared } };
+  return { status: 'fixable', plan: { kind: 'executor', site, registrations, clearTimer: !timerCleared }, ...typeCheck(facts, registrations.filter((registration) => registration.handler.kind === 'inline').map((registration) => (registration.handler as { node: any }).node)) };
+}
+
+// Inline handlers the fix names as consts: inline, the call types their parameters, their return
+// and their removal; named, the output must type-check as the input did (./engine/types.ts), and
+// must be shown to where their parameters' types were inferred. In JavaScript, only a file the
+// project's TypeScript checks (`// @ts-check`, `checkJs`), and where it can tell.
+function typeCheck(facts: Facts, named: any[]): { verifyTypes?: { required: boolean; refusal: Remark } } {
+  const handlers = named.filter((handler) => isFunction(handler));
+  if (handlers.length === 0) return {};
+  if (!facts.typescript && !isTypeChecked(facts.path, facts.text)) return {};
+  const inferred = facts.typescript && handlers.some((handler) => handler.params.some((param: any) => !param.typeAnnotation));
+  return { verifyTypes: { required: inferred, refusal: { status: 'refused', messageId: 'namedHandlerTypes', at: handlers[0] } } };
 }
 
 // `return reject(err);` (or a bare `return;`) in the timer's own callback: a statement appended at the

@@ -58,6 +58,11 @@ export const messages = {
     why: '`{call}` settles the promise outside the handlers and the timer, and leaves the listeners and the timer on that path, which a cleanup in them would not reach',
     fix: 'return right after it, before adding the listeners and arming the timer, or settle through a handler',
   },
+  namedHandlerTypes: {
+    what: 'listener raced against a timer',
+    why: 'named as a const of its own, the handler would not type-check as it does inline: the call types its parameters, its return or its removal otherwise',
+    fix: 'name and type the handler yourself, then remove it and clear the timer on every path',
+  },
   untypedHandler: {
     what: 'listener raced against a timer',
     why: 'the inline handler has untyped parameters, which lose their contextual type once hoisted into a const, and no type that can be written there is known for them',
