@@ -341,6 +341,8 @@ function deletion(layout: Layout, statementNode: any): Edit {
   const isBlankLine = (line: number) => line >= 1 && line <= starts.length && text.text.slice(starts[line - 1], text.lineEndOf(starts[line - 1])).trim() === '';
   const firstLine = text.positionAt(from).line;
   if (isBlankLine(firstLine - 1) && isBlankLine(endLine + 1) && endLine + 1 < starts.length) to = starts[endLine + 1];
+  // the file's first statement: the blank line after it goes too, so the file does not start with one
+  else if (text.text.slice(0, from).trim() === '' && isBlankLine(endLine + 1) && endLine + 1 < starts.length) to = starts[endLine + 1];
   return replaceRange(from, to, '');
 }
 

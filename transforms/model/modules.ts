@@ -92,6 +92,21 @@ function listSources(root: string): string[] | undefined {
   return truncated ? undefined : found;
 }
 
+// `jest.mock('delay')` of the npm package `delay`, installed above the file: not a module of the
+// repository (an alias such as `@/delay` or `~/delay` names no installed package)
+function isInstalledPackage(from: string, specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  if (!/^(?:@[\w.-]+\/)?[\w.-]+$/.test(name)) return false;
+  for (let dir = path.dirname(path.resolve(from)); ; ) {
+    if (fs.existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+    const parent = path.dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
+}
+
 // a file larger than this is not read for replacements (and its repository is then not taken as unreplaced)
 const MAX_SCANNED = 8 * 1024 * 1024;
 
@@ -243,7 +258,7 @@ export class ModuleIndex {
         const resolved = specifier.includes('${') ? undefined : (this.resolve(replacement.file, specifier) ?? this.resolveRequire(replacement.file, specifier));
         // an alias (`@/delay`, tsconfig paths, moduleNameMapper) or a template this does not
         // resolve: taken to name the module when its last part is the module's name
-        if (resolved === undefined ? !bases.has(baseOf(specifier.replace(/\/+$/, ''))) : !targets.has(key(resolved))) continue;
+        if (resolved === undefined ? !bases.has(baseOf(specifier.replace(/\/+$/, ''))) || isInstalledPackage(replacement.file, specifier) : !targets.has(key(resolved))) continue;
       }
       const relative = path.isAbsolute(replacement.file) ? path.relative(this.base ?? process.cwd(), replacement.file) : replacement.file;
       const shown = relative.startsWith('..') ? replacement.file : relative;

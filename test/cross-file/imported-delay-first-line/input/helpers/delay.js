@@ -1,0 +1,2 @@
+// A sleep helper.
+export const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
