@@ -12,16 +12,62 @@
 // function type, nothing longer than a short line; and only when, written on the handler's own
 // parameters, it type-checks there as the file did: no error the file did not have (a name not in
 // scope there, a type narrower than the call's). Otherwise undefined, and the fix is refused.
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 
 type TS = any;
 
 const MAX_TYPE = 60;
-// the last program only (one holds the whole lib and the file's imports: a run over many files
-// keeps one at a time), and the files it read from disk, parsed once a run: they do not change
-// while the run reads them (it writes at the end)
-let last: { file: string; text: string; ts: TS; program: any; options: any; roots: string[]; host: any } | undefined;
-const parsed = new Map<string, any>();
+// the most files of a project this reads for its augmentations: a larger one is not checked here,
+// and a fix that needs the check is not made
+const MAX_PROJECT_FILES = 20_000;
+// the files the programs read from disk, each parsed once while it stays the same on disk (its
+// modification time and size): a run reads the lib and the imports once; an editor's ESLint,
+// whose process outlives the edits, reads a changed file again
+const parsed = new Map<string, { stamp: string; source: any }>();
+
+type Program = { file: string; text: string; ts: TS; program: any; options: any; roots: string[]; host: any };
+
+// A compiler host that reads `file` as `texts` holds it, and every other file through the cache.
+function hostFor(ts: TS, options: any, file: string, texts: Map<string, string>): any {
+  const host = ts.createCompilerHost(options, true);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (name: string, language: any, ...rest: any[]) => {
+    const own = texts.get(resolvePath(name));
+    if (own !== undefined) return ts.createSourceFile(name, own, language, true);
+    let stamp = '';
+    try {
+      const stat = statSync(name);
+      stamp = `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      stamp = 'missing';
+    }
+    const key = `${ts.version}\0${JSON.stringify(language)}\0${resolvePath(name)}`;
+    const cached = parsed.get(key);
+    if (cached && cached.stamp === stamp) return cached.source;
+    const source = read(name, language, ...rest);
+    parsed.set(key, { stamp, source });
+    return source;
+  };
+  void file;
+  return host;
+}
+
+// The roots a program of the file is made of: the file, its config's declaration files, and its
+// config's other files that augment a module or the global scope (`declare module`, `declare
+// global`), which change the types the file sees; its imports come in as the compiler resolves them
+function rootsOf(file: string, config: { declarations: string[]; files: string[] }): string[] | undefined {
+  if (config.files.length > MAX_PROJECT_FILES) return undefined;
+  const augmenting = config.files.filter((name) => {
+    if (/\.d\.[cm]?ts$/.test(name) || resolvePath(name) === file) return false;
+    try {
+      return /\bdeclare\s+(?:module|global)\b/.test(readFileSync(name, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+  return [file, ...config.declarations.filter((name) => resolvePath(name) !== file), ...augmenting];
+}
 const compilers = new Map<string, TS | null>();
 
 function typescriptFor(path: string): TS | undefined {
@@ -63,29 +109,20 @@ function configFor(ts: TS, file: string): { options: any; declarations: string[]
   return { options: root.options, declarations: declarationsOf(root), files: root.fileNames };
 }
 
-function programFor(path: string, text: string): typeof last {
+function programFor(path: string, text: string): Program | undefined {
   const file = resolvePath(path);
-  if (last && last.file === file && last.text === text) return last;
   const ts = typescriptFor(file);
   if (!ts) return undefined;
   const config = configFor(ts, file);
   if (!config) return undefined;
   const options = { ...config.options, noEmit: true, skipLibCheck: true };
-  const roots = [file, ...config.declarations.filter((name) => resolvePath(name) !== file)];
-  const host = ts.createCompilerHost(options, true);
-  const read = host.getSourceFile.bind(host);
+  const roots = rootsOf(file, config);
+  if (!roots) return undefined;
   const texts = new Map<string, string>([[file, text]]);
-  host.getSourceFile = (name: string, language: any, ...rest: any[]) => {
-    const own = texts.get(resolvePath(name));
-    if (own !== undefined) return ts.createSourceFile(name, own, language, true);
-    const key = `${ts.version}\0${JSON.stringify(language)}\0${resolvePath(name)}`;
-    if (!parsed.has(key)) parsed.set(key, read(name, language, ...rest));
-    return parsed.get(key);
-  };
+  const host = hostFor(ts, options, file, texts);
   (host as any).texts = texts;
   const program = ts.createProgram({ rootNames: roots, options, host });
-  last = { file, text, ts, program, options, roots, host };
-  return last;
+  return { file, text, ts, program, options, roots, host };
 }
 
 /**
@@ -144,12 +181,12 @@ function typesOf(path: string, text: string, start: number, end: number): string
 // The file with the types written on the handler's parameters, where it stands: no error the file
 // did not have. (Named as a const above the call, the handler then reads the same names from the
 // scope around it: nothing the handler itself declares is in these types, it has no type parameters.)
-function writtenAsTheyCheck(found: NonNullable<typeof last>, source: any, insertions: Array<{ at: number; text: string }>): boolean {
+function writtenAsTheyCheck(found: Program, source: any, insertions: Array<{ at: number; text: string }>): boolean {
   if (insertions.length === 0) return true;
   const { ts, program, file, text, options, roots, host } = found;
   let typed = text;
   for (const insertion of [...insertions].sort((a, b) => b.at - a.at)) typed = typed.slice(0, insertion.at) + insertion.text + typed.slice(insertion.at);
-  const messages = (each: any, sourceFile: any) => [...each.getSyntacticDiagnostics(sourceFile), ...each.getSemanticDiagnostics(sourceFile)].map((diagnostic: any) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const messages = (each: any, sourceFile: any) => [...each.getSyntacticDiagnostics(sourceFile), ...each.getSemanticDiagnostics(sourceFile)].map((diagnostic: any) => diagnosticKey(ts, diagnostic));
   const before = messages(program, source);
   const texts: Map<string, string> = host.texts;
   texts.set(file, typed);
@@ -169,14 +206,12 @@ function writtenAsTheyCheck(found: NonNullable<typeof last>, source: any, insert
   }
 }
 
-// the most files of a project the output is checked with (its own, with the file): a larger one is
-// not checked here, and a fix that needs the check is not made
-const MAX_PROJECT_FILES = 3000;
 
 /**
- * Whether the rewritten file type-checks as the original did, in the project that owns it (every
- * file of its config with it, so an augmentation elsewhere counts): no diagnostic it did not have,
- * by message and as many times. Undefined when this cannot tell (no TypeScript resolves for the
+ * Whether the rewritten file type-checks as the original did, in the project that owns it (with
+ * its config's declaration files and the files that augment a module or the global scope, so an
+ * augmentation elsewhere counts): no diagnostic it did not have, by code and message (a new name's
+ * "Did you mean" aside), as many times. Undefined when this cannot tell (no TypeScript resolves for the
  * file, no config owns it, the project is too large, or the compiler throws).
  */
 export function typesHold(path: string, before: string, after: string): boolean | undefined {
@@ -185,29 +220,22 @@ export function typesHold(path: string, before: string, after: string): boolean 
     const ts = typescriptFor(file);
     if (!ts) return undefined;
     const config = configFor(ts, file);
-    if (!config || config.files.length > MAX_PROJECT_FILES) return undefined;
+    if (!config) return undefined;
     // (a JavaScript file is read as the project would check it: `// @ts-check`, or its checkJs)
     const options = { ...config.options, noEmit: true, skipLibCheck: true, ...(/\.[cm]?jsx?$/.test(file) ? { allowJs: true } : {}) };
-    const roots = [file, ...config.files.filter((name) => resolvePath(name) !== file)];
-    const host = ts.createCompilerHost(options, true);
-    const read = host.getSourceFile.bind(host);
-    let own = before;
-    host.getSourceFile = (name: string, language: any, ...rest: any[]) => {
-      if (resolvePath(name) === file) return ts.createSourceFile(name, own, language, true);
-      const key = `${ts.version}\0${JSON.stringify(language)}\0${resolvePath(name)}`;
-      if (!parsed.has(key)) parsed.set(key, read(name, language, ...rest));
-      return parsed.get(key);
-    };
+    const roots = rootsOf(file, config);
+    if (!roots) return undefined;
+    const texts = new Map<string, string>([[file, before]]);
+    const host = hostFor(ts, options, file, texts);
     // (a fresh program each time, not one reusing the last: a source file of the same name and no
     // version would be taken for the old one, and the old diagnostics given again)
     const messagesOf = (program: any) => {
       const source = program.getSourceFile(file);
       if (!source) throw new Error('the file is not in its program');
-      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic: any) => `${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic: any) => diagnosticKey(ts, diagnostic));
     };
-    const first = ts.createProgram({ rootNames: roots, options, host });
-    const had = messagesOf(first);
-    own = after;
+    const had = messagesOf(ts.createProgram({ rootNames: roots, options, host }));
+    texts.set(file, after);
     const now = messagesOf(ts.createProgram({ rootNames: roots, options, host }));
     return now.every((message: string) => {
       const index = had.indexOf(message);
@@ -218,6 +246,14 @@ export function typesHold(path: string, before: string, after: string): boolean 
   } catch {
     return undefined;
   }
+}
+
+// A diagnostic as the comparison reads it: its code and message, without the suggestion a new name
+// nearby may add (`Cannot find name 'ready'. Did you mean 'onReady'?`, TS2552, is TS2304 with one)
+function diagnosticKey(ts: TS, diagnostic: any): string {
+  const SUGGESTING: Record<number, number> = { 2552: 2304, 2551: 2339, 2724: 2305, 2820: 2322 };
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').replace(/\s*Did you mean [^?]*\?/g, '');
+  return `${SUGGESTING[diagnostic.code] ?? diagnostic.code} ${message}`;
 }
 
 /** a JavaScript file the project's TypeScript checks: `// @ts-check`, or `checkJs` in the config that owns it */
