@@ -193,19 +193,11 @@ function writtenAsTheyCheck(found: Program, source: any, insertions: Array<{ at:
   try {
     const after = ts.createProgram({ rootNames: roots, options, host });
     const now = messages(after, after.getSourceFile(file));
-    // every message of the typed file was the file's already (as many times)
-    const left = [...before];
-    return now.every((message: string) => {
-      const index = left.indexOf(message);
-      if (index === -1) return false;
-      left.splice(index, 1);
-      return true;
-    });
+    return noNewDiagnostic(before, now);
   } finally {
     texts.set(file, text);
   }
 }
-
 
 /**
  * Whether the rewritten file type-checks as the original did, in the project that owns it (with
@@ -236,16 +228,21 @@ export function typesHold(path: string, before: string, after: string): boolean 
     };
     const had = messagesOf(ts.createProgram({ rootNames: roots, options, host }));
     texts.set(file, after);
-    const now = messagesOf(ts.createProgram({ rootNames: roots, options, host }));
-    return now.every((message: string) => {
-      const index = had.indexOf(message);
-      if (index === -1) return false;
-      had.splice(index, 1);
-      return true;
-    });
+    return noNewDiagnostic(had, messagesOf(ts.createProgram({ rootNames: roots, options, host })));
   } catch {
     return undefined;
   }
+}
+
+// every diagnostic of `now` was one of `had` already, as many times
+function noNewDiagnostic(had: readonly string[], now: readonly string[]): boolean {
+  const left = [...had];
+  return now.every((message) => {
+    const index = left.indexOf(message);
+    if (index === -1) return false;
+    left.splice(index, 1);
+    return true;
+  });
 }
 
 // A diagnostic as the comparison reads it: its code and message, without the suggestion a new name
