@@ -70,6 +70,22 @@ function rootsOf(file: string, config: { declarations: string[]; files: string[]
 }
 const compilers = new Map<string, TS | null>();
 
+// The compiler's one file, loaded as Node loads it, past any require hook: under jscodeshift,
+// @babel/register compiles every file it is asked for (node_modules too), and would spend seconds
+// on typescript.js
+function loadPlain(entry: string): TS {
+  const cached = require.cache[entry];
+  if (cached) return cached.exports;
+  const Module = require('node:module');
+  const loaded = new Module(entry, null);
+  loaded.filename = entry;
+  loaded.paths = Module._nodeModulePaths(dirname(entry));
+  loaded._compile(readFileSync(entry, 'utf8'), entry);
+  loaded.loaded = true;
+  require.cache[entry] = loaded;
+  return loaded.exports;
+}
+
 function typescriptFor(path: string): TS | undefined {
   const from = dirname(resolvePath(path));
   if (!compilers.has(from)) {
@@ -77,7 +93,7 @@ function typescriptFor(path: string): TS | undefined {
     try {
       // the project's own compiler: its version reads its code and its tsconfig as its build does
       const entry = require.resolve('typescript', { paths: [from] });
-      ts = require(entry);
+      ts = loadPlain(entry);
     } catch {
       ts = null;
     }
