@@ -26,10 +26,8 @@ const MAX_PROJECT_FILES = 20_000;
 // whose process outlives the edits, reads a changed file again
 const parsed = new Map<string, { stamp: string; source: any }>();
 
-type Program = { file: string; text: string; ts: TS; program: any; options: any; roots: string[]; host: any };
-
-// A compiler host that reads `file` as `texts` holds it, and every other file through the cache.
-function hostFor(ts: TS, options: any, file: string, texts: Map<string, string>): any {
+// A compiler host that reads the files `texts` holds as it holds them, and every other file through the cache.
+function hostFor(ts: TS, options: any, texts: ReadonlyMap<string, string>): any {
   const host = ts.createCompilerHost(options, true);
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (name: string, language: any, ...rest: any[]) => {
@@ -49,7 +47,6 @@ function hostFor(ts: TS, options: any, file: string, texts: Map<string, string>)
     parsed.set(key, { stamp, source });
     return source;
   };
-  void file;
   return host;
 }
 
@@ -125,29 +122,57 @@ function configFor(ts: TS, file: string): { options: any; declarations: string[]
   return { options: root.options, declarations: declarationsOf(root), files: root.fileNames };
 }
 
-function programFor(path: string, text: string): Program | undefined {
+// What a program of the file is made of, in the project that owns it: undefined when no TypeScript
+// resolves for the file, no config owns it, or the project is too large to read for augmentations.
+interface ProjectOf {
+  ts: TS;
+  file: string;
+  options: any;
+  roots: string[];
+}
+
+function projectOf(path: string): ProjectOf | undefined {
   const file = resolvePath(path);
   const ts = typescriptFor(file);
   if (!ts) return undefined;
   const config = configFor(ts, file);
   if (!config) return undefined;
-  const options = { ...config.options, noEmit: true, skipLibCheck: true };
   const roots = rootsOf(file, config);
   if (!roots) return undefined;
-  const texts = new Map<string, string>([[file, text]]);
-  const host = hostFor(ts, options, file, texts);
-  (host as any).texts = texts;
-  const program = ts.createProgram({ rootNames: roots, options, host });
-  return { file, text, ts, program, options, roots, host };
+  // (a JavaScript file is read as the project would check it: `// @ts-check`, or its checkJs)
+  const options = { ...config.options, noEmit: true, skipLibCheck: true, ...(/\.[cm]?jsx?$/.test(file) ? { allowJs: true } : {}) };
+  return { ts, file, options, roots };
+}
+
+// A program of the project with the file as `text` holds it. (A fresh one each time, never one
+// reusing the last: a source file of the same name and no version would be taken for the old one,
+// and the old diagnostics given again.)
+function programOf(project: ProjectOf, text: string): any {
+  const { ts, file, options, roots } = project;
+  return ts.createProgram({ rootNames: roots, options, host: hostFor(ts, options, new Map([[file, text]])) });
+}
+
+// the file's own diagnostics in `program`, as the comparison reads them
+function diagnosticsOf(project: ProjectOf, program: any): string[] {
+  const source = program.getSourceFile(project.file);
+  if (!source) throw new Error('the file is not in its program');
+  return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic: any) => diagnosticKey(project.ts, diagnostic));
+}
+
+/** text to insert into the file: `: number | null` after a parameter, or the parentheses a lone one then needs */
+export interface Insertion {
+  at: number;
+  text: string;
 }
 
 /**
- * The type text of each parameter of the function at `start..end` of the file (an arrow or a
- * function expression), as the checker gives it there; undefined when one cannot be written so.
+ * The annotations that give each untyped parameter of the function at `start..end` of the file (an
+ * arrow or a function expression) the type the checker gives it there (none when every parameter
+ * is typed); undefined when one cannot be written so.
  */
-export function parameterTypes(path: string, text: string, start: number, end: number): string[] | undefined {
+export function parameterAnnotations(path: string, text: string, start: number, end: number): Insertion[] | undefined {
   try {
-    return typesOf(path, text, start, end);
+    return annotationsOf(path, text, start, end);
   } catch {
     // a compiler that throws on this code (or a version that lacks an API used here): no type known
     return undefined;
@@ -165,54 +190,36 @@ function findFunction(ts: TS, source: any, start: number, end: number): any {
   return fn;
 }
 
-function typesOf(path: string, text: string, start: number, end: number): string[] | undefined {
-  const found = programFor(path, text);
-  if (!found) return undefined;
-  const { ts, program } = found;
-  const source = program.getSourceFile(found.file);
+// Each type as printed must be writable, and written on the handler's own parameters where it
+// stands the file must have no error it did not have (a name not in scope there, a type narrower
+// than the call's). (Named as a const above the call, the handler then reads the same names from
+// the scope around it: nothing the handler itself declares is in these types, it has no type
+// parameters.)
+function annotationsOf(path: string, text: string, start: number, end: number): Insertion[] | undefined {
+  const project = projectOf(path);
+  if (!project) return undefined;
+  const { ts } = project;
+  const program = programOf(project, text);
+  const source = program.getSourceFile(project.file);
   if (!source) return undefined;
   const fn = findFunction(ts, source, start, end);
   if (!fn || fn.typeParameters) return undefined;
   const checker = program.getTypeChecker();
-  const types: string[] = [];
-  const insertions: Array<{ at: number; text: string }> = [];
+  const insertions: Insertion[] = [];
   for (const parameter of fn.parameters) {
     if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken || parameter.initializer) return undefined;
-    if (parameter.type) {
-      types.push(parameter.type.getText(source));
-      continue;
-    }
+    if (parameter.type) continue;
     const type = checker.getTypeAtLocation(parameter.name);
     const printed: string = checker.typeToString(type, fn, ts.TypeFormatFlags.NoTruncation);
     if (!printed || printed.length > MAX_TYPE || /\bany\b|import\(|\{|=>/.test(printed) || type.flags & ts.TypeFlags.Any) return undefined;
-    types.push(printed);
     const bare = ts.isArrowFunction(fn) && fn.parameters.length === 1 && !text.slice(fn.getStart(source), parameter.getStart(source)).includes('(');
-    if (bare) {
-      insertions.push({ at: parameter.getStart(source), text: '(' }, { at: parameter.end, text: `: ${printed})` });
-    } else insertions.push({ at: (parameter.questionToken ?? parameter.name).end, text: `: ${printed}` });
+    if (bare) insertions.push({ at: parameter.getStart(source), text: '(' }, { at: parameter.end, text: `: ${printed})` });
+    else insertions.push({ at: (parameter.questionToken ?? parameter.name).end, text: `: ${printed}` });
   }
-  return writtenAsTheyCheck(found, source, insertions) ? types : undefined;
-}
-
-// The file with the types written on the handler's parameters, where it stands: no error the file
-// did not have. (Named as a const above the call, the handler then reads the same names from the
-// scope around it: nothing the handler itself declares is in these types, it has no type parameters.)
-function writtenAsTheyCheck(found: Program, source: any, insertions: Array<{ at: number; text: string }>): boolean {
-  if (insertions.length === 0) return true;
-  const { ts, program, file, text, options, roots, host } = found;
+  if (insertions.length === 0) return insertions;
   let typed = text;
   for (const insertion of [...insertions].sort((a, b) => b.at - a.at)) typed = typed.slice(0, insertion.at) + insertion.text + typed.slice(insertion.at);
-  const messages = (each: any, sourceFile: any) => [...each.getSyntacticDiagnostics(sourceFile), ...each.getSemanticDiagnostics(sourceFile)].map((diagnostic: any) => diagnosticKey(ts, diagnostic));
-  const before = messages(program, source);
-  const texts: Map<string, string> = host.texts;
-  texts.set(file, typed);
-  try {
-    const after = ts.createProgram({ rootNames: roots, options, host });
-    const now = messages(after, after.getSourceFile(file));
-    return noNewDiagnostic(before, now);
-  } finally {
-    texts.set(file, text);
-  }
+  return noNewDiagnostic(diagnosticsOf(project, program), diagnosticsOf(project, programOf(project, typed))) ? insertions : undefined;
 }
 
 /**
@@ -224,27 +231,9 @@ function writtenAsTheyCheck(found: Program, source: any, insertions: Array<{ at:
  */
 export function typesHold(path: string, before: string, after: string): boolean | undefined {
   try {
-    const file = resolvePath(path);
-    const ts = typescriptFor(file);
-    if (!ts) return undefined;
-    const config = configFor(ts, file);
-    if (!config) return undefined;
-    // (a JavaScript file is read as the project would check it: `// @ts-check`, or its checkJs)
-    const options = { ...config.options, noEmit: true, skipLibCheck: true, ...(/\.[cm]?jsx?$/.test(file) ? { allowJs: true } : {}) };
-    const roots = rootsOf(file, config);
-    if (!roots) return undefined;
-    const texts = new Map<string, string>([[file, before]]);
-    const host = hostFor(ts, options, file, texts);
-    // (a fresh program each time, not one reusing the last: a source file of the same name and no
-    // version would be taken for the old one, and the old diagnostics given again)
-    const messagesOf = (program: any) => {
-      const source = program.getSourceFile(file);
-      if (!source) throw new Error('the file is not in its program');
-      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic: any) => diagnosticKey(ts, diagnostic));
-    };
-    const had = messagesOf(ts.createProgram({ rootNames: roots, options, host }));
-    texts.set(file, after);
-    return noNewDiagnostic(had, messagesOf(ts.createProgram({ rootNames: roots, options, host })));
+    const project = projectOf(path);
+    if (!project) return undefined;
+    return noNewDiagnostic(diagnosticsOf(project, programOf(project, before)), diagnosticsOf(project, programOf(project, after)));
   } catch {
     return undefined;
   }

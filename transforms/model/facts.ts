@@ -6,7 +6,7 @@ import { Tree, unwrap } from '../analysis/tree';
 import { isTypeScriptPath } from '../engine/parse';
 import { SourceText, codeLine } from '../engine/source';
 import type { ModuleIndex } from './modules';
-import { parameterTypes } from '../engine/types';
+import { type Insertion, parameterAnnotations } from '../engine/types';
 
 export class Facts {
   readonly tree: Tree;
@@ -38,22 +38,22 @@ export class Facts {
     return this.resolverValue;
   }
 
-  private readonly typesOf = new Map<any, string[] | undefined>();
+  private readonly annotations = new Map<any, Insertion[] | undefined>();
 
   /**
-   * In TypeScript, the types of a function's parameters as the checker of the file's own project
-   * gives them (`(code) => …` passed to `app.on('exit', …)`: `number | null`), for a fix that names
-   * it; undefined when they cannot be written there (./engine/types.ts)
+   * In TypeScript, what gives a function's untyped parameters the types the checker of the file's
+   * own project gives them (`(code) => …` passed to `app.on('exit', …)`: `: number | null`), for a
+   * fix that names it; undefined when they cannot be written there (./engine/types.ts)
    */
-  parameterTypes(fn: any): string[] | undefined {
+  parameterAnnotations(fn: any): Insertion[] | undefined {
     if (!this.typescript) return undefined;
-    if (!this.typesOf.has(fn)) this.typesOf.set(fn, parameterTypes(this.path, this.text, fn.start, fn.end));
-    return this.typesOf.get(fn);
+    if (!this.annotations.has(fn)) this.annotations.set(fn, parameterAnnotations(this.path, this.text, fn.start, fn.end));
+    return this.annotations.get(fn);
   }
 
   /** a function whose parameters all carry a type, or can be given the one the checker gives them */
   typesParameters(fn: any): boolean {
-    return !this.typescript || fn.params.every((param: any) => param.typeAnnotation) || this.parameterTypes(fn) !== undefined;
+    return !this.typescript || fn.params.every((param: any) => param.typeAnnotation) || this.parameterAnnotations(fn) !== undefined;
   }
 
   /** a node's code as the file spells it, on one line */

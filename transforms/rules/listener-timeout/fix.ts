@@ -250,16 +250,9 @@ function fixEventRemovals(plan: Extract<ListenerPlan, { kind: 'event-removals' }
 // lone parameter without parentheses gets them. The analysis refused a handler this cannot type.
 function parameterTypeEdits(facts: FixContext['facts'], handler: any): Edit[] {
   if (!facts.typescript || handler.params.every((param: any) => param.typeAnnotation)) return [];
-  const types = facts.parameterTypes(handler);
-  if (!types) throw new Error('a handler named without the types of its parameters');
-  const source = facts.text;
-  const edits: Edit[] = [];
-  handler.params.forEach((param: any, index: number) => {
-    if (param.typeAnnotation) return;
-    const bare = handler.type === 'ArrowFunctionExpression' && !source.slice(handler.start, param.start).includes('(');
-    edits.push(bare ? replaceRange(param.start, param.end, `(${source.slice(param.start, param.end)}: ${types[index]})`) : insertAt(param.end, `: ${types[index]}`));
-  });
-  return edits;
+  const annotations = facts.parameterAnnotations(handler);
+  if (!annotations) throw new Error('a handler named without the types of its parameters');
+  return annotations.map((annotation) => insertAt(annotation.at, annotation.text));
 }
 
 // the handler's lines, with `edits` inside it applied
