@@ -20,7 +20,7 @@ require(path.join(ROOT, 'cli', 'register.cjs'));
 const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
 const { runRules } = require(path.join(ROOT, 'transforms', 'engine', 'run.ts'));
 const { parseSource } = require(path.join(ROOT, 'transforms', 'engine', 'parse.ts'));
-const { MODULE_INDEX, ModuleIndex } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
+const { MODULE_INDEX, ModuleIndex, REPLACES } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
 const { HELPER_UPGRADES, callerProblem, upgradesIn } = require(path.join(ROOT, 'transforms', 'model', 'upgrade.ts'));
 
 function parseArgs(argv) {
@@ -36,12 +36,14 @@ function parseArgs(argv) {
   return args;
 }
 
-// the files of the repository at that commit that name one of `words` (git grep): the ModuleIndex
-// reads them for `replacedElsewhere` (a test's `jest.mock(…)`, `sinon.stub(…)`), as the CLI reads the disk
+// the files of the repository at that commit that name one of `words` (git grep) and may replace a
+// function of another, with their text: the ModuleIndex reads them for `replacedElsewhere` (a
+// test's `jest.mock(…)`, `sinon.stub(…)`), as the CLI reads the disk
 function gitSearch(gitDir, commit, words) {
   const args = ['-C', gitDir, 'grep', '-l', '-w', ...words.flatMap((word) => ['-e', word]), commit, '--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
   const grep = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return grep.stdout.split('\n').filter(Boolean).map((line) => line.slice(commit.length + 1)).filter((file) => !/(^|\/)(node_modules|dist|build|coverage)\//.test(file) && !file.endsWith('.d.ts'));
+  const files = grep.stdout.split('\n').filter(Boolean).map((line) => line.slice(commit.length + 1)).filter((file) => !/(^|\/)(node_modules|dist|build|coverage)\//.test(file) && !file.endsWith('.d.ts'));
+  return files.map((file) => ({ file, text: gitShow(gitDir, commit, file) })).filter((each) => each.text !== undefined && REPLACES.test(each.text));
 }
 
 function gitHost(gitDir, commit) {

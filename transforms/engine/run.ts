@@ -406,10 +406,8 @@ function sideEffectImport(facts: Facts, statement: any): Edit {
 // runs `x`). Undefined modules (not found) count as running code.
 function moduleOnlyDeclares(modules: ModuleIndex, from: string, specifier: string, depth = 0, required = false): boolean {
   const resolved = required ? modules.resolveRequire(from, specifier) : modules.resolve(from, specifier);
-  const relative = specifier.startsWith('.') || specifier.startsWith('/');
   // a package the module imports may run code as it loads (a polyfill, a registration): kept
   if (resolved === undefined) return false;
-  void relative;
   const home = modules.facts(resolved);
   if (!home || depth > 3) return false;
   const imported = (source: any) => moduleOnlyDeclares(modules, resolved, String(source.value), depth + 1);

@@ -18,10 +18,11 @@ export interface ModuleHost {
   read(file: string): string | undefined;
   /**
    * the source files of the repository that holds `file` (its tests among them) that hold one of
-   * `words` as a word, as paths the host reads; undefined when it cannot search them (then no file
-   * is taken to replace a helper)
+   * `words` as a word and may replace a function of another (REPLACES), with their text; 'too many'
+   * when the repository has more than the host reads (then nothing may be taken as unreplaced);
+   * undefined when it cannot search them (then no file is taken to replace a helper)
    */
-  search?(file: string, words: readonly string[]): string[] | undefined;
+  search?(file: string, words: readonly string[]): Array<{ file: string; text: string }> | 'too many' | undefined;
 }
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
@@ -111,8 +112,6 @@ function isInstalledPackage(from: string, specifier: string): boolean {
 const MAX_SCANNED = 8 * 1024 * 1024;
 
 const listed = new Map<string, Array<{ file: string; text: string }> | null>();
-/** what `search` gives when the repository has more files than it reads: nothing may be taken as unreplaced */
-export const TRUNCATED = '\u0000truncated';
 const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** reads files from disk, relative paths from the current directory */
@@ -146,9 +145,9 @@ export const diskHost: ModuleHost = {
       listed.set(root, sources === undefined || unread ? null : texts);
     }
     const texts = listed.get(root);
-    if (texts === null) return [TRUNCATED];
+    if (texts === null) return 'too many';
     const word = new RegExp(`(?<![\\w$])(?:${words.map(escaped).join('|')})(?![\\w$])`);
-    return texts!.filter((each) => word.test(each.text)).map((each) => each.file);
+    return texts!.filter((each) => word.test(each.text));
   },
 };
 
@@ -159,6 +158,12 @@ export const REPLACES = /mock|spyOn|stub\s*\(|proxyquire|rewire|td\s*\.\s*replac
 export function diskHostAt(base: string): ModuleHost {
   return { read: (file) => diskHost.read(path.resolve(base, file)), search: (file, words) => diskHost.search!(path.resolve(base, file), words) };
 }
+
+// `jest.mock('./delay')`, `vi.mock(import('./delay.js'))`, `jest.mock(require.resolve('./delay'))`,
+// ``jest.mock(`${__dirname}/delay`)``; proxyquire, rewire, mock-require: the specifier is group 2
+const MOCKED_SPECIFIER = String.raw`(?:import\s*\(\s*|require\s*\.\s*resolve\s*\(\s*)?(['"\`])([^'"\`]+)\1`;
+const MOCK_CALL = new RegExp(String.raw`\b(?:jest|vi|vitest|td)\s*\.\s*(?:mock|doMock|unstable_mockModule|setMock|replaceEsm|replace)\s*\(\s*` + MOCKED_SPECIFIER, 'g');
+const MOCK_REQUIRE = new RegExp(String.raw`\b(?:proxyquire|rewire|mockRequire|mock)\s*\(\s*` + MOCKED_SPECIFIER, 'g');
 
 /** where a caller hands runRules (in its options) the directory its paths are relative to */
 export const MODULE_BASE = 'moduleBase';
@@ -225,27 +230,21 @@ export class ModuleIndex {
     const replacements: Array<{ file: string; specifier?: string; name?: string; how: string }> = [];
     const searched = this.host.search(files[0], words);
     if (searched === undefined) return undefined;
-    if (searched.length === 1 && searched[0] === TRUNCATED) return 'the repository has more files than this reads for replacements';
-    {
-      for (const other of searched) {
-        const text = this.host.read(other);
-        if (text === undefined || !REPLACES.test(text)) continue;
-        // `jest.mock('./delay')`, `vi.mock(import('./delay.js'))`, `jest.mock(require.resolve('./delay'))`, `jest.mock(\`${__dirname}/delay\`)`
-        const spec = String.raw`(?:import\s*\(\s*|require\s*\.\s*resolve\s*\(\s*)?(['"\`])([^'"\`]+)\1`;
-        for (const match of text.matchAll(new RegExp(String.raw`\b(?:jest|vi|vitest|td)\s*\.\s*(?:mock|doMock|unstable_mockModule|setMock|replaceEsm|replace)\s*\(\s*` + spec, 'g'))) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
-        for (const match of text.matchAll(new RegExp(String.raw`\b(?:proxyquire|rewire|mockRequire|mock)\s*\(\s*` + spec, 'g'))) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
-        // `sinon.stub(helpers, 'delay')`, `jest.spyOn(utils, 'delay')`: by the name, in a file that loads the module
-        const loaded = [...text.matchAll(/\b(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1|\bfrom\s*(['"])([^'"]+)\3/g)].map((match) => match[2] ?? match[4]);
-        // (not `Object.defineProperty(exports, 'delay', { get })`: a re-export writes its own exports)
-        for (const match of text.matchAll(/\b(?:spyOn|stub|replace|replaceGetter|mock|defineProperty)\s*\(\s*(?!(?:module\s*\.\s*)?exports\s*,)[^,()]+,\s*(['"`])([\w$]+)\1/g)) {
-          for (const specifier of loaded) replacements.push({ file: other, specifier, name: match[2], how: `\`${match[0].replace(/\s+/g, ' ')}…)\`` });
-        }
-        // `const utils = require('./utils'); utils.delay = fake`
-        for (const match of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*(['"`])([^'"`]+)\2\s*\)/g)) {
-          for (const write of text.matchAll(new RegExp(`\\b${match[1].replace(/\$/g, '\\$')}\\s*\\.\\s*([\\w$]+)\\s*=(?!=)`, 'g'))) replacements.push({ file: other, specifier: match[3], name: write[1], how: `\`${write[0].replace(/\s+/g, ' ')} …\`` });
-        }
-        for (const match of text.matchAll(/\brequire\(\s*(['"`])([^'"`]+)\1\s*\)\s*\.\s*([\w$]+)\s*=(?!=)/g)) replacements.push({ file: other, specifier: match[2], name: match[3], how: `\`${match[0].replace(/\s+/g, ' ')} …\`` });
+    if (searched === 'too many') return 'the repository has more files than this reads for replacements';
+    for (const { file: other, text } of searched) {
+      for (const match of text.matchAll(MOCK_CALL)) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
+      for (const match of text.matchAll(MOCK_REQUIRE)) replacements.push({ file: other, specifier: match[2], how: `\`${match[0].replace(/\s+/g, '')})\`` });
+      // `sinon.stub(helpers, 'delay')`, `jest.spyOn(utils, 'delay')`: by the name, in a file that loads the module
+      const loaded = [...text.matchAll(/\b(?:require|import)\s*\(\s*(['"`])([^'"`]+)\1|\bfrom\s*(['"])([^'"]+)\3/g)].map((match) => match[2] ?? match[4]);
+      // (not `Object.defineProperty(exports, 'delay', { get })`: a re-export writes its own exports)
+      for (const match of text.matchAll(/\b(?:spyOn|stub|replace|replaceGetter|mock|defineProperty)\s*\(\s*(?!(?:module\s*\.\s*)?exports\s*,)[^,()]+,\s*(['"`])([\w$]+)\1/g)) {
+        for (const specifier of loaded) replacements.push({ file: other, specifier, name: match[2], how: `\`${match[0].replace(/\s+/g, ' ')}…)\`` });
       }
+      // `const utils = require('./utils'); utils.delay = fake`
+      for (const match of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*(['"`])([^'"`]+)\2\s*\)/g)) {
+        for (const write of text.matchAll(new RegExp(`\\b${match[1].replace(/\$/g, '\\$')}\\s*\\.\\s*([\\w$]+)\\s*=(?!=)`, 'g'))) replacements.push({ file: other, specifier: match[3], name: write[1], how: `\`${write[0].replace(/\s+/g, ' ')} …\`` });
+      }
+      for (const match of text.matchAll(/\brequire\(\s*(['"`])([^'"`]+)\1\s*\)\s*\.\s*([\w$]+)\s*=(?!=)/g)) replacements.push({ file: other, specifier: match[2], name: match[3], how: `\`${match[0].replace(/\s+/g, ' ')} …\`` });
     }
     // (paths as the host gives them: relative ones from the run's base, both sides alike)
     const key = (each: string) => (path.isAbsolute(each) ? path.normalize(each) : path.resolve(this.base ?? process.cwd(), each));
@@ -484,7 +483,7 @@ export class ModuleIndex {
     });
     if (topLevelThis) return undefined;
     // `if (typeof window === 'undefined') return;` at the top level: an export below may never be written
-    if (tree.ofType('ReturnStatement').some((statement: any) => tree.functionOf(statement) === tree.program || tree.functionOf(statement) === undefined)) return undefined;
+    if (tree.ofType('ReturnStatement').some((statement: any) => tree.functionOf(statement) === tree.program)) return undefined;
     const whole = name === 'module.exports' || name === 'default';
     const writes: Array<{ name: string | undefined; value: any; at: number }> = [];
     const topLevel = new Set<any>();
