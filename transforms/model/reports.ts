@@ -16,7 +16,7 @@ const LOGGER_NAME = /^_*(?:logger|log|console|debug)$/i;
 const ERROR_CLASSES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
 
 /** `console.warn(…)`, `logger.info(…)`, `this.log.debug(…)`, `this._logger.error(…)`, with quiet arguments */
-export function isLogLine(facts: Facts, call: any): boolean {
+function isLogLine(facts: Facts, call: any): boolean {
   const callee = unwrap(call?.callee);
   if ((callee?.type !== 'MemberExpression' && callee?.type !== 'OptionalMemberExpression') || !LOG_METHODS.has(propertyName(callee) ?? '') || !call.arguments.every((argument: any) => isQuiet(facts, argument))) return false;
   const object = unwrap(callee.object);

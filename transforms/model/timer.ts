@@ -294,6 +294,6 @@ function expressionEffect(node: any, statement: any): Effect {
 }
 
 /** `return reject(err);` (or any `return`) in a timer's block callback: code appended at its end would not run after it */
-export function returnsInCallback(tree: { within(node: any, type: string): any[]; functionOf(node: any): any }, callback: any): boolean {
+export function returnsInCallback(tree: Tree, callback: any): boolean {
   return isFunction(callback) && callback.body.type === 'BlockStatement' && tree.within(callback.body, 'ReturnStatement').some((statement) => tree.functionOf(statement) === callback);
 }

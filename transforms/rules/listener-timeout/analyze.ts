@@ -14,7 +14,7 @@ import { mayLeaveEarly, runsOnEveryPathOf, walkOwn } from '../../model/paths';
 import { type Placement, placementFor } from '../../model/placement';
 import type { RaceSite } from '../../model/race';
 import { isOnceLookalike } from '../../model/sites';
-import { callbackEffects, clearedBy } from '../../model/timer';
+import { callbackEffects, clearedBy, returnsInCallback } from '../../model/timer';
 import { clearSpelling, timerTypeQuery } from '../../model/spelling';
 import { type ExecutorPlan, analyzeExecutor as analyzeTimerOf, heldResources } from '../executor-timeout/analyze';
 import { readProject } from '../../engine/project';
@@ -250,7 +250,7 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
   if (site.timers.length !== 1 || !site.timerStatement || (timer.capture.kind !== 'none' && !timerCleared) || (timer.capture.kind === 'none' && tree.parent(timer.expression)?.type !== 'ExpressionStatement') || !settleCall || (settleBinding !== site.resolve && settleBinding !== site.reject) || !settleCall.arguments.every(isEffectFree)) {
     return refuse('timerShape', timer.call);
   }
-  if (returnsInCallback(facts, timer.callback)) return refuse('timerReturns', timer.call);
+  if (returnsInCallback(facts.tree, timer.callback)) return refuse('timerReturns', timer.call);
   if (!facts.resolver.isFreeAt(site.node, 'clearTimeout')) return refuse('shadowed', timer.call, { name: 'clearTimeout' });
 
   // the timer's statement is rewritten too: a directive above it would lose the line it is about
@@ -320,12 +320,6 @@ function typeCheck(facts: Facts, named: any[]): { verifyTypes?: { required: bool
   if (!facts.typescript && !isTypeChecked(facts.path, facts.text)) return {};
   const inferred = facts.typescript && handlers.some((handler) => handler.params.some((param: any) => !param.typeAnnotation));
   return { verifyTypes: { required: inferred, refusal: { status: 'refused', messageId: 'namedHandlerTypes', at: handlers[0] } } };
-}
-
-// `return reject(err);` (or a bare `return;`) in the timer's own callback: a statement appended at the
-// end of its block would be dead code after it, so nothing is appended there
-function returnsInCallback(facts: Facts, callback: any): boolean {
-  return isFunction(callback) && callback.body.type === 'BlockStatement' && facts.tree.within(callback.body, 'ReturnStatement').some((statement) => facts.tree.functionOf(statement) === callback);
 }
 
 function isNullish(node: any): boolean {
@@ -614,7 +608,7 @@ function removalOfAny(facts: Facts, statement: any): boolean {
 // function of its own. Undefined when one cannot be removed so.
 function timerRemovals(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, removedBy: (scope: any, listener: Listener) => boolean): TimerRemoval[] | undefined {
   const effects = callbackEffects(timer.callback);
-  if (!isFunction(timer.callback) || effects === undefined || returnsInCallback(facts, timer.callback)) return undefined;
+  if (!isFunction(timer.callback) || effects === undefined || returnsInCallback(facts.tree, timer.callback)) return undefined;
   // the removals go at the end of the callback, after its own settle: a timer that settles later
   // (`disconnect().then(() => reject(err))`) would lose an event that comes in between and settles
   if (!effects.some((effect) => effect.kind === 'call' && isSettleName(facts, site, unwrap(effect.call.callee)))) return undefined;
@@ -1241,7 +1235,7 @@ function propertyNulls(facts: Facts, site: ExecutorSite, timer: NonNullable<Exec
     return refuse("the timer's callback does more than settle the promise, and what else it does may read or set a handler");
   }
   if (site.timers.length !== 1 || !site.timerStatement) return refuse('the timer is not armed by one statement of its own at the top of the executor');
-  if (returnsInCallback(facts, callback)) return refuse("the timer's callback has a `return`, after which a `= null` appended to it would never run");
+  if (returnsInCallback(facts.tree, callback)) return refuse("the timer's callback has a `return`, after which a `= null` appended to it would never run");
   // `{ socket.onopen = () => resolve(); setTimeout(…) }` on one line: its callback would become a block
   // of lines inside a line of other code
   if (!facts.source.startsLine(site.timerStatement.start)) return refuse("the timer's statement shares its line with other code, where the lines its callback would take cannot be laid out");
