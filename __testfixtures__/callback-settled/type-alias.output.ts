@@ -15,6 +15,9 @@ export function find(term: string, callback: Callback<string>, ms = 100) {
     }
   };
 
-  timerHandle = setTimeout(() => callbackOnce(new Error(`search for ${term} canceled`)), ms);
+  timerHandle = setTimeout(
+    () => callbackOnce(new Error(`search for ${term} canceled`)),
+    ms,
+  );
   search(term, callbackOnce);
 }

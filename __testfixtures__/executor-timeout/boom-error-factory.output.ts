@@ -7,7 +7,10 @@ declare function search(term: string): Promise<string>;
 export function process(term: string): Promise<string> {
   let timerHandle: ReturnType<typeof setTimeout>;
   return new Promise<string>((resolve, reject) => {
-    timerHandle = setTimeout(() => reject(Boom.gatewayTimeout('search canceled')), 100);
+    timerHandle = setTimeout(
+      () => reject(Boom.gatewayTimeout('search canceled')),
+      100,
+    );
     search(term).then(resolve, reject);
   }).finally(() => clearTimeout(timerHandle));
 }

@@ -7,6 +7,8 @@ export async function process(term) {
     new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error('search canceled')), 100);
     }),
-  ]).finally(() => clearTimeout(timer)).catch((error) => Promise.reject(error));
+  ])
+    .finally(() => clearTimeout(timer))
+    .catch((error) => Promise.reject(error));
   return record;
 }

@@ -6,8 +6,10 @@ export function process(term) {
     new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error('search canceled')), 100);
     }),
-  ]).finally(() => clearTimeout(timer)).then((record) => {
-    clearTimeout(timer);
-    return record;
-  });
+  ])
+    .finally(() => clearTimeout(timer))
+    .then((record) => {
+      clearTimeout(timer);
+      return record;
+    });
 }

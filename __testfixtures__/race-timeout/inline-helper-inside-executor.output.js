@@ -10,6 +10,8 @@ export function process(term) {
       new Promise((resolve) => {
         timerHandle = setTimeout(resolve, 100);
       }).then(() => 'cached value'),
-    ]).finally(() => clearTimeout(timerHandle)).then(resolve, reject);
+    ])
+      .finally(() => clearTimeout(timerHandle))
+      .then(resolve, reject);
   });
 }

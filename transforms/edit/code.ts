@@ -24,16 +24,17 @@ export function declareController(style: Style, name: string): string {
 //   .then(\n  (value) => {…; return value;},\n  (error) => {…; throw error;},\n)   no Promise.prototype.finally
 // With `block`, never the shorthand: `.finally(() => x.stop())` would wait for what `stop()` returns.
 // With `insertion` (where the call goes): a chain that goes on at the next line
-// (`Promise.race([…])\n    .then(…)`) gets the new call on a line of its own there, at that indentation.
-export function onSettled(layout: Layout, project: Project, lines: readonly string[], at: number, block = false, insertion?: number): string {
+// (`Promise.race([…])\n    .then(…)`) gets the new call on a line of its own there, at that indentation;
+// with `ownLineAt`, on a line of its own at that indentation.
+export function onSettled(layout: Layout, project: Project, lines: readonly string[], at: number, block = false, insertion?: number, ownLineAt?: string): string {
   const { text, style } = layout;
-  const next = insertion === undefined ? null : /^[ \t]*\r?\n([ \t]*)\./.exec(text.text.slice(insertion));
-  const outer = next ? next[1] : text.indentOf(at);
+  const next = insertion === undefined || ownLineAt !== undefined ? null : /^[ \t]*\r?\n([ \t]*)\./.exec(text.text.slice(insertion));
+  const outer = ownLineAt ?? (next ? next[1] : text.indentOf(at));
   const eol = text.terminatorNear(at);
   const unit = style.indent;
   const body = (indent: string, tail: string[] = []) => [...lines, ...tail].map((line) => `${indent}${statement(style, line)}`).join(eol);
   // a chain laid out one call a line (`\n    .then(…)`) gets the new call on a line of its own
-  const ownLine = next || text.text.slice(text.lineStartOf(at), at).trimStart().startsWith('.') ? `${eol}${outer}` : '';
+  const ownLine = ownLineAt !== undefined || next || text.text.slice(text.lineStartOf(at), at).trimStart().startsWith('.') ? `${eol}${outer}` : '';
   return ownLine + settledCall();
 
   function settledCall(): string {

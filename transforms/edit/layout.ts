@@ -4,6 +4,7 @@
 // lines around it) and touching no byte the fix does not need.
 import { type Tree, isFunction, unwrap } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
+import { parseSource } from '../engine/parse';
 import type { SourceText } from '../engine/source';
 import { type Style, closeAndOpen, lineWidth, objectLiteral } from '../engine/style';
 
@@ -468,4 +469,79 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
   body += indentLines(layout, at, to, style.indent);
   const closing = `${indent}${closeAndOpen(style, clause, indent, eol)}${eol}${finalizer.map((line) => `${indent}${style.indent}${line}`).join(eol)}${eol}${indent}}`;
   return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}${blankLineAfter(layout, to, blankAfter)}`);
+}
+
+/**
+ * A statement of one line that assigns or declares a call (`timerHandle = setTimeout(…);`, `const
+ * t = setTimeout(…)`) as Prettier lays it out at `indent` when the line would not fit in the print
+ * width: the call's arguments one to a line, then `)` at `indent`. Undefined when the line fits, or
+ * where Prettier would lay it out otherwise or this cannot tell: the call must have two or more
+ * arguments, the first not a function with a block body and the last not a function, an object,
+ * an array or a template (which Prettier hugs instead), no comment, and each argument must fit on
+ * its own line.
+ */
+export function brokenCallStatement(style: Style, indent: string, code: string, eol: string): string | undefined {
+  if (/[\n\r]/.test(code) || lineWidth(style, `${indent}${code}`) <= style.printWidth) return undefined;
+  let file: any;
+  try {
+    file = parseSource('line.ts', code);
+  } catch {
+    return undefined;
+  }
+  const [only] = file.program.body;
+  if (file.program.body.length !== 1 || (file.comments?.length ?? 0) > 0) return undefined;
+  const value =
+    only.type === 'ExpressionStatement' && only.expression.type === 'AssignmentExpression' ? only.expression.right
+    : only.type === 'VariableDeclaration' && only.declarations.length === 1 ? only.declarations[0].init
+    : undefined;
+  const call = value?.type === 'CallExpression' ? value : undefined;
+  const args: any[] = call?.arguments ?? [];
+  if (!call || args.length < 2 || call.end !== value.end) return undefined;
+  const bare = (node: any): any => (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' ? bare(node.expression) : node);
+  // Prettier hugs a first argument that is a function with a block body, and a last one that is a
+  // function, an object, an array or a template
+  const first = bare(args[0]);
+  const last = bare(args[args.length - 1]);
+  const huggedFirst = first.type === 'FunctionExpression' || (first.type === 'ArrowFunctionExpression' && first.body.type === 'BlockStatement');
+  const huggedLast = isFunction(last) || ['ObjectExpression', 'ArrayExpression', 'TemplateLiteral'].includes(last.type);
+  if (huggedFirst || huggedLast || args.some((arg) => arg.type === 'SpreadElement' || arg.extra?.parenthesized)) return undefined;
+  const inner = indent + style.indent;
+  const lines = args.map((arg, index) => `${inner}${code.slice(arg.start, arg.end)}${index < args.length - 1 || style.trailingCommasInCalls ? ',' : ''}`);
+  if (lines.some((line) => lineWidth(style, line) > style.printWidth)) return undefined;
+  // the callee and `(` as written (`setTimeout(`, `globalThis.setTimeout(`), and what follows `)`
+  const head = code.slice(0, args[0].start).replace(/\s+$/, '');
+  const tail = code.slice(call.end);
+  if (!head.endsWith('(') || !/^;?\s*$/.test(tail)) return undefined;
+  return `${head}${eol}${lines.join(eol)}${eol}${indent})${tail.trimEnd()}`;
+}
+
+
+/**
+ * The lines of `text` (a fixed file) that are not lines of `source` and no longer fit in the print
+ * width, broken where they are a call assigned or declared (`timerHandle = setTimeout(…);` once the
+ * handle is kept): as Prettier would break them (brokenCallStatement). Only whitespace inside the
+ * call's parentheses changes; lines of the original, a template's included, stay as they are. The
+ * width is the formatter's where its config says it (Style.printWidthKnown); otherwise no narrower
+ * than the longest line of code the file has.
+ */
+export function fitNewLines(source: string, text: string, style: Style): string {
+  const lines = source.split(/\r\n|\n|\r/);
+  const before = new Set(lines);
+  // with no formatter's width to go by, the file's own: no new line is broken that is no longer
+  // than a line of code the file already has
+  const longest = style.printWidthKnown ? 0 : Math.max(0, ...lines.filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line)).map((line) => lineWidth(style, line)));
+  const width = Math.max(style.printWidth, longest);
+  if (width !== style.printWidth) style = { ...style, printWidth: width };
+  const parts = text.split(/(\r\n|\n|\r)/);
+  let changed = false;
+  for (let index = 0; index < parts.length; index += 2) {
+    const line = parts[index];
+    if (before.has(line) || lineWidth(style, line) <= style.printWidth) continue;
+    const [, indent, code] = /^([ \t]*)(.*)$/.exec(line)!;
+    const broken = brokenCallStatement(style, indent, code, parts[index + 1] ?? parts[index - 1] ?? '\n');
+    if (broken === undefined) continue;
+    parts[index] = `${indent}${broken}`;
+    changed = true;
+  }
+  return changed ? parts.join('') : text;
 }

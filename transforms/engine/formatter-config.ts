@@ -5,6 +5,7 @@
 // is not read. The file's own style comes first (./style.ts); this fills in what the file cannot say.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseSource } from './parse';
 
 export interface FormatterConfig {
   indent?: string;
@@ -15,8 +16,46 @@ export interface FormatterConfig {
   trailingCommasInCalls?: boolean;
   printWidth?: number;
   bracketSpacing?: boolean;
+  /** a formatter (Prettier, Biome) lays the files out: its width, given or its default, is the file's */
+  formatter?: boolean;
   /** which file said it, for a report */
   source?: string;
+  /** a formatter's config that could not be read without running it */
+  unread?: boolean;
+}
+
+// `module.exports = {…}` or `export default {…}` (or a const of the file holding that object, or
+// `defineConfig({…})`-style call of one): its properties whose values are plain literals
+function exportedLiterals(text: string, name: string): Record<string, unknown> | undefined {
+  let program: any;
+  try {
+    program = parseSource(name.replace(/\.[cm]?js$/, '.js'), text).program;
+  } catch {
+    return undefined;
+  }
+  const consts = new Map<string, any>();
+  let exported: any;
+  for (const statement of program.body) {
+    if (statement.type === 'VariableDeclaration') for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier') consts.set(declarator.id.name, declarator.init);
+    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
+    const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    if (expression?.type === 'AssignmentExpression' && expression.left.type === 'MemberExpression' && expression.left.object.name === 'module' && (expression.left.property.name ?? expression.left.property.value) === 'exports') exported = expression.right;
+  }
+  while (exported?.type === 'TSAsExpression' || exported?.type === 'TSSatisfiesExpression') exported = exported.expression;
+  if (exported?.type === 'Identifier') exported = consts.get(exported.name);
+  if (exported?.type === 'CallExpression' && exported.arguments.length === 1) exported = exported.arguments[0];
+  if (exported?.type !== 'ObjectExpression') return undefined;
+  const options: Record<string, unknown> = {};
+  for (const property of exported.properties) {
+    if (property.type !== 'ObjectProperty' && property.type !== 'Property') return undefined;
+    const key = property.key.name ?? property.key.value;
+    const value = property.value;
+    if (typeof key !== 'string') return undefined;
+    if (['StringLiteral', 'NumericLiteral', 'BooleanLiteral'].includes(value.type) || (value.type === 'Literal' && typeof value.value !== 'object')) options[key] = value.value;
+    // a value this cannot read (a plugin list, an override): the keys of the layout stay literals
+    else if (['printWidth', 'tabWidth', 'useTabs', 'semi', 'singleQuote', 'trailingComma', 'bracketSpacing'].includes(key)) return undefined;
+  }
+  return options;
 }
 
 const cache = new Map<string, FormatterConfig | undefined>();
@@ -59,7 +98,7 @@ function parseFlatYaml(text: string): Record<string, unknown> | undefined {
 
 function fromPrettier(options: any, source: string): FormatterConfig | undefined {
   if (options === null || typeof options !== 'object') return undefined;
-  const config: FormatterConfig = { source };
+  const config: FormatterConfig = { source, formatter: true };
   if (typeof options.useTabs === 'boolean' || typeof options.tabWidth === 'number') {
     config.indent = options.useTabs === true ? '\t' : ' '.repeat(typeof options.tabWidth === 'number' ? options.tabWidth : 2);
   }
@@ -78,7 +117,7 @@ function fromBiome(options: any, source: string): FormatterConfig | undefined {
   if (options === null || typeof options !== 'object') return undefined;
   const general = options.formatter ?? {};
   const js = options.javascript?.formatter ?? {};
-  const config: FormatterConfig = { source };
+  const config: FormatterConfig = { source, formatter: true };
   const indentStyle = js.indentStyle ?? general.indentStyle;
   const indentWidth = js.indentWidth ?? general.indentWidth;
   if (indentStyle !== undefined || indentWidth !== undefined) config.indent = indentStyle === 'space' ? ' '.repeat(indentWidth ?? 2) : '\t';
@@ -130,7 +169,7 @@ function fromEditorconfig(text: string, file: string, source: string): Formatter
   return found ? config : undefined;
 }
 
-function configIn(dir: string, file: string): FormatterConfig | undefined {
+function configIn(dir: string, file: string, seen: { prettier: boolean }): FormatterConfig | undefined {
   for (const name of ['.prettierrc', '.prettierrc.json', '.prettierrc.json5']) {
     const text = readText(path.join(dir, name));
     if (text !== undefined) {
@@ -146,13 +185,23 @@ function configIn(dir: string, file: string): FormatterConfig | undefined {
       if (config) return config;
     }
   }
+  // a config written as code, read without running it: an object of literals it exports
+  // (`module.exports = { printWidth: 120 }`, `export default { … }`); one this cannot read says
+  // that a formatter is there, not what it sets
+  for (const name of ['.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', '.prettierrc.ts', 'prettier.config.ts']) {
+    const text = readText(path.join(dir, name));
+    if (text !== undefined) return fromPrettier(exportedLiterals(text, name), path.join(dir, name)) ?? { source: path.join(dir, name), formatter: true, unread: true };
+  }
   const pkg = readText(path.join(dir, 'package.json'));
+  // Prettier installed here with no config of its own: its defaults, with what .editorconfig
+  // says, unless a config further up says more
   if (pkg !== undefined) {
     const parsed = parseJsonc(pkg);
     if (parsed && typeof parsed.prettier === 'object') {
       const config = fromPrettier(parsed.prettier, path.join(dir, 'package.json'));
       if (config) return config;
     }
+    if (typeof parsed?.devDependencies?.prettier === 'string' || typeof parsed?.dependencies?.prettier === 'string') seen.prettier = true;
   }
   for (const name of ['biome.json', 'biome.jsonc']) {
     const text = readText(path.join(dir, name));
@@ -162,28 +211,33 @@ function configIn(dir: string, file: string): FormatterConfig | undefined {
     }
   }
   const editorconfig = readText(path.join(dir, '.editorconfig'));
-  if (editorconfig !== undefined) return fromEditorconfig(editorconfig, file, path.join(dir, '.editorconfig'));
-  return undefined;
+  const fromEditor = editorconfig !== undefined ? fromEditorconfig(editorconfig, file, path.join(dir, '.editorconfig')) : undefined;
+  return fromEditor && seen.prettier ? { ...fromEditor, formatter: true } : fromEditor;
 }
 
 export function readFormatterConfig(file: string): FormatterConfig | undefined {
   const absolute = path.resolve(file);
   let dir = path.dirname(absolute);
   const visited: string[] = [];
+  const seen = { prettier: false };
   let found: FormatterConfig | undefined;
+  // (what a folder gives depends on whether Prettier was seen installed below it: both are kept)
+  const key = (folder: string) => `${seen.prettier ? 'p' : '-'}\u0000${folder}`;
   for (;;) {
-    if (cache.has(dir)) {
-      found = cache.get(dir);
+    if (cache.has(key(dir))) {
+      found = cache.get(key(dir));
       break;
     }
-    visited.push(dir);
-    found = configIn(dir, absolute);
+    visited.push(key(dir));
+    found = configIn(dir, absolute, seen);
     if (found || fs.existsSync(path.join(dir, '.git'))) break;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  for (const seen of visited) cache.set(seen, found);
+  // Prettier installed, and no config up to the repository's root: its defaults
+  if (!found && seen.prettier) found = { source: path.join(dir, 'package.json'), formatter: true };
+  for (const each of visited) cache.set(each, found);
   return found;
 }
 

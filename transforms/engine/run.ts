@@ -10,7 +10,7 @@ import { MODULE_BASE, MODULE_INDEX, ModuleIndex, diskHost, diskHostAt } from '..
 import { HELPER_UPGRADES, UPGRADE_AT, UPGRADE_EXPORTED, UPGRADE_FILE, upgradesIn, upgradesOf } from '../model/upgrade';
 import { normalize, resolve } from 'node:path';
 import { type Site, type SiteKind, findSites, ownerOf } from '../model/sites';
-import { deleteStatement } from '../edit/layout';
+import { deleteStatement, fitNewLines } from '../edit/layout';
 import { isFunction, unwrap } from '../analysis/tree';
 import { requiredModule } from '../analysis/resolve';
 import { isEffectFree } from '../model/effects';
@@ -256,6 +256,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
   // (only a file with imports or requires can orphan one: the others are spared two more parses and models)
   if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.start, statement.end))))) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped, modules);
+  // a new line too long for the file's width, where it is a call assigned, broken as Prettier breaks it
+  if (text !== source) text = fitNewLines(source, text, style ?? detectStyle(originalFile.program, source, onDisk));
   // the safety net: what the original holds as data is in the output, or the file is left as it was
   if (text !== source) {
     const problem = checkRewrite(path, source, text, dropped);

@@ -16,6 +16,8 @@ export interface Style {
   trailingCommasInCalls: boolean;
   /** the line width new code is kept within */
   printWidth: number;
+  /** whether a formatter's config gives that width (or the formatter's default): else it is a guess, and the file's own lines say more */
+  printWidthKnown?: boolean;
   /** `{ a }` rather than `{a}` for an object literal on one line */
   bracketSpacing: boolean;
   /** `} finally {` on the line of the closing brace (1tbs), rather than `}` then `finally {` on a line of its own (stroustrup) */
@@ -177,5 +179,5 @@ export function detectStyle(program: any, text: string, path: string | undefined
   const bracketSpacing = majority(counts.spaced, counts.tight) ?? config?.bracketSpacing ?? true;
   const trailingCommasInCalls = trailingCommas && (config?.trailingCommasInCalls ?? true);
   const cuddledKeywords = majority(counts.cuddled, counts.uncuddled) ?? true;
-  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, bracketSpacing, cuddledKeywords };
+  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, printWidthKnown: config?.printWidth !== undefined || (config?.formatter === true && !config.unread), bracketSpacing, cuddledKeywords };
 }

@@ -74,11 +74,57 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   }
   // `.finally(() => clearTimeout(h))`, or what the project allows instead (edit/code.ts onSettled)
   const project = parts.thenOnly ? { ...context.project(), promiseFinally: false } : context.project();
+  const listed = breakListIfMultiline(layout, race, parts.inner);
+  const expanded = parts.settled.length > 0 ? expandedChain(layout, race, listed, (indent) => onSettled(layout, project, parts.settled, race.end, parts.settledBlock, race.end, indent) + (parts.after ?? []).join('')) : undefined;
   const chained = (parts.settled.length > 0 ? onSettled(layout, project, parts.settled, race.end, parts.settledBlock, race.end) : '') + (parts.after ?? []).join('');
-  const inner = bodyOnOwnLine(layout, race, [...breakListIfMultiline(layout, race, parts.inner), insertAt(race.end, chained)]);
+  const inner = bodyOnOwnLine(layout, race, [...listed, expanded ?? insertAt(race.end, chained)]);
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
   return [expressionBodyToBlock(layout, placement.arrow, parts.declarations, (body) => statement(style, `return ${body}`), [], inner)];
+}
+
+// `Promise.race([…]).then(…)`, the chain going on on the race's line: with `.finally(…)` it is a
+// chain of three calls, which Prettier lays out one call a line, one level in from the line the
+// race starts on; the lines of the calls after it (a `.then` callback's body) move in with them.
+// The edit over the chain after the race, or undefined where it is not so (no call follows on that
+// line, a call after it already starts a line, an edit, a comment or a literal over lines in it).
+function expandedChain(layout: Layout, race: any, edits: readonly Edit[], settled: (indent: string) => string): Edit | undefined {
+  const { text, tree, style } = layout;
+  const dots: number[] = [];
+  let current = race;
+  for (;;) {
+    const member = tree.parent(current);
+    const call = member && tree.parent(member);
+    if (member?.type !== 'MemberExpression' || member.object !== current || member.computed || call?.type !== 'CallExpression' || call.callee !== member) break;
+    const dot = text.text.lastIndexOf('.', member.property.start);
+    if (dot < current.end || /[\n\r]/.test(text.text.slice(current.end, member.property.start))) return undefined;
+    dots.push(dot);
+    current = call;
+  }
+  if (dots.length === 0) return undefined;
+  // the chain is what a statement returns, awaits, assigns or declares, starting on its first line
+  const top = tree.parent(current)?.type === 'AwaitExpression' ? tree.parent(current) : current;
+  const holder = tree.parent(top);
+  const statementNode =
+    holder?.type === 'ReturnStatement' || holder?.type === 'ExpressionStatement' ? holder
+    : holder?.type === 'VariableDeclarator' && holder.init === top ? tree.parent(holder)
+    : holder?.type === 'AssignmentExpression' && holder.right === top && tree.parent(holder)?.type === 'ExpressionStatement' ? tree.parent(holder)
+    : undefined;
+  if (!statementNode || text.lineStartOf(statementNode.start) !== text.lineStartOf(race.start)) return undefined;
+  const end = current.end;
+  const between = text.text.slice(race.end, end);
+  if (/\/\/|\/\*/.test(between) || edits.some((edit) => edit.start < end && edit.end > race.end)) return undefined;
+  if ([...tree.overlapping('TemplateLiteral', race.end, end), ...tree.overlapping('StringLiteral', race.end, end), ...tree.overlapping('Literal', race.end, end)].some((node) => /[\n\r]/.test(text.text.slice(node.start, node.end)))) return undefined;
+  const indent = text.indentOf(race.start) + style.indent;
+  const eol = text.terminatorNear(race.end);
+  // each call after the race on a line of its own; the lines of its arguments one level in
+  const segments = dots.map((dot, index) => (index < dots.length - 1 ? text.text.slice(dot, dots[index + 1]).replace(/[ \t]+$/, '') : text.text.slice(dot, end)));
+  if (text.text.slice(race.end, dots[0]).trim() !== '') return undefined;
+  const relaid = segments.map((segment) => {
+    const [first, ...rest] = segment.split(/(\r\n|\n|\r)/);
+    return `${eol}${indent}${first}${rest.map((piece, index) => (index % 2 === 1 && piece !== '' ? `${style.indent}${piece}` : piece)).join('')}`;
+  });
+  return replaceRange(race.end, end, `${settled(indent)}${relaid.join('')}`);
 }
 
 // The statement that awaits the race and does nothing else, alone on its lines in a block:
