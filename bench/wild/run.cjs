@@ -6,13 +6,18 @@
 // of the reasons that are true of it). Fetches nothing: the repositories' snapshots must be in the
 // folder given (default ../.mirror, the `fetch` tool's), one bare git dir per repository at
 // <dir>/<owner>+<name>/repo. Each listed file is read at its commit, in memory, and run through the
-// rules (transforms/registry.ts) exactly as the CLI runs it; no third-party code is written anywhere.
+// rules (transforms/registry.ts) exactly as the CLI runs it. So that the rules read the project's
+// settings as the CLI reads them from a checkout (tsconfig `lib` and `strict`, the formatter's width
+// and trailing commas), the repository's config files at that commit — tsconfig*.json,
+// jsconfig.json, package.json, Prettier, Biome and EditorConfig files — are written to a temporary
+// folder with each listed file, and removed when the run ends; nothing is written anywhere else.
 //
 // Prints, for the leaking sites: fixed / refused with a true reason / refused with another reason /
 // missed / called safe; for the correct sites: changed / flagged as a leak / unverified (a warning
 // that says it cannot judge) / left alone; and the findings on sites the manifest does not list.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -20,7 +25,7 @@ require(path.join(ROOT, 'cli', 'register.cjs'));
 const { registry } = require(path.join(ROOT, 'transforms', 'registry.ts'));
 const { runRules } = require(path.join(ROOT, 'transforms', 'engine', 'run.ts'));
 const { parseSource } = require(path.join(ROOT, 'transforms', 'engine', 'parse.ts'));
-const { MODULE_INDEX, ModuleIndex, REPLACES } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
+const { MODULE_BASE, MODULE_INDEX, ModuleIndex, REPLACES } = require(path.join(ROOT, 'transforms', 'model', 'modules.ts'));
 const { HELPER_UPGRADES, callerProblem, upgradesIn } = require(path.join(ROOT, 'transforms', 'model', 'upgrade.ts'));
 
 function parseArgs(argv) {
@@ -48,6 +53,33 @@ function gitSearch(gitDir, commit, words) {
 
 function gitHost(gitDir, commit) {
   return { read: (other) => gitShow(gitDir, commit, other.split(path.sep).join('/')), search: (_file, words) => gitSearch(gitDir, commit, words) };
+}
+
+// The config files of the repository at that commit, written under `dir` (with a `.git` folder
+// there, so a search for configs stops at it as it would at a checkout's root).
+const CONFIG_FILE = /(?:^|\/)(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json|\.prettierrc(?:\.[a-z]+)?|prettier\.config\.[cm]?[jt]s|biome\.jsonc?|\.editorconfig)$/;
+function writeConfigs(gitDir, commit, dir) {
+  fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
+  const listing = spawnSync('git', ['-C', gitDir, 'ls-tree', '-r', '--name-only', commit], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const files = listing.stdout.split('\n').filter((file) => CONFIG_FILE.test(file) && !/(^|\/)node_modules\//.test(file));
+  // one `git cat-file --batch` for all of them: `<sha> blob <size>\n<bytes>\n` each, or `<name> missing`
+  const batch = spawnSync('git', ['-C', gitDir, 'cat-file', '--batch'], { input: files.map((file) => `${commit}:${file}`).join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
+  const out = batch.stdout;
+  let at = 0;
+  for (const file of files) {
+    const newline = out.indexOf(10, at);
+    if (newline === -1) break;
+    const header = out.subarray(at, newline).toString('utf8');
+    at = newline + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) continue;
+    const size = Number(match[2]);
+    const bytes = out.subarray(at, at + size);
+    at += size + 1;
+    if (match[1] !== 'blob') continue;
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), bytes);
+  }
 }
 
 function gitShow(gitDir, commit, file) {
@@ -89,6 +121,8 @@ function main() {
   let files = 0;
   let bytes = 0;
   const started = Date.now();
+  const configRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'forgotten-sender-wild-'));
+  process.on('exit', () => fs.rmSync(configRoot, { recursive: true, force: true }));
   for (const [key, sites] of byFile) {
     const [repo, commit, file] = key.split('\u0000');
     const gitDir = path.join(args.dir, repo.replace('/', '+'), 'repo');
@@ -106,9 +140,15 @@ function main() {
     // the repository's other files, at the same commit, for helpers imported from them
     const indexKey = `${repo}\u0000${commit}`;
     if (!indexes.has(indexKey)) indexes.set(indexKey, new ModuleIndex(gitHost(gitDir, commit)));
+    const base = path.join(configRoot, repo.replace('/', '+'), commit.slice(0, 12));
+    if (!fs.existsSync(base)) writeConfigs(gitDir, commit, base);
+    // (the file too: a project's settings count for a file that is where they say, on disk)
+    fs.mkdirSync(path.dirname(path.join(base, file)), { recursive: true });
+    fs.writeFileSync(path.join(base, file), source);
+    const settings = { [MODULE_BASE]: base };
     let result;
     try {
-      result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: indexes.get(indexKey) });
+      result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { ...settings, [MODULE_INDEX]: indexes.get(indexKey) });
       // the CLI's second pass: a sleep helper of another file made cancellable, when a race asks
       const upgrades = result.findings.filter((finding) => finding.messageId === 'helperNotCancellable' && finding.data.upgradeFile !== undefined && finding.data.upgradeFile !== file).map((finding) => ({ file: finding.data.upgradeFile, at: Number(finding.data.upgradeAt) }));
       if (upgrades.length > 0) {
@@ -124,7 +164,7 @@ function main() {
           return callerProblem(indexes.get(indexKey), upgrade.file, upgrade.at, files, (other) => gitShow(gitDir, commit, other), (other) => path.normalize(other)) === undefined;
         });
         const made = callersOk && upgrades.every((upgrade) => upgradesIn(indexes.get(indexKey).facts(upgrade.file), [upgrade.at]).made.length > 0);
-        if (made) result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { [MODULE_INDEX]: upgraded, [HELPER_UPGRADES]: upgrades });
+        if (made) result = runRules(registry, file, source.replace(/^\uFEFF/, ''), { ...settings, [MODULE_INDEX]: upgraded, [HELPER_UPGRADES]: upgrades });
       }
     } catch (error) {
       for (const site of sites) results.push({ site, verdict: 'crashed', findings: [{ error: String(error && error.stack || error) }] });
