@@ -315,6 +315,8 @@ async function runProperty(source: string, path: string, scenario: Scenario): Pr
 
 // the events clear the timer already: the leak is the handlers the timer leaves set
 const propertyEventsClear = (name: string) => name === 'property-events-clear-timer';
+// the timer takes the handlers off already: the leak is the timer the events leave armed
+const propertyTimerNulls = (name: string) => name === 'property-handlers-null-themselves';
 
 describe.each(positives.filter((fixture) => isPropertyCase(fixture.name)))('listener-timeout $name (handler properties)', (fixture) => {
   const input = readText(fixture.inputPath);
@@ -327,13 +329,15 @@ describe.each(positives.filter((fixture) => isPropertyCase(fixture.name)))('list
     expect(after.outcome).toEqual(before.outcome);
     expect(before.armedAfterSettle).toBe(propertyEventsClear(fixture.name) ? 0 : 1);
     expect(after.armedAfterSettle).toBe(0);
+    // handlers set since (by other code) are not taken off by the output's late timer: it has none
+    if (propertyTimerNulls(fixture.name)) expect([before.handlersAfterSettle, after.handlersAfterSettle]).toEqual([[], []]);
   });
 
   it('timeout wins: same rejection; the input leaves its handlers set, the output none; a late event changes neither', async () => {
     const [before, after] = await both('timeout wins');
     expect(before.outcome).toMatchObject({ status: 'rejected', message: 'ready timeout' });
     expect(after.outcome).toEqual(before.outcome);
-    expect(before.handlersAfterSettle.length).toBeGreaterThan(0);
+    if (!propertyTimerNulls(fixture.name)) expect(before.handlersAfterSettle.length).toBeGreaterThan(0);
     expect(after.handlersAfterSettle).toEqual([]);
     expect([before.armedAfterSettle, after.armedAfterSettle]).toEqual([0, 0]);
     expect(before.outcomeAfterLateEvents).toEqual(before.outcome);

@@ -158,7 +158,16 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
   // there, or the report says which precondition of that fails.
   const leftByTimer = site.propertyListeners.filter((property) => !nulledByTimer(facts, timer, property));
   if (leftByTimer.length > 0) return propertyNulls(facts, site, timer, leftByTimer, options);
-  if (site.listeners.length === 0) return undefined;
+  if (site.listeners.length === 0) {
+    if (site.propertyListeners.length === 0) return undefined;
+    // every handler property is set back to null when the timer fires: what is left is the timer
+    // itself, cleared once the promise settles as executor-timeout clears it (a handler that settles
+    // leaves it armed, and a late timer would set to null a handler put there since)
+    if (site.settlePoints.every((point) => point.cleared) && throwAfterTimer(facts, site) === undefined) return { status: 'safe', messageId: 'alreadyCleaned', at: timer.call };
+    const clears = propertyClears(facts, site, timer);
+    if (typeof clears !== 'string') return { status: 'fixable', plan: { kind: 'event-clears', site, ...clears }, messageId: 'fixedEventClears' };
+    return unknown('partiallyCleaned', timer.call, { missing: `the timer cleared when a handler settles the promise (no clear is added: ${clears})` });
+  }
 
   // What each path releases today. A handler may be named: `const onReady = (v) => {…}; once('ready', onReady)`.
   const handlerOf = (listener: Listener) => {
@@ -552,6 +561,107 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
   if (spellings.size !== 1) return '`clearTimeout` is reached by different names in the handlers';
   return { handle, settles: [...settlesToClear], clear: [...spellings][0], declareAtTop: guarded !== undefined };
+}
+
+// The handler properties' twin of eventClears: every `target.onX = handler` of the executor is set
+// back to null by the timer, which only does that and settles; the handlers settle and leave the
+// timer armed (and a late timer would set to null a handler put there since). Each handler then
+// clears the timer where it settles, as eventClears has a listener's handler do, under the same
+// preconditions: one timer, armed by a statement of its own at the top of the executor (or under an
+// `if` whose test only reads, its handle a `let` at the top), its delay running no code; each
+// property set by a statement of its own at the top of the executor, to a function with a block,
+// not async, on a target that does not change, with only declarations between it and the timer;
+// each settle of a handler a statement of its own in a block of the handler; no settle elsewhere
+// that leaves the timer armed; `clearTimeout` the global (or reached one way in all of them).
+function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>): EventClears | string {
+  const { tree, resolver, scopes } = facts;
+  const guarded = site.timerStatement ? undefined : guardedTimer(facts, site, timer);
+  const timerStatement = site.timerStatement ?? guarded;
+  if (site.timers.length !== 1 || !timerStatement || site.executor.body.type !== 'BlockStatement') return 'the timer is not armed by a statement of its own at the top of the executor';
+  if (timer.extraArguments.length > 0 || (timer.delay !== undefined && !isEffectFree(timer.delay))) return "the timer's delay or arguments run code";
+  let handle: string | undefined;
+  let handleBinding: any;
+  if (guarded) {
+    if (timer.capture.kind !== 'none') return 'its handle is kept in a variable declared elsewhere, which other code may assign';
+  } else if (timer.capture.kind === 'none') {
+    if (timerStatement.type !== 'ExpressionStatement' || tree.parent(timer.expression) !== timerStatement || timer.expression.start !== timerStatement.start) return "the timer's statement is not a bare `setTimeout(…)`";
+  } else if (timer.capture.kind === 'declared' && timer.capture.statement === timerStatement) {
+    if (!timer.uses.every((use) => use.kind === 'clear')) return `its handle \`${timer.capture.binding.name}\` is used for more than clearing it`;
+    handle = timer.capture.binding.name;
+    handleBinding = timer.capture.binding;
+  } else {
+    return 'its handle is kept in a variable declared elsewhere, which other code may assign';
+  }
+  // the timer's callback: one settle, and the site's handler properties set to null
+  const effects = callbackEffects(timer.callback) ?? [];
+  const settles = effects.filter((effect) => effect.kind === 'call' && isSettleName(facts, site, unwrap(effect.call.callee)));
+  const nulls = effects.filter((effect) => effect.kind === 'assign' && site.propertyListeners.some((property) => isNullingOf(facts, effect.assignment, property)));
+  if (settles.length !== 1 || settles.length + nulls.length !== effects.length || !(settles[0] as { call: any }).call.arguments.every(isEffectFree)) return 'the timer does more than set the handlers to null and settle, which the clear would skip';
+  const statements: any[] = site.executor.body.body;
+  const timerIndex = statements.indexOf(timerStatement);
+  const settlesToClear = new Set<any>();
+  const inHandlers = new Set<any>();
+  const spellings = new Set<string>();
+  const spellingAt = (at: any) => {
+    const spelling = clearSpelling(facts, timer, at);
+    return spelling.ok && spelling.spelling === 'globalThis.clearTimeout' && timer.builtin.via.kind !== 'global-member' ? { ok: false as const, name: 'clearTimeout' } : spelling;
+  };
+  for (const property of site.propertyListeners) {
+    const statement = tree.parent(property.assignment);
+    const index = statements.indexOf(statement);
+    if (statement?.type !== 'ExpressionStatement' || index === -1) return `\`${facts.code(property.assignment.left, 40)}\` is not set by a statement of its own at the top of the executor`;
+    if (!isStable(facts, property.target)) return `the target of \`${facts.code(property.assignment.left, 40)}\` may change`;
+    if (site.propertyListeners.filter((other) => facts.textOf(other.assignment.left) === facts.textOf(property.assignment.left)).length > 1) return `\`${facts.code(property.assignment.left, 40)}\` is set more than once`;
+    const handler = unwrap(property.assignment.right);
+    const name = facts.code(property.assignment.left, 40);
+    if (!isFunction(handler) || handler.body.type !== 'BlockStatement') return `the handler of \`${name}\` is not a function with a block to put the clear in`;
+    if (handler.async || handler.generator) return `the handler of \`${name}\` is async, and what runs across its awaits is not followed`;
+    // set above the timer: only declarations between, so no handler runs before the handle is kept
+    if (index < timerIndex && !statements.slice(index + 1, timerIndex).every((between) => declaresOnly(between, 'values') || site.propertyListeners.some((other) => tree.parent(other.assignment) === between))) {
+      return `the handler of \`${name}\` is set above the timer, with code between them that may run it before the handle is kept`;
+    }
+    const points = site.settlePoints.filter((point) => tree.isInside(point.node, handler));
+    if (points.length === 0) return `the handler of \`${name}\` settles nothing itself`;
+    for (const point of points) {
+      inHandlers.add(point);
+      if (point.cleared) continue;
+      if (point.byReference || tree.functionOf(point.node) !== handler) return `the handler of \`${name}\` settles from a function of its own`;
+      const settle = tree.statementOf(point.node);
+      const ownStatement = (settle?.type === 'ExpressionStatement' && unwrap(settle.expression) === point.node) || (settle?.type === 'ReturnStatement' && unwrap(settle.argument) === point.node);
+      if (!ownStatement || tree.parent(settle)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler of \`${name}\` is not a statement of its own in a block`;
+      const spelling = spellingAt(point.node);
+      if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
+      spellings.add(spelling.spelling);
+      if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler of \`${name}\` is another variable`;
+      // the handler takes itself off on its way: once the timer no longer does, it must (a handler
+      // left on would run again for each later event, where the timer took it off)
+      if (!nulledOnWayTo(facts, settle, handler, property)) return `the handler of \`${name}\` does not set \`${name}\` back to null where it settles by \`${facts.code(point.node, 40)}\`, and would stay on once the timer no longer takes it off`;
+      settlesToClear.add(settle);
+    }
+  }
+  const elsewhere = site.settlePoints.find((point) => !inHandlers.has(point) && !point.cleared && !(isFunction(timer.callback) && tree.isInside(point.node, timer.callback)));
+  if (elsewhere) return `\`${facts.code(elsewhere.node, 40)}\` settles the promise outside the handlers, and leaves the timer armed`;
+  const throws = throwAfterTimer(facts, site);
+  if (throws) return `\`${facts.code(throws, 40)}\` may throw after the timer is armed`;
+  const executorSpelling = spellingAt(site.executor.body);
+  if (!executorSpelling.ok) return `\`${executorSpelling.name}\` here is not the global`;
+  spellings.add(executorSpelling.spelling);
+  if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
+  if (spellings.size !== 1) return '`clearTimeout` is reached by different names in the handlers';
+  return { handle, settles: [...settlesToClear], clear: [...spellings][0], declareAtTop: guarded !== undefined };
+}
+
+// `target.onX = null;` as a statement before `settle` in its block, or in a block of the handler around it
+function nulledOnWayTo(facts: Facts, settle: any, handler: any, property: ExecutorSite['propertyListeners'][number]): boolean {
+  const { tree } = facts;
+  const nulls = (statement: any) => statement.type === 'ExpressionStatement' && unwrap(statement.expression)?.type === 'AssignmentExpression' && isNullingOf(facts, unwrap(statement.expression), property);
+  let child = settle;
+  for (const ancestor of tree.ancestors(settle)) {
+    if (ancestor.type === 'BlockStatement' && ancestor.body.slice(0, ancestor.body.indexOf(child)).some(nulls)) return true;
+    if (ancestor === handler) return false;
+    child = ancestor;
+  }
+  return false;
 }
 
 // `if (expire) setTimeout(…);` (or with the timer alone in a block): a statement of the executor's
