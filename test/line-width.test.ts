@@ -92,3 +92,16 @@ describe('the formatter config', () => {
     expect(readFormatterConfig(path.join(computed, 'a.js'))?.printWidth).toBeUndefined();
   });
 });
+
+describe('the lines it breaks', () => {
+  it('are whole statements of the output: a line of a block comment the fix moved in is left as it is', async () => {
+    const { fitNewLines } = await import('../transforms/edit/layout');
+    const style = { indent: '  ', semicolons: true, quote: "'" as const, trailingCommas: true, trailingCommasInCalls: true, printWidth: 80, printWidthKnown: true, bracketSpacing: true, cuddledKeywords: true };
+    const line = "timerHandle = setTimeout(() => reject(new Error('the search timed out after a while')), ms);";
+    const source = `function f() {\n  /*\n  ${line}\n  */\n}\n`;
+    const moved = `function f() {\n  try {\n    /*\n    ${line}\n    */\n  } finally {}\n}\n`;
+    expect(fitNewLines('a.js', source, moved, style)).toBe(moved);
+    const statement = `function f() {\n  try {\n    ${line}\n  } finally {}\n}\n`;
+    expect(fitNewLines('a.js', source.replace(/\/\*[\s\S]*\*\//, ''), statement, style)).toContain("    timerHandle = setTimeout(\n      () => reject(new Error('the search timed out after a while')),\n      ms,\n    );");
+  });
+});

@@ -2,7 +2,7 @@
 // into a block, append to a call or a function, add an argument or a property, and delete a
 // statement — each written in the file's style (indentation, semicolons, the line terminator of the
 // lines around it) and touching no byte the fix does not need.
-import { type Tree, isFunction, unwrap } from '../analysis/tree';
+import { type Tree, isFunction, unwrap, walkNodes } from '../analysis/tree';
 import { type Edit, applyEditsInRange, insertAt, replaceRange } from '../engine/edits';
 import { parseSource } from '../engine/parse';
 import type { SourceText } from '../engine/source';
@@ -524,24 +524,44 @@ export function brokenCallStatement(style: Style, indent: string, code: string, 
  * width is the formatter's where its config says it (Style.printWidthKnown); otherwise no narrower
  * than the longest line of code the file has.
  */
-export function fitNewLines(source: string, text: string, style: Style): string {
+export function fitNewLines(path: string, source: string, text: string, style: Style): string {
   const lines = source.split(/\r\n|\n|\r/);
   const before = new Set(lines);
   // with no formatter's width to go by, the file's own: no new line is broken that is no longer
   // than a line of code the file already has
   const longest = style.printWidthKnown ? 0 : Math.max(0, ...lines.filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line)).map((line) => lineWidth(style, line)));
   const width = Math.max(style.printWidth, longest);
-  if (width !== style.printWidth) style = { ...style, printWidth: width };
+  const fitted = width === style.printWidth ? style : { ...style, printWidth: width };
   const parts = text.split(/(\r\n|\n|\r)/);
+  const candidates: number[] = [];
+  for (let index = 0; index < parts.length; index += 2) if (!before.has(parts[index]) && lineWidth(fitted, parts[index]) > fitted.printWidth) candidates.push(index);
+  if (candidates.length === 0) return text;
+  // only a line that is a whole statement of the output (not a line of a comment or a template)
+  let statements: Set<number>;
+  try {
+    const found = new Set<number>();
+    walkNodes(parseSource(path, text).program, (node: any) => {
+      if (node.type === 'ExpressionStatement' || node.type === 'VariableDeclaration') found.add(node.start);
+    });
+    statements = found;
+  } catch {
+    return text;
+  }
+  let offset = 0;
+  const starts: number[] = [];
+  for (let index = 0; index < parts.length; index += 1) {
+    starts.push(offset);
+    offset += parts[index].length;
+  }
   let changed = false;
-  for (let index = 0; index < parts.length; index += 2) {
-    const line = parts[index];
-    if (before.has(line) || lineWidth(style, line) <= style.printWidth) continue;
-    const [, indent, code] = /^([ \t]*)(.*)$/.exec(line)!;
-    const broken = brokenCallStatement(style, indent, code, parts[index + 1] ?? parts[index - 1] ?? '\n');
+  for (const index of candidates) {
+    const [, indent, code] = /^([ \t]*)(.*)$/.exec(parts[index])!;
+    if (!statements.has(starts[index] + indent.length)) continue;
+    const broken = brokenCallStatement(fitted, indent, code, parts[index + 1] ?? parts[index - 1] ?? '\n');
     if (broken === undefined) continue;
     parts[index] = `${indent}${broken}`;
     changed = true;
   }
   return changed ? parts.join('') : text;
 }
+

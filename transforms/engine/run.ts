@@ -257,7 +257,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   // (only a file with imports or requires can orphan one: the others are spared two more parses and models)
   if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.start, statement.end))))) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped, modules);
   // a new line too long for the file's width, where it is a call assigned, broken as Prettier breaks it
-  if (text !== source) text = fitNewLines(source, text, style ?? detectStyle(originalFile.program, source, onDisk));
+  if (text !== source) text = fitNewLines(path, source, text, style ?? detectStyle(originalFile.program, source, onDisk));
   // the safety net: what the original holds as data is in the output, or the file is left as it was
   if (text !== source) {
     const problem = checkRewrite(path, source, text, dropped);
