@@ -521,15 +521,18 @@ export function brokenCallStatement(style: Style, indent: string, code: string, 
  * width, broken where they are a call assigned or declared (`timerHandle = setTimeout(…);` once the
  * handle is kept): as Prettier would break them (brokenCallStatement). Only whitespace inside the
  * call's parentheses changes; lines of the original, a template's included, stay as they are. The
- * width is the formatter's where its config says it (Style.printWidthKnown); otherwise no narrower
- * than the longest line of code the file has.
+ * width is the formatter's where its config says it (Style.widthFrom); with no formatter, no
+ * narrower than the longest line of code the file has; with a formatter whose width this cannot
+ * read, nothing is broken.
  */
 export function fitNewLines(path: string, source: string, text: string, style: Style): string {
   const lines = source.split(/\r\n|\n|\r/);
   const before = new Set(lines);
   // with no formatter's width to go by, the file's own: no new line is broken that is no longer
   // than a line of code the file already has
-  const longest = style.printWidthKnown ? 0 : Math.max(0, ...lines.filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line)).map((line) => lineWidth(style, line)));
+  // (a formatter whose width this cannot read: nothing is broken, the width is not known)
+  if (style.widthFrom === 'unknown') return text;
+  const longest = style.widthFrom !== 'file' ? 0 : Math.max(0, ...lines.filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line)).map((line) => lineWidth(style, line)));
   const width = Math.max(style.printWidth, longest);
   const fitted = width === style.printWidth ? style : { ...style, printWidth: width };
   const parts = text.split(/(\r\n|\n|\r)/);

@@ -18,9 +18,12 @@ export interface FormatterConfig {
   bracketSpacing?: boolean;
   /** a formatter (Prettier, Biome) lays the files out: its width, given or its default, is the file's */
   formatter?: boolean;
+  /** how wide a tab is to the formatter (Prettier's tabWidth with useTabs) */
+  tabWidth?: number;
   /** which file said it, for a report */
   source?: string;
-  /** a formatter's config that could not be read without running it */
+  /** a formatter's config whose width this cannot tell: written as code that computes it, a shared
+   * config it names, a format not read here, or `overrides` that may set it for some files */
   unread?: boolean;
 }
 
@@ -82,13 +85,16 @@ function parseJsonc(text: string): any {
   }
 }
 
-// `key: value` lines of a flat YAML .prettierrc.
+// `key: value` lines of a flat YAML .prettierrc, or one flow mapping of them (`{ singleQuote: true,
+// printWidth: 80 }`, which is YAML and JSON5 alike, with keys unquoted).
 function parseFlatYaml(text: string): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
-  for (const raw of text.split(/\r?\n/)) {
+  const flow = /^\s*\{([^{}[\]]*)\}\s*$/.exec(text.replace(/^\s*#.*$/gm, ''));
+  const lines = flow ? flow[1].split(/,|\r?\n/) : text.split(/\r?\n/);
+  for (const raw of lines) {
     const line = raw.replace(/\s+#.*$/, '').trim();
     if (line === '' || line.startsWith('#')) continue;
-    const match = /^([A-Za-z]+)\s*:\s*(.*)$/.exec(line);
+    const match = /^['"]?([A-Za-z]+)['"]?\s*:\s*(.*)$/.exec(line);
     if (!match) return undefined;
     const value = match[2].replace(/^['"]|['"]$/g, '');
     result[match[1]] = value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
@@ -102,6 +108,9 @@ function fromPrettier(options: any, source: string): FormatterConfig | undefined
   if (typeof options.useTabs === 'boolean' || typeof options.tabWidth === 'number') {
     config.indent = options.useTabs === true ? '\t' : ' '.repeat(typeof options.tabWidth === 'number' ? options.tabWidth : 2);
   }
+  if (options.useTabs === true && typeof options.tabWidth === 'number') config.tabWidth = options.tabWidth;
+  // `overrides` may give some files another width: which, this does not match
+  if (Array.isArray(options.overrides) && options.overrides.length > 0) config.unread = true;
   if (typeof options.semi === 'boolean') config.semicolons = options.semi;
   if (typeof options.singleQuote === 'boolean') config.quote = options.singleQuote ? "'" : '"';
   if (typeof options.trailingComma === 'string') {
@@ -169,76 +178,97 @@ function fromEditorconfig(text: string, file: string, source: string): Formatter
   return found ? config : undefined;
 }
 
-function configIn(dir: string, file: string, seen: { prettier: boolean }): FormatterConfig | undefined {
-  for (const name of ['.prettierrc', '.prettierrc.json', '.prettierrc.json5']) {
-    const text = readText(path.join(dir, name));
-    if (text !== undefined) {
-      const parsed = parseJsonc(text) ?? (name === '.prettierrc' ? parseFlatYaml(text) : undefined);
-      const config = fromPrettier(parsed, path.join(dir, name));
-      if (config) return config;
-    }
-  }
-  for (const name of ['.prettierrc.yaml', '.prettierrc.yml']) {
-    const text = readText(path.join(dir, name));
-    if (text !== undefined) {
-      const config = fromPrettier(parseFlatYaml(text), path.join(dir, name));
-      if (config) return config;
-    }
-  }
-  // a config written as code, read without running it: an object of literals it exports
-  // (`module.exports = { printWidth: 120 }`, `export default { … }`); one this cannot read says
-  // that a formatter is there, not what it sets
-  for (const name of ['.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', '.prettierrc.ts', 'prettier.config.ts']) {
-    const text = readText(path.join(dir, name));
-    if (text !== undefined) return fromPrettier(exportedLiterals(text, name), path.join(dir, name)) ?? { source: path.join(dir, name), formatter: true, unread: true };
-  }
-  const pkg = readText(path.join(dir, 'package.json'));
-  // Prettier installed here with no config of its own: its defaults, with what .editorconfig
-  // says, unless a config further up says more
-  if (pkg !== undefined) {
-    const parsed = parseJsonc(pkg);
-    if (parsed && typeof parsed.prettier === 'object') {
-      const config = fromPrettier(parsed.prettier, path.join(dir, 'package.json'));
-      if (config) return config;
-    }
-    if (typeof parsed?.devDependencies?.prettier === 'string' || typeof parsed?.dependencies?.prettier === 'string') seen.prettier = true;
-  }
-  for (const name of ['biome.json', 'biome.jsonc']) {
-    const text = readText(path.join(dir, name));
-    if (text !== undefined) {
-      const config = fromBiome(parseJsonc(text), path.join(dir, name));
-      if (config) return config;
-    }
-  }
-  const editorconfig = readText(path.join(dir, '.editorconfig'));
-  const fromEditor = editorconfig !== undefined ? fromEditorconfig(editorconfig, file, path.join(dir, '.editorconfig')) : undefined;
-  return fromEditor && seen.prettier ? { ...fromEditor, formatter: true } : fromEditor;
+interface Seen {
+  /** Prettier is installed by a package.json on the way up, of this major version (NaN: not told) */
+  prettierMajor?: number;
 }
 
+const unreadable = (source: string): FormatterConfig => ({ source, formatter: true, unread: true });
+
+// Prettier's config in `dir`, in Prettier's order (package.json's "prettier" key, package.yaml,
+// .prettierrc, .prettierrc.json…, then configs written as code, read without running them: an object
+// of literals they export), else Biome's. One this cannot read says a formatter is there, not what it sets.
+function formatterIn(dir: string, seen: Seen): FormatterConfig | undefined {
+  const at = (name: string) => path.join(dir, name);
+  const pkg = readText(at('package.json'));
+  if (pkg !== undefined) {
+    const parsed = parseJsonc(pkg);
+    const version = parsed?.devDependencies?.prettier ?? parsed?.dependencies?.prettier;
+    if (typeof version === 'string' && seen.prettierMajor === undefined) seen.prettierMajor = Number(/^\D*(\d+)/.exec(version)?.[1] ?? NaN);
+    // a string names a shared config (`"@acme/prettier-config"`)
+    if (parsed && parsed.prettier !== undefined) return (typeof parsed.prettier === 'object' ? fromPrettier(parsed.prettier, at('package.json')) : undefined) ?? unreadable(at('package.json'));
+  }
+  if (readText(at('package.yaml')) !== undefined && /^prettier\s*:/m.test(readText(at('package.yaml'))!)) return unreadable(at('package.yaml'));
+  const rc = readText(at('.prettierrc'));
+  if (rc !== undefined) {
+    const parsed = parseJsonc(rc) ?? parseFlatYaml(rc);
+    return (parsed !== null && typeof parsed === 'object' ? fromPrettier(parsed, at('.prettierrc')) : undefined) ?? unreadable(at('.prettierrc'));
+  }
+  for (const name of ['.prettierrc.json', '.prettierrc.json5']) {
+    const text = readText(at(name));
+    if (text !== undefined) return fromPrettier(parseJsonc(text), at(name)) ?? unreadable(at(name));
+  }
+  for (const name of ['.prettierrc.yaml', '.prettierrc.yml']) {
+    const text = readText(at(name));
+    if (text !== undefined) return fromPrettier(parseFlatYaml(text), at(name)) ?? unreadable(at(name));
+  }
+  for (const name of ['.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.ts', '.prettierrc.mts', '.prettierrc.cts', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', 'prettier.config.ts', 'prettier.config.mts', 'prettier.config.cts']) {
+    const text = readText(at(name));
+    if (text !== undefined) return fromPrettier(exportedLiterals(text, name), at(name)) ?? unreadable(at(name));
+  }
+  if (readText(at('.prettierrc.toml')) !== undefined) return unreadable(at('.prettierrc.toml'));
+  for (const name of ['biome.json', 'biome.jsonc']) {
+    const text = readText(at(name));
+    if (text !== undefined) {
+      const config = fromBiome(parseJsonc(text), at(name));
+      if (config) return config;
+    }
+  }
+  return undefined;
+}
+
+// The nearest .editorconfig with a section for the file that says something of its layout.
+function editorconfigFor(file: string, root: string): FormatterConfig | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const text = readText(path.join(dir, '.editorconfig'));
+    const config = text !== undefined ? fromEditorconfig(text, file, path.join(dir, '.editorconfig')) : undefined;
+    if (config || dir === root || path.dirname(dir) === dir) return config;
+  }
+}
+
+// What the project says, found as Prettier finds it: its config nearest the file, up to the
+// repository's root (a folder holding .git), a package.json that only installs Prettier not ending
+// the search; with what .editorconfig says where that config does not (Prettier reads it too: the
+// indentation, max_line_length for the width); Prettier installed with no config: its defaults
+// (Prettier 2's trailing commas: "es5"); else Biome's config; else .editorconfig alone.
 export function readFormatterConfig(file: string): FormatterConfig | undefined {
   const absolute = path.resolve(file);
-  let dir = path.dirname(absolute);
-  const visited: string[] = [];
-  const seen = { prettier: false };
+  const start = path.dirname(absolute);
+  if (cache.has(start)) return cache.get(start);
+  const seen: Seen = {};
+  let dir = start;
   let found: FormatterConfig | undefined;
-  // (what a folder gives depends on whether Prettier was seen installed below it: both are kept)
-  const key = (folder: string) => `${seen.prettier ? 'p' : '-'}\u0000${folder}`;
   for (;;) {
-    if (cache.has(key(dir))) {
-      found = cache.get(key(dir));
-      break;
-    }
-    visited.push(key(dir));
-    found = configIn(dir, absolute, seen);
+    found = formatterIn(dir, seen);
     if (found || fs.existsSync(path.join(dir, '.git'))) break;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  // Prettier installed, and no config up to the repository's root: its defaults
-  if (!found && seen.prettier) found = { source: path.join(dir, 'package.json'), formatter: true };
-  for (const each of visited) cache.set(each, found);
-  return found;
+  const editor = editorconfigFor(absolute, dir);
+  const isBiome = found !== undefined && /biome\.jsonc?$/.test(found.source ?? '');
+  let result: FormatterConfig | undefined;
+  if (found && isBiome) result = found;
+  else if (found || seen.prettierMajor !== undefined) {
+    const prettier = found ?? { source: path.join(dir, 'package.json'), formatter: true };
+    result = { ...editor, ...prettier, indent: prettier.indent ?? editor?.indent, printWidth: prettier.printWidth ?? (prettier.unread ? undefined : editor?.printWidth) };
+    if (result.trailingCommas === undefined && seen.prettierMajor !== undefined && seen.prettierMajor < 3) {
+      result.trailingCommas = true;
+      result.trailingCommasInCalls = false;
+    }
+  } else result = editor;
+  cache.set(start, result);
+  return result;
 }
 
 /** for tests: forget what was read */

@@ -16,17 +16,28 @@ export interface Style {
   trailingCommasInCalls: boolean;
   /** the line width new code is kept within */
   printWidth: number;
-  /** whether a formatter's config gives that width (or the formatter's default): else it is a guess, and the file's own lines say more */
-  printWidthKnown?: boolean;
+  /** where that width comes from: a formatter's config or its default ('config'); no formatter, so
+   * the file's own lines say more ('file'); a formatter whose width this cannot read ('unknown') */
+  widthFrom?: 'config' | 'file' | 'unknown';
+  /** how wide a tab is, where the formatter says (Prettier's tabWidth with useTabs) */
+  tabWidth?: number;
   /** `{ a }` rather than `{a}` for an object literal on one line */
   bracketSpacing: boolean;
   /** `} finally {` on the line of the closing brace (1tbs), rather than `}` then `finally {` on a line of its own (stroustrup) */
   cuddledKeywords: boolean;
 }
 
-/** how wide a line is as a formatter counts it: a tab as wide as one indent of the file (2 when it indents with tabs) */
+// East Asian wide and fullwidth characters, and emoji: two columns each, as Prettier counts them
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/gu;
+
+/** how wide a line is as a formatter counts it: a tab as wide as the formatter's tabWidth (else one
+ * indent of the file, 2 when it indents with tabs), a wide character as two columns */
 export function lineWidth(style: Style, line: string): number {
-  return line.replace(/\t/g, ' '.repeat(style.indent === '\t' ? 2 : style.indent.length)).length;
+  const tab = style.tabWidth ?? (style.indent === '\t' ? 2 : style.indent.length);
+  const spaced = line.replace(/\t/g, ' '.repeat(tab));
+  let length = 0;
+  for (const _ of spaced) length += 1;
+  return length + (spaced.match(WIDE)?.length ?? 0);
 }
 
 /** `} finally {`, or `}` and `finally {` on lines of their own: as the file writes `else`, `catch` and `finally` */
@@ -170,6 +181,11 @@ function majority(yes: number, no: number): boolean | undefined {
   return yes >= no;
 }
 
+function widthFrom(config: FormatterConfig | undefined): Style['widthFrom'] {
+  if (config?.formatter && config.unread && config.printWidth === undefined) return 'unknown';
+  return config?.printWidth !== undefined || config?.formatter ? 'config' : 'file';
+}
+
 export function detectStyle(program: any, text: string, path: string | undefined, config: FormatterConfig | undefined = path ? readFormatterConfig(path) : undefined): Style {
   const counts = countStyle(program, text);
   const indent = detectIndent(text) ?? config?.indent ?? '  ';
@@ -179,5 +195,5 @@ export function detectStyle(program: any, text: string, path: string | undefined
   const bracketSpacing = majority(counts.spaced, counts.tight) ?? config?.bracketSpacing ?? true;
   const trailingCommasInCalls = trailingCommas && (config?.trailingCommasInCalls ?? true);
   const cuddledKeywords = majority(counts.cuddled, counts.uncuddled) ?? true;
-  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, printWidthKnown: config?.printWidth !== undefined || (config?.formatter === true && !config.unread), bracketSpacing, cuddledKeywords };
+  return { indent, semicolons, quote: quoteSingle ? "'" : '"', trailingCommas, trailingCommasInCalls, printWidth: config?.printWidth ?? 80, widthFrom: widthFrom(config), tabWidth: config?.tabWidth, bracketSpacing, cuddledKeywords };
 }

@@ -120,6 +120,11 @@ function expandedChain(layout: Layout, race: any, edits: readonly Edit[], settle
   // each call after the race on a line of its own; the lines of its arguments one level in
   const segments = dots.map((dot, index) => (index < dots.length - 1 ? text.text.slice(dot, dots[index + 1]).replace(/[ \t]+$/, '') : text.text.slice(dot, end)));
   if (text.text.slice(race.end, dots[0]).trim() !== '') return undefined;
+  // a call over several lines only as a function's block (`.then((r) => {` … `})`): arguments a
+  // formatter broke to fit beside the race may fit once the call has a line of its own, and
+  // Prettier would join them again, which this does not
+  const lines = (segment: string) => segment.split(/\r\n|\n|\r/);
+  if (segments.some((segment) => lines(segment).length > 1 && !(/\{\s*$/.test(lines(segment)[0]) && /^\s*\}/.test(lines(segment).at(-1)!)))) return undefined;
   const relaid = segments.map((segment) => {
     const [first, ...rest] = segment.split(/(\r\n|\n|\r)/);
     return `${eol}${indent}${first}${rest.map((piece, index) => (index % 2 === 1 && piece !== '' ? `${style.indent}${piece}` : piece)).join('')}`;
