@@ -353,6 +353,46 @@ describe.each(positives.filter((fixture) => isPropertyCase(fixture.name)))('list
   });
 });
 
+// A target whose handler setter runs the handler at once (an object that is already open): the
+// handlers are set above the timer, so the handle the fix adds is a `let` at the top of the
+// executor, cleared while still unset; a `const` below would throw from its temporal dead zone.
+describe('listener-timeout property-handlers-null-themselves, on a socket that is open already', () => {
+  const fixture = positives.find((each) => each.name === 'property-handlers-null-themselves')!;
+  const run = async (source: string, path: string) => {
+    const clock = new ManualClock();
+    class OpenSocket {
+      #onopen: (() => void) | null = null;
+      onerror: ((error: Error) => void) | null = null;
+      get onopen() {
+        return this.#onopen;
+      }
+      set onopen(handler) {
+        this.#onopen = handler;
+        handler?.();
+      }
+    }
+    const globals: Record<string, unknown> = { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout, WebSocket: OpenSocket };
+    const module = { exports: {} as Record<string, any> };
+    new Function('exports', 'require', 'module', ...Object.keys(globals), transpile(source, path))(module.exports, require, module, ...Object.values(globals));
+    let outcome = 'pending';
+    module.exports.connect('wss://relay.example').then(
+      () => (outcome = 'fulfilled'),
+      (error: Error) => (outcome = `rejected ${error.name}: ${error.message}`),
+    );
+    await flush();
+    const armed = clock.timers.size;
+    clock.fireAll();
+    await flush();
+    return { outcome, armed };
+  };
+  it('resolves in both, and both leave the timer armed as the input does (it was armed after the settle)', async () => {
+    const before = await run(readText(fixture.inputPath), fixture.inputPath);
+    const after = await run(readText(fixture.outputPath!), fixture.outputPath!);
+    expect(before).toEqual({ outcome: 'fulfilled', armed: 1 });
+    expect(after).toEqual(before);
+  });
+});
+
 // The playwright shape in TypeScript, on the platform's WebSocket: `socket.onopen = null` type-checks
 // against lib.dom (a fixture cannot say so: the fixtures type-check with @types/node too, which has
 // no global WebSocket before @types/node 22).

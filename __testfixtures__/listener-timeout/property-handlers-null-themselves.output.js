@@ -4,6 +4,7 @@
 export async function connect(url) {
   const socket = new WebSocket(url);
   await new Promise((resolve, reject) => {
+    let timerHandle;
     socket.onopen = () => {
       socket.onopen = null;
       socket.onerror = null;
@@ -16,7 +17,7 @@ export async function connect(url) {
       clearTimeout(timerHandle);
       reject(new Error('search failed'));
     };
-    const timerHandle = setTimeout(() => {
+    timerHandle = setTimeout(() => {
       socket.onopen = null;
       socket.onerror = null;
       reject(new Error('ready timeout'));

@@ -163,7 +163,9 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
     // every handler property is set back to null when the timer fires: what is left is the timer
     // itself, cleared once the promise settles as executor-timeout clears it (a handler that settles
     // leaves it armed, and a late timer would set to null a handler put there since)
-    if (site.settlePoints.every((point) => point.cleared) && throwAfterTimer(facts, site) === undefined) return { status: 'safe', messageId: 'alreadyCleaned', at: timer.call };
+    // cleared already (a `.finally()` on the promise, a clear at every settle): nothing is said, as
+    // before; whether a handler left on after an event matters is property-nulls' judgement
+    if ((site.outerClear.has('fulfilled') && site.outerClear.has('rejected')) || (site.settlePoints.every((point) => point.cleared) && throwAfterTimer(facts, site) === undefined)) return undefined;
     const clears = propertyClears(facts, site, timer);
     if (typeof clears !== 'string') return { status: 'fixable', plan: { kind: 'event-clears', site, ...clears }, messageId: 'fixedEventClears' };
     return unknown('partiallyCleaned', timer.call, { missing: `the timer cleared when a handler settles the promise (no clear is added: ${clears})` });
@@ -550,6 +552,9 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
       if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler \`${name}\` is another variable`;
       const removed = (other: Listener) => (other === listener && firesOnce(facts, other)) || removedOnWayTo(facts, statement, handler, other);
       if (!site.listeners.every(removed)) return `a listener stays attached when the handler \`${name}\` settles by \`${facts.code(point.node, 40)}\``;
+      // the clear goes before the settle: an argument that throws would leave the promise pending,
+      // with the timer that would have settled it cleared
+      if (point.node.type !== 'CallExpression' || !point.node.arguments.every(isEffectFree)) return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` computes what it settles with, which may throw after the clear`;
       settlesToClear.add(statement);
     }
   }
@@ -602,6 +607,7 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
   const settlesToClear = new Set<any>();
   const inHandlers = new Set<any>();
   const spellings = new Set<string>();
+  let above = false;
   const spellingAt = (at: any) => {
     const spelling = clearSpelling(facts, timer, at);
     return spelling.ok && spelling.spelling === 'globalThis.clearTimeout' && timer.builtin.via.kind !== 'global-member' ? { ok: false as const, name: 'clearTimeout' } : spelling;
@@ -616,9 +622,13 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
     const name = facts.code(property.assignment.left, 40);
     if (!isFunction(handler) || handler.body.type !== 'BlockStatement') return `the handler of \`${name}\` is not a function with a block to put the clear in`;
     if (handler.async || handler.generator) return `the handler of \`${name}\` is async, and what runs across its awaits is not followed`;
-    // set above the timer: only declarations between, so no handler runs before the handle is kept
-    if (index < timerIndex && !statements.slice(index + 1, timerIndex).every((between) => declaresOnly(between, 'values') || site.propertyListeners.some((other) => tree.parent(other.assignment) === between))) {
-      return `the handler of \`${name}\` is set above the timer, with code between them that may run it before the handle is kept`;
+    // set above the timer, it may run before the timer is armed (a setter, a getter read between):
+    // the handle is then a `let` at the top of the executor, which it clears while still unset,
+    // leaving the timer to be armed after, as today; a handle the code declares itself would be
+    // read before its declaration
+    if (index < timerIndex) {
+      if (handle !== undefined) return `the handler of \`${name}\` is set above the timer, whose handle \`${handle}\` it would read before its declaration`;
+      above = true;
     }
     const points = site.settlePoints.filter((point) => tree.isInside(point.node, handler));
     if (points.length === 0) return `the handler of \`${name}\` settles nothing itself`;
@@ -633,9 +643,14 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
       if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
       spellings.add(spelling.spelling);
       if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler of \`${name}\` is another variable`;
-      // the handler takes itself off on its way: once the timer no longer does, it must (a handler
-      // left on would run again for each later event, where the timer took it off)
-      if (!nulledOnWayTo(facts, settle, handler, property)) return `the handler of \`${name}\` does not set \`${name}\` back to null where it settles by \`${facts.code(point.node, 40)}\`, and would stay on once the timer no longer takes it off`;
+      // the handler takes every handler off on its way, as the timer does: once the timer no longer
+      // does, it must (a handler left on would run again for each later event, where the timer took
+      // it off at the deadline)
+      const left = site.propertyListeners.find((other) => !nulledOnWayTo(facts, settle, handler, other));
+      if (left) return `the handler of \`${name}\` does not set \`${facts.code(left.assignment.left, 40)}\` back to null where it settles by \`${facts.code(point.node, 40)}\`, and it would stay on once the timer no longer takes it off`;
+      // the clear goes before the settle: an argument that throws would leave the promise pending,
+      // with the timer that would have settled it cleared
+      if (point.node.type !== 'CallExpression' || !point.node.arguments.every(isEffectFree)) return `\`${facts.code(point.node, 40)}\` in the handler of \`${name}\` computes what it settles with, which may throw after the clear`;
       settlesToClear.add(settle);
     }
   }
@@ -648,13 +663,19 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
   spellings.add(executorSpelling.spelling);
   if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
   if (spellings.size !== 1) return '`clearTimeout` is reached by different names in the handlers';
-  return { handle, settles: [...settlesToClear], clear: [...spellings][0], declareAtTop: guarded !== undefined };
+  return { handle, settles: [...settlesToClear], clear: [...spellings][0], declareAtTop: guarded !== undefined || above };
 }
 
 // `target.onX = null;` as a statement before `settle` in its block, or in a block of the handler around it
 function nulledOnWayTo(facts: Facts, settle: any, handler: any, property: ExecutorSite['propertyListeners'][number]): boolean {
   const { tree } = facts;
-  const nulls = (statement: any) => statement.type === 'ExpressionStatement' && unwrap(statement.expression)?.type === 'AssignmentExpression' && isNullingOf(facts, unwrap(statement.expression), property);
+  // (the same target: `socket` in the handler is the socket, not a parameter of that name)
+  const sameTarget = (assignment: any) => {
+    const target = unwrap(property.target);
+    const object = unwrap(unwrap(assignment.left).object);
+    return target.type !== 'Identifier' || (object?.type === 'Identifier' && facts.scopes.bindingOf(object) === facts.scopes.bindingOf(target));
+  };
+  const nulls = (statement: any) => statement.type === 'ExpressionStatement' && unwrap(statement.expression)?.type === 'AssignmentExpression' && isNullingOf(facts, unwrap(statement.expression), property) && sameTarget(unwrap(statement.expression));
   let child = settle;
   for (const ancestor of tree.ancestors(settle)) {
     if (ancestor.type === 'BlockStatement' && ancestor.body.slice(0, ancestor.body.indexOf(child)).some(nulls)) return true;
