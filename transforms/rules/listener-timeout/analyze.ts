@@ -464,26 +464,9 @@ function sameCapture(facts: Facts, added: any, removed: any): boolean {
 // - every settle point outside the handlers already leaves no timer armed (before the timer, say).
 function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, handlerOf: (listener: Listener) => any, pointsIn: (listener: Listener) => ExecutorSite['settlePoints']): EventClears | string {
   const { tree, resolver, scopes } = facts;
-  // `if (expire) setTimeout(…);`: armed under a test that only reads, its handle a `let` at the top
-  // of the executor (the handlers may run before the timer is armed, or without it)
-  const guarded = site.timerStatement ? undefined : guardedTimer(facts, site, timer);
-  const timerStatement = site.timerStatement ?? guarded;
-  if (site.timers.length !== 1 || !timerStatement || site.executor.body.type !== 'BlockStatement') return 'the timer is not armed by a statement of its own at the top of the executor';
-  if (timer.extraArguments.length > 0 || (timer.delay !== undefined && !isEffectFree(timer.delay))) return "the timer's delay or arguments run code, which could emit before the handle is kept";
-  let handle: string | undefined;
-  let handleBinding: any;
-  if (guarded) {
-    if (timer.capture.kind !== 'none') return 'its handle is kept in a variable declared elsewhere, which other code may assign';
-  } else if (timer.capture.kind === 'none') {
-    // `setTimeout(…);` starts its statement: `const <handle> = ` goes right before it
-    if (timerStatement.type !== 'ExpressionStatement' || tree.parent(timer.expression) !== timerStatement || timer.expression.start !== timerStatement.start) return "the timer's statement is not a bare `setTimeout(…)`";
-  } else if (timer.capture.kind === 'declared' && timer.capture.statement === timerStatement) {
-    if (!timer.uses.every((use) => use.kind === 'clear')) return `its handle \`${timer.capture.binding.name}\` is used for more than clearing it`;
-    handle = timer.capture.binding.name;
-    handleBinding = timer.capture.binding;
-  } else {
-    return 'its handle is kept in a variable declared elsewhere, which other code may assign';
-  }
+  const armed = clearableTimer(facts, site, timer);
+  if (typeof armed === 'string') return armed;
+  const { guarded, timerStatement, handle, handleBinding } = armed;
   const effects = callbackEffects(timer.callback);
   const calls = effects?.every((effect) => effect.kind === 'call') ? effects.map((effect) => (effect as { call: any }).call) : [];
   const settles = calls.filter((call) => isSettleName(facts, site, unwrap(call.callee)));
@@ -568,6 +551,33 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   return { handle, settles: [...settlesToClear], clear: [...spellings][0], declareAtTop: guarded !== undefined };
 }
 
+// The timer of eventClears and propertyClears: the site's one timer, armed by a statement of its
+// own at the top of the executor (or `if (expire) setTimeout(…);`, armed under a test that only
+// reads, its handle a `let` at the top of the executor: the handlers may run before the timer is
+// armed, or without it), its delay and arguments running no code; its handle none yet (`const
+// <handle> = ` goes right before a bare `setTimeout(…);`), or a const of that statement used only to
+// clear it. Or why not.
+function clearableTimer(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>): { guarded: any; timerStatement: any; handle?: string; handleBinding?: any } | string {
+  const { tree } = facts;
+  const guarded = site.timerStatement ? undefined : guardedTimer(facts, site, timer);
+  const timerStatement = site.timerStatement ?? guarded;
+  if (site.timers.length !== 1 || !timerStatement || site.executor.body.type !== 'BlockStatement') return 'the timer is not armed by a statement of its own at the top of the executor';
+  if (timer.extraArguments.length > 0 || (timer.delay !== undefined && !isEffectFree(timer.delay))) return "the timer's delay or arguments run code, which could emit before the handle is kept";
+  if (guarded) {
+    if (timer.capture.kind !== 'none') return 'its handle is kept in a variable declared elsewhere, which other code may assign';
+    return { guarded, timerStatement };
+  }
+  if (timer.capture.kind === 'none') {
+    if (timerStatement.type !== 'ExpressionStatement' || tree.parent(timer.expression) !== timerStatement || timer.expression.start !== timerStatement.start) return "the timer's statement is not a bare `setTimeout(…)`";
+    return { guarded, timerStatement };
+  }
+  if (timer.capture.kind === 'declared' && timer.capture.statement === timerStatement) {
+    if (!timer.uses.every((use) => use.kind === 'clear')) return `its handle \`${timer.capture.binding.name}\` is used for more than clearing it`;
+    return { guarded, timerStatement, handle: timer.capture.binding.name, handleBinding: timer.capture.binding };
+  }
+  return 'its handle is kept in a variable declared elsewhere, which other code may assign';
+}
+
 // The handler properties' twin of eventClears: every `target.onX = handler` of the executor is set
 // back to null by the timer, which only does that and settles; the handlers settle and leave the
 // timer armed (and a late timer would set to null a handler put there since). Each handler then
@@ -580,23 +590,9 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
 // that leaves the timer armed; `clearTimeout` the global (or reached one way in all of them).
 function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>): EventClears | string {
   const { tree, resolver, scopes } = facts;
-  const guarded = site.timerStatement ? undefined : guardedTimer(facts, site, timer);
-  const timerStatement = site.timerStatement ?? guarded;
-  if (site.timers.length !== 1 || !timerStatement || site.executor.body.type !== 'BlockStatement') return 'the timer is not armed by a statement of its own at the top of the executor';
-  if (timer.extraArguments.length > 0 || (timer.delay !== undefined && !isEffectFree(timer.delay))) return "the timer's delay or arguments run code";
-  let handle: string | undefined;
-  let handleBinding: any;
-  if (guarded) {
-    if (timer.capture.kind !== 'none') return 'its handle is kept in a variable declared elsewhere, which other code may assign';
-  } else if (timer.capture.kind === 'none') {
-    if (timerStatement.type !== 'ExpressionStatement' || tree.parent(timer.expression) !== timerStatement || timer.expression.start !== timerStatement.start) return "the timer's statement is not a bare `setTimeout(…)`";
-  } else if (timer.capture.kind === 'declared' && timer.capture.statement === timerStatement) {
-    if (!timer.uses.every((use) => use.kind === 'clear')) return `its handle \`${timer.capture.binding.name}\` is used for more than clearing it`;
-    handle = timer.capture.binding.name;
-    handleBinding = timer.capture.binding;
-  } else {
-    return 'its handle is kept in a variable declared elsewhere, which other code may assign';
-  }
+  const armed = clearableTimer(facts, site, timer);
+  if (typeof armed === 'string') return armed;
+  const { guarded, timerStatement, handle, handleBinding } = armed;
   // the timer's callback: one settle, and the site's handler properties set to null
   const effects = callbackEffects(timer.callback) ?? [];
   const settles = effects.filter((effect) => effect.kind === 'call' && isSettleName(facts, site, unwrap(effect.call.callee)));
