@@ -532,37 +532,36 @@ export function fitNewLines(path: string, source: string, text: string, style: S
   // than a line of code the file already has
   // (a formatter whose width this cannot read: nothing is broken, the width is not known)
   if (style.widthFrom === 'unknown') return text;
-  const longest = style.widthFrom !== 'file' ? 0 : Math.max(0, ...lines.filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line)).map((line) => lineWidth(style, line)));
+  const longest = style.widthFrom !== 'file' ? 0 : lines.reduce((most, line) => (/^\s*(?:\/\/|\/\*|\*)/.test(line) ? most : Math.max(most, lineWidth(style, line))), 0);
   const width = Math.max(style.printWidth, longest);
   const fitted = width === style.printWidth ? style : { ...style, printWidth: width };
   const parts = text.split(/(\r\n|\n|\r)/);
-  const candidates: number[] = [];
-  for (let index = 0; index < parts.length; index += 2) if (!before.has(parts[index]) && lineWidth(fitted, parts[index]) > fitted.printWidth) candidates.push(index);
-  if (candidates.length === 0) return text;
+  // each new line too long, and how Prettier would break it
+  const broken = new Map<number, string>();
+  for (let index = 0; index < parts.length; index += 2) {
+    if (before.has(parts[index]) || lineWidth(fitted, parts[index]) <= fitted.printWidth) continue;
+    const [, indent, code] = /^([ \t]*)(.*)$/.exec(parts[index])!;
+    const relaid = brokenCallStatement(fitted, indent, code, parts[index + 1] ?? parts[index - 1] ?? '\n');
+    if (relaid !== undefined) broken.set(index, `${indent}${relaid}`);
+  }
+  if (broken.size === 0) return text;
   // only a line that is a whole statement of the output (not a line of a comment or a template)
-  let statements: Set<number>;
+  const statements = new Set<number>();
   try {
-    const found = new Set<number>();
     walkNodes(parseSource(path, text).program, (node: any) => {
-      if (node.type === 'ExpressionStatement' || node.type === 'VariableDeclaration') found.add(node.start);
+      if (node.type === 'ExpressionStatement' || node.type === 'VariableDeclaration') statements.add(node.start);
     });
-    statements = found;
   } catch {
     return text;
   }
   let offset = 0;
-  const starts: number[] = [];
-  for (let index = 0; index < parts.length; index += 1) {
-    starts.push(offset);
-    offset += parts[index].length;
-  }
   let changed = false;
-  for (const index of candidates) {
-    const [, indent, code] = /^([ \t]*)(.*)$/.exec(parts[index])!;
-    if (!statements.has(starts[index] + indent.length)) continue;
-    const broken = brokenCallStatement(fitted, indent, code, parts[index + 1] ?? parts[index - 1] ?? '\n');
-    if (broken === undefined) continue;
-    parts[index] = `${indent}${broken}`;
+  for (let index = 0; index < parts.length; index += 1) {
+    const relaid = broken.get(index);
+    const start = offset;
+    offset += parts[index].length;
+    if (relaid === undefined || !statements.has(start + /^[ \t]*/.exec(parts[index])![0].length)) continue;
+    parts[index] = relaid;
     changed = true;
   }
   return changed ? parts.join('') : text;
