@@ -2,7 +2,7 @@
 // losing fetch a signal that the timer aborts after it has settled the race. No decisions here.
 import { unwrap } from '../../analysis/tree';
 import type { Edit } from '../../engine/edits';
-import { closeAndOpen, detectStyle, objectLiteral } from '../../engine/style';
+import { closeAndOpen, detectStyle, lineWidth, objectLiteral } from '../../engine/style';
 import { applyEditsInRange, insertAt, replaceRange } from '../../engine/edits';
 import type { FixContext } from '../../engine/rule';
 import {
@@ -123,8 +123,17 @@ function expandedChain(layout: Layout, race: any, edits: readonly Edit[], settle
   // a call over several lines only as a function's block (`.then((r) => {` … `})`): arguments a
   // formatter broke to fit beside the race may fit once the call has a line of its own, and
   // Prettier would join them again, which this does not
+  // (one argument alone broken onto its own line, `.catch(\n  () => {},\n)`, is joined again where
+  // it then fits, as Prettier joins it: `.catch(() => {})`)
   const lines = (segment: string) => segment.split(/\r\n|\n|\r/);
-  if (segments.some((segment) => lines(segment).length > 1 && !(/\{\s*$/.test(lines(segment)[0]) && /^\s*\}/.test(lines(segment).at(-1)!)))) return undefined;
+  for (const [index, segment] of segments.entries()) {
+    if (lines(segment).length === 1 || (/\{\s*$/.test(lines(segment)[0]) && /^\s*\}/.test(lines(segment).at(-1)!))) continue;
+    const lone = /^(\.[A-Za-z_$][\w$]*\()[ \t]*(?:\r\n|\n|\r)[ \t]*([^\r\n]*?),?[ \t]*(?:\r\n|\n|\r)[ \t]*\)$/.exec(segment);
+    const joined = lone ? `${lone[1]}${lone[2]})` : undefined;
+    const last = index === segments.length - 1 ? text.text.slice(end, text.lineEndOf(end)) : '';
+    if (!joined || lineWidth(style, `${indent}${joined}${last}`) > style.printWidth) return undefined;
+    segments[index] = joined;
+  }
   const relaid = segments.map((segment) => {
     const [first, ...rest] = segment.split(/(\r\n|\n|\r)/);
     return `${eol}${indent}${first}${rest.map((piece, index) => (index % 2 === 1 && piece !== '' ? `${style.indent}${piece}` : piece)).join('')}`;
