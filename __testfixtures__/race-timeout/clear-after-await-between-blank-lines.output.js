@@ -6,7 +6,9 @@ export async function process(term) {
     timeoutId = setTimeout(() => reject(new Error('search canceled')), 100);
   });
 
-  const record = await Promise.race([search(term), timeout]).finally(() => clearTimeout(timeoutId));
+  const record = await Promise.race([search(term), timeout]).finally(() =>
+    clearTimeout(timeoutId),
+  );
 
   return record;
 }

@@ -5,6 +5,8 @@ export async function process(term: string): Promise<string> {
   const timeout = new Promise<never>((_, reject) => {
     timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
   });
-  const record = await Promise.race([search(term), timeout]).finally(() => clearTimeout(timerHandle));
+  const record = await Promise.race([search(term), timeout]).finally(() =>
+    clearTimeout(timerHandle),
+  );
   return record;
 }

@@ -5,5 +5,7 @@ export function process(term) {
   const timeout = new Promise((_, reject) => {
     timerHandle = setTimeout(() => reject(new Error('search canceled')), 100);
   });
-  return Promise.race([search(term), timeout.then((value) => value)]).finally(() => clearTimeout(timerHandle));
+  return Promise.race([search(term), timeout.then((value) => value)]).finally(() =>
+    clearTimeout(timerHandle),
+  );
 }

@@ -3,5 +3,7 @@ export async function process(term) {
   const timeout = new Promise((_, reject) => {
     timeoutId = setTimeout(() => reject(new Error('search canceled')), 100);
   });
-  return Promise.race([search(term), timeout]).finally(() => clearTimeout(timeoutId));
+  return Promise.race([search(term), timeout]).finally(() =>
+    clearTimeout(timeoutId),
+  );
 }

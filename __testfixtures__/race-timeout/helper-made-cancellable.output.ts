@@ -17,5 +17,7 @@ const SEARCH_TIMEOUT = 100;
 
 export function process(term: string): Promise<string | void> {
   const timerController = new AbortController();
-  return Promise.race([search(term), delay(SEARCH_TIMEOUT, timerController.signal)]).finally(() => timerController.abort());
+  return Promise.race([search(term), delay(SEARCH_TIMEOUT, timerController.signal)]).finally(() =>
+    timerController.abort(),
+  );
 }

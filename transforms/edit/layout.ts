@@ -517,9 +517,50 @@ export function brokenCallStatement(style: Style, indent: string, code: string, 
 
 
 /**
+ * A statement of one line whose outermost call is `.finally(() => clear(h))` (`await
+ * Promise.race([…]).finally(() => clearTimeout(h));`, `return …`, `const x = await …`) as Prettier
+ * lays it out at `indent` when that line would not fit: the arrow's body on a line of its own
+ * (`.finally(() =>` + the body + `);`), or else the arrow on a line of its own (`.finally(` + the
+ * arrow + `);`), each where its lines fit. Undefined when neither fits (Prettier then breaks the race
+ * itself), the line fits, or it is not that statement.
+ */
+export function brokenFinallyStatement(style: Style, indent: string, code: string, eol: string): string | undefined {
+  if (/[\n\r]/.test(code) || lineWidth(style, `${indent}${code}`) <= style.printWidth) return undefined;
+  let file: any;
+  try {
+    file = parseSource('line.ts', code);
+  } catch {
+    return undefined;
+  }
+  const [only] = file.program.body;
+  if (file.program.body.length !== 1 || (file.comments?.length ?? 0) > 0) return undefined;
+  let value =
+    only.type === 'ExpressionStatement' ? only.expression
+    : only.type === 'ReturnStatement' ? only.argument
+    : only.type === 'VariableDeclaration' && only.declarations.length === 1 ? only.declarations[0].init
+    : undefined;
+  if (value?.type === 'AwaitExpression') value = value.argument;
+  const arrow = value?.type === 'CallExpression' && value.callee.type === 'MemberExpression' && !value.callee.computed && value.callee.property.name === 'finally' && value.arguments.length === 1 ? value.arguments[0] : undefined;
+  if (arrow?.type !== 'ArrowFunctionExpression' || arrow.params.length > 0 || arrow.async || arrow.body.type !== 'CallExpression' || arrow.extra?.parenthesized) return undefined;
+  const tail = code.slice(value.end);
+  if (!/^;?\s*$/.test(tail) || code.slice(arrow.end, value.end).trim() !== ')') return undefined;
+  const inner = indent + style.indent;
+  const comma = style.trailingCommasInCalls ? ',' : '';
+  const fits = (line: string) => lineWidth(style, line) <= style.printWidth;
+  const beforeBody = code.slice(0, arrow.body.start).trimEnd();
+  const body = code.slice(arrow.body.start, arrow.body.end);
+  if (beforeBody.endsWith('=>') && fits(`${indent}${beforeBody}`) && fits(`${inner}${body}${comma}`)) return `${beforeBody}${eol}${inner}${body}${comma}${eol}${indent})${tail.trimEnd()}`;
+  const beforeArrow = code.slice(0, arrow.start).trimEnd();
+  const arrowText = code.slice(arrow.start, arrow.end);
+  if (beforeArrow.endsWith('(') && fits(`${indent}${beforeArrow}`) && fits(`${inner}${arrowText}${comma}`)) return `${beforeArrow}${eol}${inner}${arrowText}${comma}${eol}${indent})${tail.trimEnd()}`;
+  return undefined;
+}
+
+/**
  * The lines of `text` (a fixed file) that are not lines of `source` and no longer fit in the print
  * width, broken where they are a call assigned or declared (`timerHandle = setTimeout(…);` once the
- * handle is kept): as Prettier would break them (brokenCallStatement). Only whitespace inside the
+ * handle is kept), or end in `.finally(() => clear(h))`: as Prettier would break them
+ * (brokenCallStatement, brokenFinallyStatement). Only whitespace inside the
  * call's parentheses changes; lines of the original, a template's included, stay as they are. The
  * width is the formatter's where its config says it (Style.widthFrom); with no formatter, no
  * narrower than the longest line of code the file has; with a formatter whose width this cannot
@@ -541,7 +582,8 @@ export function fitNewLines(path: string, source: string, text: string, style: S
   for (let index = 0; index < parts.length; index += 2) {
     if (before.has(parts[index]) || lineWidth(fitted, parts[index]) <= fitted.printWidth) continue;
     const [, indent, code] = /^([ \t]*)(.*)$/.exec(parts[index])!;
-    const relaid = brokenCallStatement(fitted, indent, code, parts[index + 1] ?? parts[index - 1] ?? '\n');
+    const eol = parts[index + 1] ?? parts[index - 1] ?? '\n';
+    const relaid = brokenCallStatement(fitted, indent, code, eol) ?? brokenFinallyStatement(fitted, indent, code, eol);
     if (relaid !== undefined) broken.set(index, `${indent}${relaid}`);
   }
   if (broken.size === 0) return text;
@@ -549,7 +591,7 @@ export function fitNewLines(path: string, source: string, text: string, style: S
   const statements = new Set<number>();
   try {
     walkNodes(parseSource(path, text).program, (node: any) => {
-      if (node.type === 'ExpressionStatement' || node.type === 'VariableDeclaration') statements.add(node.start);
+      if (node.type === 'ExpressionStatement' || node.type === 'VariableDeclaration' || node.type === 'ReturnStatement') statements.add(node.start);
     });
   } catch {
     return text;
