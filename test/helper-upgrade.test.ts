@@ -24,7 +24,8 @@ describe('a sleep helper of another file, made cancellable', () => {
     expect(result.stdout.indexOf('--- a/src/delay.ts')).toBeGreaterThanOrEqual(0);
     expect(result.stdout.indexOf('--- a/src/delay.ts')).toBeLessThan(result.stdout.indexOf('--- a/src/find.ts'));
     expect(result.stdout).toContain('+export const delay = (duration: number, signal?: AbortSignal) =>');
-    expect(result.stdout).toContain('+  return Promise.race([work, delay(LIMIT, timerController.signal)]).finally(() => timerController.abort());');
+    // past 80 columns with the signal and `.finally(…)`: the arrow on a line of its own, as Prettier puts it
+    expect(result.stdout).toContain('+  return Promise.race([work, delay(LIMIT, timerController.signal)]).finally(\n+    () => timerController.abort(),\n+  );');
   });
 
   it('--json gives the helper a finding of its own, fixed, and the race fixed', async () => {
