@@ -471,6 +471,19 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
   return replaceRange(from, to, `${indent}try {${eol}${body}${eol}${closing}${blankLineAfter(layout, to, blankAfter)}`);
 }
 
+// `code`, one line at `indent` past the print width, parsed alone: its one statement, or undefined
+// (it fits, is not one statement, holds a comment, or does not parse alone)
+function tooLongStatement(style: Style, indent: string, code: string): any | undefined {
+  if (/[\n\r]/.test(code) || lineWidth(style, `${indent}${code}`) <= style.printWidth) return undefined;
+  let file: any;
+  try {
+    file = parseSource('line.ts', code);
+  } catch {
+    return undefined;
+  }
+  return file.program.body.length === 1 && (file.comments?.length ?? 0) === 0 ? file.program.body[0] : undefined;
+}
+
 /**
  * A statement of one line that assigns or declares a call (`timerHandle = setTimeout(…);`, `const
  * t = setTimeout(…)`) as Prettier lays it out at `indent` when the line would not fit in the print
@@ -481,15 +494,8 @@ export function wrapInTryFinally(layout: Layout, statements: readonly any[], fin
  * its own line.
  */
 export function brokenCallStatement(style: Style, indent: string, code: string, eol: string): string | undefined {
-  if (/[\n\r]/.test(code) || lineWidth(style, `${indent}${code}`) <= style.printWidth) return undefined;
-  let file: any;
-  try {
-    file = parseSource('line.ts', code);
-  } catch {
-    return undefined;
-  }
-  const [only] = file.program.body;
-  if (file.program.body.length !== 1 || (file.comments?.length ?? 0) > 0) return undefined;
+  const only = tooLongStatement(style, indent, code);
+  if (!only) return undefined;
   const value =
     only.type === 'ExpressionStatement' && only.expression.type === 'AssignmentExpression' ? only.expression.right
     : only.type === 'VariableDeclaration' && only.declarations.length === 1 ? only.declarations[0].init
@@ -525,15 +531,8 @@ export function brokenCallStatement(style: Style, indent: string, code: string, 
  * itself), the line fits, or it is not that statement.
  */
 export function brokenFinallyStatement(style: Style, indent: string, code: string, eol: string): string | undefined {
-  if (/[\n\r]/.test(code) || lineWidth(style, `${indent}${code}`) <= style.printWidth) return undefined;
-  let file: any;
-  try {
-    file = parseSource('line.ts', code);
-  } catch {
-    return undefined;
-  }
-  const [only] = file.program.body;
-  if (file.program.body.length !== 1 || (file.comments?.length ?? 0) > 0) return undefined;
+  const only = tooLongStatement(style, indent, code);
+  if (!only) return undefined;
   let value =
     only.type === 'ExpressionStatement' ? only.expression
     : only.type === 'ReturnStatement' ? only.argument
