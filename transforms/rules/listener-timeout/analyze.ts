@@ -160,11 +160,11 @@ function analyzeExecutor(site: ExecutorSite, context: RuleContext): Result | und
   if (leftByTimer.length > 0) return propertyNulls(facts, site, timer, leftByTimer, options);
   if (site.listeners.length === 0) {
     if (site.propertyListeners.length === 0) return undefined;
-    // every handler property is set back to null when the timer fires: what is left is the timer
-    // itself, cleared once the promise settles as executor-timeout clears it (a handler that settles
-    // leaves it armed, and a late timer would set to null a handler put there since)
-    // cleared already (a `.finally()` on the promise, a clear at every settle): nothing is said, as
-    // before; whether a handler left on after an event matters is property-nulls' judgement
+    // every handler property is set back to null when the timer fires: what is left is the timer,
+    // which a handler that settles leaves armed (and a late timer would set to null a handler put
+    // there since): each handler clears it where it settles (propertyClears), or the report says why
+    // not. Cleared already (a `.finally()` on the promise, a clear at every settle): nothing is said,
+    // as before; whether a handler left on after an event matters is property-nulls' judgement
     if ((site.outerClear.has('fulfilled') && site.outerClear.has('rejected')) || (site.settlePoints.every((point) => point.cleared) && throwAfterTimer(facts, site) === undefined)) return undefined;
     const clears = propertyClears(facts, site, timer);
     if (typeof clears !== 'string') return { status: 'fixable', plan: { kind: 'event-clears', site, ...clears }, messageId: 'fixedEventClears' };
@@ -463,10 +463,10 @@ function sameCapture(facts: Facts, added: any, removed: any): boolean {
 //   statement before it in its block or a block around it, or right after it in its block;
 // - every settle point outside the handlers already leaves no timer armed (before the timer, say).
 function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>, handlerOf: (listener: Listener) => any, pointsIn: (listener: Listener) => ExecutorSite['settlePoints']): EventClears | string {
-  const { tree, resolver, scopes } = facts;
+  const { tree, resolver } = facts;
   const armed = clearableTimer(facts, site, timer);
   if (typeof armed === 'string') return armed;
-  const { guarded, timerStatement, handle, handleBinding } = armed;
+  const { guarded, timerStatement, handle } = armed;
   const effects = callbackEffects(timer.callback);
   const calls = effects?.every((effect) => effect.kind === 'call') ? effects.map((effect) => (effect as { call: any }).call) : [];
   const settles = calls.filter((call) => isSettleName(facts, site, unwrap(call.callee)));
@@ -483,12 +483,6 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
   const inHandlers = new Set<any>();
   // `clearTimeout`, or how the file reaches it (node:timers' import, `globalThis.clearTimeout`)
   const spellings = new Set<string>();
-  // the global, node:timers' import, or the timer's own object's (`window.clearTimeout`): not
-  // `globalThis.clearTimeout` beside a file's own `clearTimeout`, which a reader would take for it
-  const clearSpellingAt = (at: any) => {
-    const spelling = clearSpelling(facts, timer, at);
-    return spelling.ok && spelling.spelling === 'globalThis.clearTimeout' && timer.builtin.via.kind !== 'global-member' ? { ok: false as const, name: 'clearTimeout' } : spelling;
-  };
   for (const listener of site.listeners) {
     if (!listener.statement || (listener.options !== undefined && !(listener.method === 'addEventListener' && isPlainListenerOptions(listener.options)))) return 'a listener is added in a branch, a nested function or with options';
     if ((!isStable(facts, listener.target) && !isStableMember(facts, listener.target, timer.callback)) || (!isStringLiteral(listener.event) && !isStable(facts, listener.event))) {
@@ -525,25 +519,19 @@ function eventClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Execut
     for (const point of points) {
       inHandlers.add(point);
       if (point.cleared) continue;
-      if (point.byReference || tree.functionOf(point.node) !== handler) return `the handler \`${name}\` settles from a function of its own`;
-      const statement = tree.statementOf(point.node);
-      const ownStatement = (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === point.node) || (statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node);
-      if (!ownStatement || tree.parent(statement)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` is not a statement of its own in a block`;
-      const spelling = clearSpellingAt(point.node);
-      if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
-      spellings.add(spelling.spelling);
-      if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler \`${name}\` is another variable`;
-      const removed = (other: Listener) => (other === listener && firesOnce(facts, other)) || removedOnWayTo(facts, statement, handler, other);
-      if (!site.listeners.every(removed)) return `a listener stays attached when the handler \`${name}\` settles by \`${facts.code(point.node, 40)}\``;
-      // the clear goes before the settle: an argument that throws would leave the promise pending,
-      // with the timer that would have settled it cleared
-      if (point.node.type !== 'CallExpression' || !point.node.arguments.every(isEffectFree)) return `\`${facts.code(point.node, 40)}\` in the handler \`${name}\` computes what it settles with, which may throw after the clear`;
+      // every listener removed on its way (a `once` listener's own by firing)
+      const leftOn = (statement: any) => {
+        const removed = (other: Listener) => (other === listener && firesOnce(facts, other)) || removedOnWayTo(facts, statement, handler, other);
+        return site.listeners.every(removed) ? undefined : `a listener stays attached when the handler \`${name}\` settles by \`${facts.code(point.node, 40)}\``;
+      };
+      const statement = settleToClear(facts, timer, point, handler, `the handler \`${name}\``, armed, spellings, leftOn);
+      if (typeof statement === 'string') return statement;
       settlesToClear.add(statement);
     }
   }
   const elsewhere = site.settlePoints.find((point) => !inHandlers.has(point) && !point.cleared);
   if (elsewhere) return `\`${facts.code(elsewhere.node, 40)}\` settles the promise outside the handlers, and leaves the timer armed`;
-  const executorSpelling = clearSpellingAt(site.executor.body);
+  const executorSpelling = handlerClearSpelling(facts, timer, site.executor.body);
   if (!executorSpelling.ok) return `\`${executorSpelling.name}\` here is not the global`;
   spellings.add(executorSpelling.spelling);
   if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
@@ -578,6 +566,37 @@ function clearableTimer(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
   return 'its handle is kept in a variable declared elsewhere, which other code may assign';
 }
 
+// `clearTimeout` as a handler reaches it: the global, node:timers' import, or the timer's own
+// object's (`window.clearTimeout`); not `globalThis.clearTimeout` beside a file's own
+// `clearTimeout`, which a reader would take for it
+function handlerClearSpelling(facts: Facts, timer: NonNullable<ExecutorSite['timer']>, at: any): ReturnType<typeof clearSpelling> {
+  const spelling = clearSpelling(facts, timer, at);
+  return spelling.ok && spelling.spelling === 'globalThis.clearTimeout' && timer.builtin.via.kind !== 'global-member' ? { ok: false as const, name: 'clearTimeout' } : spelling;
+}
+
+// A settle of a handler (eventClears, propertyClears) that does not clear the timer yet: the
+// statement the clear goes right before, or why not. It settles by a statement of its own in a
+// block of the handler itself, where `clearTimeout` is reached one way (added to `spellings`) and
+// the handle is the site's; `leftOn` says what the handler would leave on there once the timer no
+// longer takes it off; and it settles with values it does not compute (an argument that throws
+// would leave the promise pending, with the timer that would have settled it cleared). `who`
+// names the handler in the reasons.
+function settleToClear(facts: Facts, timer: NonNullable<ExecutorSite['timer']>, point: ExecutorSite['settlePoints'][number], handler: any, who: string, armed: { handle?: string; handleBinding?: any }, spellings: Set<string>, leftOn: (statement: any) => string | undefined): any {
+  const { tree, resolver, scopes } = facts;
+  if (point.byReference || tree.functionOf(point.node) !== handler) return `${who} settles from a function of its own`;
+  const statement = tree.statementOf(point.node);
+  const ownStatement = (statement?.type === 'ExpressionStatement' && unwrap(statement.expression) === point.node) || (statement?.type === 'ReturnStatement' && unwrap(statement.argument) === point.node);
+  if (!ownStatement || tree.parent(statement)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in ${who} is not a statement of its own in a block`;
+  const spelling = handlerClearSpelling(facts, timer, point.node);
+  if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
+  spellings.add(spelling.spelling);
+  if (armed.handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), armed.handle) !== armed.handleBinding) return `\`${armed.handle}\` in ${who} is another variable`;
+  const left = leftOn(statement);
+  if (left) return left;
+  if (point.node.type !== 'CallExpression' || !point.node.arguments.every(isEffectFree)) return `\`${facts.code(point.node, 40)}\` in ${who} computes what it settles with, which may throw after the clear`;
+  return statement;
+}
+
 // The handler properties' twin of eventClears: every `target.onX = handler` of the executor is set
 // back to null by the timer, which only does that and settles; the handlers settle and leave the
 // timer armed (and a late timer would set to null a handler put there since). Each handler then
@@ -585,14 +604,15 @@ function clearableTimer(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
 // preconditions: one timer, armed by a statement of its own at the top of the executor (or under an
 // `if` whose test only reads, its handle a `let` at the top), its delay running no code; each
 // property set by a statement of its own at the top of the executor, to a function with a block,
-// not async, on a target that does not change, with only declarations between it and the timer;
-// each settle of a handler a statement of its own in a block of the handler; no settle elsewhere
-// that leaves the timer armed; `clearTimeout` the global (or reached one way in all of them).
+// not async, on a target that does not change (one set above the timer makes the handle a `let` at
+// the top of the executor); each settle of a handler as settleToClear says, with every property
+// the timer takes off set back to null on its way; no settle elsewhere that leaves the timer armed;
+// `clearTimeout` the global (or reached one way in all of them).
 function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<ExecutorSite['timer']>): EventClears | string {
-  const { tree, resolver, scopes } = facts;
+  const { tree } = facts;
   const armed = clearableTimer(facts, site, timer);
   if (typeof armed === 'string') return armed;
-  const { guarded, timerStatement, handle, handleBinding } = armed;
+  const { guarded, timerStatement, handle } = armed;
   // the timer's callback: one settle, and the site's handler properties set to null
   const effects = callbackEffects(timer.callback) ?? [];
   const settles = effects.filter((effect) => effect.kind === 'call' && isSettleName(facts, site, unwrap(effect.call.callee)));
@@ -604,10 +624,6 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
   const inHandlers = new Set<any>();
   const spellings = new Set<string>();
   let above = false;
-  const spellingAt = (at: any) => {
-    const spelling = clearSpelling(facts, timer, at);
-    return spelling.ok && spelling.spelling === 'globalThis.clearTimeout' && timer.builtin.via.kind !== 'global-member' ? { ok: false as const, name: 'clearTimeout' } : spelling;
-  };
   for (const property of site.propertyListeners) {
     const statement = tree.parent(property.assignment);
     const index = statements.indexOf(statement);
@@ -631,22 +647,15 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
     for (const point of points) {
       inHandlers.add(point);
       if (point.cleared) continue;
-      if (point.byReference || tree.functionOf(point.node) !== handler) return `the handler of \`${name}\` settles from a function of its own`;
-      const settle = tree.statementOf(point.node);
-      const ownStatement = (settle?.type === 'ExpressionStatement' && unwrap(settle.expression) === point.node) || (settle?.type === 'ReturnStatement' && unwrap(settle.argument) === point.node);
-      if (!ownStatement || tree.parent(settle)?.type !== 'BlockStatement') return `\`${facts.code(point.node, 40)}\` in the handler of \`${name}\` is not a statement of its own in a block`;
-      const spelling = spellingAt(point.node);
-      if (!spelling.ok) return `\`${spelling.name}\` here is not the global`;
-      spellings.add(spelling.spelling);
-      if (handle !== undefined && scopes.lookupFrom(resolver.scopeAt(point.node), handle) !== handleBinding) return `\`${handle}\` in the handler of \`${name}\` is another variable`;
       // the handler takes every handler off on its way, as the timer does: once the timer no longer
       // does, it must (a handler left on would run again for each later event, where the timer took
       // it off at the deadline)
-      const left = site.propertyListeners.find((other) => !nulledOnWayTo(facts, settle, handler, other));
-      if (left) return `the handler of \`${name}\` does not set \`${facts.code(left.assignment.left, 40)}\` back to null where it settles by \`${facts.code(point.node, 40)}\`, and it would stay on once the timer no longer takes it off`;
-      // the clear goes before the settle: an argument that throws would leave the promise pending,
-      // with the timer that would have settled it cleared
-      if (point.node.type !== 'CallExpression' || !point.node.arguments.every(isEffectFree)) return `\`${facts.code(point.node, 40)}\` in the handler of \`${name}\` computes what it settles with, which may throw after the clear`;
+      const leftOn = (settle: any) => {
+        const left = site.propertyListeners.find((other) => !nulledOnWayTo(facts, settle, handler, other));
+        return left && `the handler of \`${name}\` does not set \`${facts.code(left.assignment.left, 40)}\` back to null where it settles by \`${facts.code(point.node, 40)}\`, and it would stay on once the timer no longer takes it off`;
+      };
+      const settle = settleToClear(facts, timer, point, handler, `the handler of \`${name}\``, armed, spellings, leftOn);
+      if (typeof settle === 'string') return settle;
       settlesToClear.add(settle);
     }
   }
@@ -654,7 +663,7 @@ function propertyClears(facts: Facts, site: ExecutorSite, timer: NonNullable<Exe
   if (elsewhere) return `\`${facts.code(elsewhere.node, 40)}\` settles the promise outside the handlers, and leaves the timer armed`;
   const throws = throwAfterTimer(facts, site);
   if (throws) return `\`${facts.code(throws, 40)}\` may throw after the timer is armed`;
-  const executorSpelling = spellingAt(site.executor.body);
+  const executorSpelling = handlerClearSpelling(facts, timer, site.executor.body);
   if (!executorSpelling.ok) return `\`${executorSpelling.name}\` here is not the global`;
   spellings.add(executorSpelling.spelling);
   if (settlesToClear.size === 0) return 'no settle of a handler is left to clear the timer';
