@@ -521,7 +521,6 @@ export function brokenCallStatement(style: Style, indent: string, code: string, 
   return `${head}${eol}${lines.join(eol)}${eol}${indent})${tail.trimEnd()}`;
 }
 
-
 /**
  * A statement of one line whose outermost call is `.finally(() => clear(h))` (`await
  * Promise.race([…]).finally(() => clearTimeout(h));`, `return …`, `const x = await …`) as Prettier
@@ -607,4 +606,3 @@ export function fitNewLines(path: string, source: string, text: string, style: S
   }
   return changed ? parts.join('') : text;
 }
-

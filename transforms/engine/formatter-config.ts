@@ -198,7 +198,8 @@ function formatterIn(dir: string, seen: Seen): FormatterConfig | undefined {
     // a string names a shared config (`"@acme/prettier-config"`)
     if (parsed && parsed.prettier !== undefined) return (typeof parsed.prettier === 'object' ? fromPrettier(parsed.prettier, at('package.json')) : undefined) ?? unreadable(at('package.json'));
   }
-  if (readText(at('package.yaml')) !== undefined && /^prettier\s*:/m.test(readText(at('package.yaml'))!)) return unreadable(at('package.yaml'));
+  const yaml = readText(at('package.yaml'));
+  if (yaml !== undefined && /^prettier\s*:/m.test(yaml)) return unreadable(at('package.yaml'));
   const rc = readText(at('.prettierrc'));
   if (rc !== undefined) {
     const parsed = parseJsonc(rc) ?? parseFlatYaml(rc);

@@ -134,6 +134,8 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   const originalFile = file;
   // the file where the disk has it, for the configs around it (the run's paths may be relative to another directory)
   const onDisk = typeof options[MODULE_BASE] === 'string' ? resolve(options[MODULE_BASE] as string, path) : path;
+  // the original's style, read once, by the fixes and by the passes over their output
+  const styleOf = (): Style => (style ??= detectStyle(originalFile.program, source, onDisk));
   const own = byName.has('race-timeout') ? upgrades.filter((upgrade) => normalize(upgrade.file) === normalize(path)).map((upgrade) => upgrade.at) : [];
   if (own.length > 0) {
     const { edits, made } = upgradesIn(new Facts(path, text, file, modules), own);
@@ -166,7 +168,7 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
     }
     const context: RuleContext = { facts, options };
     const names = new Names(facts);
-    const fixContext: FixContext = { ...context, names, style: () => (style ??= detectStyle(originalFile.program, source, onDisk)), project: () => (project ??= readProject(onDisk)) };
+    const fixContext: FixContext = { ...context, names, style: styleOf, project: () => (project ??= readProject(onDisk)) };
     const accepted: Array<{ site: Site; rule: AnyRule; edits: Edit[]; remarks: Remark[]; messageId: string; data: Record<string, string> }> = [];
     let deferred = 0;
     const spans = new AcceptedSpans();
@@ -255,9 +257,9 @@ export function runRules(rules: readonly AnyRule[], path: string, source: string
   }
   // an import the fixes left unused (a helper inlined at its only call) goes, as a person would remove it
   // (only a file with imports or requires can orphan one: the others are spared two more parses and models)
-  if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.start, statement.end))))) text = withoutOrphanedImports(path, source, text, style ?? detectStyle(parseSource(path, source).program, source, onDisk), dropped, modules);
+  if (text !== source && originalFile.program.body.some((statement: any) => statement.type === 'ImportDeclaration' || (statement.type === 'VariableDeclaration' && /\brequire\(/.test(source.slice(statement.start, statement.end))))) text = withoutOrphanedImports(path, source, text, styleOf(), dropped, modules);
   // a new line too long for the file's width, where it is a call assigned, broken as Prettier breaks it
-  if (text !== source) text = fitNewLines(path, source, text, style ?? detectStyle(originalFile.program, source, onDisk));
+  if (text !== source) text = fitNewLines(path, source, text, styleOf());
   // the safety net: what the original holds as data is in the output, or the file is left as it was
   if (text !== source) {
     const problem = checkRewrite(path, source, text, dropped);

@@ -75,9 +75,10 @@ export function assembleRaceFix(race: any, placement: RacePlan['placement'], par
   // `.finally(() => clearTimeout(h))`, or what the project allows instead (edit/code.ts onSettled)
   const project = parts.thenOnly ? { ...context.project(), promiseFinally: false } : context.project();
   const listed = breakListIfMultiline(layout, race, parts.inner);
-  const expanded = parts.settled.length > 0 ? expandedChain(layout, race, listed, (indent) => onSettled(layout, project, parts.settled, race.end, parts.settledBlock, race.end, indent) + (parts.after ?? []).join('')) : undefined;
-  const chained = (parts.settled.length > 0 ? onSettled(layout, project, parts.settled, race.end, parts.settledBlock, race.end) : '') + (parts.after ?? []).join('');
-  const inner = bodyOnOwnLine(layout, race, [...listed, expanded ?? insertAt(race.end, chained)]);
+  // on the race's line, or on a line of its own at `indent` where the chain is laid out one call a line
+  const chained = (indent?: string) => (parts.settled.length > 0 ? onSettled(layout, project, parts.settled, race.end, parts.settledBlock, race.end, indent) : '') + (parts.after ?? []).join('');
+  const expanded = parts.settled.length > 0 ? expandedChain(layout, race, listed, chained) : undefined;
+  const inner = bodyOnOwnLine(layout, race, [...listed, expanded ?? insertAt(race.end, chained())]);
   if (parts.declarations.length === 0) return inner;
   if (placement.kind === 'statement') return [insertLinesBefore(layout, placement.statement, parts.declarations), ...inner];
   return [expressionBodyToBlock(layout, placement.arrow, parts.declarations, (body) => statement(style, `return ${body}`), [], inner)];
@@ -120,14 +121,13 @@ function expandedChain(layout: Layout, race: any, edits: readonly Edit[], settle
   // each call after the race on a line of its own; the lines of its arguments one level in
   const segments = dots.map((dot, index) => (index < dots.length - 1 ? text.text.slice(dot, dots[index + 1]).replace(/[ \t]+$/, '') : text.text.slice(dot, end)));
   if (text.text.slice(race.end, dots[0]).trim() !== '') return undefined;
-  // a call over several lines only as a function's block (`.then((r) => {` … `})`): arguments a
-  // formatter broke to fit beside the race may fit once the call has a line of its own, and
-  // Prettier would join them again, which this does not
-  // (one argument alone broken onto its own line, `.catch(\n  () => {},\n)`, is joined again where
-  // it then fits, as Prettier joins it: `.catch(() => {})`)
-  const lines = (segment: string) => segment.split(/\r\n|\n|\r/);
+  // a call over several lines only as a function's block (`.then((r) => {` … `})`), or with one
+  // argument a formatter put alone on its own line to fit it beside the race (`.catch(\n  () => {},\n)`),
+  // which is joined again where it then fits, as Prettier joins it (`.catch(() => {})`); arguments
+  // broken otherwise Prettier would join in ways this does not follow, and the chain is left alone
   for (const [index, segment] of segments.entries()) {
-    if (lines(segment).length === 1 || (/\{\s*$/.test(lines(segment)[0]) && /^\s*\}/.test(lines(segment).at(-1)!))) continue;
+    const lines = segment.split(/\r\n|\n|\r/);
+    if (lines.length === 1 || (/\{\s*$/.test(lines[0]) && /^\s*\}/.test(lines[lines.length - 1]))) continue;
     const lone = /^(\.[A-Za-z_$][\w$]*\()[ \t]*(?:\r\n|\n|\r)[ \t]*([^\r\n]*?),?[ \t]*(?:\r\n|\n|\r)[ \t]*\)$/.exec(segment);
     const joined = lone ? `${lone[1]}${lone[2]})` : undefined;
     const last = index === segments.length - 1 ? text.text.slice(end, text.lineEndOf(end)) : '';
