@@ -48,7 +48,28 @@ function gitSearch(gitDir, commit, words) {
   const args = ['-C', gitDir, 'grep', '-l', '-w', ...words.flatMap((word) => ['-e', word]), commit, '--', '*.ts', '*.tsx', '*.mts', '*.cts', '*.js', '*.jsx', '*.mjs', '*.cjs'];
   const grep = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const files = grep.stdout.split('\n').filter(Boolean).map((line) => line.slice(commit.length + 1)).filter((file) => !/(^|\/)(node_modules|dist|build|coverage)\//.test(file) && !file.endsWith('.d.ts'));
-  return files.map((file) => ({ file, text: gitShow(gitDir, commit, file) })).filter((each) => each.text !== undefined && REPLACES.test(each.text));
+  return [...gitRead(gitDir, commit, files)].map(([file, bytes]) => ({ file, text: bytes.toString('utf8') })).filter((each) => REPLACES.test(each.text));
+}
+
+// The blobs at `<commit>:<file>` for each of `files` that is one, read by one `git cat-file --batch`
+// (`<sha> blob <size>\n<bytes>\n` each, or `<name> missing`): file → bytes.
+function gitRead(gitDir, commit, files) {
+  const batch = spawnSync('git', ['-C', gitDir, 'cat-file', '--batch'], { input: files.map((file) => `${commit}:${file}`).join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
+  const out = batch.stdout;
+  const read = new Map();
+  let at = 0;
+  for (const file of files) {
+    const newline = out.indexOf(10, at);
+    if (newline === -1) break;
+    const header = out.subarray(at, newline).toString('utf8');
+    at = newline + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!match) continue;
+    const size = Number(match[2]);
+    if (match[1] === 'blob') read.set(file, out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return read;
 }
 
 function gitHost(gitDir, commit) {
@@ -62,21 +83,7 @@ function writeConfigs(gitDir, commit, dir) {
   fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
   const listing = spawnSync('git', ['-C', gitDir, 'ls-tree', '-r', '--name-only', commit], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const files = listing.stdout.split('\n').filter((file) => CONFIG_FILE.test(file) && !/(^|\/)node_modules\//.test(file));
-  // one `git cat-file --batch` for all of them: `<sha> blob <size>\n<bytes>\n` each, or `<name> missing`
-  const batch = spawnSync('git', ['-C', gitDir, 'cat-file', '--batch'], { input: files.map((file) => `${commit}:${file}`).join('\n') + '\n', maxBuffer: 256 * 1024 * 1024 });
-  const out = batch.stdout;
-  let at = 0;
-  for (const file of files) {
-    const newline = out.indexOf(10, at);
-    if (newline === -1) break;
-    const header = out.subarray(at, newline).toString('utf8');
-    at = newline + 1;
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!match) continue;
-    const size = Number(match[2]);
-    const bytes = out.subarray(at, at + size);
-    at += size + 1;
-    if (match[1] !== 'blob') continue;
+  for (const [file, bytes] of gitRead(gitDir, commit, files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), bytes);
   }
